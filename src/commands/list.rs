@@ -1,0 +1,65 @@
+//! `roadmap list`: the loaded roadmaps and where each came from.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::{Context, cell};
+use crate::cli::{Format, ListArgs};
+use crate::exit_code::ExitCode;
+use crate::roadmap::Roadmap;
+use crate::terminal::emit;
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// The document it was transcribed from (`[roadmap] source`).
+    source: Option<&'a str>,
+    milestones: usize,
+    steps: usize,
+    /// "shipped", or the path of the file it was loaded from.
+    origin: String,
+    replaces_shipped: bool,
+}
+
+impl<'a> Entry<'a> {
+    fn new(roadmap: &'a Roadmap) -> Self {
+        let (origin, replaces_shipped) = match &roadmap.origin {
+            crate::roadmap::Origin::Shipped(_) => ("shipped".to_string(), false),
+            crate::roadmap::Origin::File { path, replaces_shipped } => (path.display().to_string(), *replaces_shipped),
+        };
+        Entry {
+            id: &roadmap.id,
+            title: &roadmap.title,
+            source: roadmap.source.as_deref(),
+            milestones: roadmap.milestones.len(),
+            steps: roadmap.step_count(),
+            origin,
+            replaces_shipped,
+        }
+    }
+}
+
+pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
+    let catalog = context.catalog()?;
+    let entries: Vec<Entry> = catalog.roadmaps.iter().map(Entry::new).collect();
+    let text = match args.format {
+        Format::Json => super::json::to_string(&entries)?,
+        Format::Table | Format::Markdown => {
+            let mut table = super::table_for(context, args.format);
+            table.set_header(["ID", "TITLE", "MILESTONES", "STEPS", "FROM"]);
+            for (entry, roadmap) in entries.iter().zip(&catalog.roadmaps) {
+                table.add_row([
+                    cell(args.format, entry.id),
+                    cell(args.format, entry.title),
+                    entry.milestones.to_string(),
+                    entry.steps.to_string(),
+                    cell(args.format, &roadmap.origin.describe()),
+                ]);
+            }
+            format!("{table}\n")
+        }
+    };
+    emit(&text)?;
+    Ok(ExitCode::Success)
+}

@@ -1,0 +1,102 @@
+//! One module per subcommand, dispatched by one `match`.
+
+mod json;
+mod list;
+mod show;
+mod validate;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::exit_code::ExitCode;
+use crate::roadmap::catalog::Catalog;
+use crate::terminal::Terminal;
+
+/// What every command may need: the flags shared by all, and the terminal.
+pub struct Context {
+    pub global: GlobalArgs,
+    pub terminal: Terminal,
+}
+
+impl Context {
+    /// The roadmap directories: ROADMAP_PATH's, then `--roadmaps`'.
+    pub fn roadmap_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs: Vec<PathBuf> = std::env::var_os("ROADMAP_PATH")
+            .map(|path| {
+                std::env::split_paths(&path)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        dirs.extend(self.global.roadmap_dirs.iter().cloned());
+        dirs
+    }
+
+    pub fn catalog(&self) -> Result<Catalog> {
+        Ok(Catalog::load(&self.roadmap_dirs())?)
+    }
+}
+
+pub fn execute(cli: Cli, terminal: Terminal) -> Result<ExitCode> {
+    let context = Context {
+        global: cli.global,
+        terminal,
+    };
+    match cli.command {
+        Command::List(args) => list::run(&context, &args),
+        Command::Show(args) => show::run(&context, &args),
+        Command::Validate(args) => validate::run(&context, &args),
+    }
+}
+
+/// The roadmap with `id`, or an error that lists the ids there are.
+pub fn find_roadmap<'c>(catalog: &'c Catalog, id: &str) -> Result<&'c crate::roadmap::Roadmap> {
+    catalog.get(id).ok_or_else(|| {
+        let hint = crate::diagnostic::did_you_mean(id, catalog.ids()).unwrap_or_else(|| {
+            format!(
+                "the loaded roadmaps are {}",
+                catalog.ids().collect::<Vec<_>>().join(", ")
+            )
+        });
+        crate::advice(format!("no roadmap `{id}`"), hint)
+    })
+}
+
+/// A table in GitHub-flavoured Markdown, never wrapped (Markdown wraps itself).
+pub fn markdown_table() -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_preset(comfy_table::presets::ASCII_MARKDOWN)
+        .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
+        .force_no_tty();
+    table
+}
+
+/// Text from a roadmap file made safe for one table cell in `format`.
+pub fn cell(format: crate::cli::Format, text: &str) -> String {
+    let safe = crate::terminal::sanitize(text);
+    match format {
+        crate::cli::Format::Markdown => safe.replace('|', "\\|").replace("\r\n", "\n").replace('\n', "<br>"),
+        _ => safe.into_owned(),
+    }
+}
+
+/// A table for `format`: the terminal's, or a Markdown one.
+pub fn table_for(context: &Context, format: crate::cli::Format) -> comfy_table::Table {
+    match format {
+        crate::cli::Format::Markdown => markdown_table(),
+        _ => context.terminal.table(),
+    }
+}
+
+/// The milestone with `id`, or an error that suggests the nearest id.
+pub fn find_milestone<'r>(roadmap: &'r crate::roadmap::Roadmap, id: &str) -> Result<&'r crate::roadmap::Milestone> {
+    roadmap.milestone(id).ok_or_else(|| {
+        let ids = roadmap.milestones.iter().map(|m| m.id.as_str());
+        let hint = crate::diagnostic::did_you_mean(id, ids)
+            .unwrap_or_else(|| format!("see the milestone ids with `roadmap show {}`", roadmap.id));
+        crate::advice(format!("no milestone `{id}` in roadmap `{}`", roadmap.id), hint)
+    })
+}

@@ -1,0 +1,330 @@
+//! `roadmap show ID` and `roadmap show ID/MILESTONE`: a roadmap laid out in
+//! full, or one milestone with everything the file says about it.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::json::DueJson;
+use super::{Context, cell, table_for};
+use crate::cli::{Format, ShowArgs};
+use crate::due::{Due, Span};
+use crate::exit_code::ExitCode;
+use crate::roadmap::{Cost, Kind, Milestone, Roadmap};
+use crate::terminal::{Style, emit, sanitize};
+
+#[derive(Serialize)]
+struct RoadmapJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    organisation: Option<&'a str>,
+    language: &'a str,
+    source: Option<&'a str>,
+    year: Option<i32>,
+    note: Option<&'a str>,
+    parties: serde_json::Map<String, serde_json::Value>,
+    phases: Vec<PhaseJson<'a>>,
+    milestones: Vec<MilestoneJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PhaseJson<'a> {
+    id: &'a str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct MilestoneJson<'a> {
+    id: &'a str,
+    phase: Option<&'a str>,
+    title: &'a str,
+    owner: Option<&'a str>,
+    kind: Kind,
+    due: Option<DueJson<'a>>,
+    cost_tkr: Option<Cost>,
+    depends_on: &'a [String],
+    criteria: Option<&'a str>,
+    description: Option<&'a str>,
+    note: Option<&'a str>,
+    steps: Vec<StepJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct StepJson<'a> {
+    index: usize,
+    text: &'a str,
+    owner: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+impl<'a> MilestoneJson<'a> {
+    fn new(m: &'a Milestone) -> Self {
+        MilestoneJson {
+            id: &m.id,
+            phase: m.phase.as_deref(),
+            title: &m.title,
+            owner: m.owner.as_deref(),
+            kind: m.kind,
+            due: m.due.as_ref().map(DueJson::new),
+            cost_tkr: m.cost_tkr,
+            depends_on: &m.depends_on,
+            criteria: m.criteria.as_deref(),
+            description: m.description.as_deref(),
+            note: m.note.as_deref(),
+            steps: m
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| StepJson {
+                    index: i + 1,
+                    text: &s.text,
+                    owner: s.owner.as_deref(),
+                    note: s.note.as_deref(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl<'a> RoadmapJson<'a> {
+    fn new(r: &'a Roadmap) -> Self {
+        RoadmapJson {
+            id: &r.id,
+            title: &r.title,
+            organisation: r.organisation.as_deref(),
+            language: &r.language,
+            source: r.source.as_deref(),
+            year: r.year,
+            note: r.note.as_deref(),
+            parties: r
+                .parties
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str())))
+                .collect(),
+            phases: r
+                .phases
+                .iter()
+                .map(|p| PhaseJson {
+                    id: &p.id,
+                    title: &p.title,
+                })
+                .collect(),
+            milestones: r.milestones.iter().map(MilestoneJson::new).collect(),
+        }
+    }
+}
+
+pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
+    let catalog = context.catalog()?;
+    let (roadmap_id, milestone_id) = match args.target.split_once('/') {
+        Some((r, m)) => (r, Some(m)),
+        None => (args.target.as_str(), None),
+    };
+    let roadmap = super::find_roadmap(&catalog, roadmap_id)?;
+    let text = match milestone_id {
+        None => match args.format {
+            Format::Json => super::json::to_string(&RoadmapJson::new(roadmap))?,
+            _ => roadmap_text(context, roadmap, args.format),
+        },
+        Some(id) => {
+            let milestone = super::find_milestone(roadmap, id)?;
+            match args.format {
+                Format::Json => super::json::to_string(&MilestoneJson::new(milestone))?,
+                _ => milestone_text(context, roadmap, milestone, args.format),
+            }
+        }
+    };
+    emit(&text)?;
+    Ok(ExitCode::Success)
+}
+
+/// "2021-07-01 – 2021-12-31" and the like: the days a due date covers.
+pub fn dates_text(due: &Due) -> String {
+    match due.span() {
+        Span::Unknown => "unknown".into(),
+        Span::UnplacedWeeks { first, last } if first == last => format!("week {first}, no year"),
+        Span::UnplacedWeeks { first, last } => format!("weeks {first}–{last}, no year"),
+        Span::Dated { start, end: None } => format!("{start} →"),
+        Span::Dated { start, end: Some(end) } if start == end => start.to_string(),
+        Span::Dated { start, end: Some(end) } => format!("{start} – {end}"),
+    }
+}
+
+fn heading(context: &Context, format: Format, text: &str) -> String {
+    match format {
+        Format::Markdown => format!("## {text}\n\n"),
+        _ => format!("{}\n", context.terminal.paint(Style::Bold, text)),
+    }
+}
+
+fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format) -> String {
+    let mut out = match format {
+        Format::Markdown => format!("# {} (`{}`)\n\n", cell(format, &roadmap.title), roadmap.id),
+        _ => format!(
+            "{} ({})\n",
+            context.terminal.paint(Style::Bold, &sanitize(&roadmap.title)),
+            roadmap.id
+        ),
+    };
+    let mut facts = vec![("language", roadmap.language.clone())];
+    facts.extend(roadmap.organisation.clone().map(|o| ("organisation", o)));
+    facts.extend(roadmap.source.clone().map(|s| ("source", s)));
+    facts.extend(roadmap.year.map(|y| ("year", y.to_string())));
+    if !roadmap.parties.is_empty() {
+        let parties: Vec<String> = roadmap.parties.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+        facts.push(("parties", parties.join("; ")));
+    }
+    facts.extend(roadmap.note.clone().map(|n| ("note", n)));
+    out.push_str(&facts_table(context, format, &facts));
+    out.push('\n');
+
+    let mut groups: Vec<(Option<String>, Vec<&Milestone>)> = roadmap
+        .phases
+        .iter()
+        .map(|p| {
+            (
+                Some(format!("{} ({})", p.title, p.id)),
+                roadmap
+                    .milestones
+                    .iter()
+                    .filter(|m| m.phase.as_deref() == Some(p.id.as_str()))
+                    .collect(),
+            )
+        })
+        .collect();
+    let unphased: Vec<&Milestone> = roadmap.milestones.iter().filter(|m| m.phase.is_none()).collect();
+    if !unphased.is_empty() {
+        let title = (!roadmap.phases.is_empty()).then(|| "No phase".to_string());
+        groups.push((title, unphased));
+    }
+    for (title, milestones) in groups {
+        if let Some(title) = title {
+            out.push_str(&heading(context, format, &sanitize(&title)));
+            if format == Format::Markdown {
+                out.push('\n');
+            }
+        }
+        out.push_str(&milestone_table(context, format, &milestones));
+        out.push('\n');
+    }
+    let costs: Vec<f64> = roadmap
+        .milestones
+        .iter()
+        .filter_map(|m| m.cost_tkr.map(Cost::value))
+        .collect();
+    if !costs.is_empty() {
+        out.push_str(&format!("Total cost: {} tkr\n\n", format_number(costs.iter().sum())));
+    }
+    for milestone in roadmap.milestones.iter().filter(|m| !m.steps.is_empty()) {
+        let title = format!("{}/{} {}", roadmap.id, milestone.id, milestone.title);
+        out.push_str(&heading(context, format, &sanitize(&title)));
+        if format == Format::Markdown {
+            out.push('\n');
+        }
+        out.push_str(&steps_table(context, format, milestone));
+        out.push('\n');
+    }
+    out
+}
+
+fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone]) -> String {
+    let mut table = table_for(context, format);
+    table.set_header(["ID", "MILESTONE", "DUE", "DATES", "OWNER", "COST TKR", "STEPS"]);
+    for m in milestones {
+        let title = match m.kind {
+            Kind::Gate => format!("{} (gate)", m.title),
+            Kind::Milestone => m.title.clone(),
+        };
+        table.add_row([
+            cell(format, &m.id),
+            cell(format, &title),
+            m.due.as_ref().map_or_else(|| "–".into(), |d| cell(format, d.label())),
+            m.due.as_ref().map_or_else(|| "unknown".into(), dates_text),
+            cell(format, m.owner.as_deref().unwrap_or("–")),
+            m.cost_tkr.map_or_else(|| "–".into(), |c| c.to_string()),
+            if m.steps.is_empty() {
+                "–".into()
+            } else {
+                m.steps.len().to_string()
+            },
+        ]);
+    }
+    if let Some(column) = table.column_mut(5) {
+        column.set_cell_alignment(comfy_table::CellAlignment::Right);
+    }
+    format!("{table}\n")
+}
+
+fn steps_table(context: &Context, format: Format, milestone: &Milestone) -> String {
+    let mut table = table_for(context, format);
+    table.set_header(["#", "STEP", "OWNER"]);
+    for (i, step) in milestone.steps.iter().enumerate() {
+        let text = match &step.note {
+            Some(note) => format!("{}\n({note})", step.text),
+            None => step.text.clone(),
+        };
+        table.add_row([
+            (i + 1).to_string(),
+            cell(format, &text),
+            cell(format, step.owner.as_deref().unwrap_or("–")),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+fn facts_table(context: &Context, format: Format, facts: &[(&str, String)]) -> String {
+    let mut table = table_for(context, format);
+    if format == Format::Markdown {
+        table.set_header(["", ""]);
+    }
+    for (key, value) in facts {
+        table.add_row([key.to_string(), cell(format, value)]);
+    }
+    format!("{table}\n")
+}
+
+fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: Format) -> String {
+    let title = format!("{}/{} {}", roadmap.id, m.id, m.title);
+    let mut out = match format {
+        Format::Markdown => format!("# {}\n\n", cell(format, &title)),
+        _ => format!("{}\n", context.terminal.paint(Style::Bold, &sanitize(&title))),
+    };
+    let mut facts = Vec::new();
+    if let Some(phase) = &m.phase {
+        let name = roadmap
+            .phase_title(phase)
+            .map_or_else(|| phase.clone(), |t| format!("{t} ({phase})"));
+        facts.push(("phase", name));
+    }
+    if m.kind == Kind::Gate {
+        facts.push(("kind", "gate (a decision point)".into()));
+    }
+    facts.push((
+        "due",
+        m.due
+            .as_ref()
+            .map_or_else(|| "unknown".into(), |d| format!("{} ({})", d.label(), dates_text(d))),
+    ));
+    facts.extend(m.owner.clone().map(|o| ("owner", o)));
+    facts.extend(m.cost_tkr.map(|c| ("cost", format!("{c} tkr"))));
+    if !m.depends_on.is_empty() {
+        facts.push(("depends on", m.depends_on.join(", ")));
+    }
+    facts.extend(m.criteria.clone().map(|c| ("criteria", c)));
+    facts.extend(m.description.clone().map(|d| ("description", d)));
+    facts.extend(m.note.clone().map(|n| ("note", n)));
+    out.push_str(&facts_table(context, format, &facts));
+    if !m.steps.is_empty() {
+        out.push('\n');
+        out.push_str(&steps_table(context, format, m));
+    }
+    out
+}
+
+/// A number as people write costs: whole numbers without a decimal point.
+pub fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}

@@ -1,0 +1,75 @@
+//! `roadmap`: roadmaps and checklists for public-sector digitalisation projects.
+//!
+//! The domain (`due`, `roadmap`) knows nothing of the command line; `cli`
+//! declares the flags, `commands` holds one module per subcommand, and `run`
+//! is the one place that turns results into output and exit codes.
+
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod due;
+pub mod exit_code;
+pub mod roadmap;
+pub mod terminal;
+
+use clap::Parser;
+
+pub use exit_code::ExitCode;
+
+/// An error with advice for the user: printed as `error: …` and `help: …`.
+#[derive(Debug)]
+pub struct Advice {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl std::fmt::Display for Advice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Advice {}
+
+/// Builds an error that tells the user what to do about it.
+pub fn advice(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Error {
+    Advice {
+        message: message.into(),
+        hint: Some(hint.into()),
+    }
+    .into()
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::Usage.into()
+            } else {
+                ExitCode::Success.into()
+            };
+        }
+    };
+    let terminal = terminal::Terminal::detect(cli.global.color);
+    match commands::execute(cli, terminal) {
+        Ok(code) => code.into(),
+        Err(e) => {
+            report(&e);
+            ExitCode::Failure.into()
+        }
+    }
+}
+
+fn report(error: &anyhow::Error) {
+    if let Some(load) = error.downcast_ref::<roadmap::catalog::LoadError>() {
+        eprintln!("{load}");
+        return;
+    }
+    eprintln!("error: {error:#}");
+    if let Some(Advice { hint: Some(hint), .. }) = error.downcast_ref::<Advice>() {
+        eprintln!("  help: {hint}");
+    }
+}

@@ -1,0 +1,9 @@
+//! Integration tests: the real `roadmap` binary run in a temporary directory,
+//! its output compared with golden files under `tests/golden/`.
+//! Run `UPDATE_GOLDEN=1 cargo test` to rewrite them after an intended change,
+//! and review the diff.
+
+mod support;
+
+mod bad_input;
+mod list_show;
