@@ -149,6 +149,11 @@ impl<'a> Reader<'a> {
             if !allowed.contains(&key) {
                 let span = table.table.key(key).and_then(toml_edit::Key::span);
                 let hint = did_you_mean(key, allowed.iter().copied())
+                    .or_else(|| {
+                        synonym(key)
+                            .filter(|k| allowed.contains(k))
+                            .map(|k| format!("did you mean `{k}`?"))
+                    })
                     .unwrap_or_else(|| format!("the keys allowed here are {}", list(allowed)));
                 self.error(span, format!("unknown key `{key}` in {}", table.name), Some(hint));
             }
@@ -175,10 +180,23 @@ impl<'a> Reader<'a> {
     }
 
     fn wrong_type(&mut self, item: &Item, key: &str, expected: &str) {
+        let written = item
+            .as_value()
+            .map(|v| v.to_string().trim().to_string())
+            .unwrap_or_default();
+        let hint = match (expected.starts_with("a string"), item.as_str()) {
+            (true, _) if item.is_value() => {
+                Some(format!("put it in quotes: {key} = \"{}\"", written.trim_matches('"')))
+            }
+            (false, Some(text)) if text.trim().parse::<f64>().is_ok() => {
+                Some(format!("write it without quotes: {key} = {}", text.trim()))
+            }
+            _ => None,
+        };
         self.error(
             item.span(),
             format!("`{key}` must be {expected}, not {}", article(item.type_name())),
-            None,
+            hint,
         );
     }
 
@@ -329,7 +347,6 @@ impl<'a> Reader<'a> {
         let mut dependency_spans: Vec<Vec<Option<Range<usize>>>> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for mut table in tables {
-            self.unknown_keys(&table, MILESTONE_KEYS);
             let id = self.id(&table);
             if let Some(id) = &id {
                 table.name = format!("milestone `{id}`");
@@ -342,6 +359,7 @@ impl<'a> Reader<'a> {
                     );
                 }
             }
+            self.unknown_keys(&table, MILESTONE_KEYS);
             let title = self.required_string(&table, "title");
             let phase = self.phase_ref(&table, phases);
             let due = self.due(&table, year);
@@ -578,6 +596,22 @@ fn find_cycle(milestones: &[Milestone], index: &HashMap<&str, usize>) -> Option<
         }
     }
     None
+}
+
+/// The key a Swedish or Norwegian plan's column heading corresponds to.
+fn synonym(key: &str) -> Option<&'static str> {
+    match key.to_lowercase().as_str() {
+        "ägare" | "ansvarig" | "eier" | "ansvarlig" => Some("owner"),
+        "klarkriterier" | "kriterier" => Some("criteria"),
+        "beskrivning" | "beskrivelse" => Some("description"),
+        "kostnad" | "kostnad_tkr" | "kostnad tkr" | "cost" => Some("cost_tkr"),
+        "datum" | "klar" | "frist" | "dato" | "date" => Some("due"),
+        "steg" | "steps" => Some("step"),
+        "fas" | "phase_id" => Some("phase"),
+        "titel" | "tittel" | "milstolpe" => Some("title"),
+        "anteckning" | "notat" | "notes" => Some("note"),
+        _ => None,
+    }
 }
 
 pub fn is_valid_id(id: &str) -> bool {
