@@ -37,6 +37,16 @@ pub struct GlobalArgs {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
+    /// The state file to read and write (default: ROADMAP_STATE, else the
+    /// nearest .roadmap/ workspace, else the user's data directory)
+    #[arg(long, value_name = "PATH", global = true)]
+    pub state: Option<PathBuf>,
+
+    /// Give up waiting for another roadmap command's lock on the state after
+    /// SECONDS (default: wait as long as it takes)
+    #[arg(long, value_name = "SECONDS", global = true)]
+    pub lock_timeout: Option<f64>,
+
     /// Take DATE as today (YYYY-MM-DD or DD.MM.YYYY), for reproducible output.
     #[arg(long, value_name = "DATE", env = "ROADMAP_TODAY", value_parser = parse_date, global = true)]
     pub today: Option<NaiveDate>,
@@ -57,6 +67,117 @@ pub enum Command {
     /// Check roadmap files and report every problem with its line and column
     #[command(after_help = "Examples:\n  roadmap validate\n  roadmap validate plans/*.toml")]
     Validate(ValidateArgs),
+    /// Make a .roadmap/ workspace here: a state file to commit and share through git
+    #[command(after_help = "Examples:\n  roadmap init\n  git add .roadmap && git commit -m 'Track the roadmap'")]
+    Init,
+    /// Say which state file is used, and why
+    #[command(after_help = "Examples:\n  roadmap where\n  roadmap --state team.jsonl where")]
+    Where(WhereArgs),
+    /// Mark steps or milestones done (a milestone with steps: all its steps)
+    #[command(
+        after_help = "Examples:\n  roadmap done hubs-sdk/projektstart/1 hubs-sdk/projektstart/2\n  roadmap done min-profil/3 --note \"Beslut i styrgruppen\" --at 2022-01-10\n  roadmap done hubs-sdk/projektstart --by anna"
+    )]
+    Done(DoneArgs),
+    /// Mark steps or milestones not done again
+    #[command(after_help = "Examples:\n  roadmap reopen hubs-sdk/projektstart/2 --note \"Mötet ställdes in\"")]
+    Reopen(ReopenArgs),
+    /// Mark steps or milestones not applicable here, with the reason
+    #[command(after_help = "Examples:\n  roadmap skip hubs-sdk/projektstart/5 --note \"Vi har redan QA-anslutning\"")]
+    Skip(SkipArgs),
+    /// Add a note to a milestone or step
+    #[command(after_help = "Examples:\n  roadmap note hubs-sdk/sdk-qa \"Väntar på DIGG\"")]
+    Note(NoteArgs),
+    /// Tick steps off interactively, milestone by milestone
+    #[command(after_help = "Examples:\n  roadmap tick\n  roadmap tick hubs-sdk\n  roadmap tick hubs-sdk/projektstart")]
+    Tick(TickArgs),
+    /// The history of changes: what, when, by whom, with notes
+    #[command(
+        after_help = "Examples:\n  roadmap log\n  roadmap log hubs-sdk/projektstart\n  roadmap log --format json"
+    )]
+    Log(LogArgs),
+}
+
+/// Who made a change.
+#[derive(Debug, Args)]
+pub struct ByArg {
+    /// Who made the change (default: ROADMAP_USER, else the login name)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// ROADMAP/MILESTONE or ROADMAP/MILESTONE/N (the Nth step)
+    #[arg(value_name = "ADDR", required = true)]
+    pub targets: Vec<String>,
+    /// A note to keep with the change
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The day the work was done, if not today
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub at: Option<NaiveDate>,
+    #[command(flatten)]
+    pub by: ByArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ReopenArgs {
+    /// ROADMAP/MILESTONE or ROADMAP/MILESTONE/N
+    #[arg(value_name = "ADDR", required = true)]
+    pub targets: Vec<String>,
+    /// Why it is reopened
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub by: ByArg,
+}
+
+#[derive(Debug, Args)]
+pub struct SkipArgs {
+    /// ROADMAP/MILESTONE or ROADMAP/MILESTONE/N
+    #[arg(value_name = "ADDR", required = true)]
+    pub targets: Vec<String>,
+    /// Why it does not apply here
+    #[arg(long, value_name = "REASON", required = true)]
+    pub note: String,
+    #[command(flatten)]
+    pub by: ByArg,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// ROADMAP/MILESTONE or ROADMAP/MILESTONE/N
+    #[arg(value_name = "ADDR")]
+    pub target: String,
+    /// The note
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    #[command(flatten)]
+    pub by: ByArg,
+}
+
+#[derive(Debug, Args)]
+pub struct TickArgs {
+    /// A roadmap, or one milestone as ROADMAP/MILESTONE (default: every roadmap)
+    #[arg(value_name = "ROADMAP[/MILESTONE]")]
+    pub target: Option<String>,
+    #[command(flatten)]
+    pub by: ByArg,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Only changes to this roadmap, milestone or step
+    #[arg(value_name = "ADDR")]
+    pub target: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct WhereArgs {
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

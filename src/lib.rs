@@ -4,12 +4,15 @@
 //! declares the flags, `commands` holds one module per subcommand, and `run`
 //! is the one place that turns results into output and exit codes.
 
+pub mod address;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
 pub mod due;
 pub mod exit_code;
+pub mod progress;
 pub mod roadmap;
+pub mod state;
 pub mod terminal;
 
 use clap::Parser;
@@ -66,6 +69,10 @@ pub fn run() -> i32 {
 fn report(error: &anyhow::Error) {
     if let Some(load) = error.downcast_ref::<roadmap::catalog::LoadError>() {
         eprintln!("{load}");
+        return;
+    }
+    if let Some(corrupt) = error.downcast_ref::<state::file::Corrupt>() {
+        eprintln!("{corrupt}");
         return;
     }
     eprintln!("error: {error:#}");

@@ -1,17 +1,27 @@
 //! One module per subcommand, dispatched by one `match`.
 
+mod init;
 mod json;
 mod list;
+mod log;
+mod mark;
 mod show;
+mod tick;
 mod validate;
+mod where_;
 
 use std::path::PathBuf;
 
-use anyhow::Result;
+use std::time::Duration;
 
-use crate::cli::{Cli, Command, GlobalArgs};
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+
+use crate::cli::{ByArg, Cli, Command, GlobalArgs};
 use crate::exit_code::ExitCode;
 use crate::roadmap::catalog::Catalog;
+use crate::state::change::{self, Author};
+use crate::state::location::{self, Location};
 use crate::terminal::Terminal;
 
 /// What every command may need: the flags shared by all, and the terminal.
@@ -37,6 +47,54 @@ impl Context {
     pub fn catalog(&self) -> Result<Catalog> {
         Ok(Catalog::load(&self.roadmap_dirs())?)
     }
+
+    pub fn state_location(&self) -> Result<Location> {
+        let cwd = std::env::current_dir().context("cannot tell the current directory")?;
+        location::locate(
+            self.global.state.as_deref(),
+            std::env::var_os("ROADMAP_STATE").map(PathBuf::from),
+            &cwd,
+        )
+    }
+
+    pub fn lock_timeout(&self) -> Result<Option<Duration>> {
+        self.global
+            .lock_timeout
+            .map(|s| {
+                Duration::try_from_secs_f64(s).map_err(|_| {
+                    crate::advice(
+                        format!("--lock-timeout {s} is not a duration"),
+                        "give seconds, like 10 or 0.5",
+                    )
+                })
+            })
+            .transpose()
+    }
+
+    /// Today, or the day `--today` / `ROADMAP_TODAY` fixes.
+    pub fn today(&self) -> NaiveDate {
+        self.global.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Who and when for the changes of one command.
+    pub fn author(&self, by: &ByArg, on: Option<NaiveDate>) -> Author {
+        let by = by
+            .by
+            .clone()
+            .or_else(|| std::env::var("ROADMAP_USER").ok())
+            .or_else(|| {
+                ["USER", "USERNAME", "LOGNAME"]
+                    .iter()
+                    .find_map(|v| std::env::var(v).ok())
+            })
+            .filter(|name| !name.trim().is_empty())
+            .unwrap_or_else(|| "unknown".into());
+        Author {
+            by,
+            now: change::now(),
+            on,
+        }
+    }
 }
 
 pub fn execute(cli: Cli, terminal: Terminal) -> Result<ExitCode> {
@@ -48,6 +106,14 @@ pub fn execute(cli: Cli, terminal: Terminal) -> Result<ExitCode> {
         Command::List(args) => list::run(&context, &args),
         Command::Show(args) => show::run(&context, &args),
         Command::Validate(args) => validate::run(&context, &args),
+        Command::Init => init::run(&context),
+        Command::Where(args) => where_::run(&context, &args),
+        Command::Done(args) => mark::done(&context, &args),
+        Command::Reopen(args) => mark::reopen(&context, &args),
+        Command::Skip(args) => mark::skip(&context, &args),
+        Command::Note(args) => mark::note(&context, &args),
+        Command::Tick(args) => tick::run(&context, &args),
+        Command::Log(args) => log::run(&context, &args),
     }
 }
 

@@ -1,0 +1,44 @@
+//! How far a milestone has come, from the roadmap and the folded state.
+//! A milestone with steps is done when all its steps are (skipped steps count
+//! as not applicable), or when it is marked done itself.
+
+use crate::address::Address;
+use crate::roadmap::Milestone;
+use crate::state::{Mark, State};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub done: bool,
+    pub skipped: bool,
+    pub steps_done: usize,
+    pub steps_skipped: usize,
+    pub steps_total: usize,
+}
+
+impl Progress {
+    pub fn of(roadmap_id: &str, milestone: &Milestone, state: &State<'_>) -> Progress {
+        let address = Address::milestone(roadmap_id, &milestone.id);
+        let own = state.mark(&address.to_string());
+        let mut progress = Progress {
+            steps_total: milestone.steps.len(),
+            ..Progress::default()
+        };
+        for index in 1..=milestone.steps.len() {
+            match state.mark(&address.step(index).to_string()) {
+                Mark::Done => progress.steps_done += 1,
+                Mark::Skipped => progress.steps_skipped += 1,
+                Mark::Open => {}
+            }
+        }
+        let all_steps_closed =
+            progress.steps_total > 0 && progress.steps_done + progress.steps_skipped == progress.steps_total;
+        progress.done = own == Mark::Done || (own == Mark::Open && all_steps_closed && progress.steps_done > 0);
+        progress.skipped = !progress.done && (own == Mark::Skipped || (all_steps_closed && progress.steps_done == 0));
+        progress
+    }
+
+    /// Open: neither done nor skipped.
+    pub fn is_open(&self) -> bool {
+        !self.done && !self.skipped
+    }
+}

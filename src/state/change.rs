@@ -1,0 +1,137 @@
+//! Turning what the user asked for into new events: only changes that change
+//! something, each linked to the change it follows.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use super::event::{Event, Op, new_id};
+use super::file::Log;
+use super::{Mark, State};
+
+/// One requested change to one target (a milestone or step address).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub target: String,
+    pub op: Op,
+    pub note: Option<String>,
+}
+
+/// Who and when, shared by all changes of one command.
+#[derive(Debug, Clone)]
+pub struct Author {
+    pub by: String,
+    pub now: DateTime<Utc>,
+    pub on: Option<NaiveDate>,
+}
+
+/// The events that carry out `changes` on `log`, leaving out any that would
+/// not change the target's mark (a step already done stays as it is). A
+/// note-only change is always recorded.
+pub fn events_for(log: &Log, changes: &[Change], author: &Author) -> Vec<Event> {
+    let state = State::fold(&log.events);
+    // Marks as they will be after the events planned so far, so asking for
+    // the same step twice in one command records it once.
+    let mut planned: std::collections::HashMap<&str, (Mark, String, DateTime<Utc>)> = std::collections::HashMap::new();
+    let mut events = Vec::new();
+    // Each change of one command a microsecond after the one before, so they
+    // keep the order they were asked in.
+    let mut clock = author.now;
+    for change in changes {
+        let current = state.get(&change.target);
+        let (mark, prev, last_at) = match planned.get(change.target.as_str()) {
+            Some((mark, id, at)) => (*mark, Some(id.clone()), Some(*at)),
+            None => (
+                current.map_or(Mark::Open, |t| t.mark),
+                current.and_then(|t| t.last).map(|e| e.id.clone()),
+                current.and_then(|t| t.last).map(|e| e.at),
+            ),
+        };
+        let wanted = match change.op {
+            Op::Done => Some(Mark::Done),
+            Op::Reopen => Some(Mark::Open),
+            Op::Skip => Some(Mark::Skipped),
+            Op::Note => None,
+        };
+        if wanted == Some(mark) {
+            continue;
+        }
+        // Changes are ordered by time when folded; a clock that went backwards
+        // must not put this change before the one it follows.
+        let at = match last_at {
+            Some(last) if last >= clock => last + Duration::microseconds(1),
+            _ => clock,
+        };
+        clock = at + Duration::microseconds(1);
+        let event = Event {
+            id: new_id(),
+            at,
+            by: author.by.clone(),
+            op: change.op,
+            target: change.target.clone(),
+            note: change.note.clone(),
+            on: if change.op == Op::Done { author.on } else { None },
+            prev: if change.op.sets_state() { prev } else { None },
+        };
+        if let Some(wanted) = wanted {
+            planned.insert(change.target.as_str(), (wanted, event.id.clone(), at));
+        }
+        events.push(event);
+    }
+    events
+}
+
+/// Now, to the microsecond: fine enough that two commands in a row are ordered.
+pub fn now() -> DateTime<Utc> {
+    let now = Utc::now();
+    now - Duration::nanoseconds(i64::from(now.timestamp_subsec_nanos() % 1000))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn author() -> Author {
+        Author {
+            by: "anna".into(),
+            now: "2026-11-22T10:00:00Z".parse().unwrap(),
+            on: None,
+        }
+    }
+
+    fn change(target: &str, op: Op) -> Change {
+        Change {
+            target: target.into(),
+            op,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn records_only_what_changes_and_links_each_to_the_last() {
+        let first = events_for(
+            &Log::default(),
+            &[change("r/m/1", Op::Done), change("r/m/1", Op::Done)],
+            &author(),
+        );
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].prev, None);
+        let log = Log {
+            events: first.clone(),
+            lines: vec![2],
+        };
+        assert!(events_for(&log, &[change("r/m/1", Op::Done)], &author()).is_empty());
+        let reopen = events_for(&log, &[change("r/m/1", Op::Reopen)], &author());
+        assert_eq!(reopen[0].prev.as_deref(), Some(first[0].id.as_str()));
+        // Same clock reading as the change it follows: nudged after it.
+        assert!(reopen[0].at > first[0].at);
+    }
+
+    #[test]
+    fn notes_are_always_recorded() {
+        let note = Change {
+            target: "r/m".into(),
+            op: Op::Note,
+            note: Some("klart".into()),
+        };
+        assert_eq!(events_for(&Log::default(), &[note.clone(), note], &author()).len(), 2);
+    }
+}
