@@ -67,6 +67,26 @@ pub enum Command {
     /// Check roadmap files and report every problem with its line and column
     #[command(after_help = "Examples:\n  roadmap validate\n  roadmap validate plans/*.toml")]
     Validate(ValidateArgs),
+    /// Where each roadmap stands: progress, status counts, what is next, costs
+    #[command(
+        after_help = "Examples:\n  roadmap status\n  roadmap status min-profil --today 2022-01-15\n  roadmap status --owner Digg --format json"
+    )]
+    Status(StatusArgs),
+    /// A roadmap's milestones with their steps ticked off, who ticked what and when
+    #[command(
+        after_help = "Examples:\n  roadmap checklist hubs-sdk\n  roadmap checklist hubs-sdk/projektstart --format markdown"
+    )]
+    Checklist(ChecklistArgs),
+    /// A Gantt chart of the milestones in the terminal
+    #[command(
+        after_help = "Examples:\n  roadmap timeline min-profil\n  roadmap timeline intygshantering --from 2023 --to 2024\n  COLUMNS=80 roadmap timeline"
+    )]
+    Timeline(TimelineArgs),
+    /// Overdue milestones and steps, for people and for CI
+    #[command(
+        after_help = "Examples:\n  roadmap overdue\n  roadmap overdue min-profil --today 2022-01-15 --fail-on-overdue\n  roadmap overdue --owner ITSL --format json"
+    )]
+    Overdue(OverdueArgs),
     /// Make a .roadmap/ workspace here: a state file to commit and share through git
     #[command(after_help = "Examples:\n  roadmap init\n  git add .roadmap && git commit -m 'Track the roadmap'")]
     Init,
@@ -95,6 +115,70 @@ pub enum Command {
         after_help = "Examples:\n  roadmap log\n  roadmap log hubs-sdk/projektstart\n  roadmap log --format json"
     )]
     Log(LogArgs),
+}
+
+/// Which milestones a view shows.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only milestones (and steps) owned by NAME; "AF / Digg" counts for AF and for Digg
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Only milestones in the phase with this id or title
+    #[arg(long, value_name = "PHASE")]
+    pub phase: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Roadmap ids (default: those with recorded progress, or all if none has any)
+    #[arg(value_name = "ROADMAP")]
+    pub roadmaps: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    /// A roadmap id, or ROADMAP/MILESTONE for one milestone
+    #[arg(value_name = "ROADMAP[/MILESTONE]")]
+    pub target: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Roadmap ids (default: those with recorded progress, or all if none has any)
+    #[arg(value_name = "ROADMAP")]
+    pub roadmaps: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Start the chart at the start of this date or period (e.g. 2023, HT2021, 2027-W15)
+    #[arg(long, value_name = "WHEN")]
+    pub from: Option<String>,
+    /// End the chart at the end of this date or period
+    #[arg(long, value_name = "WHEN")]
+    pub to: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct OverdueArgs {
+    /// Roadmap ids (default: those with recorded progress, or all if none has any)
+    #[arg(value_name = "ROADMAP")]
+    pub roadmaps: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Exit with code 3 when anything is overdue (0 when nothing is, 1 on error)
+    #[arg(long)]
+    pub fail_on_overdue: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 /// Who made a change.

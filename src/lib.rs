@@ -13,6 +13,7 @@ pub mod exit_code;
 pub mod progress;
 pub mod roadmap;
 pub mod state;
+pub mod status;
 pub mod terminal;
 
 use clap::Parser;

@@ -116,6 +116,44 @@ fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Wraps `text` at word boundaries to `width` columns: the first line after
+/// `first` (already printed by the caller, counted in columns), the rest
+/// indented by `indent` spaces. Line breaks in the text are kept.
+pub fn wrap(text: &str, width: usize, first: usize, indent: usize) -> String {
+    let mut out = String::new();
+    let mut column = first;
+    for (i, paragraph) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            column = indent;
+        }
+        // Leading spaces are layout (a checklist's indent), not word gaps.
+        let body = paragraph.trim_start_matches(' ');
+        let lead = paragraph.len() - body.len();
+        out.push_str(&paragraph[..lead]);
+        column += lead;
+        let mut line_start = true;
+        for word in body.split(' ').filter(|w| !w.is_empty()) {
+            let len = word.chars().count();
+            if !line_start && column + 1 + len > width {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+                column = indent;
+                line_start = true;
+            }
+            if !line_start {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += len;
+            line_start = false;
+        }
+    }
+    out
+}
+
 /// Writes a command's output to stdout. A closed pipe (`roadmap list | head`)
 /// is the reader saying it has seen enough, so it is not an error.
 pub fn emit(text: &str) -> std::io::Result<()> {
@@ -134,6 +172,19 @@ mod tests {
     fn escapes_control_characters_but_keeps_newlines() {
         assert_eq!(sanitize("a\x1b[31mb\nc\td"), "a\\u{1b}[31mb\nc\td");
         assert_eq!(sanitize("Förändra"), "Förändra");
+    }
+
+    #[test]
+    fn wraps_at_words_with_a_hanging_indent() {
+        assert_eq!(
+            wrap("Förbereda och skicka in anmälan", 22, 4, 4),
+            "Förbereda och\n    skicka in anmälan"
+        );
+        assert_eq!(
+            wrap("  [x] 1. Signering av kontrakt", 20, 0, 9),
+            "  [x] 1. Signering\n         av kontrakt"
+        );
+        assert_eq!(wrap("a\nb", 80, 0, 2), "a\n  b");
     }
 
     #[test]

@@ -8,3 +8,4 @@ mod support;
 mod bad_input;
 mod list_show;
 mod state;
+mod views;

@@ -213,3 +213,9 @@ fn validate_accepts_good_files_and_odd_but_valid_ones() {
     assert_eq!(out.lines().filter(|l| l.contains("(shipped)")).count(), 5, "{out}");
     assert!(out.ends_with("(0 changes)\n"), "{out}");
 }
+
+/// The text of a shipped roadmap file, for tests that make a variant of it.
+pub fn shipped_text(id: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("roadmaps/{id}.toml")))
+        .unwrap()
+}

@@ -1,13 +1,18 @@
 //! One module per subcommand, dispatched by one `match`.
 
+mod checklist;
 mod init;
 mod json;
 mod list;
 mod log;
 mod mark;
+mod overdue;
 mod show;
+mod status;
 mod tick;
+mod timeline;
 mod validate;
+mod view;
 mod where_;
 
 use std::path::PathBuf;
@@ -89,11 +94,12 @@ impl Context {
             })
             .filter(|name| !name.trim().is_empty())
             .unwrap_or_else(|| "unknown".into());
-        Author {
-            by,
-            now: change::now(),
-            on,
-        }
+        // ROADMAP_NOW fixes the clock for reproducible state files (tests, demos).
+        let now = std::env::var("ROADMAP_NOW")
+            .ok()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+            .map_or_else(change::now, |t| t.to_utc());
+        Author { by, now, on }
     }
 }
 
@@ -106,6 +112,10 @@ pub fn execute(cli: Cli, terminal: Terminal) -> Result<ExitCode> {
         Command::List(args) => list::run(&context, &args),
         Command::Show(args) => show::run(&context, &args),
         Command::Validate(args) => validate::run(&context, &args),
+        Command::Status(args) => status::run(&context, &args),
+        Command::Checklist(args) => checklist::run(&context, &args),
+        Command::Timeline(args) => timeline::run(&context, &args),
+        Command::Overdue(args) => overdue::run(&context, &args),
         Command::Init => init::run(&context),
         Command::Where(args) => where_::run(&context, &args),
         Command::Done(args) => mark::done(&context, &args),

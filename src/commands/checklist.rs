@@ -1,0 +1,312 @@
+//! `roadmap checklist ROADMAP[/MILESTONE]`: milestones with their steps ticked
+//! off, owners, notes, and who ticked what and when.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::json::DueJson;
+use super::view::{Filter, Inputs};
+use super::{Context, cell};
+use crate::address::Address;
+use crate::cli::{ChecklistArgs, Format};
+use crate::exit_code::ExitCode;
+use crate::roadmap::Milestone;
+use crate::state::{Event, Mark, State, TargetState};
+use crate::status::{Standing, Status, standings};
+use crate::terminal::{Style, emit, sanitize, wrap};
+
+#[derive(Serialize)]
+struct ChecklistJson<'a> {
+    roadmap: &'a str,
+    title: &'a str,
+    milestones: Vec<MilestoneJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MilestoneJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    owner: Option<&'a str>,
+    due: Option<DueJson<'a>>,
+    status: Status,
+    steps_done: usize,
+    steps_total: usize,
+    changed: Option<ChangeJson<'a>>,
+    notes: Vec<NoteJson<'a>>,
+    steps: Vec<StepJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct StepJson<'a> {
+    index: usize,
+    text: &'a str,
+    owner: Option<&'a str>,
+    /// "open", "done" or "skipped".
+    mark: &'static str,
+    changed: Option<ChangeJson<'a>>,
+    notes: Vec<NoteJson<'a>>,
+}
+
+/// The change that set the current mark.
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    op: &'static str,
+    by: &'a str,
+    at: String,
+    on: Option<String>,
+}
+
+#[derive(Serialize)]
+struct NoteJson<'a> {
+    by: &'a str,
+    at: String,
+    text: &'a str,
+}
+
+fn change_json<'a>(target: Option<&TargetState<'a>>) -> Option<ChangeJson<'a>> {
+    let event = target?.last?;
+    Some(ChangeJson {
+        op: event.op.as_str(),
+        by: &event.by,
+        at: timestamp(event),
+        on: event.on.map(|d| d.to_string()),
+    })
+}
+
+fn notes_json<'a>(target: Option<&TargetState<'a>>) -> Vec<NoteJson<'a>> {
+    target.map_or_else(Vec::new, |t| {
+        t.notes
+            .iter()
+            .map(|e| NoteJson {
+                by: &e.by,
+                at: timestamp(e),
+                text: e.note.as_deref().unwrap_or(""),
+            })
+            .collect()
+    })
+}
+
+fn timestamp(event: &Event) -> String {
+    event.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn mark_str(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Open => "open",
+        Mark::Done => "done",
+        Mark::Skipped => "skipped",
+    }
+}
+
+pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
+    let inputs = Inputs::load(context)?;
+    let state = State::fold(&inputs.log.events);
+    let filter = Filter::new(&args.filter);
+    let (roadmap, only) = match args.target.split_once('/') {
+        Some(_) => {
+            let (_, roadmap, milestone) = Address::resolve(&inputs.catalog, &args.target)?;
+            (roadmap, Some(milestone.id.as_str()))
+        }
+        None => (super::find_roadmap(&inputs.catalog, &args.target)?, None),
+    };
+    let shown: Vec<Standing> = standings(roadmap, &state, inputs.today)
+        .into_iter()
+        .filter(|s| only.is_none_or(|id| s.milestone.id == id) && filter.milestone(roadmap, s.milestone))
+        .collect();
+    let text = match args.format {
+        Format::Json => {
+            let milestones = shown
+                .iter()
+                .map(|s| {
+                    let address = Address::milestone(&roadmap.id, &s.milestone.id);
+                    let own = state.get(&address.to_string());
+                    MilestoneJson {
+                        id: &s.milestone.id,
+                        title: &s.milestone.title,
+                        owner: s.milestone.owner.as_deref(),
+                        due: s.milestone.due.as_ref().map(DueJson::new),
+                        status: s.status,
+                        steps_done: s.progress.steps_done,
+                        steps_total: s.progress.steps_total,
+                        changed: change_json(own),
+                        notes: notes_json(own),
+                        steps: s
+                            .milestone
+                            .steps
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, step)| filter.step(s.milestone, step))
+                            .map(|(i, step)| {
+                                let target = state.get(&address.step(i + 1).to_string());
+                                StepJson {
+                                    index: i + 1,
+                                    text: &step.text,
+                                    owner: step.owner.as_deref(),
+                                    mark: mark_str(target.map_or(Mark::Open, |t| t.mark)),
+                                    changed: change_json(target),
+                                    notes: notes_json(target),
+                                }
+                            })
+                            .collect(),
+                    }
+                })
+                .collect();
+            super::json::to_string(&ChecklistJson {
+                roadmap: &roadmap.id,
+                title: &roadmap.title,
+                milestones,
+            })?
+        }
+        format => {
+            let mut out = match format {
+                Format::Markdown => format!("# {} (`{}`)\n\n", cell(format, &roadmap.title), roadmap.id),
+                _ => format!(
+                    "{} ({})\n\n",
+                    context.terminal.paint(Style::Bold, &sanitize(&roadmap.title)),
+                    roadmap.id
+                ),
+            };
+            for s in &shown {
+                out.push_str(&milestone_text(context, format, &roadmap.id, s, &state, &filter));
+            }
+            out
+        }
+    };
+    emit(&text)?;
+    Ok(ExitCode::Success)
+}
+
+fn tick(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Done => "[x]",
+        Mark::Skipped => "[-]",
+        Mark::Open => "[ ]",
+    }
+}
+
+/// "done by anna 2026-11-20 10:00: Kickoff hölls" lines for one target.
+fn history(target: Option<&TargetState<'_>>) -> Vec<String> {
+    let Some(target) = target else { return Vec::new() };
+    let mut lines = Vec::new();
+    if let Some(last) = target.last {
+        let on = last.on.map(|d| format!(" (for {d})")).unwrap_or_default();
+        let what = match last.op {
+            crate::state::Op::Done => "done",
+            crate::state::Op::Reopen => "reopened",
+            crate::state::Op::Skip => "skipped",
+            crate::state::Op::Note => "noted",
+        };
+        lines.push(format!(
+            "{what} by {} {}{on}",
+            last.by,
+            last.at.format("%Y-%m-%d %H:%M")
+        ));
+    }
+    for note in &target.notes {
+        lines.push(format!(
+            "note by {} {}: {}",
+            note.by,
+            note.at.format("%Y-%m-%d"),
+            note.note.as_deref().unwrap_or("")
+        ));
+    }
+    lines
+}
+
+fn milestone_text(
+    context: &Context,
+    format: Format,
+    roadmap: &str,
+    s: &Standing,
+    state: &State<'_>,
+    filter: &Filter,
+) -> String {
+    let m: &Milestone = s.milestone;
+    let address = Address::milestone(roadmap, &m.id);
+    let own = state.get(&address.to_string());
+    let width = usize::from(context.terminal.width);
+    let progress = if m.steps.is_empty() {
+        tick(match s.status {
+            Status::Done => Mark::Done,
+            Status::Skipped => Mark::Skipped,
+            _ => Mark::Open,
+        })
+        .to_string()
+    } else {
+        format!("[{}/{}]", s.progress.steps_done, s.progress.steps_total)
+    };
+    let mut facts = Vec::new();
+    facts.extend(m.due.as_ref().map(|d| d.label().to_string()));
+    facts.push(match format {
+        Format::Markdown => s.status.as_str().to_string(),
+        _ => super::status::paint_status(context, s.status),
+    });
+    facts.extend(m.owner.clone());
+    if !s.blocked_by.is_empty() {
+        facts.push(format!("blocked by {}", s.blocked_by.join(", ")));
+    }
+    let mut out = String::new();
+    match format {
+        Format::Markdown => {
+            out.push_str(&format!("## {progress} {} {}\n\n", m.id, cell(format, &m.title)));
+            out.push_str(&format!("{}\n\n", cell(format, &facts.join(" · "))));
+            for line in history(own) {
+                out.push_str(&format!("> {}\n", cell(format, &line)));
+            }
+            for (i, step) in m.steps.iter().enumerate().filter(|(_, step)| filter.step(m, step)) {
+                let target = state.get(&address.step(i + 1).to_string());
+                let mark = target.map_or(Mark::Open, |t| t.mark);
+                let owner = step
+                    .owner
+                    .as_deref()
+                    .map(|o| format!(" _({})_", cell(format, o)))
+                    .unwrap_or_default();
+                let check = if mark == Mark::Done { "[x]" } else { "[ ]" };
+                let skipped = if mark == Mark::Skipped { " ~~skipped~~" } else { "" };
+                out.push_str(&format!(
+                    "- {check} {}. {}{owner}{skipped}\n",
+                    i + 1,
+                    cell(format, &step.text)
+                ));
+                for line in history(target) {
+                    out.push_str(&format!("  - {}\n", cell(format, &line)));
+                }
+            }
+            out.push('\n');
+        }
+        _ => {
+            let head = format!("{progress} {}  {}", m.id, sanitize(&m.title));
+            out.push_str(&context.terminal.paint(Style::Bold, &wrap(&head, width, 0, 4)));
+            out.push('\n');
+            out.push_str(&format!("    {}\n", wrap(&sanitize(&facts.join(" · ")), width, 4, 4)));
+            for line in history(own) {
+                out.push_str(&format!(
+                    "    {}\n",
+                    context.terminal.paint(Style::Dim, &wrap(&sanitize(&line), width, 4, 6))
+                ));
+            }
+            for (i, step) in m.steps.iter().enumerate().filter(|(_, step)| filter.step(m, step)) {
+                let target = state.get(&address.step(i + 1).to_string());
+                let mark = target.map_or(Mark::Open, |t| t.mark);
+                let number = format!("{}.", i + 1);
+                let owner = step.owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
+                let line = format!("  {} {number} {}{owner}", tick(mark), sanitize(&step.text));
+                // Continuation lines start under the step's text.
+                let indent = 7 + number.chars().count();
+                out.push_str(&wrap(&line, width, 0, indent));
+                out.push('\n');
+                for line in history(target) {
+                    out.push_str(&format!(
+                        "{}{}\n",
+                        " ".repeat(indent),
+                        context
+                            .terminal
+                            .paint(Style::Dim, &wrap(&sanitize(&line), width, indent, indent + 2))
+                    ));
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
