@@ -383,7 +383,10 @@ fn a_git_merge_of_two_branches_keeps_both_ticks_without_conflict() {
     );
     let (out, _) = expect_code(&sandbox.run(&["status", "hubs-sdk", "--format", "json"]), 0);
     let status: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(status["roadmaps"][0]["milestones"][1]["steps_done"], 3, "step 4 counts once");
+    assert_eq!(
+        status["roadmaps"][0]["milestones"][1]["steps_done"], 3,
+        "step 4 counts once"
+    );
     // Step 1: reopened on one branch, then skipped on the other: shown, and
     // the later change (bob's skip) counts.
     let (out, _) = expect_code(&sandbox.run(&["validate"]), 0);
