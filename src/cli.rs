@@ -87,6 +87,11 @@ pub enum Command {
         after_help = "Examples:\n  roadmap overdue\n  roadmap overdue min-profil --today 2022-01-15 --fail-on-overdue\n  roadmap overdue --owner ITSL --format json"
     )]
     Overdue(OverdueArgs),
+    /// A weekly status report: Markdown (with a Mermaid Gantt chart), HTML, JSON or text
+    #[command(
+        after_help = "Examples:\n  roadmap report\n  roadmap report --week 2026-W48 --format html -o report.html\n  roadmap report hubs-sdk --since 2026-11-01 --format json"
+    )]
+    Report(ReportArgs),
     /// Make a .roadmap/ workspace here: a state file to commit and share through git
     #[command(after_help = "Examples:\n  roadmap init\n  git add .roadmap && git commit -m 'Track the roadmap'")]
     Init,
@@ -179,6 +184,35 @@ pub struct OverdueArgs {
     pub fail_on_overdue: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
+    Json,
+    Text,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Roadmap ids (default: those with recorded progress, or all if none has any)
+    #[arg(value_name = "ROADMAP")]
+    pub roadmaps: Vec<String>,
+    /// The ISO week to report on, like 2026-W48 (default: the week that contains today)
+    #[arg(long, value_name = "WEEK", conflicts_with = "since")]
+    pub week: Option<String>,
+    /// Report on the days from DATE to today instead of one week
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// How many weeks ahead "coming due" looks
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub weeks: u32,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// Write the report to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Who made a change.

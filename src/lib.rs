@@ -5,12 +5,14 @@
 //! is the one place that turns results into output and exit codes.
 
 pub mod address;
+pub mod atomic_write;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
 pub mod due;
 pub mod exit_code;
 pub mod progress;
+pub mod report;
 pub mod roadmap;
 pub mod state;
 pub mod status;

@@ -7,5 +7,6 @@ mod support;
 
 mod bad_input;
 mod list_show;
+mod report;
 mod state;
 mod views;

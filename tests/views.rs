@@ -10,7 +10,7 @@ use crate::support::{Sandbox, expect_code, golden};
 const TODAY: &str = "2027-05-20";
 
 /// A workspace with progress on three roadmaps, recorded at fixed times.
-fn sandbox_with_progress() -> Sandbox {
+pub fn sandbox_with_progress() -> Sandbox {
     let sandbox = Sandbox::new();
     // Place the Hubs week plan in 2027 with a roadmap of the user's own.
     let hubs = crate::list_show::shipped_text("hubs-sdk").replacen("[roadmap]\n", "[roadmap]\nyear = 2027\n", 1);

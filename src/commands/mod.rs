@@ -7,6 +7,7 @@ mod list;
 mod log;
 mod mark;
 mod overdue;
+mod report;
 mod show;
 mod status;
 mod tick;
@@ -116,6 +117,7 @@ pub fn execute(cli: Cli, terminal: Terminal) -> Result<ExitCode> {
         Command::Checklist(args) => checklist::run(&context, &args),
         Command::Timeline(args) => timeline::run(&context, &args),
         Command::Overdue(args) => overdue::run(&context, &args),
+        Command::Report(args) => report::run(&context, &args),
         Command::Init => init::run(&context),
         Command::Where(args) => where_::run(&context, &args),
         Command::Done(args) => mark::done(&context, &args),

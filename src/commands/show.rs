@@ -212,7 +212,10 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format) -> String 
         .filter_map(|m| m.cost_tkr.map(Cost::value))
         .collect();
     if !costs.is_empty() {
-        out.push_str(&format!("Total cost: {} tkr\n\n", format_number(costs.iter().sum())));
+        out.push_str(&format!(
+            "Total cost: {} tkr\n\n",
+            crate::roadmap::format_amount(costs.iter().sum())
+        ));
     }
     for milestone in roadmap.milestones.iter().filter(|m| !m.steps.is_empty()) {
         let title = format!("{}/{} {}", roadmap.id, milestone.id, milestone.title);
@@ -318,13 +321,4 @@ fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: F
         out.push_str(&steps_table(context, format, m));
     }
     out
-}
-
-/// A number as people write costs: whole numbers without a decimal point.
-pub fn format_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
-    } else {
-        format!("{x}")
-    }
 }

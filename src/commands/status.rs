@@ -253,8 +253,8 @@ fn roadmap_text(
             "cost",
             format!(
                 "{} of {} tkr done",
-                super::show::format_number(cost.done),
-                super::show::format_number(cost.total)
+                crate::roadmap::format_amount(cost.done),
+                crate::roadmap::format_amount(cost.total)
             ),
         ));
     }

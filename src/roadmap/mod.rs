@@ -128,6 +128,15 @@ impl serde::Serialize for Cost {
     }
 }
 
+/// An amount as people write costs: whole numbers without a decimal point.
+pub fn format_amount(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
 impl Roadmap {
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {
         self.milestones.iter().find(|m| m.id == id)

@@ -12,7 +12,6 @@
 //! separate lock file for its whole length, so concurrent writers queue.
 
 use std::fs::{File, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -195,7 +194,7 @@ pub fn update(
     lock_timeout: Option<Duration>,
     change: impl FnOnce(&Log) -> Result<Vec<Event>>,
 ) -> Result<Written> {
-    let dir = parent_dir(path);
+    let dir = crate::atomic_write::parent_dir(path);
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
     let _lock = lock(path, lock_timeout)?;
     let original = match std::fs::read(path) {
@@ -222,49 +221,9 @@ pub fn update(
         serde_json::to_writer(&mut content, event)?;
         content.push(b'\n');
     }
-    replace(path, &content)?;
+    crate::atomic_write::write(path, &content)
+        .with_context(|| format!("cannot write the state file {}", path.display()))?;
     Ok(Written::Appended(events.len()))
-}
-
-/// Writes `content` to `path` so that a crash leaves the old file or the new one.
-pub fn replace(path: &Path, content: &[u8]) -> Result<()> {
-    let dir = parent_dir(path);
-    let context = || format!("cannot write the state file {}", path.display());
-    let mut temp = tempfile::Builder::new()
-        .prefix(".state-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .with_context(context)?;
-    temp.write_all(content).with_context(context)?;
-    if let Ok(metadata) = std::fs::metadata(path) {
-        temp.as_file()
-            .set_permissions(metadata.permissions())
-            .with_context(context)?;
-    } else {
-        set_default_permissions(temp.as_file());
-    }
-    temp.as_file().sync_all().with_context(context)?;
-    temp.persist(path).map_err(|e| e.error).with_context(context)?;
-    // The rename is only durable once the folder's entry is on disk too.
-    File::open(&dir).and_then(|d| d.sync_all()).with_context(context)?;
-    Ok(())
-}
-
-#[cfg(unix)]
-fn set_default_permissions(file: &File) {
-    use std::os::unix::fs::PermissionsExt;
-    // tempfile creates files readable by the owner only; a state file is shared like any other.
-    let _ = file.set_permissions(std::fs::Permissions::from_mode(0o644));
-}
-
-#[cfg(not(unix))]
-fn set_default_permissions(_: &File) {}
-
-fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
 }
 
 /// The lock file beside the state file: `state.jsonl` is guarded by `state.jsonl.lock`.

@@ -1,0 +1,296 @@
+//! `roadmap report`: golden files for every format over the shipped roadmaps
+//! with progress recorded over two weeks, and checks by independent tools: a
+//! CommonMark/GFM renderer, Mermaid's own parser, and headless Chromium.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::{Sandbox, expect_code, golden};
+use crate::views::sandbox_with_progress;
+
+/// Two weeks after the first ticks, in 2027-W20.
+const TODAY: &str = "2027-05-20";
+
+fn report(sandbox: &Sandbox, args: &[&str]) -> String {
+    let mut cmd = sandbox.cmd(&["--roadmaps", "plans", "--today", TODAY, "report"]);
+    cmd.args(args);
+    expect_code(&cmd.output().unwrap(), 0).0
+}
+
+/// Whether a check that needs an outside tool must run: in CI it must.
+fn required() -> bool {
+    std::env::var_os("CI").is_some_and(|v| v == "true")
+}
+
+#[test]
+fn report_golden_in_every_format() {
+    let sandbox = sandbox_with_progress();
+    for (format, ext) in [("markdown", "md"), ("html", "html"), ("json", "json"), ("text", "txt")] {
+        let first = report(&sandbox, &["--since", "2027-05-03", "--format", format]);
+        golden(&format!("report/since-2027-05-03.{ext}"), &first);
+        assert_eq!(
+            first,
+            report(&sandbox, &["--since", "2027-05-03", "--format", format]),
+            "deterministic"
+        );
+    }
+    golden("report/week-2027-W15.md", &report(&sandbox, &["--week", "2027-W15"]));
+    golden(
+        "report/all-this-week.md",
+        &report(
+            &sandbox,
+            &[
+                "min-profil",
+                "genomforande",
+                "difi-postkasse",
+                "hubs-sdk",
+                "intygshantering",
+            ],
+        ),
+    );
+}
+
+#[test]
+fn the_period_decides_what_counts_as_done_and_noted() {
+    let sandbox = sandbox_with_progress();
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        serde_json::from_str(&report(&sandbox, &all)).unwrap()
+    };
+    // ISO week 15 of 2027 is 12-18 April: the kickoff ticks (13th, 14th) and the skip note (15th).
+    let week15 = json(&["--week", "2027-W15"]);
+    assert_eq!(
+        week15["period"],
+        serde_json::json!({"label": "2027-W15", "start": "2027-04-12", "end": "2027-04-18"})
+    );
+    let done: Vec<&str> = week15["done"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["address"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        done,
+        [
+            "hubs-sdk/projektstart/1",
+            "hubs-sdk/projektstart/2",
+            "hubs-sdk/projektstart/3"
+        ]
+    );
+    let notes: Vec<&str> = week15["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["note"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes, ["Kickoff hölls", "Kickoff hölls", "Redan anmälda till QA"]);
+    // By default the week of today (2027-05-20 is in 2027-W20): nothing was ticked then.
+    let this_week = json(&[]);
+    assert_eq!(this_week["period"]["label"], "2027-W20");
+    assert!(this_week["done"].as_array().unwrap().is_empty());
+    assert_eq!(this_week["headline"]["verdict"], "late");
+    // Milestones done --at 2021-12-10 count on that day, not on the day they were recorded.
+    let old = json(&["--since", "2021-12-01"]);
+    assert!(
+        old["done"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["address"] == "min-profil/1" && d["day"] == "2021-12-10")
+    );
+    let (_, err) = expect_code(&sandbox.run(&["--today", TODAY, "report", "--week", "2027-W54"]), 1);
+    assert!(err.contains("2027 has no week 54"), "{err}");
+}
+
+#[test]
+fn report_writes_a_file_with_o() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.run(&["--today", TODAY, "report", "--format", "html", "-o", "out/report.html"]);
+    expect_code(&output, 1);
+    std::fs::create_dir(sandbox.path().join("out")).unwrap();
+    let (out, err) = expect_code(
+        &sandbox.run(&["--today", TODAY, "report", "--format", "html", "-o", "out/report.html"]),
+        0,
+    );
+    assert!(out.is_empty());
+    assert_eq!(err, "wrote out/report.html\n");
+    assert!(
+        std::fs::read_to_string(sandbox.path().join("out/report.html"))
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+}
+
+#[test]
+fn the_markdown_renders_as_tables_and_lists() {
+    let sandbox = sandbox_with_progress();
+    let markdown = report(&sandbox, &["--since", "2027-04-01"]);
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.extension.tasklist = true;
+    options.extension.strikethrough = true;
+    let html = comrak::markdown_to_html(&markdown, &options);
+    // Progress, coming due, overdue and open work by owner are tables.
+    assert_eq!(html.matches("<table>").count(), 4, "{html}");
+    assert!(
+        html.contains("<th>Roadmap</th>") && html.contains("<th>Overdue by</th>"),
+        "{html}"
+    );
+    assert!(html.contains("<li><code>hubs-sdk/projektstart/1</code> Genomföra uppstartsmöte (kickoff) med beställare och leverantör. — anna, 2027-04-13: Kickoff hölls</li>"), "{html}");
+    assert!(html.contains("<h2>Overdue</h2>"));
+    assert!(!html.contains("|---"), "a table came out as text: {html}");
+    assert!(html.contains("<pre><code class=\"language-mermaid\">gantt"), "{html}");
+}
+
+/// The Mermaid block of a Markdown report.
+fn mermaid_block(markdown: &str) -> String {
+    let start = markdown.find("```mermaid\n").expect("a mermaid block") + "```mermaid\n".len();
+    let end = start + markdown[start..].find("```").unwrap();
+    markdown[start..end].to_string()
+}
+
+/// Mermaid keeps `#58;` and the like encoded as "ﬂ°°58¶ß" until it draws.
+fn decode_mermaid(text: &str) -> String {
+    let mut out = text.to_string();
+    while let Some(start) = out.find("ﬂ°°") {
+        let rest = &out[start + "ﬂ°°".len()..];
+        let end = rest.find("¶ß").unwrap();
+        let c = char::from_u32(rest[..end].parse().unwrap()).unwrap();
+        out = format!("{}{c}{}", &out[..start], &rest[end + "¶ß".len()..]);
+    }
+    out
+}
+
+#[test]
+fn the_mermaid_block_is_read_by_mermaid_itself() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mermaid/tasks.mjs");
+    if !script.with_file_name("node_modules").join("mermaid").exists()
+        || Command::new("node").arg("--version").output().is_err()
+    {
+        assert!(
+            !required(),
+            "CI must run this check: .ci/run installs node and runs npm ci in tests/mermaid"
+        );
+        eprintln!("skipped: node or tests/mermaid/node_modules missing (run `npm ci` in tests/mermaid)");
+        return;
+    }
+    let sandbox = sandbox_with_progress();
+    let path = sandbox.write("gantt.mmd", mermaid_block(&report(&sandbox, &[])));
+    let output = Command::new("node").arg(&script).arg(&path).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let parsed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(parsed["type"], "gantt");
+    let tasks = parsed["tasks"].as_array().unwrap();
+    let find = |name: &str| {
+        tasks
+            .iter()
+            .find(|t| decode_mermaid(t["task"].as_str().unwrap()) == name)
+            .unwrap_or_else(|| panic!("no task {name}"))
+    };
+    // HT2021 is 1 July to 31 December 2021; Mermaid's end is the exclusive 1 January.
+    let produkt = find("1 Produktupptäckt");
+    assert_eq!(
+        (
+            produkt["start"].as_str(),
+            produkt["end"].as_str(),
+            produkt["done"].as_bool()
+        ),
+        (Some("2021-07-01"), Some("2022-01-01"), Some(true))
+    );
+    assert_eq!(
+        decode_mermaid(produkt["section"].as_str().unwrap()),
+        "Min Profil: Införandestrategi - Färdplan"
+    );
+    let val = find("3 Val av teknik");
+    assert_eq!(val["crit"], true, "overdue is marked crit");
+    // "2023 T3" is September to December 2023.
+    let poc = find("poc-simulering POC - Simulering av en samhällskritisk händelse");
+    assert_eq!(
+        (poc["start"].as_str(), poc["end"].as_str()),
+        (Some("2023-09-01"), Some("2024-01-01"))
+    );
+    // V20 of 2027 is 17-23 May: due on 20 May, so active.
+    let verifikation = find("verifikation-acceptanstest Verifikations- och acceptanstester");
+    assert_eq!(
+        (
+            verifikation["start"].as_str(),
+            verifikation["end"].as_str(),
+            verifikation["active"].as_bool()
+        ),
+        (Some("2027-05-17"), Some("2027-05-24"), Some(true))
+    );
+    // Every dated milestone is there, and nothing else: 25 of Min Profil (22 has no date),
+    // 9 of Intygshantering, 9 of Hubs placed in 2027.
+    assert_eq!(tasks.len(), 25 + 9 + 9);
+}
+
+#[test]
+fn the_html_page_shows_its_chart_in_a_browser() {
+    let browser = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|b| {
+        Command::new(b)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    let Some(browser) = browser else {
+        assert!(!required(), "CI must run this check: .ci/run installs chromium");
+        eprintln!("skipped: no Chromium installed (apt-get install chromium)");
+        return;
+    };
+    let sandbox = sandbox_with_progress();
+    let page = sandbox.write("report.html", report(&sandbox, &["--format", "html"]));
+    let shot = sandbox.path().join("report.png");
+    let profile = sandbox.path().join("chromium-profile");
+    let output = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg("--window-size=1100,1300")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        shot.exists(),
+        "no screenshot: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    if let Some(dir) = std::env::var_os("ROADMAP_SCREENSHOT_DIR") {
+        std::fs::copy(&shot, Path::new(&dir).join("report.png")).unwrap();
+    }
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&shot).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    let channels = info.color_type.samples();
+    let count = |rgb: [u8; 3]| {
+        pixels
+            .chunks(channels)
+            .filter(|p| p[0] == rgb[0] && p[1] == rgb[1] && p[2] == rgb[2])
+            .count()
+    };
+    // The chart's bars, as solid areas beyond the legend's 10x10 swatch of each colour:
+    // many overdue and ongoing bars, a few done and upcoming ones.
+    for (name, rgb, least) in [
+        ("overdue", [0xc6, 0x28, 0x28], 2000),
+        ("ongoing", [0x00, 0x89, 0x7b], 2000),
+        ("done", [0x2e, 0x7d, 0x32], 300),
+        ("upcoming", [0x1e, 0x88, 0xe5], 150),
+    ] {
+        assert!(
+            count(rgb) > least,
+            "{name} bars are not on the screenshot ({} pixels)",
+            count(rgb)
+        );
+    }
+}
