@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCompleter;
 
 use crate::terminal::ColorChoice;
 
@@ -92,9 +93,29 @@ pub enum Command {
         after_help = "Examples:\n  roadmap report\n  roadmap report --week 2026-W48 --format html -o report.html\n  roadmap report hubs-sdk --since 2026-11-01 --format json"
     )]
     Report(ReportArgs),
-    /// Make a .roadmap/ workspace here: a state file to commit and share through git
-    #[command(after_help = "Examples:\n  roadmap init\n  git add .roadmap && git commit -m 'Track the roadmap'")]
-    Init,
+    /// Make a .roadmap/ workspace here, and adopt a roadmap into it as your own plan
+    #[command(
+        after_help = "Examples:\n  roadmap init\n  roadmap init hubs-sdk --start 2027-W20\n  roadmap init difi-postkasse\n  git add .roadmap && git commit -m 'Track the roadmap'"
+    )]
+    Init(InitArgs),
+    /// Set or move a milestone's due date in your copy, recording old and new
+    #[command(
+        after_help = "Examples:\n  roadmap reschedule hubs-sdk/projektstart 2027-W22 --note \"Avtalet signerades sent\"\n  roadmap reschedule difi-postkasse/informasjon 15.09.2015"
+    )]
+    Reschedule(RescheduleArgs),
+    /// What moved: each milestone's baseline and current due date, how far, how often, why
+    #[command(after_help = "Examples:\n  roadmap slips\n  roadmap slips hubs-sdk --format json")]
+    Slips(SlipsArgs),
+    /// Export milestones to a calendar (iCalendar), a spreadsheet (CSV), Mermaid or JSON
+    #[command(
+        after_help = "Examples:\n  roadmap export hubs-sdk --format ics -o hubs.ics\n  roadmap export --format csv > roadmap.csv\n  roadmap export intygshantering --format mermaid"
+    )]
+    Export(ExportArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    #[command(
+        after_help = "Examples:\n  roadmap completions bash > ~/.local/share/bash-completion/completions/roadmap\n  roadmap completions zsh > ~/.zfunc/_roadmap"
+    )]
+    Completions(CompletionsArgs),
     /// Say which state file is used, and why
     #[command(after_help = "Examples:\n  roadmap where\n  roadmap --state team.jsonl where")]
     Where(WhereArgs),
@@ -136,7 +157,7 @@ pub struct FilterArgs {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Roadmap ids (default: those with recorded progress, or all if none has any)
-    #[arg(value_name = "ROADMAP")]
+    #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
     pub roadmaps: Vec<String>,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -147,7 +168,7 @@ pub struct StatusArgs {
 #[derive(Debug, Args)]
 pub struct ChecklistArgs {
     /// A roadmap id, or ROADMAP/MILESTONE for one milestone
-    #[arg(value_name = "ROADMAP[/MILESTONE]")]
+    #[arg(value_name = "ROADMAP[/MILESTONE]", add = ArgValueCompleter::new(crate::completion::address))]
     pub target: String,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -158,7 +179,7 @@ pub struct ChecklistArgs {
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// Roadmap ids (default: those with recorded progress, or all if none has any)
-    #[arg(value_name = "ROADMAP")]
+    #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
     pub roadmaps: Vec<String>,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -175,7 +196,7 @@ pub struct TimelineArgs {
 #[derive(Debug, Args)]
 pub struct OverdueArgs {
     /// Roadmap ids (default: those with recorded progress, or all if none has any)
-    #[arg(value_name = "ROADMAP")]
+    #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
     pub roadmaps: Vec<String>,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -197,7 +218,7 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Roadmap ids (default: those with recorded progress, or all if none has any)
-    #[arg(value_name = "ROADMAP")]
+    #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
     pub roadmaps: Vec<String>,
     /// The ISO week to report on, like 2026-W48 (default: the week that contains today)
     #[arg(long, value_name = "WEEK", conflicts_with = "since")]
@@ -215,6 +236,69 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// A roadmap to copy into the workspace as your own plan (.roadmap/roadmaps/ID.toml)
+    #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
+    pub roadmap: Option<String>,
+    /// Place a week plan so that its first week is WEEK (like 2027-W20, or a day in it)
+    #[arg(long, value_name = "WEEK|DATE", requires = "roadmap", conflicts_with = "year")]
+    pub start: Option<String>,
+    /// Place a week plan in YEAR as written (V15 becomes week 15 of YEAR)
+    #[arg(long, value_name = "YEAR", requires = "roadmap")]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Args)]
+pub struct RescheduleArgs {
+    /// ROADMAP/MILESTONE
+    #[arg(value_name = "ADDR", add = ArgValueCompleter::new(crate::completion::address))]
+    pub target: String,
+    /// The new due date, in any notation (2027-W22, 15.09.2015, HT2027, ...)
+    #[arg(value_name = "DUE")]
+    pub due: String,
+    /// Why it moved
+    #[arg(long, value_name = "WHY")]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub by: ByArg,
+}
+
+#[derive(Debug, Args)]
+pub struct SlipsArgs {
+    /// Roadmap ids (default: those with recorded progress, or all if none has any)
+    #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
+    pub roadmaps: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Ics,
+    Csv,
+    Mermaid,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Roadmap ids (default: those with recorded progress, or all if none has any)
+    #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
+    pub roadmaps: Vec<String>,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
 /// Who made a change.
 #[derive(Debug, Args)]
 pub struct ByArg {
@@ -226,7 +310,7 @@ pub struct ByArg {
 #[derive(Debug, Args)]
 pub struct DoneArgs {
     /// ROADMAP/MILESTONE or ROADMAP/MILESTONE/N (the Nth step)
-    #[arg(value_name = "ADDR", required = true)]
+    #[arg(value_name = "ADDR", required = true, add = ArgValueCompleter::new(crate::completion::address))]
     pub targets: Vec<String>,
     /// A note to keep with the change
     #[arg(long, value_name = "TEXT")]
@@ -241,7 +325,7 @@ pub struct DoneArgs {
 #[derive(Debug, Args)]
 pub struct ReopenArgs {
     /// ROADMAP/MILESTONE or ROADMAP/MILESTONE/N
-    #[arg(value_name = "ADDR", required = true)]
+    #[arg(value_name = "ADDR", required = true, add = ArgValueCompleter::new(crate::completion::address))]
     pub targets: Vec<String>,
     /// Why it is reopened
     #[arg(long, value_name = "TEXT")]
@@ -253,7 +337,7 @@ pub struct ReopenArgs {
 #[derive(Debug, Args)]
 pub struct SkipArgs {
     /// ROADMAP/MILESTONE or ROADMAP/MILESTONE/N
-    #[arg(value_name = "ADDR", required = true)]
+    #[arg(value_name = "ADDR", required = true, add = ArgValueCompleter::new(crate::completion::address))]
     pub targets: Vec<String>,
     /// Why it does not apply here
     #[arg(long, value_name = "REASON", required = true)]
@@ -265,7 +349,7 @@ pub struct SkipArgs {
 #[derive(Debug, Args)]
 pub struct NoteArgs {
     /// ROADMAP/MILESTONE or ROADMAP/MILESTONE/N
-    #[arg(value_name = "ADDR")]
+    #[arg(value_name = "ADDR", add = ArgValueCompleter::new(crate::completion::address))]
     pub target: String,
     /// The note
     #[arg(value_name = "TEXT")]
@@ -277,7 +361,7 @@ pub struct NoteArgs {
 #[derive(Debug, Args)]
 pub struct TickArgs {
     /// A roadmap, or one milestone as ROADMAP/MILESTONE (default: every roadmap)
-    #[arg(value_name = "ROADMAP[/MILESTONE]")]
+    #[arg(value_name = "ROADMAP[/MILESTONE]", add = ArgValueCompleter::new(crate::completion::address))]
     pub target: Option<String>,
     #[command(flatten)]
     pub by: ByArg,
@@ -286,7 +370,7 @@ pub struct TickArgs {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Only changes to this roadmap, milestone or step
-    #[arg(value_name = "ADDR")]
+    #[arg(value_name = "ADDR", add = ArgValueCompleter::new(crate::completion::address))]
     pub target: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -314,7 +398,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// A roadmap id, or ROADMAP/MILESTONE for one milestone in full
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = ArgValueCompleter::new(crate::completion::address))]
     pub target: String,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -327,6 +411,11 @@ pub struct ValidateArgs {
     pub files: Vec<PathBuf>,
 }
 
+/// The whole command-line definition, for completion and the man page.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     crate::due::parse_day(text).map_err(|e| match &e.hint {
         Some(hint) => format!("{e} ({hint})"),
@@ -336,10 +425,8 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
-
     #[test]
     fn clap_definition_is_consistent() {
-        super::Cli::command().debug_assert();
+        super::command().debug_assert();
     }
 }

@@ -8,9 +8,11 @@ pub mod address;
 pub mod atomic_write;
 pub mod cli;
 pub mod commands;
+pub mod completion;
 pub mod diagnostic;
 pub mod due;
 pub mod exit_code;
+pub mod export;
 pub mod progress;
 pub mod report;
 pub mod roadmap;
@@ -48,6 +50,7 @@ pub fn advice(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Er
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> i32 {
+    completion::complete_if_asked();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -96,6 +96,8 @@ pub struct Standing<'r> {
     pub status: Status,
     /// The `depends_on` milestones that are neither done nor skipped.
     pub blocked_by: Vec<&'r str>,
+    /// The due date before the first `reschedule`, when it has moved ("none" when it had none).
+    pub baseline: Option<String>,
 }
 
 impl Standing<'_> {
@@ -130,12 +132,18 @@ pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) 
                 })
                 .map(String::as_str)
                 .collect();
+            let address = crate::address::Address::milestone(&roadmap.id, &milestone.id).to_string();
+            let baseline = state
+                .get(&address)
+                .and_then(|t| t.baseline())
+                .map(|b| b.unwrap_or("none").to_string());
             Standing {
                 roadmap,
                 milestone,
                 progress: *p,
                 status: Status::decide(milestone.due.as_ref(), p, today),
                 blocked_by,
+                baseline,
             }
         })
         .collect()

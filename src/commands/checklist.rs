@@ -195,6 +195,7 @@ fn history(target: Option<&TargetState<'_>>) -> Vec<String> {
             crate::state::Op::Reopen => "reopened",
             crate::state::Op::Skip => "skipped",
             crate::state::Op::Note => "noted",
+            crate::state::Op::Reschedule => "rescheduled",
         };
         lines.push(format!(
             "{what} by {} {}{on}",

@@ -1,21 +1,41 @@
-//! `roadmap init`: a `.roadmap/` workspace in the current directory, set up
-//! to be committed: the state file merges with `merge=union`, so two people
-//! who tick different steps on two branches merge with no conflict.
+//! `roadmap init [ROADMAP]`: a `.roadmap/` workspace in the current
+//! directory, set up to be committed (the state file merges with
+//! `merge=union`, so two people who tick different steps on two branches merge
+//! with no conflict); with a ROADMAP, a copy of it as the user's own plan,
+//! placed in time with `--start` or `--year`.
+
+use std::path::Path;
 
 use anyhow::{Context as _, Result};
+use chrono::{Datelike, Duration, NaiveDate};
 
 use super::Context;
+use crate::cli::InitArgs;
+use crate::due::{Due, Precision};
 use crate::exit_code::ExitCode;
+use crate::roadmap::catalog::SHIPPED;
+use crate::roadmap::{Origin, Roadmap, edit, parse};
 use crate::state::file::{FORMAT_VERSION, lock_path};
-use crate::state::location::{STATE_FILE, WORKSPACE_DIR};
+use crate::state::location::{ROADMAPS_DIR, STATE_FILE, WORKSPACE_DIR};
 use crate::terminal::emit;
 
-pub fn run(_context: &Context) -> Result<ExitCode> {
-    let dir = std::env::current_dir()
-        .context("cannot tell the current directory")?
-        .join(WORKSPACE_DIR);
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let lock_name = lock_path(std::path::Path::new(STATE_FILE)).display().to_string();
+pub fn run(context: &Context, args: &InitArgs) -> Result<ExitCode> {
+    let cwd = std::env::current_dir().context("cannot tell the current directory")?;
+    let dir = cwd.join(WORKSPACE_DIR);
+    let mut out = workspace(&dir)?;
+    if let Some(id) = &args.roadmap {
+        let catalog = context.catalog()?;
+        let roadmap = super::find_roadmap(&catalog, id)?;
+        out.push_str(&adopt(&dir, roadmap, args)?);
+    }
+    out.push_str(&format!("workspace ready: commit {WORKSPACE_DIR}/ to share progress\n"));
+    emit(&out)?;
+    Ok(ExitCode::Success)
+}
+
+fn workspace(dir: &Path) -> Result<String> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let lock_name = lock_path(Path::new(STATE_FILE)).display().to_string();
     let files = [
         (
             STATE_FILE.to_string(),
@@ -29,9 +49,11 @@ pub fn run(_context: &Context) -> Result<ExitCode> {
         (
             "README.md".to_string(),
             format!(
-                "# roadmap workspace\n\nCommit this folder ({STATE_FILE}, .gitattributes, .gitignore, README.md) \
-                 to share progress through git; the lock file is ignored. `{STATE_FILE}` is an append-only \
-                 log written by `roadmap done`, `reopen`, `skip`, `note` and `tick`: do not edit it by hand.\n"
+                "# roadmap workspace\n\nCommit this folder ({STATE_FILE}, {ROADMAPS_DIR}/, .gitattributes, .gitignore, \
+                 README.md) to share progress through git; the lock file is ignored. `{STATE_FILE}` is an \
+                 append-only log written by `roadmap done`, `reopen`, `skip`, `note`, `tick` and `reschedule`: \
+                 do not edit it by hand. `{ROADMAPS_DIR}/` holds your own copies of roadmaps (`roadmap init \
+                 ROADMAP`), which you may edit.\n"
             ),
         ),
     ];
@@ -45,7 +67,89 @@ pub fn run(_context: &Context) -> Result<ExitCode> {
             out.push_str(&format!("created  {WORKSPACE_DIR}/{name}\n"));
         }
     }
-    out.push_str(&format!("workspace ready: commit {WORKSPACE_DIR}/ to share progress\n"));
-    emit(&out)?;
-    Ok(ExitCode::Success)
+    Ok(out)
+}
+
+/// The Monday of the week `--start` names: an ISO week, or a day in one.
+fn start_monday(text: &str) -> Result<NaiveDate> {
+    let due = Due::parse(text, None)
+        .map_err(|e| crate::advice(format!("--start {text}: {e}"), e.hint.clone().unwrap_or_default()))?;
+    match (due.precision(), due.start()) {
+        (Some(Precision::Week | Precision::Day), Some(day)) => {
+            Ok(day - Duration::days(i64::from(day.weekday().num_days_from_monday())))
+        }
+        _ => Err(crate::advice(
+            format!("--start {text} is not a week or a day"),
+            "give the week the plan starts in, like 2027-W20",
+        )),
+    }
+}
+
+/// Copies `roadmap` into the workspace, keeping its comments and layout.
+fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
+    let target = dir.join(ROADMAPS_DIR).join(format!("{}.toml", roadmap.id));
+    let shown = format!("{WORKSPACE_DIR}/{ROADMAPS_DIR}/{}.toml", roadmap.id);
+    if target.exists() {
+        return Err(crate::advice(
+            format!("{shown} exists already"),
+            format!(
+                "edit it, or move a date with `roadmap reschedule {}/MILESTONE DUE`",
+                roadmap.id
+            ),
+        ));
+    }
+    let original = match &roadmap.origin {
+        Origin::Shipped(name) => SHIPPED
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, text)| (*text).to_string())
+            .unwrap_or_default(),
+        Origin::File { path, .. } => {
+            std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?
+        }
+    };
+    let mut out = String::new();
+    let (text, how) = match (&args.start, args.year) {
+        (Some(start), _) => {
+            let monday = start_monday(start)?;
+            let (text, moved) = edit::place_weeks(&original, monday).map_err(|e| {
+                crate::advice(
+                    format!("cannot place `{}`: {e}", roadmap.id),
+                    "--start places a week plan (V13-14 …); for dated plans use `roadmap reschedule`",
+                )
+            })?;
+            for m in &moved {
+                out.push_str(&format!(
+                    "placed   {}/{}: {} -> {}\n",
+                    roadmap.id,
+                    m.milestone,
+                    m.from.as_deref().unwrap_or("?"),
+                    m.to
+                ));
+            }
+            (text, format!(" --start {start}"))
+        }
+        (None, Some(year)) => (edit::set_year(&original, year)?, format!(" --year {year}")),
+        (None, None) => (original, String::new()),
+    };
+    let from = match &roadmap.origin {
+        Origin::Shipped(_) => format!("the shipped roadmap `{}`", roadmap.id),
+        Origin::File { path, .. } => path.display().to_string(),
+    };
+    let text = format!("# Adopted from {from} with `roadmap init {}{how}`.\n{text}", roadmap.id);
+    // Whatever was placed must load: check before writing anything.
+    let origin = Origin::File {
+        path: target.clone(),
+        replaces_shipped: false,
+    };
+    parse::parse(&shown, text.as_bytes(), origin)
+        .map_err(|problems| crate::roadmap::catalog::LoadError { diagnostics: problems })?;
+    std::fs::create_dir_all(target.parent().unwrap_or(dir))
+        .with_context(|| format!("cannot create {}", dir.display()))?;
+    crate::atomic_write::write(&target, text.as_bytes()).with_context(|| format!("cannot write {shown}"))?;
+    out.push_str(&format!(
+        "created  {shown} (your copy of `{}`; it replaces the shipped one here)\n",
+        roadmap.id
+    ));
+    Ok(out)
 }

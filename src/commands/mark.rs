@@ -95,6 +95,7 @@ fn expand(state: &State<'_>, address: &Address, milestone: &Milestone, op: Op, n
         target,
         op,
         note: note.map(str::to_string),
+        moved: None,
     };
     if address.step.is_some() || milestone.steps.is_empty() || matches!(op, Op::Skip | Op::Note) {
         return vec![change(address.to_string())];
@@ -127,6 +128,7 @@ fn past_tense(op: Op) -> &'static str {
         Op::Reopen => "open",
         Op::Skip => "skipped",
         Op::Note => "noted",
+        Op::Reschedule => "rescheduled",
     }
 }
 
@@ -159,6 +161,7 @@ pub fn apply(context: &Context, author: &Author, wanted: &[(String, Op)]) -> Res
             target: t.clone(),
             op: *op,
             note: None,
+            moved: None,
         })
         .collect();
     file::update(&location.path, context.lock_timeout()?, |log| {

@@ -1,6 +1,7 @@
 //! One module per subcommand, dispatched by one `match`.
 
 mod checklist;
+mod export;
 mod init;
 mod json;
 mod list;
@@ -8,7 +9,9 @@ mod log;
 mod mark;
 mod overdue;
 mod report;
+mod reschedule;
 mod show;
+mod slips;
 mod status;
 mod tick;
 mod timeline;
@@ -37,15 +40,9 @@ pub struct Context {
 }
 
 impl Context {
-    /// The roadmap directories: ROADMAP_PATH's, then `--roadmaps`'.
+    /// The roadmap directories: the workspace's, ROADMAP_PATH's, then `--roadmaps`'.
     pub fn roadmap_dirs(&self) -> Vec<PathBuf> {
-        let mut dirs: Vec<PathBuf> = std::env::var_os("ROADMAP_PATH")
-            .map(|path| {
-                std::env::split_paths(&path)
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut dirs = default_roadmap_dirs();
         dirs.extend(self.global.roadmap_dirs.iter().cloned());
         dirs
     }
@@ -104,6 +101,24 @@ impl Context {
     }
 }
 
+/// The roadmap directories that need no flag: the nearest workspace's
+/// `roadmaps/` folder, then ROADMAP_PATH's.
+pub fn default_roadmap_dirs() -> Vec<PathBuf> {
+    let workspace = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| location::find_workspace(&cwd))
+        .map(|w| w.join(location::ROADMAPS_DIR))
+        .filter(|d| d.is_dir());
+    let from_env = std::env::var_os("ROADMAP_PATH")
+        .map(|path| {
+            std::env::split_paths(&path)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    workspace.into_iter().chain(from_env).collect()
+}
+
 pub fn execute(cli: Cli, terminal: Terminal) -> Result<ExitCode> {
     let context = Context {
         global: cli.global,
@@ -118,7 +133,14 @@ pub fn execute(cli: Cli, terminal: Terminal) -> Result<ExitCode> {
         Command::Timeline(args) => timeline::run(&context, &args),
         Command::Overdue(args) => overdue::run(&context, &args),
         Command::Report(args) => report::run(&context, &args),
-        Command::Init => init::run(&context),
+        Command::Init(args) => init::run(&context, &args),
+        Command::Reschedule(args) => reschedule::run(&context, &args),
+        Command::Slips(args) => slips::run(&context, &args),
+        Command::Export(args) => export::run(&context, &args),
+        Command::Completions(args) => {
+            crate::terminal::emit(&crate::completion::script(args.shell)?)?;
+            Ok(ExitCode::Success)
+        }
         Command::Where(args) => where_::run(&context, &args),
         Command::Done(args) => mark::done(&context, &args),
         Command::Reopen(args) => mark::reopen(&context, &args),

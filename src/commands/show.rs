@@ -40,6 +40,8 @@ struct MilestoneJson<'a> {
     owner: Option<&'a str>,
     kind: Kind,
     due: Option<DueJson<'a>>,
+    /// The due date before the first reschedule; null when it never moved.
+    baseline: Option<&'a str>,
     cost_tkr: Option<Cost>,
     depends_on: &'a [String],
     criteria: Option<&'a str>,
@@ -57,8 +59,9 @@ struct StepJson<'a> {
 }
 
 impl<'a> MilestoneJson<'a> {
-    fn new(m: &'a Milestone) -> Self {
+    fn new(m: &'a Milestone, baselines: &'a Baselines) -> Self {
         MilestoneJson {
+            baseline: baselines.get(&m.id).map(String::as_str),
             id: &m.id,
             phase: m.phase.as_deref(),
             title: &m.title,
@@ -86,7 +89,7 @@ impl<'a> MilestoneJson<'a> {
 }
 
 impl<'a> RoadmapJson<'a> {
-    fn new(r: &'a Roadmap) -> Self {
+    fn new(r: &'a Roadmap, baselines: &'a Baselines) -> Self {
         RoadmapJson {
             id: &r.id,
             title: &r.title,
@@ -108,7 +111,7 @@ impl<'a> RoadmapJson<'a> {
                     title: &p.title,
                 })
                 .collect(),
-            milestones: r.milestones.iter().map(MilestoneJson::new).collect(),
+            milestones: r.milestones.iter().map(|m| MilestoneJson::new(m, baselines)).collect(),
         }
     }
 }
@@ -120,21 +123,39 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
         None => (args.target.as_str(), None),
     };
     let roadmap = super::find_roadmap(&catalog, roadmap_id)?;
+    let baselines = baselines(context, roadmap)?;
     let text = match milestone_id {
         None => match args.format {
-            Format::Json => super::json::to_string(&RoadmapJson::new(roadmap))?,
-            _ => roadmap_text(context, roadmap, args.format),
+            Format::Json => super::json::to_string(&RoadmapJson::new(roadmap, &baselines))?,
+            _ => roadmap_text(context, roadmap, args.format, &baselines),
         },
         Some(id) => {
             let milestone = super::find_milestone(roadmap, id)?;
             match args.format {
-                Format::Json => super::json::to_string(&MilestoneJson::new(milestone))?,
-                _ => milestone_text(context, roadmap, milestone, args.format),
+                Format::Json => super::json::to_string(&MilestoneJson::new(milestone, &baselines))?,
+                _ => milestone_text(context, roadmap, milestone, args.format, &baselines),
             }
         }
     };
     emit(&text)?;
     Ok(ExitCode::Success)
+}
+
+/// Milestone id -> the due date it had before it was first rescheduled.
+type Baselines = std::collections::HashMap<String, String>;
+
+fn baselines(context: &Context, roadmap: &Roadmap) -> Result<Baselines> {
+    let log = crate::state::file::read(&context.state_location()?.path)?;
+    let state = crate::state::State::fold(&log.events);
+    Ok(roadmap
+        .milestones
+        .iter()
+        .filter_map(|m| {
+            let address = crate::address::Address::milestone(&roadmap.id, &m.id).to_string();
+            let baseline = state.get(&address)?.baseline()?;
+            Some((m.id.clone(), baseline.unwrap_or("none").to_string()))
+        })
+        .collect())
 }
 
 /// "2021-07-01 – 2021-12-31" and the like: the days a due date covers.
@@ -156,7 +177,7 @@ fn heading(context: &Context, format: Format, text: &str) -> String {
     }
 }
 
-fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format) -> String {
+fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, baselines: &Baselines) -> String {
     let mut out = match format {
         Format::Markdown => format!("# {} (`{}`)\n\n", cell(format, &roadmap.title), roadmap.id),
         _ => format!(
@@ -203,7 +224,7 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format) -> String 
                 out.push('\n');
             }
         }
-        out.push_str(&milestone_table(context, format, &milestones));
+        out.push_str(&milestone_table(context, format, &milestones, baselines));
         out.push('\n');
     }
     let costs: Vec<f64> = roadmap
@@ -229,7 +250,7 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format) -> String 
     out
 }
 
-fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone]) -> String {
+fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone], baselines: &Baselines) -> String {
     let mut table = table_for(context, format);
     table.set_header(["ID", "MILESTONE", "DUE", "DATES", "OWNER", "COST TKR", "STEPS"]);
     for m in milestones {
@@ -240,7 +261,11 @@ fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone])
         table.add_row([
             cell(format, &m.id),
             cell(format, &title),
-            m.due.as_ref().map_or_else(|| "–".into(), |d| cell(format, d.label())),
+            match (m.due.as_ref(), baselines.get(&m.id)) {
+                (Some(d), Some(b)) => cell(format, &format!("{} (was {b})", d.label())),
+                (Some(d), None) => cell(format, d.label()),
+                (None, _) => "–".into(),
+            },
             m.due.as_ref().map_or_else(|| "unknown".into(), dates_text),
             cell(format, m.owner.as_deref().unwrap_or("–")),
             m.cost_tkr.map_or_else(|| "–".into(), |c| c.to_string()),
@@ -285,7 +310,13 @@ fn facts_table(context: &Context, format: Format, facts: &[(&str, String)]) -> S
     format!("{table}\n")
 }
 
-fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: Format) -> String {
+fn milestone_text(
+    context: &Context,
+    roadmap: &Roadmap,
+    m: &Milestone,
+    format: Format,
+    baselines: &Baselines,
+) -> String {
     let title = format!("{}/{} {}", roadmap.id, m.id, m.title);
     let mut out = match format {
         Format::Markdown => format!("# {}\n\n", cell(format, &title)),
@@ -307,6 +338,7 @@ fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: F
             .as_ref()
             .map_or_else(|| "unknown".into(), |d| format!("{} ({})", d.label(), dates_text(d))),
     ));
+    facts.extend(baselines.get(&m.id).map(|b| ("baseline", b.clone())));
     facts.extend(m.owner.clone().map(|o| ("owner", o)));
     facts.extend(m.cost_tkr.map(|c| ("cost", format!("{c} tkr"))));
     if !m.depends_on.is_empty() {

@@ -59,6 +59,8 @@ pub struct MilestoneJson<'a> {
     kind: Kind,
     due: Option<DueJson<'a>>,
     status: Status,
+    /// The due date before the first reschedule; null when it never moved.
+    baseline: Option<&'a str>,
     blocked: bool,
     blocked_by: &'a [&'a str],
     steps_done: usize,
@@ -77,6 +79,7 @@ impl<'a> MilestoneJson<'a> {
             kind: m.kind,
             due: m.due.as_ref().map(DueJson::new),
             status: s.status,
+            baseline: s.baseline.as_deref(),
             blocked: !s.blocked_by.is_empty(),
             blocked_by: &s.blocked_by,
             steps_done: s.progress.steps_done,
@@ -299,10 +302,7 @@ fn roadmap_text(
                     paint_status(context, s.status)
                 },
                 cell(format, &format!("{} {title}", s.milestone.id)),
-                s.milestone
-                    .due
-                    .as_ref()
-                    .map_or_else(String::new, |d| cell(format, d.label())),
+                cell(format, &due_with_baseline(s)),
                 cell(format, s.milestone.owner.as_deref().unwrap_or("")),
                 if s.progress.steps_total > 0 {
                     format!("{}/{}", s.progress.steps_done, s.progress.steps_total)
@@ -315,4 +315,13 @@ fn roadmap_text(
     }
     out.push('\n');
     out
+}
+
+/// The due date as written, and where it started if it has moved: "2027-W23 (was 2027-W22)".
+pub fn due_with_baseline(s: &Standing) -> String {
+    let due = s.milestone.due.as_ref().map_or("", crate::due::Due::label);
+    match &s.baseline {
+        Some(baseline) => format!("{due} (was {baseline})"),
+        None => due.to_string(),
+    }
 }

@@ -201,7 +201,11 @@ fn items(out: &mut String, list: &[MilestoneItem], empty: &str, overdue: bool) {
             colour(m.status),
             escape(&m.address),
             escape(&m.title),
-            escape(m.due.as_ref().map_or("", |d| d.label.as_str())),
+            escape(&match (&m.due, &m.baseline) {
+                (Some(d), Some(b)) => format!("{} (baseline {b})", d.label),
+                (Some(d), None) => d.label.clone(),
+                (None, _) => String::new(),
+            }),
             escape(m.owner.as_deref().unwrap_or(""))
         ));
     }

@@ -21,7 +21,11 @@ pub fn escape(text: &str) -> String {
 }
 
 fn due(item: &MilestoneItem) -> String {
-    item.due.as_ref().map_or_else(String::new, |d| escape(&d.label))
+    let due = item.due.as_ref().map_or_else(String::new, |d| escape(&d.label));
+    match &item.baseline {
+        Some(baseline) => format!("{due} (baseline {})", escape(baseline)),
+        None => due,
+    }
 }
 
 fn steps(item: &MilestoneItem) -> String {

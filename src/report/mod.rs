@@ -119,6 +119,8 @@ pub struct MilestoneItem {
     pub title: String,
     pub owner: Option<String>,
     pub due: Option<DueDates>,
+    /// The due date before the first reschedule; null when it never moved.
+    pub baseline: Option<String>,
     pub status: Status,
     pub steps_done: usize,
     pub steps_total: usize,
@@ -195,6 +197,7 @@ impl Report {
             title: s.milestone.title.clone(),
             owner: s.milestone.owner.clone(),
             due: s.milestone.due.as_ref().map(DueDates::new),
+            baseline: s.baseline.clone(),
             status: s.status,
             steps_done: s.progress.steps_done,
             steps_total: s.progress.steps_total,

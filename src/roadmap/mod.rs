@@ -3,6 +3,7 @@
 //! `catalog` finds the files, shipped and the user's.
 
 pub mod catalog;
+pub mod edit;
 pub mod parse;
 
 use std::path::PathBuf;

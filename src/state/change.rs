@@ -13,6 +13,8 @@ pub struct Change {
     pub target: String,
     pub op: Op,
     pub note: Option<String>,
+    /// For a reschedule: the due date before and after.
+    pub moved: Option<(Option<String>, String)>,
 }
 
 /// Who and when, shared by all changes of one command.
@@ -49,7 +51,7 @@ pub fn events_for(log: &Log, changes: &[Change], author: &Author) -> Vec<Event> 
             Op::Done => Some(Mark::Done),
             Op::Reopen => Some(Mark::Open),
             Op::Skip => Some(Mark::Skipped),
-            Op::Note => None,
+            Op::Note | Op::Reschedule => None,
         };
         if wanted == Some(mark) {
             continue;
@@ -70,6 +72,8 @@ pub fn events_for(log: &Log, changes: &[Change], author: &Author) -> Vec<Event> 
             note: change.note.clone(),
             on: if change.op == Op::Done { author.on } else { None },
             prev: if change.op.sets_state() { prev } else { None },
+            from: change.moved.as_ref().and_then(|(from, _)| from.clone()),
+            to: change.moved.as_ref().map(|(_, to)| to.clone()),
         };
         if let Some(wanted) = wanted {
             planned.insert(change.target.as_str(), (wanted, event.id.clone(), at));
@@ -102,6 +106,7 @@ mod tests {
             target: target.into(),
             op,
             note: None,
+            moved: None,
         }
     }
 
@@ -131,6 +136,7 @@ mod tests {
             target: "r/m".into(),
             op: Op::Note,
             note: Some("klart".into()),
+            moved: None,
         };
         assert_eq!(events_for(&Log::default(), &[note.clone(), note], &author()).len(), 2);
     }

@@ -15,12 +15,14 @@ pub enum Op {
     Skip,
     /// A note added, state unchanged.
     Note,
+    /// The due date moved (`from` and `to`), state unchanged.
+    Reschedule,
 }
 
 impl Op {
     /// Whether this change sets the target's state (as opposed to only adding a note).
     pub fn sets_state(self) -> bool {
-        !matches!(self, Op::Note)
+        !matches!(self, Op::Note | Op::Reschedule)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -29,6 +31,7 @@ impl Op {
             Op::Reopen => "reopen",
             Op::Skip => "skip",
             Op::Note => "note",
+            Op::Reschedule => "reschedule",
         }
     }
 }
@@ -56,6 +59,11 @@ pub struct Event {
     /// (on two branches, say): if they disagree, that is a contradiction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev: Option<String>,
+    /// For a reschedule: the due date before (absent when there was none) and after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
 }
 
 impl Event {

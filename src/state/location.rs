@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 /// The name of a workspace folder, found by walking up like git finds `.git`.
 pub const WORKSPACE_DIR: &str = ".roadmap";
 pub const STATE_FILE: &str = "state.jsonl";
+/// Roadmaps adopted into the workspace (`roadmap init ROADMAP`), loaded automatically.
+pub const ROADMAPS_DIR: &str = "roadmaps";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {

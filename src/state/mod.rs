@@ -31,6 +31,16 @@ pub struct TargetState<'a> {
     pub last: Option<&'a Event>,
     /// Every change with a note, oldest first.
     pub notes: Vec<&'a Event>,
+    /// Every move of the due date, oldest first.
+    pub moves: Vec<&'a Event>,
+}
+
+impl TargetState<'_> {
+    /// The due date the plan had before its first move, if it ever moved.
+    /// `Some(None)`: it had no due date at first.
+    pub fn baseline(&self) -> Option<Option<&str>> {
+        self.moves.first().map(|e| e.from.as_deref())
+    }
 }
 
 /// Two changes to one target made without seeing each other, that disagree.
@@ -63,6 +73,7 @@ impl<'a> State<'a> {
                 Op::Reopen => target.mark = Mark::Open,
                 Op::Skip => target.mark = Mark::Skipped,
                 Op::Note => {}
+                Op::Reschedule => target.moves.push(event),
             }
             if event.op.sets_state() {
                 target.last = Some(event);
@@ -131,6 +142,8 @@ mod tests {
             note: None,
             on: None,
             prev: prev.map(Into::into),
+            from: None,
+            to: None,
         }
     }
 

@@ -1,0 +1,104 @@
+//! `roadmap slips`: what moved, how far, how often and why, from the
+//! reschedules recorded in the state.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::view::Inputs;
+use super::{Context, cell, table_for};
+use crate::address::Address;
+use crate::cli::{Format, SlipsArgs};
+use crate::due::Due;
+use crate::exit_code::ExitCode;
+use crate::state::State;
+use crate::terminal::emit;
+
+#[derive(Serialize)]
+struct Slip<'a> {
+    address: String,
+    title: &'a str,
+    baseline: Option<&'a str>,
+    current: Option<&'a str>,
+    /// Days the end of the due range moved (later is positive); null when either is undated.
+    days_moved: Option<i64>,
+    moves: Vec<Move<'a>>,
+}
+
+#[derive(Serialize)]
+struct Move<'a> {
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+    by: &'a str,
+    at: String,
+    note: Option<&'a str>,
+}
+
+/// The last day a due date covers, or its first for an open-ended one.
+fn anchor(label: &str, year: Option<i32>) -> Option<chrono::NaiveDate> {
+    let due = Due::parse(label, year).ok()?;
+    due.end().or(due.start())
+}
+
+pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
+    let inputs = Inputs::load(context)?;
+    let state = State::fold(&inputs.log.events);
+    let mut slips = Vec::new();
+    for roadmap in inputs.select(&args.roadmaps, &state)? {
+        for m in &roadmap.milestones {
+            let address = Address::milestone(&roadmap.id, &m.id);
+            let Some(target) = state.get(&address.to_string()).filter(|t| !t.moves.is_empty()) else {
+                continue;
+            };
+            let baseline = target.baseline().flatten();
+            let current = m.due.as_ref().map(Due::label);
+            let days_moved = match (
+                baseline.and_then(|b| anchor(b, roadmap.year)),
+                current.and_then(|c| anchor(c, roadmap.year)),
+            ) {
+                (Some(before), Some(now)) => Some((now - before).num_days()),
+                _ => None,
+            };
+            let moves = target
+                .moves
+                .iter()
+                .map(|e| Move {
+                    from: e.from.as_deref(),
+                    to: e.to.as_deref(),
+                    by: &e.by,
+                    at: e.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    note: e.note.as_deref(),
+                })
+                .collect();
+            slips.push(Slip {
+                address: address.to_string(),
+                title: &m.title,
+                baseline,
+                current,
+                days_moved,
+                moves,
+            });
+        }
+    }
+    let text = match args.format {
+        Format::Json => super::json::to_string(&slips)?,
+        _ if slips.is_empty() => "nothing has been rescheduled\n".to_string(),
+        format => {
+            let mut table = table_for(context, format);
+            table.set_header(["MILESTONE", "BASELINE", "NOW", "MOVED", "TIMES", "WHY"]);
+            for s in &slips {
+                let why: Vec<&str> = s.moves.iter().filter_map(|m| m.note).collect();
+                table.add_row([
+                    cell(format, &format!("{} {}", s.address, s.title)),
+                    cell(format, s.baseline.unwrap_or("none")),
+                    cell(format, s.current.unwrap_or("none")),
+                    s.days_moved.map_or_else(|| "–".into(), |d| format!("{d:+} days")),
+                    s.moves.len().to_string(),
+                    cell(format, &why.join("; ")),
+                ]);
+            }
+            format!("{table}\n")
+        }
+    };
+    emit(&text)?;
+    Ok(ExitCode::Success)
+}
