@@ -5,6 +5,7 @@
 
 mod support;
 
+mod adopt_export;
 mod bad_input;
 mod list_show;
 mod report;
