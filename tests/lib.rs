@@ -7,7 +7,9 @@ mod support;
 
 mod adopt_export;
 mod bad_input;
+mod bad_state;
 mod list_show;
+mod odd_input;
 mod report;
 mod state;
 mod views;

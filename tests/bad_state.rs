@@ -1,0 +1,1 @@
+//! Broken state files: see tests/bad_state/.

@@ -1,0 +1,1 @@
+//! Inputs that look odd but are valid and must load.
