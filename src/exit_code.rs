@@ -11,6 +11,9 @@ pub enum ExitCode {
     Usage = 2,
     /// `overdue --fail-on-overdue` found overdue work.
     Overdue = 3,
+    /// Another roadmap command held the state's lock for longer than
+    /// `--lock-timeout`; nothing was changed, and trying again may work.
+    Busy = 4,
 }
 
 impl From<ExitCode> for i32 {

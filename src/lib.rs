@@ -67,7 +67,11 @@ pub fn run() -> i32 {
         Ok(code) => code.into(),
         Err(e) => {
             report(&e);
-            ExitCode::Failure.into()
+            if e.downcast_ref::<state::file::LockTimeout>().is_some() {
+                ExitCode::Busy.into()
+            } else {
+                ExitCode::Failure.into()
+            }
         }
     }
 }

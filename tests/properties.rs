@@ -1,0 +1,137 @@
+//! Properties that must hold for every input, checked with proptest.
+
+use chrono::{Datelike, NaiveDate};
+use proptest::prelude::*;
+use roadmap::due::{Due, Span};
+use roadmap::progress::Progress;
+use roadmap::state::{Event, Mark, Op, State};
+use roadmap::status::Status;
+
+/// A valid day between 1990 and 2060.
+fn day() -> impl Strategy<Value = NaiveDate> {
+    (1990i32..2060, 1u32..=366).prop_filter_map("a day of the year", |(y, d)| NaiveDate::from_yo_opt(y, d))
+}
+
+/// One due notation as a person would write it, for any kind of period.
+fn period() -> impl Strategy<Value = String> {
+    prop_oneof![
+        day().prop_map(|d| d.format("%Y-%m-%d").to_string()),
+        day().prop_map(|d| format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())),
+        day().prop_map(|d| format!("{}.{}.{}", d.day(), d.month(), d.year())),
+        day().prop_map(|d| format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week())),
+        (1990i32..2060, 1u32..=12).prop_map(|(y, m)| format!("{y}-{m:02}")),
+        (1990i32..2060, 1u32..=4).prop_map(|(y, q)| format!("{y}-Q{q}")),
+        (1990i32..2060, 1u32..=3, prop::bool::ANY).prop_map(|(y, t, dash)| if dash {
+            format!("{y}-T{t}")
+        } else {
+            format!("{y} T{t}")
+        }),
+        (1990i32..2060, prop::bool::ANY).prop_map(|(y, spring)| format!("{}{y}", if spring { "VT" } else { "HT" })),
+        (1990i32..2060).prop_map(|y| y.to_string()),
+    ]
+}
+
+/// Any due notation: a period, a range of two, an open-ended range, bare weeks.
+fn notation() -> impl Strategy<Value = (String, Option<i32>)> {
+    prop_oneof![
+        period().prop_map(|p| (p, None)),
+        (period(), period()).prop_map(|(a, b)| (format!("{a}..{b}"), None)),
+        period().prop_map(|p| (format!("{p}.."), None)),
+        (1u32..=52, 0u32..=5, prop::option::of(1990i32..2060)).prop_map(|(w, extra, year)| {
+            let last = (w + extra).min(52);
+            let text = if extra == 0 {
+                format!("V{w}")
+            } else {
+                format!("V{w}-{last}")
+            };
+            (text, year)
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn every_notation_prints_back_and_parses_to_the_same_range((text, year) in notation()) {
+        // A range may end before it starts; that is an error, not a property failure.
+        if let Ok(due) = Due::parse(&text, year) {
+            prop_assert_eq!(due.label(), text.as_str());
+            let again = Due::parse(due.label(), year).unwrap();
+            prop_assert_eq!(again.span(), due.span());
+            if let (Some(start), Some(end)) = (due.start(), due.end()) {
+                prop_assert!(start <= end, "{text}: {start} after {end}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_done_milestone_is_never_overdue((text, year) in notation(), today in day(), steps in 0usize..10) {
+        if let Ok(due) = Due::parse(&text, year) {
+            let done = Progress { done: true, steps_total: steps, steps_done: steps, ..Progress::default() };
+            prop_assert_eq!(Status::decide(Some(&due), &done, today), Status::Done);
+            // And an undated or unplaced one is never overdue, done or not.
+            if !matches!(due.span(), Span::Dated { .. }) {
+                prop_assert_eq!(Status::decide(Some(&due), &Progress::default(), today), Status::Undated);
+            }
+        }
+    }
+}
+
+/// A change to one of a few targets, at one of a few times.
+fn event() -> impl Strategy<Value = Event> {
+    (0u32..1000, 0usize..4, 0usize..4, 0i64..50, prop::option::of(0u32..1000)).prop_map(
+        |(id, target, op, minute, prev)| Event {
+            id: format!("e{id}"),
+            at: "2026-11-20T10:00:00Z".parse::<chrono::DateTime<chrono::Utc>>().unwrap()
+                + chrono::Duration::minutes(minute),
+            by: "anna".into(),
+            op: [Op::Done, Op::Reopen, Op::Skip, Op::Note][op],
+            target: format!("r/m/{target}"),
+            note: None,
+            on: None,
+            prev: prev.map(|p| format!("e{p}")),
+            from: None,
+            to: None,
+        },
+    )
+}
+
+fn marks(events: &[Event]) -> Vec<Mark> {
+    let state = State::fold(events);
+    (0..4).map(|t| state.mark(&format!("r/m/{t}"))).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// What makes git merges safe: the order of lines and duplicated lines do not matter.
+    #[test]
+    fn the_same_events_in_any_order_with_duplicates_give_the_same_state(
+        events in prop::collection::vec(event(), 0..30),
+        order in prop::collection::vec(any::<prop::sample::Index>(), 0..60),
+    ) {
+        // Ids are unique per change: keep the first event of each id, as a real log has.
+        let mut seen = std::collections::HashSet::new();
+        let events: Vec<Event> = events.into_iter().filter(|e| seen.insert(e.id.clone())).collect();
+        let expected = marks(&events);
+        let mut shuffled: Vec<Event> = events.clone();
+        if !events.is_empty() {
+            // Reorder, and add duplicates picked by `order`.
+            shuffled.reverse();
+            for index in &order {
+                shuffled.push(events[index.index(events.len())].clone());
+            }
+            let pivot = order.first().map_or(0, |i| i.index(shuffled.len()));
+            shuffled.rotate_left(pivot);
+        }
+        prop_assert_eq!(marks(&shuffled), expected);
+        let contradictions = |events: &[Event]| {
+            let state = State::fold(events);
+            let mut found: Vec<(String, String)> = state.contradictions().iter().map(|c| (c.target.to_string(), c.kept.id.clone())).collect();
+            found.sort();
+            found
+        };
+        prop_assert_eq!(contradictions(&shuffled), contradictions(&events));
+    }
+}
