@@ -31,8 +31,11 @@ fn cmd(sandbox: &Sandbox, args: &[&str]) -> Command {
 /// The set of targets whose latest state-setting change is `done`, from `log --format json`.
 fn done_targets(sandbox: &Sandbox) -> BTreeSet<String> {
     let output = cmd(sandbox, &["log", "--format", "json"]).output().unwrap();
-    let (out, _) = expect_code(&output, 0);
-    let log: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    done_from_log(&expect_code(&output, 0).0)
+}
+
+fn done_from_log(json: &str) -> BTreeSet<String> {
+    let log: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
     let mut done = BTreeSet::new();
     for entry in log {
         let target = entry["target"].as_str().unwrap().to_string();
@@ -399,22 +402,11 @@ fn a_git_merge_of_two_branches_keeps_both_ticks_without_conflict() {
 }
 
 fn done_targets_plain(sandbox: &Sandbox) -> Vec<String> {
-    let (out, _) = expect_code(&sandbox.run(&["log", "--format", "json"]), 0);
-    let log: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
-    let mut done = BTreeSet::new();
-    for entry in log {
-        let target = entry["target"].as_str().unwrap().to_string();
-        match entry["op"].as_str().unwrap() {
-            "done" => {
-                done.insert(target);
-            }
-            "reopen" | "skip" => {
-                done.remove(&target);
-            }
-            _ => {}
-        }
-    }
-    done.into_iter().collect()
+    let mut cmd = sandbox.cmd(&[]);
+    cmd.args(["log", "--format", "json"]);
+    done_from_log(&expect_code(&cmd.output().unwrap(), 0).0)
+        .into_iter()
+        .collect()
 }
 
 #[test]

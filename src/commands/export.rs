@@ -1,7 +1,7 @@
 //! `roadmap export`: milestones for a calendar (iCalendar), a spreadsheet
 //! (CSV), a Mermaid Gantt chart or JSON (the report's).
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use super::Context;
 use super::view::Inputs;
@@ -12,7 +12,6 @@ use crate::export::{csv, ics};
 use crate::report::{Period, Report};
 use crate::state::{Mark, State};
 use crate::status::{Standing, standings};
-use crate::terminal::emit;
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
     let inputs = Inputs::load(context)?;
@@ -45,14 +44,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             }
         }
     };
-    match &args.output {
-        Some(path) => {
-            crate::atomic_write::write(path, text.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("wrote {}", path.display());
-        }
-        None => emit(&text)?,
-    }
+    super::write_output(args.output.as_deref(), &text)?;
     Ok(ExitCode::Success)
 }
 

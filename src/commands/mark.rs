@@ -139,16 +139,10 @@ fn describe(catalog: &Catalog, event: &Event) -> String {
 
 /// The title of a milestone or the text of a step, by address.
 pub fn title_of(catalog: &Catalog, target: &str) -> Option<String> {
-    let mut parts = target.split('/');
-    let roadmap = catalog.get(parts.next()?)?;
-    let milestone = roadmap.milestone(parts.next()?)?;
-    match parts.next() {
-        None => Some(milestone.title.clone()),
-        Some(n) => milestone
-            .steps
-            .get(n.parse::<usize>().ok()?.checked_sub(1)?)
-            .map(|s| s.text.clone()),
-    }
+    catalog
+        .get(target.split('/').next()?)?
+        .text_at(target)
+        .map(str::to_string)
 }
 
 /// For `tick`: record the given marks for `targets`, re-checked against the

@@ -191,6 +191,19 @@ pub fn table_for(context: &Context, format: crate::cli::Format) -> comfy_table::
     }
 }
 
+/// Writes a command's output to FILE (atomically) or to stdout.
+pub fn write_output(file: Option<&std::path::Path>, text: &str) -> Result<()> {
+    match file {
+        Some(path) => {
+            crate::atomic_write::write(path, text.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => crate::terminal::emit(text)?,
+    }
+    Ok(())
+}
+
 /// The milestone with `id`, or an error that suggests the nearest id.
 pub fn find_milestone<'r>(roadmap: &'r crate::roadmap::Roadmap, id: &str) -> Result<&'r crate::roadmap::Milestone> {
     roadmap.milestone(id).ok_or_else(|| {

@@ -1,6 +1,6 @@
 //! `roadmap report`: the weekly status report, for a scheduled CI job.
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use super::Context;
 use super::view::Inputs;
@@ -9,7 +9,6 @@ use crate::due::{Due, Precision};
 use crate::exit_code::ExitCode;
 use crate::report::{Period, Report, html, markdown, text};
 use crate::state::State;
-use crate::terminal::emit;
 
 pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     let inputs = Inputs::load(context)?;
@@ -33,14 +32,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
         ReportFormat::Json => super::json::to_string(&report)?,
         ReportFormat::Text => text::render(&report),
     };
-    match &args.output {
-        Some(path) => {
-            crate::atomic_write::write(path, rendered.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("wrote {}", path.display());
-        }
-        None => emit(&rendered)?,
-    }
+    super::write_output(args.output.as_deref(), &rendered)?;
     Ok(ExitCode::Success)
 }
 

@@ -10,7 +10,7 @@ use crate::cli::{Format, StatusArgs};
 use crate::exit_code::ExitCode;
 use crate::roadmap::{Cost, Kind, Roadmap};
 use crate::state::State;
-use crate::status::{Standing, Status, standings};
+use crate::status::{Standing, Status};
 use crate::terminal::{Style, emit, sanitize};
 
 /// How many milestones "next" lists.
@@ -94,16 +94,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
     let state = State::fold(&inputs.log.events);
     let filter = Filter::new(&args.filter);
     let roadmaps = inputs.select(&args.roadmaps, &state)?;
-    let shown: Vec<(&Roadmap, Vec<Standing>)> = roadmaps
-        .iter()
-        .map(|r| {
-            let standings = standings(r, &state, inputs.today)
-                .into_iter()
-                .filter(|s| filter.milestone(r, s.milestone))
-                .collect();
-            (*r, standings)
-        })
-        .collect();
+    let shown = super::view::filtered_standings(&roadmaps, &state, inputs.today, &filter);
     let text = match args.format {
         Format::Json => {
             let json = StatusJson {
@@ -193,15 +184,20 @@ fn next<'s, 'a>(standings: &'s [Standing<'a>], _today: chrono::NaiveDate) -> Vec
     open
 }
 
-pub fn paint_status(context: &Context, status: Status) -> String {
-    let style = match status {
+/// The colour of a status, the same in every view.
+pub fn status_style(status: Status) -> Style {
+    match status {
         Status::Done => Style::Green,
         Status::Skipped | Status::Undated => Style::Dim,
         Status::Overdue => Style::Red,
         Status::Due => Style::Yellow,
         Status::Upcoming => Style::Blue,
         Status::Ongoing => Style::Cyan,
-    };
+    }
+}
+
+pub fn paint_status(context: &Context, status: Status) -> String {
+    let style = status_style(status);
     context
         .terminal
         .paint(style, &format!("{} {}", status.symbol(), status.as_str()))

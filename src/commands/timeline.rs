@@ -14,7 +14,7 @@ use crate::due::{Due, Span};
 use crate::exit_code::ExitCode;
 use crate::roadmap::Roadmap;
 use crate::state::State;
-use crate::status::{Standing, Status, standings};
+use crate::status::{Standing, Status};
 use crate::terminal::{Style, Terminal, emit, sanitize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -151,18 +151,7 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
     let state = State::fold(&inputs.log.events);
     let filter = Filter::new(&args.filter);
     let roadmaps = inputs.select(&args.roadmaps, &state)?;
-    let groups: Vec<(&Roadmap, Vec<Standing>)> = roadmaps
-        .iter()
-        .map(|r| {
-            (
-                *r,
-                standings(r, &state, inputs.today)
-                    .into_iter()
-                    .filter(|s| filter.milestone(r, s.milestone))
-                    .collect(),
-            )
-        })
-        .collect();
+    let groups = super::view::filtered_standings(&roadmaps, &state, inputs.today, &filter);
     let all: Vec<&Standing> = groups.iter().flat_map(|(_, s)| s).collect();
     let (from, to) = window(args, &all, inputs.today)?;
     let width = usize::from(context.terminal.width);
@@ -360,14 +349,7 @@ fn row(terminal: &Terminal, grid: &Grid, s: &Standing, label_width: usize, today
         label_width,
     );
     let label = format!("{label}{}", " ".repeat(label_width - label.chars().count()));
-    let style = match s.status {
-        Status::Done => Style::Green,
-        Status::Skipped | Status::Undated => Style::Dim,
-        Status::Overdue => Style::Red,
-        Status::Due => Style::Yellow,
-        Status::Upcoming => Style::Blue,
-        Status::Ongoing => Style::Cyan,
-    };
+    let style = super::status::status_style(s.status);
     let symbol = terminal.paint(style, s.status.symbol());
     let chart = match bar_columns(grid, s.milestone.due.as_ref()) {
         Some((first, last, left, right)) => {

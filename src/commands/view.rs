@@ -46,6 +46,28 @@ impl Inputs {
     }
 }
 
+/// Each roadmap with its milestones as they stand on `today`, those the filter lets through.
+pub fn filtered_standings<'r>(
+    roadmaps: &[&'r Roadmap],
+    state: &crate::state::State<'_>,
+    today: NaiveDate,
+    filter: &Filter,
+) -> Vec<(&'r Roadmap, Vec<crate::status::Standing<'r>>)> {
+    roadmaps
+        .iter()
+        .map(|r| {
+            let standings = crate::status::standings(r, state, today);
+            (
+                *r,
+                standings
+                    .into_iter()
+                    .filter(|s| filter.milestone(r, s.milestone))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
 /// The --owner and --phase filter.
 pub struct Filter<'a> {
     owner: Option<&'a str>,

@@ -331,7 +331,9 @@ fn happenings(roadmaps: &[&Roadmap], state: &State<'_>, period: &Period) -> (Vec
         let happening = |day: NaiveDate| Happening {
             address: event.target.clone(),
             roadmap: roadmap.id.clone(),
-            title: title_of(roadmap, &event.target).unwrap_or_else(|| "(no longer in the roadmap)".into()),
+            title: roadmap
+                .text_at(&event.target)
+                .map_or_else(|| "(no longer in the roadmap)".into(), str::to_string),
             by: event.by.clone(),
             day,
             note: event.note.clone(),
@@ -349,18 +351,6 @@ fn happenings(roadmaps: &[&Roadmap], state: &State<'_>, period: &Period) -> (Vec
         }
     }
     (done, notes)
-}
-
-fn title_of(roadmap: &Roadmap, target: &str) -> Option<String> {
-    let mut parts = target.split('/').skip(1);
-    let milestone = roadmap.milestone(parts.next()?)?;
-    match parts.next() {
-        None => Some(milestone.title.clone()),
-        Some(n) => milestone
-            .steps
-            .get(n.parse::<usize>().ok()?.checked_sub(1)?)
-            .map(|s| s.text.clone()),
-    }
 }
 
 fn open_by_owner(all: &[Standing], state: &State<'_>) -> Vec<OwnerLoad> {

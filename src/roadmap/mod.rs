@@ -147,6 +147,20 @@ impl Roadmap {
         self.phases.iter().find(|p| p.id == id).map(|p| p.title.as_str())
     }
 
+    /// The title of a milestone, or the text of a step, at an address
+    /// (`ROADMAP/MILESTONE[/N]`; the roadmap part is not checked).
+    pub fn text_at(&self, address: &str) -> Option<&str> {
+        let mut parts = address.split('/').skip(1);
+        let milestone = self.milestone(parts.next()?)?;
+        match parts.next() {
+            None => Some(&milestone.title),
+            Some(n) => milestone
+                .steps
+                .get(n.parse::<usize>().ok()?.checked_sub(1)?)
+                .map(|s| s.text.as_str()),
+        }
+    }
+
     pub fn step_count(&self) -> usize {
         self.milestones.iter().map(|m| m.steps.len()).sum()
     }
