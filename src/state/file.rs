@@ -98,14 +98,15 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Log, Corrupt> {
         }
         // The common case, straight into an event. Anything else (the header,
         // or a line to explain) takes the slower way through a JSON value.
-        if header_seen && !line.starts_with("{\"roadmap_state\"") {
-            if let Ok(event) = serde_json::from_str::<Event>(line) {
-                if seen.insert(event.id.clone()) {
-                    log.events.push(event);
-                    log.lines.push(number);
-                }
-                continue;
+        if header_seen
+            && !line.starts_with("{\"roadmap_state\"")
+            && let Ok(event) = serde_json::from_str::<Event>(line)
+        {
+            if seen.insert(event.id.clone()) {
+                log.events.push(event);
+                log.lines.push(number);
             }
+            continue;
         }
         let value: serde_json::Value = match serde_json::from_str(line) {
             Ok(value) => value,
