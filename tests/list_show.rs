@@ -208,7 +208,7 @@ fn validate_accepts_good_files_and_odd_but_valid_ones() {
         "\u{feff}[roadmap]\r\nid = \"ok\"\r\ntitle = \"Plan för Tromsø\"\r\nlanguage = \"no\"\r\n\r\n[[milestone]]\r\nid = \"a\"\r\ntitle = \"Åtgärd\"\r\nowner = \"Bjørn\"\r\ndue = \"2016-Q1\"\r\n",
     );
     let (out, _) = expect_code(&sandbox.run(&["validate", "ok.toml"]), 0);
-    assert_eq!(out, "ok: ok (ok.toml): 1 milestones, 0 steps\n");
+    assert_eq!(out, "ok: ok (ok.toml): 1 milestone, 0 steps\n");
     let (out, _) = expect_code(&sandbox.run(&["validate"]), 0);
     assert_eq!(out.lines().filter(|l| l.contains("(shipped)")).count(), 5, "{out}");
     assert!(out.ends_with("(0 changes)\n"), "{out}");

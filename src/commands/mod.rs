@@ -174,12 +174,26 @@ pub fn markdown_table() -> comfy_table::Table {
     table
 }
 
+/// The longest text a table cell shows. Laying out a table is slow for very
+/// long unbroken words, and nobody reads a 1 MB title in a table anyway.
+const CELL_LIMIT: usize = 8000;
+
 /// Text from a roadmap file made safe for one table cell in `format`.
 pub fn cell(format: crate::cli::Format, text: &str) -> String {
-    let safe = crate::terminal::sanitize(text);
+    let shown = match text.char_indices().nth(CELL_LIMIT) {
+        Some((cut, _)) => {
+            let rest = text[cut..].chars().count();
+            std::borrow::Cow::Owned(format!(
+                "{}… ({rest} more characters; --format json shows all)",
+                &text[..cut]
+            ))
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    };
+    let safe = crate::terminal::sanitize(&shown);
     match format {
         crate::cli::Format::Markdown => safe.replace('|', "\\|").replace("\r\n", "\n").replace('\n', "<br>"),
-        _ => safe.into_owned(),
+        _ => safe.replace('\t', "    "),
     }
 }
 

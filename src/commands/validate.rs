@@ -45,9 +45,10 @@ fn check_state(context: &Context, catalog: &Catalog) -> Result<String> {
     let log = file::read(&location.path)?;
     let state = State::fold(&log.events);
     let mut out = format!(
-        "ok: state {} ({} changes)\n",
+        "ok: state {} ({} change{})\n",
         location.path.display(),
-        state.ordered.len()
+        state.ordered.len(),
+        if state.ordered.len() == 1 { "" } else { "s" }
     );
     let mut orphans: Vec<&str> = state.targets().filter(|t| !Address::exists_in(catalog, t)).collect();
     orphans.sort_unstable();
@@ -86,11 +87,13 @@ fn summary(roadmaps: &[&Roadmap]) -> String {
         .iter()
         .map(|r| {
             format!(
-                "ok: {} ({}): {} milestones, {} steps\n",
+                "ok: {} ({}): {} milestone{}, {} step{}\n",
                 r.id,
                 r.origin.describe(),
                 r.milestones.len(),
-                r.step_count()
+                if r.milestones.len() == 1 { "" } else { "s" },
+                r.step_count(),
+                if r.step_count() == 1 { "" } else { "s" }
             )
         })
         .collect()

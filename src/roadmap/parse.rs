@@ -75,12 +75,16 @@ pub fn parse(path: &str, bytes: &[u8], origin: Origin) -> Result<Roadmap, Vec<Di
 }
 
 fn invalid_utf8(path: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
-    let before = &bytes[..valid_up_to];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-    Diagnostic::in_file(path, line, column, "the file is not valid UTF-8")
-        .with_hint("save the file as UTF-8 (roadmap files are TOML, which is always UTF-8)")
+    // The valid prefix is the same bytes in the lossy copy, so the offset
+    // points at the replacement character shown in the line.
+    let lossy = String::from_utf8_lossy(bytes);
+    Diagnostic::at(
+        path,
+        &lossy,
+        valid_up_to..valid_up_to + '\u{fffd}'.len_utf8(),
+        "the file is not valid UTF-8",
+    )
+    .with_hint("save the file as UTF-8 (roadmap files are TOML, which is always UTF-8)")
 }
 
 struct Reader<'a> {
@@ -114,6 +118,10 @@ impl<'a> Reader<'a> {
         };
         self.unknown_keys(&top, TOP_KEYS);
         let Some(head) = self.sub_table(&top, "roadmap") else {
+            if top.table.contains_key("roadmap") {
+                // Reported as the wrong type already.
+                return None;
+            }
             self.error(
                 Some(0..0),
                 "the file has no [roadmap] table",
@@ -122,9 +130,13 @@ impl<'a> Reader<'a> {
             return None;
         };
         self.unknown_keys(&head, ROADMAP_KEYS);
+        // Every field is read before any missing one stops the build, so all problems are reported.
         let id = self.id(&head);
         let title = self.required_string(&head, "title");
         let language = self.required_string(&head, "language");
+        let organisation = self.string(&head, "organisation");
+        let source = self.string(&head, "source");
+        let note = self.string(&head, "note");
         let year = self.year(&head);
         let parties = self.parties(&top);
         let phases = self.phases(&top);
@@ -132,11 +144,11 @@ impl<'a> Reader<'a> {
         Some(Roadmap {
             id: id?,
             title: title?,
-            organisation: self.string(&head, "organisation"),
+            organisation,
             language: language?,
-            source: self.string(&head, "source"),
+            source,
             year,
-            note: self.string(&head, "note"),
+            note,
             parties,
             phases,
             milestones,
@@ -184,13 +196,26 @@ impl<'a> Reader<'a> {
             .as_value()
             .map(|v| v.to_string().trim().to_string())
             .unwrap_or_default();
+        let scalar = item.as_value().is_some_and(|v| !v.is_array() && !v.is_inline_table());
         let hint = match (expected.starts_with("a string"), item.as_str()) {
-            (true, _) if item.is_value() => {
-                Some(format!("put it in quotes: {key} = \"{}\"", written.trim_matches('"')))
-            }
+            _ if key == "kind" => Some("use \"milestone\" or \"gate\" (a decision point)".to_string()),
+            (true, _) if scalar => Some(format!("put it in quotes: {key} = \"{}\"", written.trim_matches('"'))),
+            (true, _) => Some(format!("write one piece of text: {key} = \"...\"")),
             (false, Some(text)) if text.trim().parse::<f64>().is_ok() => {
                 Some(format!("write it without quotes: {key} = {}", text.trim()))
             }
+            _ if key == "year" => Some("write a whole number: year = 2027".to_string()),
+            _ if key == "depends_on" => match item.as_str() {
+                Some(text) => Some(format!("write a list: depends_on = [\"{text}\"]")),
+                None => Some(format!(
+                    "write a list of milestone ids in quotes: depends_on = [\"{}\"]",
+                    written.trim_matches(['[', ']', ' '])
+                )),
+            },
+            _ if key == "cost_tkr" => {
+                Some("write the cost in thousands of SEK as a number: cost_tkr = 1100".to_string())
+            }
+            _ if expected.starts_with("a table") => Some(format!("write it as a section: [{key}]")),
             _ => None,
         };
         self.error(
@@ -201,7 +226,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of tables: `[[key]]` sections, or an inline array of `{ ... }`.
-    fn table_list<'t>(&mut self, parent: &Table<'t>, key: &str, name: &str) -> Vec<Table<'t>> {
+    fn table_list<'t>(&mut self, parent: &Table<'t>, key: &str, name: &str, header: &str) -> Vec<Table<'t>> {
         let Some(item) = parent.table.get(key) else {
             return Vec::new();
         };
@@ -226,12 +251,18 @@ impl<'a> Reader<'a> {
                     None => self.error(
                         value.span(),
                         format!("each `{key}` must be a table, not {}", article(value.type_name())),
-                        Some(format!("write each one as a [[{key}]] section")),
+                        Some(format!("write each one as a [[{header}]] section")),
                     ),
                 }
             }
         } else {
-            self.wrong_type(item, key, &format!("a list of tables ([[{key}]] sections)"));
+            self.wrong_type(item, key, &format!("a list of tables ([[{header}]] sections)"));
+            if item.is_table() {
+                let fix = format!("use double brackets, [[{header}]], for each one");
+                if let Some(last) = self.diagnostics.last_mut() {
+                    last.hint = Some(fix);
+                }
+            }
         }
         tables
     }
@@ -239,7 +270,9 @@ impl<'a> Reader<'a> {
     fn string(&mut self, table: &Table<'_>, key: &str) -> Option<String> {
         let item = table.table.get(key)?;
         match item.as_str() {
-            Some(s) => Some(s.to_string()),
+            // A file saved with CRLF line ends keeps them inside multi-line
+            // strings; the text means the same as with LF, so it reads the same.
+            Some(s) => Some(s.replace("\r\n", "\n")),
             None => {
                 self.wrong_type(item, key, "a string");
                 None
@@ -248,6 +281,14 @@ impl<'a> Reader<'a> {
     }
 
     fn required_string(&mut self, table: &Table<'_>, key: &str) -> Option<String> {
+        let misspelt = table
+            .table
+            .iter()
+            .any(|(k, _)| k != key && (did_you_mean(k, [key]).is_some() || synonym(k) == Some(key)));
+        if table.table.get(key).is_none() && misspelt {
+            // The unknown-key error already points at it and suggests `key`.
+            return None;
+        }
         if table.table.get(key).is_none() {
             self.error(
                 table.span.clone(),
@@ -259,7 +300,11 @@ impl<'a> Reader<'a> {
         let value = self.string(table, key)?;
         if value.trim().is_empty() {
             let span = table.table.get(key).and_then(Item::span);
-            self.error(span, format!("`{key}` of {} is empty", table.name), None);
+            self.error(
+                span,
+                format!("`{key}` of {} is empty", table.name),
+                Some(format!("give `{key}` a value")),
+            );
             return None;
         }
         Some(value)
@@ -318,7 +363,7 @@ impl<'a> Reader<'a> {
 
     fn phases(&mut self, top: &Table<'_>) -> Vec<Phase> {
         let mut phases: Vec<Phase> = Vec::new();
-        for table in self.table_list(top, "phase", "phase") {
+        for table in self.table_list(top, "phase", "phase", "phase") {
             self.unknown_keys(&table, PHASE_KEYS);
             let (id, title, note) = (
                 self.id(&table),
@@ -341,7 +386,7 @@ impl<'a> Reader<'a> {
     }
 
     fn milestones(&mut self, top: &Table<'_>, phases: &[Phase], year: Option<i32>) -> Vec<Milestone> {
-        let tables = self.table_list(top, "milestone", "milestone");
+        let tables = self.table_list(top, "milestone", "milestone", "milestone");
         let mut milestones = Vec::new();
         // Where each milestone's depends_on entries are, to point at them once all ids are known.
         let mut dependency_spans: Vec<Vec<Option<Range<usize>>>> = Vec::new();
@@ -427,7 +472,7 @@ impl<'a> Reader<'a> {
             Some(Value::Float(_)) => {
                 self.error(
                     item.span(),
-                    "`cost_tkr` must be a finite number",
+                    format!("`cost_tkr` of {} must be a finite number", table.name),
                     Some("write the cost in thousands of SEK, like 1100".into()),
                 );
                 return None;
@@ -492,7 +537,7 @@ impl<'a> Reader<'a> {
 
     fn steps(&mut self, milestone: &Table<'_>) -> Vec<Step> {
         let mut steps = Vec::new();
-        for mut table in self.table_list(milestone, "step", "step") {
+        for mut table in self.table_list(milestone, "step", "step", "milestone.step") {
             table.name = format!("{} in {}", table.name, milestone.name);
             self.unknown_keys(&table, STEP_KEYS);
             let text = self.required_string(&table, "text");

@@ -65,9 +65,20 @@ pub fn read(path: &Path) -> Result<Log> {
 /// Parses the bytes of a state file, reporting every bad line at once.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<Log, Corrupt> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        // The valid prefix is the same bytes in the lossy copy, so the
+        // diagnostic points at the replacement character in the shown line.
+        let lossy = String::from_utf8_lossy(bytes);
+        let at = e.valid_up_to();
         Corrupt {
-            diagnostics: vec![Diagnostic::in_file(path, line, 1, "the state file is not valid UTF-8")],
+            diagnostics: vec![
+                Diagnostic::at(
+                    path,
+                    &lossy,
+                    at..at + '\u{fffd}'.len_utf8(),
+                    "the state file is not valid UTF-8",
+                )
+                .with_hint("roadmap writes UTF-8 only: restore the file from git, or delete the broken line"),
+            ],
         }
     })?;
     let mut log = Log::default();
@@ -83,23 +94,10 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Log, Corrupt> {
         if line.trim().is_empty() {
             continue;
         }
-        let span = start..start + line.len();
-        if ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
-            .iter()
-            .any(|m| line.starts_with(m))
-        {
-            diagnostics.push(
-                Diagnostic::at(path, text, span, "a git conflict marker in the state file").with_hint(
-                    "keep the lines of both sides and delete the marker lines; `roadmap init` sets up \
-                     merge=union so that merges of the state file never conflict",
-                ),
-            );
-            continue;
-        }
         // The common case, straight into an event. Anything else (the header,
-        // or a line to explain) takes the slower way through a JSON value.
+        // or a line to explain) takes the slower way below.
         if header_seen
-            && !line.starts_with("{\"roadmap_state\"")
+            && line.starts_with("{\"id\"")
             && let Ok(event) = serde_json::from_str::<Event>(line)
         {
             if seen.insert(event.id.clone()) {
@@ -108,84 +106,206 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Log, Corrupt> {
             }
             continue;
         }
-        let value: serde_json::Value = match serde_json::from_str(line) {
-            Ok(value) => value,
-            Err(e) => {
-                let column_start = start
-                    + line
-                        .char_indices()
-                        .nth(e.column().saturating_sub(1))
-                        .map_or(0, |(i, _)| i);
-                let torn = !raw.ends_with('\n');
-                let hint = if torn {
-                    "the last line is cut short; if it is a write that never finished, delete that line"
-                } else {
-                    "each line of the state file is one JSON object; restore this line from git or delete it"
-                };
-                diagnostics.push(
-                    Diagnostic::at(
-                        path,
-                        text,
-                        column_start..column_start + 1,
-                        format!("not a valid change: {e}"),
-                    )
-                    .with_hint(hint),
-                );
-                continue;
-            }
-        };
-        if let Some(version) = value.get(HEADER_KEY) {
-            match version.as_u64() {
-                Some(v) if v <= FORMAT_VERSION => header_seen = true,
-                Some(v) => {
-                    return Err(Corrupt {
-                        diagnostics: vec![
-                            Diagnostic::at(path, text, span, format!("the state file has format {v}, newer than this roadmap understands ({FORMAT_VERSION})"))
-                                .with_hint("upgrade roadmap to read it; the file was left untouched"),
-                        ],
-                    });
+        match read_line(line, !raw.ends_with('\n'), number) {
+            Line::Header => header_seen = true,
+            Line::Event(event) => {
+                if !header_seen {
+                    diagnostics.push(
+                        Diagnostic::at(
+                            path,
+                            text,
+                            start..start + line.len(),
+                            "the state file does not start with its header",
+                        )
+                        .with_hint(format!(
+                            "the first line should be {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}"
+                        )),
+                    );
+                    header_seen = true;
                 }
-                None => diagnostics.push(Diagnostic::at(
-                    path,
-                    text,
-                    span,
-                    "the state file header has no valid version",
-                )),
-            }
-            continue;
-        }
-        if !header_seen {
-            diagnostics.push(
-                Diagnostic::at(
-                    path,
-                    text,
-                    span.clone(),
-                    "the state file does not start with its header",
-                )
-                .with_hint(format!(
-                    "the first line should be {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}"
-                )),
-            );
-            header_seen = true;
-        }
-        match serde_json::from_value::<Event>(value) {
-            // A line merged in from two branches is the same change: count it once.
-            Ok(event) => {
                 if seen.insert(event.id.clone()) {
-                    log.events.push(event);
+                    log.events.push(*event);
                     log.lines.push(number);
                 }
             }
-            Err(e) => diagnostics.push(
-                Diagnostic::at(path, text, span, format!("not a valid change: {e}"))
-                    .with_hint("a change has id, at, by, op (done, reopen, skip or note) and target"),
-            ),
+            Line::Newer(version) => {
+                return Err(Corrupt {
+                    diagnostics: vec![
+                        Diagnostic::at(
+                            path,
+                            text,
+                            start..start + line.len(),
+                            format!("the state file has format {version}, newer than this roadmap understands ({FORMAT_VERSION})"),
+                        )
+                        .with_hint("upgrade roadmap to read it; the file was left untouched"),
+                    ],
+                });
+            }
+            Line::Bad { column, message, hint } => {
+                // Whatever the first line was meant to be, it stands where the header goes.
+                header_seen = true;
+                let at = start + column.min(line.len());
+                let end = if column == 0 {
+                    start + line.len()
+                } else {
+                    (at + 1).min(start + line.len())
+                };
+                diagnostics.push(Diagnostic::at(path, text, at..end, message).with_hint(hint));
+            }
         }
     }
     if diagnostics.is_empty() {
         Ok(log)
     } else {
         Err(Corrupt { diagnostics })
+    }
+}
+
+/// What one line of the state file turned out to be.
+enum Line {
+    Header,
+    Event(Box<Event>),
+    Newer(u64),
+    /// A line that is not a header or a change: where in the line (a byte
+    /// column; 0 underlines the whole line), what is wrong and what to do.
+    Bad {
+        column: usize,
+        message: String,
+        hint: String,
+    },
+}
+
+const CHANGE_SHAPE: &str =
+    "a change is one JSON object with id, at, by, op (done, reopen, skip, note or reschedule) and target";
+
+fn bad(column: usize, message: impl Into<String>, hint: impl Into<String>) -> Line {
+    Line::Bad {
+        column,
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+/// Reads one line that did not parse as a change straight away, to say exactly what is wrong with it.
+fn read_line(line: &str, last_and_unterminated: bool, number: usize) -> Line {
+    let value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(value) => value,
+        Err(e) => {
+            let column = line
+                .char_indices()
+                .nth(e.column().saturating_sub(1))
+                .map_or(line.len(), |(i, _)| i);
+            // serde_json counts lines within this one line; the diagnostic gives the real place.
+            let message = e.to_string();
+            let message = message
+                .rfind(" at line ")
+                .map_or(message.as_str(), |i| &message[..i])
+                .to_string();
+            let hint = if line.starts_with("<<<<<<<")
+                || line.starts_with("=======")
+                || line.starts_with(">>>>>>>")
+                || line.starts_with("|||||||")
+            {
+                return bad(
+                    0,
+                    "a git conflict marker in the state file",
+                    "keep the lines of both sides and delete the marker lines; `roadmap init` sets up \
+                     merge=union so that merges of the state file never conflict",
+                );
+            } else if number == 1 && line.starts_with("{\"roadmap_") {
+                format!("the first line is the header: {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}")
+            } else if last_and_unterminated {
+                "the last line is cut short; if it is a write that never finished, delete that line".to_string()
+            } else {
+                "each line of the state file is one JSON object; restore this line from git or delete it".to_string()
+            };
+            return bad(column, format!("not a valid change: {message}"), hint);
+        }
+    };
+    let Some(object) = value.as_object() else {
+        return bad(
+            0,
+            format!("not a valid change: a JSON {} instead of an object", json_kind(&value)),
+            CHANGE_SHAPE,
+        );
+    };
+    if let Some(version) = object.get(HEADER_KEY) {
+        let header_hint = format!("the header line is exactly {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}");
+        if object.len() > 1 {
+            return bad(0, "the header line holds more than the format version", header_hint);
+        }
+        return match version.as_u64() {
+            Some(v) if v <= FORMAT_VERSION => Line::Header,
+            Some(v) => Line::Newer(v),
+            None => bad(
+                0,
+                format!("the state file's format version is {version}, not a number"),
+                header_hint,
+            ),
+        };
+    }
+    let field_column = |key: &str| line.find(&format!("\"{key}\"")).unwrap_or(0);
+    for key in ["id", "at", "by", "op", "target"] {
+        match object.get(key) {
+            None => return bad(0, format!("the change has no `{key}`"), CHANGE_SHAPE),
+            Some(serde_json::Value::String(_)) => {}
+            Some(other) => {
+                return bad(
+                    field_column(key),
+                    format!("`{key}` must be a string, not {}", json_kind(other)),
+                    CHANGE_SHAPE,
+                );
+            }
+        }
+    }
+    for key in ["note", "prev", "from", "to", "on"] {
+        if let Some(other) = object.get(key).filter(|v| !v.is_string() && !v.is_null()) {
+            return bad(
+                field_column(key),
+                format!("`{key}` must be a string, not {}", json_kind(other)),
+                CHANGE_SHAPE,
+            );
+        }
+    }
+    let at = object["at"].as_str().unwrap_or_default();
+    if chrono::DateTime::parse_from_rfc3339(at).is_err() {
+        return bad(
+            field_column("at"),
+            format!("`at` is not a time: \"{at}\""),
+            "write it in RFC 3339 form, like 2026-11-20T10:00:00Z",
+        );
+    }
+    if let Some(on) = object.get("on").and_then(|v| v.as_str())
+        && on.parse::<chrono::NaiveDate>().is_err()
+    {
+        return bad(
+            field_column("on"),
+            format!("`on` is not a day: \"{on}\""),
+            "write it like 2026-11-20",
+        );
+    }
+    let op = object["op"].as_str().unwrap_or_default();
+    if !["done", "reopen", "skip", "note", "reschedule"].contains(&op) {
+        return bad(
+            field_column("op"),
+            format!("`op` is \"{op}\", which is not a change this roadmap knows"),
+            CHANGE_SHAPE,
+        );
+    }
+    match serde_json::from_value::<Event>(value.clone()) {
+        Ok(event) => Line::Event(Box::new(event)),
+        Err(e) => bad(0, format!("not a valid change: {e}"), CHANGE_SHAPE),
+    }
+}
+
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
     }
 }
 
