@@ -281,15 +281,15 @@ impl<'a> Reader<'a> {
     }
 
     fn required_string(&mut self, table: &Table<'_>, key: &str) -> Option<String> {
-        let misspelt = table
-            .table
-            .iter()
-            .any(|(k, _)| k != key && (did_you_mean(k, [key]).is_some() || synonym(k) == Some(key)));
-        if table.table.get(key).is_none() && misspelt {
-            // The unknown-key error already points at it and suggests `key`.
-            return None;
-        }
         if table.table.get(key).is_none() {
+            let misspelt = table
+                .table
+                .iter()
+                .any(|(k, _)| k != key && (did_you_mean(k, [key]).is_some() || synonym(k) == Some(key)));
+            if misspelt {
+                // The unknown-key error already points at it and suggests `key`.
+                return None;
+            }
             self.error(
                 table.span.clone(),
                 format!("{} has no `{key}`", table.name),
