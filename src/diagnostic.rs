@@ -71,28 +71,27 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        // Everything here may quote the user's file, so all of it is made safe for a terminal.
+        let safe = crate::terminal::sanitize;
+        writeln!(f, "error: {}", safe(&self.message))?;
         let number = self.line.to_string();
         let pad = " ".repeat(number.len());
-        writeln!(f, "{pad}--> {}:{}:{}", self.path, self.line, self.column)?;
+        writeln!(f, "{pad}--> {}:{}:{}", safe(&self.path), self.line, self.column)?;
         if let Some((text, marks)) = &self.snippet {
-            let text = crate::terminal::sanitize(text);
-            // Underline under the characters, not the bytes, so å and ø line up.
-            let before = text_width(&text, marks.start);
-            let under = text_width(&text, marks.end).saturating_sub(before).max(1);
+            // Measured in the characters shown, after escaping, so the
+            // underline stays under the right text (and under å and ø).
+            let width = |part: &str| safe(part).chars().count();
+            let before = width(&text[..marks.start]);
+            let under = width(&text[marks.start..marks.end]).max(1);
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{number} | {text}")?;
+            writeln!(f, "{number} | {}", safe(text))?;
             writeln!(f, "{pad} | {}{}", " ".repeat(before), "^".repeat(under))?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "{pad} = help: {hint}")?;
+            writeln!(f, "{pad} = help: {}", safe(hint))?;
         }
         Ok(())
     }
-}
-
-fn text_width(text: &str, byte_end: usize) -> usize {
-    text.char_indices().take_while(|(i, _)| *i < byte_end).count()
 }
 
 /// The closest of `candidates` to `word`, if one is close enough to be a typo.
@@ -117,6 +116,18 @@ mod tests {
         let shown = d.to_string();
         assert!(shown.contains("--> f.toml:2:9"), "{shown}");
         assert!(shown.contains("2 | ägare = \"x\"\n  |         ^^^"), "{shown}");
+    }
+
+    #[test]
+    fn escapes_what_it_quotes_and_underlines_the_escaped_text() {
+        let text = "depends_on = [\"\u{202e}\", \"nope\"]\n";
+        let start = text.find("\"nope").unwrap();
+        let d = Diagnostic::at("f.toml", text, start..start + 6, "unknown milestone `\u{1b}[2J`");
+        let shown = d.to_string();
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'), "{shown:?}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let code = lines[3].find("\"nope").unwrap();
+        assert_eq!(lines[4].find('^'), Some(code), "{shown}");
     }
 
     #[test]

@@ -85,8 +85,9 @@ fn report(error: &anyhow::Error) {
         eprintln!("{corrupt}");
         return;
     }
-    eprintln!("error: {error:#}");
+    // Messages quote ids and paths the user wrote: escape them for the terminal.
+    eprintln!("error: {}", terminal::sanitize(&format!("{error:#}")));
     if let Some(Advice { hint: Some(hint), .. }) = error.downcast_ref::<Advice>() {
-        eprintln!("  help: {hint}");
+        eprintln!("  help: {}", terminal::sanitize(hint));
     }
 }

@@ -354,15 +354,12 @@ fn row(terminal: &Terminal, grid: &Grid, s: &Standing, label_width: usize, today
     let chart = match bar_columns(grid, s.milestone.due.as_ref()) {
         Some((first, last, left, right)) => {
             let fill = if s.status == Status::Skipped { '░' } else { '█' };
-            let mut cells: Vec<String> = (0..grid.columns)
-                .map(|c| {
-                    if Some(c) == today_column {
-                        "│".to_string()
-                    } else {
-                        " ".to_string()
-                    }
-                })
-                .collect();
+            // The empty columns either side of the bar, with today's line where it falls.
+            let blank = |columns: std::ops::Range<usize>| -> String {
+                columns
+                    .map(|c| if Some(c) == today_column { '│' } else { ' ' })
+                    .collect()
+            };
             let mut bar: String = (first..=last).map(|_| fill).collect();
             if left {
                 bar.replace_range(..fill.len_utf8(), "◀");
@@ -371,8 +368,7 @@ fn row(terminal: &Terminal, grid: &Grid, s: &Standing, label_width: usize, today
                 let cut = bar.len() - fill.len_utf8();
                 bar.replace_range(cut.., "▶");
             }
-            let before: String = cells.drain(..first).collect();
-            let after: String = cells.drain(last + 1 - first..).collect();
+            let (before, after) = (blank(0..first), blank(last + 1..grid.columns));
             format!("{before}{}{after}", terminal.paint(style, &bar))
         }
         None => {

@@ -228,7 +228,14 @@ impl Report {
             .collect();
 
         let headline = headline(&overdue, &coming, horizon, today);
-        let roadmap_progress = roadmaps.iter().map(|r| progress(r, &all)).collect();
+        let mut by_roadmap: std::collections::HashMap<&str, Vec<&Standing>> = std::collections::HashMap::new();
+        for s in &all {
+            by_roadmap.entry(s.roadmap.id.as_str()).or_default().push(s);
+        }
+        let roadmap_progress = roadmaps
+            .iter()
+            .map(|r| progress(r, by_roadmap.get(r.id.as_str()).map_or(&[][..], Vec::as_slice)))
+            .collect();
         let (done, notes) = happenings(roadmaps, state, &period);
         Report {
             today,
@@ -293,8 +300,7 @@ fn headline(overdue: &[&Standing], coming: &[&Standing], horizon: NaiveDate, tod
     }
 }
 
-fn progress(roadmap: &Roadmap, all: &[Standing]) -> RoadmapProgress {
-    let mine: Vec<&Standing> = all.iter().filter(|s| s.roadmap.id == roadmap.id).collect();
+fn progress(roadmap: &Roadmap, mine: &[&Standing]) -> RoadmapProgress {
     let mut by_status = BTreeMap::new();
     for status in Status::ALL {
         by_status.insert(status.as_str(), mine.iter().filter(|s| s.status == status).count());
@@ -321,11 +327,9 @@ fn progress(roadmap: &Roadmap, all: &[Standing]) -> RoadmapProgress {
 /// What was done in the period (and still is), and the notes added in it.
 fn happenings(roadmaps: &[&Roadmap], state: &State<'_>, period: &Period) -> (Vec<Happening>, Vec<Happening>) {
     let (mut done, mut notes) = (Vec::new(), Vec::new());
+    let by_id: std::collections::HashMap<&str, &Roadmap> = roadmaps.iter().map(|r| (r.id.as_str(), *r)).collect();
     for event in &state.ordered {
-        let Some(roadmap) = roadmaps
-            .iter()
-            .find(|r| event.target.split('/').next() == Some(r.id.as_str()))
-        else {
+        let Some(roadmap) = event.target.split('/').next().and_then(|id| by_id.get(id)) else {
             continue;
         };
         let happening = |day: NaiveDate| Happening {

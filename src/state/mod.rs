@@ -58,6 +58,8 @@ pub struct State<'a> {
     targets: HashMap<&'a str, TargetState<'a>>,
     /// Every change in the order they are applied.
     pub ordered: Vec<&'a Event>,
+    /// The roadmaps anything is recorded for.
+    roadmaps: std::collections::HashSet<&'a str>,
 }
 
 impl<'a> State<'a> {
@@ -82,7 +84,12 @@ impl<'a> State<'a> {
                 target.notes.push(event);
             }
         }
-        State { targets, ordered }
+        let roadmaps = targets.keys().filter_map(|t| t.split('/').next()).collect();
+        State {
+            targets,
+            ordered,
+            roadmaps,
+        }
     }
 
     pub fn get(&self, target: &str) -> Option<&TargetState<'a>> {
@@ -99,7 +106,7 @@ impl<'a> State<'a> {
 
     /// Whether anything at all is recorded for roadmap `id`.
     pub fn tracks(&self, roadmap: &str) -> bool {
-        self.targets.keys().any(|t| t.split('/').next() == Some(roadmap))
+        self.roadmaps.contains(roadmap)
     }
 
     /// Changes made independently (the same `prev`) that set different marks.
