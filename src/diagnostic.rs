@@ -26,7 +26,8 @@ impl Diagnostic {
         let line_text = text[line_start..line_end].trim_end_matches('\r');
         let line = text[..start].matches('\n').count() + 1;
         let column = text[line_start..start].chars().count() + 1;
-        let mark_start = start - line_start;
+        // The line shown stops before a trailing '\r'; so does the underline.
+        let mark_start = (start - line_start).min(line_text.len());
         let mark_end = (end.min(line_start + line_text.len()) - line_start).max(mark_start);
         Diagnostic {
             path: path.to_string(),
@@ -81,8 +82,10 @@ impl fmt::Display for Diagnostic {
             // Measured in the characters shown, after escaping, so the
             // underline stays under the right text (and under å and ø).
             let width = |part: &str| safe(part).chars().count();
-            let before = width(&text[..marks.start]);
-            let under = width(&text[marks.start..marks.end]).max(1);
+            let start = floor_char_boundary(text, marks.start.min(text.len()));
+            let end = floor_char_boundary(text, marks.end.clamp(start, text.len()));
+            let before = width(&text[..start]);
+            let under = width(&text[start..end]).max(1);
             writeln!(f, "{pad} |")?;
             writeln!(f, "{number} | {}", safe(text))?;
             writeln!(f, "{pad} | {}{}", " ".repeat(before), "^".repeat(under))?;
@@ -128,6 +131,13 @@ mod tests {
         let lines: Vec<&str> = shown.lines().collect();
         let code = lines[3].find("\"nope").unwrap();
         assert_eq!(lines[4].find('^'), Some(code), "{shown}");
+    }
+
+    #[test]
+    fn a_problem_at_a_carriage_return_renders() {
+        // Found by fuzzing: the shown line stops before the '\r' the error points at.
+        let d = Diagnostic::at("f.toml", "[=p\r\r\r", 3..4, "bad");
+        assert!(d.to_string().contains("1 | [=p\n  |    ^\n"), "{d}");
     }
 
     #[test]
