@@ -261,3 +261,28 @@ fn a_json_array_in_field_order_is_not_a_change() {
     assert!(err.contains(&format!("{STATE}:2:")), "{err}");
     assert!(err.contains("object"), "{err}");
 }
+
+/// A state file cut short anywhere inside any of its lines: the cut line is
+/// named, nothing panics, and nothing is written.
+#[test]
+fn a_state_file_cut_short_inside_any_line_is_refused_with_that_line() {
+    let lines = [HEADER.to_string(), e1(), e2(), e3()];
+    let full = lines.join("\n") + "\n";
+    let mut line_start = 0;
+    for (index, line) in lines.iter().enumerate() {
+        // Cut in the middle of each line (the header's too).
+        let cut = line_start + line.len() / 2;
+        let text = &full.as_bytes()[..cut];
+        let sandbox = Sandbox::new();
+        let path = sandbox.write(STATE, text);
+        let (_, err) = expect_code(&sandbox.run(&["done", "hubs-sdk/projektstart/6"]), 1);
+        assert!(
+            err.contains(&format!("state.jsonl:{}:", index + 1)),
+            "cut in line {}: {err}",
+            index + 1
+        );
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), text);
+        line_start += line.len() + 1;
+    }
+}
