@@ -90,14 +90,6 @@ fn timestamp(event: &Event) -> String {
     event.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-fn mark_str(mark: Mark) -> &'static str {
-    match mark {
-        Mark::Open => "open",
-        Mark::Done => "done",
-        Mark::Skipped => "skipped",
-    }
-}
-
 pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
     let inputs = Inputs::load(context)?;
     let state = State::fold(&inputs.log.events);
@@ -142,7 +134,7 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
                                     index: i + 1,
                                     text: &step.text,
                                     owner: step.owner.as_deref(),
-                                    mark: mark_str(target.map_or(Mark::Open, |t| t.mark)),
+                                    mark: target.map_or(Mark::Open, |t| t.mark).as_str(),
                                     changed: change_json(target),
                                     notes: notes_json(target),
                                 }

@@ -10,7 +10,7 @@ use crate::cli::{ExportArgs, ExportFormat};
 use crate::exit_code::ExitCode;
 use crate::export::{csv, ics};
 use crate::report::{Period, Report};
-use crate::state::{Mark, State};
+use crate::state::State;
 use crate::status::{Standing, standings};
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
@@ -114,11 +114,7 @@ fn spreadsheet(all: &[Standing], state: &State<'_>) -> String {
         ]);
         let address = Address::milestone(&s.roadmap.id, &m.id);
         for (i, step) in m.steps.iter().enumerate() {
-            let mark = match state.mark(&address.step(i + 1).to_string()) {
-                Mark::Open => "open",
-                Mark::Done => "done",
-                Mark::Skipped => "skipped",
-            };
+            let mark = state.mark(&address.step(i + 1).to_string()).as_str();
             rows.push(vec![
                 s.roadmap.id.clone(),
                 m.id.clone(),

@@ -23,6 +23,17 @@ pub enum Mark {
     Skipped,
 }
 
+impl Mark {
+    /// "open", "done" or "skipped", as the JSON and CSV outputs write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mark::Open => "open",
+            Mark::Done => "done",
+            Mark::Skipped => "skipped",
+        }
+    }
+}
+
 /// Everything recorded about one target.
 #[derive(Debug, Default, Clone)]
 pub struct TargetState<'a> {
