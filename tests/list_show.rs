@@ -219,3 +219,46 @@ pub fn shipped_text(id: &str) -> String {
     std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("roadmaps/{id}.toml")))
         .unwrap()
 }
+
+#[test]
+fn many_files_load_in_name_order_and_every_problem_is_reported() {
+    let sandbox = Sandbox::new();
+    for i in 0..40 {
+        sandbox.write(
+            &format!("many/plan-{i:02}.toml"),
+            format!("[roadmap]\nid = \"plan-{i:02}\"\ntitle = \"Plan {i}\"\nlanguage = \"sv\"\n"),
+        );
+    }
+    let (out, _) = expect_code(&sandbox.run(&["--roadmaps", "many", "list", "--format", "json"]), 0);
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .skip(5)
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..40).map(|i| format!("plan-{i:02}")).collect();
+    assert_eq!(ids, expected);
+    // A broken file and a second file with a used id, among the many.
+    sandbox.write(
+        "many/plan-07.toml",
+        "[roadmap]\nid = \"plan-07\"\ntitle = 7\nlanguage = \"sv\"\n",
+    );
+    sandbox.write(
+        "many/plan-31.toml",
+        "[roadmap]\nid = \"plan-30\"\ntitle = \"Igen\"\nlanguage = \"sv\"\n",
+    );
+    let (_, err) = expect_code(&sandbox.run(&["--roadmaps", "many", "list"]), 1);
+    let first = err.find("--> many/plan-07.toml:3:9").expect(&err);
+    let second = err.find("--> many/plan-31.toml:1:1").expect(&err);
+    assert!(first < second, "{err}");
+    assert!(
+        err.contains("roadmap id `plan-30` is already used by many/plan-30.toml"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("2 problems in 2 roadmap files; nothing was loaded\n"),
+        "{err}"
+    );
+}

@@ -2,6 +2,7 @@
 //! from `--roadmaps DIR` and `ROADMAP_PATH`. A user file with a shipped id
 //! replaces the shipped one; two user files with one id are an error.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::{Origin, Roadmap, parse};
@@ -71,27 +72,19 @@ impl Catalog {
             }
         }
         let shipped_count = roadmaps.len();
-        for path in roadmap_files(dirs, &mut diagnostics) {
+        let files = roadmap_files(dirs, &mut diagnostics);
+        let parsed = read_and_parse(&files);
+        let mut index: HashMap<String, usize> = roadmaps.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        for (path, result) in files.into_iter().zip(parsed) {
             let shown = path.display().to_string();
-            let bytes = match std::fs::read(&path) {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    diagnostics.push(Diagnostic::in_file(&shown, 1, 1, format!("cannot read the file: {e}")));
-                    continue;
-                }
-            };
-            let origin = Origin::File {
-                path: path.clone(),
-                replaces_shipped: false,
-            };
-            let mut roadmap = match parse::parse(&shown, &bytes, origin) {
+            let mut roadmap = match result {
                 Ok(roadmap) => roadmap,
                 Err(found) => {
                     diagnostics.extend(found);
                     continue;
                 }
             };
-            match roadmaps.iter().position(|r| r.id == roadmap.id) {
+            match index.get(&roadmap.id).copied() {
                 Some(i) if i < shipped_count && matches!(roadmaps[i].origin, Origin::Shipped(_)) => {
                     roadmap.origin = Origin::File {
                         path,
@@ -111,7 +104,10 @@ impl Catalog {
                         .with_hint("give each roadmap its own id, or remove one of the files from the roadmap path"),
                     );
                 }
-                None => roadmaps.push(roadmap),
+                None => {
+                    index.insert(roadmap.id.clone(), roadmaps.len());
+                    roadmaps.push(roadmap);
+                }
             }
         }
         if diagnostics.is_empty() {
@@ -128,6 +124,36 @@ impl Catalog {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.roadmaps.iter().map(|r| r.id.as_str())
     }
+}
+
+/// Reads and parses `files`, on as many threads as there are cores: a
+/// national programme keeps hundreds of roadmap files. Results keep file order.
+fn read_and_parse(files: &[PathBuf]) -> Vec<Result<Roadmap, Vec<Diagnostic>>> {
+    let one = |path: &PathBuf| {
+        let shown = path.display().to_string();
+        let bytes = std::fs::read(path)
+            .map_err(|e| vec![Diagnostic::in_file(&shown, 1, 1, format!("cannot read the file: {e}"))])?;
+        let origin = Origin::File {
+            path: path.clone(),
+            replaces_shipped: false,
+        };
+        parse::parse(&shown, &bytes, origin)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if threads < 2 || files.len() < 16 {
+        return files.iter().map(one).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
 }
 
 /// The `*.toml` files directly in each directory, sorted by name so loading is deterministic.
