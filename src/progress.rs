@@ -2,7 +2,8 @@
 //! A milestone with steps is done when all its steps are (skipped steps count
 //! as not applicable), or when it is marked done itself.
 
-use crate::address::Address;
+use std::fmt::Write as _;
+
 use crate::roadmap::Milestone;
 use crate::state::{Mark, State};
 
@@ -17,14 +18,19 @@ pub struct Progress {
 
 impl Progress {
     pub fn of(roadmap_id: &str, milestone: &Milestone, state: &State<'_>) -> Progress {
-        let address = Address::milestone(roadmap_id, &milestone.id);
-        let own = state.mark(&address.to_string());
+        // One buffer for every step's address: this runs for every step of
+        // every milestone on every view, so it should not allocate per step.
+        let mut key = format!("{roadmap_id}/{}/", milestone.id);
+        let base = key.len();
+        let own = state.mark(&key[..base - 1]);
         let mut progress = Progress {
             steps_total: milestone.steps.len(),
             ..Progress::default()
         };
         for index in 1..=milestone.steps.len() {
-            match state.mark(&address.step(index).to_string()) {
+            key.truncate(base);
+            let _ = write!(key, "{index}");
+            match state.mark(&key) {
                 Mark::Done => progress.steps_done += 1,
                 Mark::Skipped => progress.steps_skipped += 1,
                 Mark::Open => {}
