@@ -16,8 +16,6 @@ pub struct Terminal {
     pub color: bool,
     /// Columns available; tables and charts fit inside this.
     pub width: u16,
-    /// Whether stdout is an interactive terminal.
-    pub is_tty: bool,
 }
 
 /// The width used when output is not a terminal and `COLUMNS` does not say:
@@ -40,7 +38,7 @@ impl Terminal {
             None
         };
         let width = from_env.or(from_tty).unwrap_or(PIPE_WIDTH).clamp(40, 1000);
-        Terminal { color, width, is_tty }
+        Terminal { color, width }
     }
 
     /// Wraps `text` in an ANSI style when colour is on; returns it unchanged otherwise.
@@ -192,7 +190,6 @@ mod tests {
         let plain = Terminal {
             color: false,
             width: 80,
-            is_tty: false,
         };
         assert_eq!(plain.paint(Style::Red, "x"), "x");
         let colored = Terminal { color: true, ..plain };
