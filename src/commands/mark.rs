@@ -66,7 +66,7 @@ fn record(
             .iter()
             .flat_map(|(a, m)| expand(&state, a, m, op, note))
             .collect();
-        appended = events_for(log, &changes, &author);
+        appended = events_for(&state, &changes, &author);
         Ok(appended.clone())
     })?;
     let mut out = String::new();
@@ -159,6 +159,6 @@ pub fn apply(context: &Context, author: &Author, wanted: &[(String, Op)]) -> Res
         })
         .collect();
     file::update(&location.path, context.lock_timeout()?, |log| {
-        Ok(events_for(log, &changes, author))
+        Ok(events_for(&State::fold(&log.events), &changes, author))
     })
 }

@@ -66,7 +66,7 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
             note: args.note.clone(),
             moved: Some((old.clone(), new.label().to_string())),
         };
-        Ok(events_for(log, &[change], &author))
+        Ok(events_for(&state, &[change], &author))
     })?;
     let baseline = baseline.or_else(|| old.clone()).unwrap_or_else(|| "none".into());
     let mut out = format!(

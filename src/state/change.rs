@@ -4,7 +4,6 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::event::{Event, Op, new_id};
-use super::file::Log;
 use super::{Mark, State};
 
 /// One requested change to one target (a milestone or step address).
@@ -25,11 +24,10 @@ pub struct Author {
     pub on: Option<NaiveDate>,
 }
 
-/// The events that carry out `changes` on `log`, leaving out any that would
-/// not change the target's mark (a step already done stays as it is). A
-/// note-only change is always recorded.
-pub fn events_for(log: &Log, changes: &[Change], author: &Author) -> Vec<Event> {
-    let state = State::fold(&log.events);
+/// The events that carry out `changes` on the folded `state`, leaving out
+/// any that would not change the target's mark (a step already done stays as
+/// it is). A note-only change is always recorded.
+pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec<Event> {
     // Marks as they will be after the events planned so far, so asking for
     // the same step twice in one command records it once.
     let mut planned: std::collections::HashMap<&str, (Mark, String, DateTime<Utc>)> = std::collections::HashMap::new();
@@ -92,6 +90,7 @@ pub fn now() -> DateTime<Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::file::Log;
 
     fn author() -> Author {
         Author {
@@ -113,7 +112,7 @@ mod tests {
     #[test]
     fn records_only_what_changes_and_links_each_to_the_last() {
         let first = events_for(
-            &Log::default(),
+            &State::default(),
             &[change("r/m/1", Op::Done), change("r/m/1", Op::Done)],
             &author(),
         );
@@ -123,8 +122,8 @@ mod tests {
             events: first.clone(),
             lines: vec![2],
         };
-        assert!(events_for(&log, &[change("r/m/1", Op::Done)], &author()).is_empty());
-        let reopen = events_for(&log, &[change("r/m/1", Op::Reopen)], &author());
+        assert!(events_for(&State::fold(&log.events), &[change("r/m/1", Op::Done)], &author()).is_empty());
+        let reopen = events_for(&State::fold(&log.events), &[change("r/m/1", Op::Reopen)], &author());
         assert_eq!(reopen[0].prev.as_deref(), Some(first[0].id.as_str()));
         // Same clock reading as the change it follows: nudged after it.
         assert!(reopen[0].at > first[0].at);
@@ -138,6 +137,6 @@ mod tests {
             note: Some("klart".into()),
             moved: None,
         };
-        assert_eq!(events_for(&Log::default(), &[note.clone(), note], &author()).len(), 2);
+        assert_eq!(events_for(&State::default(), &[note.clone(), note], &author()).len(), 2);
     }
 }
