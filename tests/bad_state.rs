@@ -208,26 +208,27 @@ fn unknown_fields_on_an_event_are_kept_byte_for_byte() {
     );
 }
 
+/// `text` (the changes e1 and e2) loads unchanged, and one more change keeps its bytes.
+fn loads_then_takes_a_change(sandbox: &Sandbox, text: &str) {
+    sandbox.write(STATE, text);
+    loads_untouched(sandbox, text.as_bytes());
+    assert_eq!(ids(sandbox), ["e1", "e2"]);
+    done_keeps_the_old_bytes(sandbox, text.as_bytes());
+    assert_eq!(ids(sandbox).len(), 3);
+}
+
 #[test]
 fn blank_lines_are_skipped() {
     let sandbox = Sandbox::new();
     let text = format!("\n{HEADER}\n\n{}\n   \n\t\n\n{}\n\n", e1(), e2());
-    sandbox.write(STATE, &text);
-    loads_untouched(&sandbox, text.as_bytes());
-    assert_eq!(ids(&sandbox), ["e1", "e2"]);
-    done_keeps_the_old_bytes(&sandbox, text.as_bytes());
-    assert_eq!(ids(&sandbox).len(), 3);
+    loads_then_takes_a_change(&sandbox, &text);
 }
 
 #[test]
 fn crlf_line_ends_load() {
     let sandbox = Sandbox::new();
     let text = format!("{HEADER}\r\n{}\r\n{}\r\n", e1(), e2());
-    sandbox.write(STATE, &text);
-    loads_untouched(&sandbox, text.as_bytes());
-    assert_eq!(ids(&sandbox), ["e1", "e2"]);
-    done_keeps_the_old_bytes(&sandbox, text.as_bytes());
-    assert_eq!(ids(&sandbox).len(), 3);
+    loads_then_takes_a_change(&sandbox, &text);
 }
 
 #[test]
