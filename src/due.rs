@@ -104,6 +104,11 @@ impl Due {
         })
     }
 
+    /// A due date as `parse` made it earlier, read back from the cache.
+    pub(crate) fn from_parts(label: String, span: Span, precision: Option<Precision>) -> Due {
+        Due { label, span, precision }
+    }
+
     /// The text as written, without surrounding whitespace.
     pub fn label(&self) -> &str {
         &self.label

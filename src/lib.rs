@@ -6,6 +6,7 @@
 
 pub mod address;
 pub mod atomic_write;
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod completion;

@@ -91,7 +91,7 @@ fn timestamp(event: &Event) -> String {
 }
 
 pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context)?;
+    let inputs = Inputs::load(context, std::slice::from_ref(&args.target))?;
     let state = State::fold(&inputs.log.events);
     let filter = Filter::new(&args.filter);
     let (roadmap, only) = match args.target.split_once('/') {

@@ -14,9 +14,9 @@ use crate::state::State;
 use crate::status::{Standing, standings};
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context)?;
+    let inputs = Inputs::load(context, &args.roadmaps)?;
     let state = State::fold(&inputs.log.events);
-    let roadmaps = inputs.select(&args.roadmaps, &state)?;
+    let roadmaps = inputs.select(&args.roadmaps)?;
     let all: Vec<Standing> = roadmaps
         .iter()
         .flat_map(|r| standings(r, &state, inputs.today))

@@ -34,11 +34,11 @@ struct Item<'a> {
 }
 
 pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context)?;
+    let inputs = Inputs::load(context, &args.roadmaps)?;
     let state = State::fold(&inputs.log.events);
     let filter = Filter::new(&args.filter);
     let mut items = Vec::new();
-    for roadmap in inputs.select(&args.roadmaps, &state)? {
+    for roadmap in inputs.select(&args.roadmaps)? {
         for s in standings(roadmap, &state, inputs.today) {
             let (Status::Overdue, Some(due), Some(days)) =
                 (s.status, s.milestone.due.as_ref(), s.days_overdue(inputs.today))

@@ -11,9 +11,9 @@ use crate::report::{Period, Report, html, markdown, text};
 use crate::state::State;
 
 pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context)?;
+    let inputs = Inputs::load(context, &args.roadmaps)?;
     let state = State::fold(&inputs.log.events);
-    let roadmaps = inputs.select(&args.roadmaps, &state)?;
+    let roadmaps = inputs.select(&args.roadmaps)?;
     let period = match (&args.week, args.since) {
         (Some(week), _) => week_period(week)?,
         (None, Some(since)) if since > inputs.today => {

@@ -40,10 +40,10 @@ fn anchor(label: &str, year: Option<i32>) -> Option<chrono::NaiveDate> {
 }
 
 pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context)?;
+    let inputs = Inputs::load(context, &args.roadmaps)?;
     let state = State::fold(&inputs.log.events);
     let mut slips = Vec::new();
-    for roadmap in inputs.select(&args.roadmaps, &state)? {
+    for roadmap in inputs.select(&args.roadmaps)? {
         for m in &roadmap.milestones {
             let address = Address::milestone(&roadmap.id, &m.id);
             let Some(target) = state.get(&address.to_string()).filter(|t| !t.moves.is_empty()) else {

@@ -90,10 +90,10 @@ impl<'a> MilestoneJson<'a> {
 }
 
 pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context)?;
+    let inputs = Inputs::load(context, &args.roadmaps)?;
     let state = State::fold(&inputs.log.events);
     let filter = Filter::new(&args.filter);
-    let roadmaps = inputs.select(&args.roadmaps, &state)?;
+    let roadmaps = inputs.select(&args.roadmaps)?;
     let shown = super::view::filtered_standings(&roadmaps, &state, inputs.today, &filter);
     let text = match args.format {
         Format::Json => {

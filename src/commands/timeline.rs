@@ -147,10 +147,10 @@ struct RowJson<'a> {
 }
 
 pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context)?;
+    let inputs = Inputs::load(context, &args.roadmaps)?;
     let state = State::fold(&inputs.log.events);
     let filter = Filter::new(&args.filter);
-    let roadmaps = inputs.select(&args.roadmaps, &state)?;
+    let roadmaps = inputs.select(&args.roadmaps)?;
     let groups = super::view::filtered_standings(&roadmaps, &state, inputs.today, &filter);
     let all: Vec<&Standing> = groups.iter().flat_map(|(_, s)| s).collect();
     let (from, to) = window(args, &all, inputs.today)?;

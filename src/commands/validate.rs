@@ -14,7 +14,8 @@ use crate::terminal::emit;
 
 pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
     if args.files.is_empty() {
-        let catalog = context.catalog()?;
+        // Every file parsed, whatever the cache holds: this is the command people run when in doubt.
+        let catalog = Catalog::load_fresh(&context.roadmap_dirs())?;
         let mut out = summary(&catalog.roadmaps.iter().collect::<Vec<_>>());
         out.push_str(&check_state(context, &catalog)?);
         emit(&out)?;

@@ -1,6 +1,8 @@
 //! What the views (status, checklist, timeline, overdue) share: the roadmaps
 //! and state they read, which roadmaps to show, and the --owner / --phase filter.
 
+use std::collections::HashSet;
+
 use anyhow::Result;
 use chrono::NaiveDate;
 
@@ -13,6 +15,7 @@ use crate::state::location::Location;
 
 /// Everything a view reads, loaded once.
 pub struct Inputs {
+    /// The roadmaps the view shows (see `load`), and every id there is.
     pub catalog: Catalog,
     pub log: Log,
     pub location: Location,
@@ -20,10 +23,24 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    pub fn load(context: &Context) -> Result<Inputs> {
-        let catalog = context.catalog()?;
+    /// Reads the state, then the roadmaps named in `ids` (an address names
+    /// its roadmap), or those with recorded progress, or all if none has any.
+    /// Roadmaps the view does not show are not read: with hundreds of files,
+    /// most of the cost is reading roadmaps.
+    pub fn load(context: &Context, ids: &[String]) -> Result<Inputs> {
         let location = context.state_location()?;
         let log = file::read(&location.path)?;
+        let named: HashSet<&str> = ids.iter().map(|id| id.split('/').next().unwrap_or(id)).collect();
+        let tracked: HashSet<&str> = log.events.iter().filter_map(|e| e.target.split('/').next()).collect();
+        let catalog = Catalog::load_some(&context.roadmap_dirs(), |all| {
+            let pick = |set: &HashSet<&str>| all.iter().filter(|id| set.contains(id.as_str())).cloned().collect();
+            if !named.is_empty() {
+                pick(&named)
+            } else {
+                let tracked: Vec<String> = pick(&tracked);
+                if tracked.is_empty() { all.to_vec() } else { tracked }
+            }
+        })?;
         Ok(Inputs {
             catalog,
             log,
@@ -32,17 +49,13 @@ impl Inputs {
         })
     }
 
-    /// The roadmaps named, or those with recorded progress, or all if none has any.
-    pub fn select(&self, ids: &[String], state: &crate::state::State<'_>) -> Result<Vec<&Roadmap>> {
-        if !ids.is_empty() {
-            return ids.iter().map(|id| super::find_roadmap(&self.catalog, id)).collect();
-        }
-        let tracked: Vec<&Roadmap> = self.catalog.roadmaps.iter().filter(|r| state.tracks(&r.id)).collect();
-        Ok(if tracked.is_empty() {
-            self.catalog.roadmaps.iter().collect()
+    /// The roadmaps named, or all that `load` read, in catalog order.
+    pub fn select(&self, ids: &[String]) -> Result<Vec<&Roadmap>> {
+        if ids.is_empty() {
+            Ok(self.catalog.roadmaps.iter().collect())
         } else {
-            tracked
-        })
+            ids.iter().map(|id| super::find_roadmap(&self.catalog, id)).collect()
+        }
     }
 }
 

@@ -1,11 +1,17 @@
 //! Which roadmaps are loaded: the five shipped in the binary, then the user's
 //! from `--roadmaps DIR` and `ROADMAP_PATH`. A user file with a shipped id
 //! replaces the shipped one; two user files with one id are an error.
+//!
+//! A file parsed once is read from the cache (`cache::roadmaps`) until it
+//! changes: every file is still looked at (listed and stamped) on every load,
+//! so a broken or duplicate file is reported whichever roadmaps a command needs.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::{Origin, Roadmap, parse};
+use crate::cache;
+use crate::cache::roadmaps::{FolderCache, Stamp, Stored};
 use crate::diagnostic::Diagnostic;
 
 /// The shipped roadmaps, embedded so the binary works with no files on disk.
@@ -55,66 +61,31 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// The roadmaps a command works on, and the ids of every roadmap there is.
 #[derive(Debug, Default)]
 pub struct Catalog {
     pub roadmaps: Vec<Roadmap>,
+    /// Every loaded id in catalog order, including roadmaps the command did not need read.
+    ids: Vec<String>,
 }
 
 impl Catalog {
     /// Loads the shipped roadmaps and every `*.toml` file in `dirs`, in order.
     pub fn load(dirs: &[PathBuf]) -> Result<Catalog, LoadError> {
-        let mut diagnostics = Vec::new();
-        let mut roadmaps: Vec<Roadmap> = Vec::new();
-        for (name, text) in SHIPPED {
-            match parse::parse(&format!("roadmaps/{name}"), text.as_bytes(), Origin::Shipped(name)) {
-                Ok(roadmap) => roadmaps.push(roadmap),
-                Err(found) => diagnostics.extend(found),
-            }
-        }
-        let shipped_count = roadmaps.len();
-        let files = roadmap_files(dirs, &mut diagnostics);
-        let parsed = read_and_parse(&files);
-        let mut index: HashMap<String, usize> = roadmaps.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        for (path, result) in files.into_iter().zip(parsed) {
-            let shown = path.display().to_string();
-            let mut roadmap = match result {
-                Ok(roadmap) => roadmap,
-                Err(found) => {
-                    diagnostics.extend(found);
-                    continue;
-                }
-            };
-            match index.get(&roadmap.id).copied() {
-                Some(i) if i < shipped_count && matches!(roadmaps[i].origin, Origin::Shipped(_)) => {
-                    roadmap.origin = Origin::File {
-                        path,
-                        replaces_shipped: true,
-                    };
-                    roadmaps[i] = roadmap;
-                }
-                Some(i) => {
-                    let first = roadmaps[i].origin.describe();
-                    diagnostics.push(
-                        Diagnostic::in_file(
-                            &shown,
-                            1,
-                            1,
-                            format!("roadmap id `{}` is already used by {first}", roadmap.id),
-                        )
-                        .with_hint("give each roadmap its own id, or remove one of the files from the roadmap path"),
-                    );
-                }
-                None => {
-                    index.insert(roadmap.id.clone(), roadmaps.len());
-                    roadmaps.push(roadmap);
-                }
-            }
-        }
-        if diagnostics.is_empty() {
-            Ok(Catalog { roadmaps })
-        } else {
-            Err(LoadError { diagnostics })
-        }
+        Listing::load(dirs, Lookup::Cached)?.into_catalog(|_| true)
+    }
+
+    /// Like `load`, but reads only the roadmaps `wanted` picks from all the ids;
+    /// every file is still checked (a file that does not parse fails the load).
+    pub fn load_some(dirs: &[PathBuf], wanted: impl Fn(&[String]) -> Vec<String>) -> Result<Catalog, LoadError> {
+        let listing = Listing::load(dirs, Lookup::Cached)?;
+        let wanted: HashSet<String> = wanted(&listing.ids()).into_iter().collect();
+        listing.into_catalog(|id| wanted.contains(id))
+    }
+
+    /// Like `load`, but parses every file even where the cache has it: what `validate` checks.
+    pub fn load_fresh(dirs: &[PathBuf]) -> Result<Catalog, LoadError> {
+        Listing::load(dirs, Lookup::Fresh)?.into_catalog(|_| true)
     }
 
     pub fn get(&self, id: &str) -> Option<&Roadmap> {
@@ -122,32 +93,255 @@ impl Catalog {
     }
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.roadmaps.iter().map(|r| r.id.as_str())
+        self.ids.iter().map(String::as_str)
     }
 }
 
-/// Reads and parses `files`, on as many threads as there are cores: a
-/// national programme keeps hundreds of roadmap files. Results keep file order.
-fn read_and_parse(files: &[PathBuf]) -> Vec<Result<Roadmap, Vec<Diagnostic>>> {
-    let one = |path: &PathBuf| {
-        let shown = path.display().to_string();
-        let bytes = std::fs::read(path)
-            .map_err(|e| vec![Diagnostic::in_file(&shown, 1, 1, format!("cannot read the file: {e}"))])?;
-        let origin = Origin::File {
-            path: path.clone(),
-            replaces_shipped: false,
-        };
-        parse::parse(&shown, &bytes, origin)
-    };
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if threads < 2 || files.len() < 16 {
-        return files.iter().map(one).collect();
+/// Whether a load may use the cache of parsed files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Cached,
+    Fresh,
+}
+
+/// Every roadmap there is, by id, each read only when asked for: a command
+/// that needs one roadmap of hundreds (`done`) or one at a time (`overdue`)
+/// does not hold them all.
+pub struct Listing {
+    entries: Vec<Listed>,
+    folders: Vec<FolderCache>,
+}
+
+struct Listed {
+    id: String,
+    origin: Origin,
+    body: Body,
+}
+
+enum Body {
+    Shipped(&'static str),
+    Parsed(Box<Roadmap>),
+    Cached {
+        folder: usize,
+        entry: cache::roadmaps::Entry,
+    },
+}
+
+impl Listing {
+    pub fn load(dirs: &[PathBuf], lookup: Lookup) -> Result<Listing, LoadError> {
+        let mut diagnostics = Vec::new();
+        let mut entries: Vec<Listed> = SHIPPED
+            .iter()
+            .map(|(name, text)| Listed {
+                id: shipped_id(name).to_string(),
+                origin: Origin::Shipped(name),
+                body: Body::Shipped(text),
+            })
+            .collect();
+        let mut index: HashMap<String, usize> = entries.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        let mut folders = Vec::new();
+        for dir in dirs {
+            let Some(files) = roadmap_files(dir, &mut diagnostics) else {
+                continue;
+            };
+            let folder = FolderCache::open(dir);
+            let hits: Vec<Option<cache::roadmaps::Entry>> = files
+                .iter()
+                .map(|f| match lookup {
+                    Lookup::Cached => folder.lookup(&f.name, &f.stamp).cloned(),
+                    Lookup::Fresh => None,
+                })
+                .collect();
+            let misses: Vec<&PathBuf> = files
+                .iter()
+                .zip(&hits)
+                .filter(|(_, h)| h.is_none())
+                .map(|(f, _)| &f.path)
+                .collect();
+            let mut parsed = read_and_parse(&misses).into_iter();
+            let folder_index = folders.len();
+            let mut listed = Vec::with_capacity(files.len());
+            let mut to_store = Vec::new();
+            for (file, hit) in files.into_iter().zip(hits) {
+                let body = match hit {
+                    Some(entry) => Body::Cached {
+                        folder: folder_index,
+                        entry,
+                    },
+                    None => match parsed.next().expect("one result per miss") {
+                        Ok(roadmap) => {
+                            to_store.push(Stored::new(file.name.clone(), file.stamp, &roadmap));
+                            Body::Parsed(Box::new(roadmap))
+                        }
+                        Err(found) => {
+                            diagnostics.extend(found);
+                            continue;
+                        }
+                    },
+                };
+                listed.push((file, body));
+            }
+            if !to_store.is_empty() || folder.entry_count() != listed.len() {
+                // Unchanged files keep their cached bytes; new and changed ones were just encoded.
+                for (file, body) in &listed {
+                    if let Body::Cached { entry, .. } = body
+                        && let Some(bytes) = folder.bytes(entry)
+                    {
+                        to_store.push(Stored {
+                            name: file.name.clone(),
+                            stamp: file.stamp,
+                            id: entry.id.clone(),
+                            bytes,
+                        });
+                    }
+                }
+                folder.store(to_store);
+            }
+            folders.push(folder);
+            for (file, body) in listed {
+                let id = match &body {
+                    Body::Parsed(r) => r.id.clone(),
+                    Body::Cached { entry, .. } => entry.id.clone(),
+                    Body::Shipped(_) => unreachable!("files are not shipped"),
+                };
+                let mut origin = Origin::File {
+                    path: file.path,
+                    replaces_shipped: false,
+                };
+                match index.get(&id).copied() {
+                    Some(i) if matches!(entries[i].origin, Origin::Shipped(_)) => {
+                        if let Origin::File { replaces_shipped, .. } = &mut origin {
+                            *replaces_shipped = true;
+                        }
+                        entries[i] = Listed { id, origin, body };
+                    }
+                    Some(i) => {
+                        let first = entries[i].origin.describe();
+                        diagnostics.push(
+                            Diagnostic::in_file(
+                                &origin.describe(),
+                                1,
+                                1,
+                                format!("roadmap id `{id}` is already used by {first}"),
+                            )
+                            .with_hint(
+                                "give each roadmap its own id, or remove one of the files from the roadmap path",
+                            ),
+                        );
+                    }
+                    None => {
+                        index.insert(id.clone(), entries.len());
+                        entries.push(Listed { id, origin, body });
+                    }
+                }
+            }
+        }
+        if diagnostics.is_empty() {
+            Ok(Listing { entries, folders })
+        } else {
+            Err(LoadError { diagnostics })
+        }
     }
-    let chunk = files.len().div_ceil(threads);
+
+    /// Every id, in catalog order.
+    pub fn ids(&self) -> Vec<String> {
+        self.entries.iter().map(|e| e.id.clone()).collect()
+    }
+
+    /// Reads the roadmap with `id`, if there is one.
+    pub fn read(&self, id: &str) -> Option<Result<Roadmap, LoadError>> {
+        let entry = self.entries.iter().find(|e| e.id == id)?;
+        Some(self.materialize(entry))
+    }
+
+    /// A catalog of the roadmaps `wanted` says yes to, read on as many threads as there are cores.
+    pub fn into_catalog(self, wanted: impl Fn(&str) -> bool) -> Result<Catalog, LoadError> {
+        let ids = self.ids();
+        let to_read: Vec<&Listed> = self
+            .entries
+            .iter()
+            .filter(|e| wanted(&e.id) && !matches!(e.body, Body::Parsed(_)))
+            .collect();
+        let mut read = parallel_map(&to_read, |e| self.materialize(e)).into_iter();
+        let mut roadmaps = Vec::new();
+        let mut diagnostics = Vec::new();
+        for entry in self.entries.into_iter().filter(|e| wanted(&e.id)) {
+            let result = match entry.body {
+                Body::Parsed(roadmap) => Ok(Roadmap {
+                    origin: entry.origin,
+                    ..*roadmap
+                }),
+                _ => read.next().expect("one result per roadmap read"),
+            };
+            match result {
+                Ok(roadmap) => roadmaps.push(roadmap),
+                Err(e) => diagnostics.extend(e.diagnostics),
+            }
+        }
+        if diagnostics.is_empty() {
+            Ok(Catalog { roadmaps, ids })
+        } else {
+            Err(LoadError { diagnostics })
+        }
+    }
+
+    fn materialize(&self, entry: &Listed) -> Result<Roadmap, LoadError> {
+        let failed = |diagnostics| LoadError { diagnostics };
+        match &entry.body {
+            Body::Shipped(text) => parse::parse(
+                &format!("roadmaps/{}", shipped_file(&entry.origin)),
+                text.as_bytes(),
+                entry.origin.clone(),
+            )
+            .map_err(failed),
+            Body::Parsed(roadmap) => Ok(Roadmap {
+                origin: entry.origin.clone(),
+                ..(**roadmap).clone()
+            }),
+            Body::Cached { folder, entry: cached } => {
+                let from_cache = self.folders[*folder]
+                    .bytes(cached)
+                    .and_then(|bytes| cache::roadmaps::decode(&bytes, entry.origin.clone()));
+                match (from_cache, &entry.origin) {
+                    (Some(roadmap), _) => Ok(roadmap),
+                    // A damaged cache is no loss: the file itself is still there.
+                    (None, Origin::File { path, .. }) => {
+                        let mut roadmap = load_file(path).map_err(failed)?;
+                        roadmap.origin = entry.origin.clone();
+                        Ok(roadmap)
+                    }
+                    (None, Origin::Shipped(_)) => unreachable!("shipped roadmaps are not cached"),
+                }
+            }
+        }
+    }
+}
+
+/// The id of a shipped roadmap: its file name without `.toml` (a unit test checks each).
+fn shipped_id(name: &str) -> &str {
+    name.strip_suffix(".toml").unwrap_or(name)
+}
+
+fn shipped_file(origin: &Origin) -> &str {
+    match origin {
+        Origin::Shipped(name) => name,
+        Origin::File { .. } => "",
+    }
+}
+
+/// Applies `f` to each item on as many threads as there are cores, keeping
+/// the order: a national programme keeps hundreds of roadmap files.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if threads < 2 || items.len() < 16 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
     std::thread::scope(|scope| {
-        let workers: Vec<_> = files
+        let workers: Vec<_> = items
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
             .collect();
         workers
             .into_iter()
@@ -156,34 +350,51 @@ fn read_and_parse(files: &[PathBuf]) -> Vec<Result<Roadmap, Vec<Diagnostic>>> {
     })
 }
 
-/// The `*.toml` files directly in each directory, sorted by name so loading is deterministic.
-fn roadmap_files(dirs: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for dir in dirs {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                diagnostics.push(
-                    Diagnostic::in_file(
-                        &dir.display().to_string(),
-                        1,
-                        1,
-                        format!("cannot read the roadmap directory: {e}"),
-                    )
-                    .with_hint("check the path given with --roadmaps or ROADMAP_PATH"),
-                );
-                continue;
-            }
-        };
-        let mut found: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
-            .collect();
-        found.sort();
-        files.extend(found);
-    }
-    files
+/// Reads and parses `files`, in parallel; results keep file order.
+fn read_and_parse(files: &[&PathBuf]) -> Vec<Result<Roadmap, Vec<Diagnostic>>> {
+    parallel_map(files, |path| load_file(path))
+}
+
+/// A roadmap file found in a folder, with what identifies its version.
+struct Found {
+    path: PathBuf,
+    name: String,
+    stamp: Stamp,
+}
+
+/// The `*.toml` files directly in `dir`, sorted by name so loading is deterministic.
+fn roadmap_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Found>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::in_file(
+                    &dir.display().to_string(),
+                    1,
+                    1,
+                    format!("cannot read the roadmap directory: {e}"),
+                )
+                .with_hint("check the path given with --roadmaps or ROADMAP_PATH"),
+            );
+            return None;
+        }
+    };
+    let mut found: Vec<Found> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter_map(|path| {
+            // Followed like `is_file` does: a symlinked roadmap is read, and stamped, as its target.
+            let metadata = std::fs::metadata(&path).ok().filter(std::fs::Metadata::is_file)?;
+            Some(Found {
+                name: path.file_name()?.to_string_lossy().into_owned(),
+                stamp: Stamp::of(&metadata),
+                path,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    Some(found)
 }
 
 /// Parses one file on its own, for `validate FILE`.

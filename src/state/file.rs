@@ -53,18 +53,43 @@ impl std::fmt::Display for Corrupt {
 impl std::error::Error for Corrupt {}
 
 /// Reads and checks a state file. A file that does not exist is an empty log.
+///
+/// The lines checked by an earlier read come from the cache (`cache::state`)
+/// when the file still starts with exactly those bytes; only lines added since
+/// are parsed. That is the common case: the file only grows between commands.
 pub fn read(path: &Path) -> Result<Log> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Log::default()),
         Err(e) => return Err(e).with_context(|| format!("cannot read the state file {}", path.display())),
     };
-    Ok(parse(&path.display().to_string(), &bytes)?)
+    let shown = path.display().to_string();
+    if let Some((checked, log)) = crate::cache::state::load(path, &bytes) {
+        if checked.len == bytes.len() {
+            return Ok(log);
+        }
+        let text = utf8(&shown, &bytes)?;
+        let mut parser = Parser::after(log, checked.lines);
+        parser.feed(&shown, text, checked.len);
+        let log = parser.finish()?;
+        crate::cache::state::store(path, &bytes, &log);
+        return Ok(log);
+    }
+    let log = parse(&shown, &bytes)?;
+    crate::cache::state::store(path, &bytes, &log);
+    Ok(log)
 }
 
 /// Parses the bytes of a state file, reporting every bad line at once.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<Log, Corrupt> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    let text = utf8(path, bytes)?;
+    let mut parser = Parser::default();
+    parser.feed(path, text, 0);
+    parser.finish()
+}
+
+fn utf8<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Corrupt> {
+    std::str::from_utf8(bytes).map_err(|e| {
         // The valid prefix is the same bytes in the lossy copy, so the
         // diagnostic points at the replacement character in the shown line.
         let lossy = String::from_utf8_lossy(bytes);
@@ -80,57 +105,74 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Log, Corrupt> {
                 .with_hint("roadmap writes UTF-8 only: restore the file from git, or delete the broken line"),
             ],
         }
-    })?;
-    let mut log = Log::default();
-    let mut diagnostics = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let mut offset = 0;
-    let mut header_seen = false;
-    for (index, raw) in text.split_inclusive('\n').enumerate() {
-        let number = index + 1;
-        let start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
-            continue;
+    })
+}
+
+/// Reads lines into a log, keeping what it has seen so far.
+#[derive(Default)]
+struct Parser {
+    log: Log,
+    diagnostics: Vec<Diagnostic>,
+    seen: std::collections::HashSet<String>,
+    header_seen: bool,
+    /// Lines before the first one fed.
+    lines_before: usize,
+}
+
+impl Parser {
+    /// Goes on after `lines` already checked lines (the header among them) that gave `log`.
+    fn after(log: Log, lines: usize) -> Parser {
+        Parser {
+            seen: log.events.iter().map(|e| e.id.clone()).collect(),
+            log,
+            header_seen: true,
+            lines_before: lines,
+            ..Parser::default()
         }
-        // The common case, straight into an event. Anything else (the header,
-        // or a line to explain) takes the slower way below.
-        if header_seen
-            && line.starts_with("{\"id\"")
-            && let Ok(event) = serde_json::from_str::<Event>(line)
-        {
-            if seen.insert(event.id.clone()) {
-                log.events.push(event);
-                log.lines.push(number);
+    }
+
+    /// Reads the lines of `text` from byte `from` (the start of a line) to the end.
+    fn feed(&mut self, path: &str, text: &str, from: usize) {
+        let mut offset = from;
+        for (index, raw) in text[from..].split_inclusive('\n').enumerate() {
+            let number = self.lines_before + index + 1;
+            let start = offset;
+            offset += raw.len();
+            let line = raw.trim_end_matches(['\n', '\r']);
+            if line.trim().is_empty() {
+                continue;
             }
-            continue;
-        }
-        match read_line(line, !raw.ends_with('\n'), number) {
-            Line::Header => header_seen = true,
-            Line::Event(event) => {
-                if !header_seen {
-                    diagnostics.push(
-                        Diagnostic::at(
-                            path,
-                            text,
-                            start..start + line.len(),
-                            "the state file does not start with its header",
-                        )
-                        .with_hint(format!(
-                            "the first line should be {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}"
-                        )),
-                    );
-                    header_seen = true;
-                }
-                if seen.insert(event.id.clone()) {
-                    log.events.push(*event);
-                    log.lines.push(number);
-                }
+            // The common case, straight into an event. Anything else (the header,
+            // or a line to explain) takes the slower way below.
+            if self.header_seen
+                && line.starts_with("{\"id\"")
+                && let Ok(event) = serde_json::from_str::<Event>(line)
+            {
+                self.push(event, number);
+                continue;
             }
-            Line::Newer(version) => {
-                return Err(Corrupt {
-                    diagnostics: vec![
+            match read_line(line, !raw.ends_with('\n'), number) {
+                Line::Header => self.header_seen = true,
+                Line::Event(event) => {
+                    if !self.header_seen {
+                        self.diagnostics.push(
+                            Diagnostic::at(
+                                path,
+                                text,
+                                start..start + line.len(),
+                                "the state file does not start with its header",
+                            )
+                            .with_hint(format!(
+                                "the first line should be {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}"
+                            )),
+                        );
+                        self.header_seen = true;
+                    }
+                    self.push(*event, number);
+                }
+                Line::Newer(version) => {
+                    // Nothing else in a newer file can be judged: this is the only problem reported.
+                    self.diagnostics = vec![
                         Diagnostic::at(
                             path,
                             text,
@@ -138,26 +180,40 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Log, Corrupt> {
                             format!("the state file has format {version}, newer than this roadmap understands ({FORMAT_VERSION})"),
                         )
                         .with_hint("upgrade roadmap to read it; the file was left untouched"),
-                    ],
-                });
-            }
-            Line::Bad { column, message, hint } => {
-                // Whatever the first line was meant to be, it stands where the header goes.
-                header_seen = true;
-                let at = start + column.min(line.len());
-                let end = if column == 0 {
-                    start + line.len()
-                } else {
-                    (at + 1).min(start + line.len())
-                };
-                diagnostics.push(Diagnostic::at(path, text, at..end, message).with_hint(hint));
+                    ];
+                    return;
+                }
+                Line::Bad { column, message, hint } => {
+                    // Whatever the first line was meant to be, it stands where the header goes.
+                    self.header_seen = true;
+                    let at = start + column.min(line.len());
+                    let end = if column == 0 {
+                        start + line.len()
+                    } else {
+                        (at + 1).min(start + line.len())
+                    };
+                    self.diagnostics
+                        .push(Diagnostic::at(path, text, at..end, message).with_hint(hint));
+                }
             }
         }
     }
-    if diagnostics.is_empty() {
-        Ok(log)
-    } else {
-        Err(Corrupt { diagnostics })
+
+    fn push(&mut self, event: Event, number: usize) {
+        if self.seen.insert(event.id.clone()) {
+            self.log.events.push(event);
+            self.log.lines.push(number);
+        }
+    }
+
+    fn finish(self) -> Result<Log, Corrupt> {
+        if self.diagnostics.is_empty() {
+            Ok(self.log)
+        } else {
+            Err(Corrupt {
+                diagnostics: self.diagnostics,
+            })
+        }
     }
 }
 

@@ -69,8 +69,6 @@ pub struct State<'a> {
     targets: HashMap<&'a str, TargetState<'a>>,
     /// Every change in the order they are applied.
     pub ordered: Vec<&'a Event>,
-    /// The roadmaps anything is recorded for.
-    roadmaps: std::collections::HashSet<&'a str>,
 }
 
 impl<'a> State<'a> {
@@ -95,12 +93,7 @@ impl<'a> State<'a> {
                 target.notes.push(event);
             }
         }
-        let roadmaps = targets.keys().filter_map(|t| t.split('/').next()).collect();
-        State {
-            targets,
-            ordered,
-            roadmaps,
-        }
+        State { targets, ordered }
     }
 
     pub fn get(&self, target: &str) -> Option<&TargetState<'a>> {
@@ -113,11 +106,6 @@ impl<'a> State<'a> {
 
     pub fn targets(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.targets.keys().copied()
-    }
-
-    /// Whether anything at all is recorded for roadmap `id`.
-    pub fn tracks(&self, roadmap: &str) -> bool {
-        self.roadmaps.contains(roadmap)
     }
 
     /// Changes made independently (the same `prev`) that set different marks.

@@ -1,0 +1,94 @@
+//! The checked changes of a state file, so that a command reads only the
+//! lines added since the last one. The cache records a prefix of the file (up
+//! to a line end): its length, a 128-bit hash of its bytes, how many lines it
+//! has, and the changes read from it, all of them valid. It is used only when
+//! the file still starts with exactly those bytes, so an edit, a git merge or
+//! a checkout anywhere in the prefix makes it a miss, never a wrong answer.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::codec::{Decoded, Reader, Writer};
+use crate::state::file::Log;
+
+const KIND: &str = "state";
+
+/// A prefix of the state file that an earlier read found valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked {
+    /// Its length in bytes; it ends with a line end (or is empty).
+    pub len: usize,
+    /// The lines in it.
+    pub lines: usize,
+}
+
+/// The checked prefix of `bytes` (the state file at `path`), and its changes.
+pub fn load(path: &Path, bytes: &[u8]) -> Option<(Checked, Log)> {
+    let mut content = Vec::new();
+    std::fs::File::open(super::file_for(KIND, path)?)
+        .ok()?
+        .read_to_end(&mut content)
+        .ok()?;
+    let mut r = Reader::new(content.strip_prefix(super::header(KIND).as_slice())?);
+    let checked = read_checked(&mut r, bytes).ok()??;
+    let log = read_log(&mut r).ok()?;
+    Some((checked, log))
+}
+
+/// Only the checked prefix of `bytes`, without reading the changes: for
+/// writers, which look at a few targets' history and append.
+pub fn checked(path: &Path, bytes: &[u8]) -> Option<Checked> {
+    let header = super::header(KIND);
+    let mut start = vec![0; header.len() + 8 + 16 + 8];
+    std::fs::File::open(super::file_for(KIND, path)?)
+        .ok()?
+        .read_exact(&mut start)
+        .ok()?;
+    let mut r = Reader::new(start.strip_prefix(header.as_slice())?);
+    read_checked(&mut r, bytes).ok()?
+}
+
+/// Records that `bytes`, up to their last line end, read as `log` without a problem.
+/// `log` may hold changes from a last line with no line end; those are left out.
+pub fn store(path: &Path, bytes: &[u8], log: &Log) {
+    let Some(cache) = super::file_for(KIND, path) else {
+        return;
+    };
+    let len = memchr::memrchr(b'\n', bytes).map_or(0, |i| i + 1);
+    let prefix = &bytes[..len];
+    let lines = memchr::memchr_iter(b'\n', prefix).count();
+    let mut w = Writer {
+        bytes: super::header(KIND),
+    };
+    w.u64(len as u64);
+    w.u128(super::hash(prefix));
+    w.u64(lines as u64);
+    let kept = log.lines.iter().take_while(|&&line| line <= lines).count();
+    w.len(kept);
+    for (event, line) in log.events.iter().zip(&log.lines).take(kept) {
+        super::codec::write_event(&mut w, event);
+        w.u64(*line as u64);
+    }
+    super::store(&cache, &w.bytes);
+}
+
+fn read_checked(r: &mut Reader<'_>, bytes: &[u8]) -> Decoded<Option<Checked>> {
+    let len = usize::try_from(r.u64()?).map_err(|_| super::codec::Damaged)?;
+    let hash = r.u128()?;
+    let lines = usize::try_from(r.u64()?).map_err(|_| super::codec::Damaged)?;
+    Ok((len <= bytes.len() && super::hash(&bytes[..len]) == hash).then_some(Checked { len, lines }))
+}
+
+fn read_log(r: &mut Reader<'_>) -> Decoded<Log> {
+    let count = r.len()?;
+    let mut log = Log {
+        events: Vec::with_capacity(count.min(r.remaining())),
+        lines: Vec::with_capacity(count.min(r.remaining())),
+    };
+    for _ in 0..count {
+        log.events.push(super::codec::read_event(r)?);
+        log.lines
+            .push(usize::try_from(r.u64()?).map_err(|_| super::codec::Damaged)?);
+    }
+    Ok(log)
+}
