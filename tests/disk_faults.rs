@@ -93,8 +93,18 @@ fn a_full_disk_is_a_clear_error_and_leaves_the_old_state() {
     // Fill the rest of the disk.
     let filler = disk.dir.join("filler");
     let _ = std::fs::write(&filler, vec![b'x'; 64 * 1024]);
+    // A change is appended with one write: a short line could still fit in the
+    // last page the file already has, so the note is bigger than any page.
+    let big_note = "y".repeat(20_000);
     let (_, err) = expect_code(
-        &sandbox.run(&["--state", &state_flag, "done", "hubs-sdk/projektstart/1"]),
+        &sandbox.run(&[
+            "--state",
+            &state_flag,
+            "done",
+            "hubs-sdk/projektstart/1",
+            "--note",
+            &big_note,
+        ]),
         1,
     );
     assert!(err.contains("No space left on device"), "{err}");

@@ -166,6 +166,16 @@ impl<'b> Reader<'b> {
         }
     }
 
+    /// A count-prefixed list, each item read by `item`.
+    pub fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Decoded<T>) -> Decoded<Vec<T>> {
+        let n = self.count()?;
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(item(self)?);
+        }
+        Ok(items)
+    }
+
     /// A count of items that each take at least one byte: a damaged count
     /// cannot make the reader reserve more than the bytes that are left.
     fn count(&mut self) -> Decoded<usize> {
@@ -292,19 +302,15 @@ pub fn read_roadmap(r: &mut Reader<'_>, origin: crate::roadmap::Origin) -> Decod
         _ => return Err(Damaged),
     };
     let note = r.opt_string()?;
-    let parties = (0..r.count()?)
-        .map(|_| Ok((r.string()?, r.string()?)))
-        .collect::<Decoded<_>>()?;
-    let phases = (0..r.count()?)
-        .map(|_| {
-            Ok(Phase {
-                id: r.string()?,
-                title: r.string()?,
-                note: r.opt_string()?,
-            })
+    let parties = r.list(|r| Ok((r.string()?, r.string()?)))?;
+    let phases = r.list(|r| {
+        Ok(Phase {
+            id: r.string()?,
+            title: r.string()?,
+            note: r.opt_string()?,
         })
-        .collect::<Decoded<_>>()?;
-    let milestones = (0..r.count()?).map(|_| read_milestone(r)).collect::<Decoded<_>>()?;
+    })?;
+    let milestones = r.list(read_milestone)?;
     Ok(Roadmap {
         id,
         title,
@@ -338,22 +344,20 @@ fn read_milestone(r: &mut Reader<'_>) -> Decoded<Milestone> {
         2 => Some(Cost::Fraction(f64::from_bits(r.u64()?))),
         _ => return Err(Damaged),
     };
-    let depends_on = (0..r.count()?).map(|_| r.string()).collect::<Decoded<_>>()?;
+    let depends_on = r.list(Reader::string)?;
     let kind = match r.u8()? {
         0 => Kind::Milestone,
         1 => Kind::Gate,
         _ => return Err(Damaged),
     };
     let note = r.opt_string()?;
-    let steps = (0..r.count()?)
-        .map(|_| {
-            Ok(Step {
-                text: r.string()?,
-                owner: r.opt_string()?,
-                note: r.opt_string()?,
-            })
+    let steps = r.list(|r| {
+        Ok(Step {
+            text: r.string()?,
+            owner: r.opt_string()?,
+            note: r.opt_string()?,
         })
-        .collect::<Decoded<_>>()?;
+    })?;
     Ok(Milestone {
         id,
         phase,

@@ -51,7 +51,13 @@ fn record(
     by: &ByArg,
     on: Option<chrono::NaiveDate>,
 ) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
+    // Only the roadmaps the addresses name are read: a tick must stay instant among hundreds.
+    let catalog = Catalog::load_some(&context.roadmap_dirs(), |_| {
+        targets
+            .iter()
+            .map(|t| t.trim().split('/').next().unwrap_or_default().to_string())
+            .collect()
+    })?;
     // Every address is checked before anything is written.
     let resolved = targets
         .iter()
@@ -60,7 +66,12 @@ fn record(
     let location = context.state_location()?;
     let author = context.author(by, on);
     let mut appended = Vec::new();
-    let written = file::update(&location.path, context.lock_timeout()?, |log| {
+    // A milestone's history with its steps': `done` on a milestone ticks them.
+    let scope: Vec<String> = resolved
+        .iter()
+        .map(|(a, _)| Address::milestone(&a.roadmap, &a.milestone).to_string())
+        .collect();
+    let written = file::update(&location.path, context.lock_timeout()?, &scope, |log| {
         let state = State::fold(&log.events);
         let changes: Vec<Change> = resolved
             .iter()
@@ -158,7 +169,8 @@ pub fn apply(context: &Context, author: &Author, wanted: &[(String, Op)]) -> Res
             moved: None,
         })
         .collect();
-    file::update(&location.path, context.lock_timeout()?, |log| {
+    let scope: Vec<String> = wanted.iter().map(|(t, _)| t.clone()).collect();
+    file::update(&location.path, context.lock_timeout()?, &scope, |log| {
         Ok(events_for(&State::fold(&log.events), &changes, author))
     })
 }

@@ -48,7 +48,7 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
     let mut baseline = None;
     // The roadmap file is written under the state's lock, just before the
     // history records the move, so two reschedules cannot interleave.
-    let written = file::update(&location.path, context.lock_timeout()?, |log| {
+    let written = file::update(&location.path, context.lock_timeout()?, &[address.to_string()], |log| {
         let state = State::fold(&log.events);
         baseline = state
             .get(&address.to_string())

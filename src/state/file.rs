@@ -375,11 +375,19 @@ pub enum Written {
 }
 
 /// Locks the state, reads it, asks `change` for new events given the current
-/// log, and appends them atomically. The lock is held from before the read to
-/// after the rename, so no other writer's change can be lost in between.
+/// log, and appends them. The lock is held from before the read to after the
+/// write, so no other writer's change can be lost in between.
+///
+/// `change` is given every change to the addresses in `scope` and to the
+/// steps under them, not necessarily the whole log: when the cache vouches for
+/// the start of the file (`cache::state`), only the lines added since, and the
+/// lines that mention a scope address, are parsed. That keeps a tick fast
+/// however long the history grows; the whole file is still checked, by hash
+/// for the part the cache knows and line by line for the rest.
 pub fn update(
     path: &Path,
     lock_timeout: Option<Duration>,
+    scope: &[String],
     change: impl FnOnce(&Log) -> Result<Vec<Event>>,
 ) -> Result<Written> {
     let dir = crate::atomic_write::parent_dir(path);
@@ -391,27 +399,115 @@ pub fn update(
         Err(e) => return Err(e).with_context(|| format!("cannot read the state file {}", path.display())),
     };
     let log = match &original {
-        Some(bytes) => parse(&path.display().to_string(), bytes)?,
+        Some(bytes) => read_scope(path, bytes, scope)?,
         None => Log::default(),
     };
     let events = change(&log)?;
     if events.is_empty() {
         return Ok(Written::Nothing);
     }
-    let mut content = match original {
-        Some(bytes) if !bytes.iter().all(u8::is_ascii_whitespace) => bytes,
-        _ => format!("{{\"{HEADER_KEY}\":{FORMAT_VERSION}}}\n").into_bytes(),
-    };
-    if content.last() != Some(&b'\n') {
-        content.push(b'\n');
-    }
+    let mut lines = Vec::new();
     for event in &events {
-        serde_json::to_writer(&mut content, event)?;
-        content.push(b'\n');
+        serde_json::to_writer(&mut lines, event)?;
+        lines.push(b'\n');
     }
-    crate::atomic_write::write(path, &content)
-        .with_context(|| format!("cannot write the state file {}", path.display()))?;
+    match original {
+        // The common case: whole lines after a last line that is whole too.
+        Some(bytes) if bytes.last() == Some(&b'\n') && !bytes.iter().all(u8::is_ascii_whitespace) => {
+            append(path, bytes.len() as u64, &lines)
+        }
+        // A new or blank file gets its header; a last line without its line
+        // end gets one. Both rewrite the file whole.
+        original => {
+            let mut content = match original {
+                Some(bytes) if !bytes.iter().all(u8::is_ascii_whitespace) => bytes,
+                _ => format!("{{\"{HEADER_KEY}\":{FORMAT_VERSION}}}\n").into_bytes(),
+            };
+            if content.last() != Some(&b'\n') {
+                content.push(b'\n');
+            }
+            content.extend_from_slice(&lines);
+            crate::atomic_write::write(path, &content)
+        }
+    }
+    .with_context(|| format!("cannot write the state file {}", path.display()))?;
     Ok(Written::Appended(events.len()))
+}
+
+/// Appends whole lines with one write and makes them durable before
+/// returning. If the write fails part way (a full disk), the file is cut
+/// back to `old_len`, so no partial line is left behind. A crash during the
+/// write can still leave the last line cut short; the next read reports it
+/// with its line number, and nothing acknowledged is in it.
+fn append(path: &Path, old_len: u64, lines: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = OpenOptions::new().append(true).open(path)?;
+    let written = file.write_all(lines).and_then(|()| file.sync_data());
+    if written.is_err() {
+        let _ = file.set_len(old_len).and_then(|()| file.sync_data());
+    }
+    written
+}
+
+/// The changes in `bytes` that `update` needs for `scope` (see there).
+fn read_scope(path: &Path, bytes: &[u8], scope: &[String]) -> Result<Log> {
+    let shown = path.display().to_string();
+    let Some(checked) = crate::cache::state::checked(path, bytes) else {
+        let log = parse(&shown, bytes)?;
+        crate::cache::state::store(path, bytes, &log);
+        return Ok(log);
+    };
+    let text = utf8(&shown, bytes)?;
+    // The lines added since the cache was written: checked in full.
+    let mut parser = Parser::after(Log::default(), checked.lines);
+    parser.feed(&shown, text, checked.len);
+    let mut log = parser.finish()?;
+    // The lines the cache vouches for: only those that can concern the scope.
+    let prefix = &text[..checked.len];
+    for (line, number) in lines_mentioning(prefix, scope) {
+        if let Ok(event) = serde_json::from_str::<Event>(line) {
+            log.events.push(event);
+            log.lines.push(number);
+        }
+    }
+    let in_scope = |target: &str| {
+        scope.iter().any(|s| {
+            target
+                .strip_prefix(s.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+    };
+    let (events, lines) = log
+        .events
+        .into_iter()
+        .zip(log.lines)
+        .filter(|(e, _)| in_scope(&e.target))
+        .unzip();
+    Ok(Log { events, lines })
+}
+
+/// The lines of `text` that contain one of `needles` as written, or a JSON
+/// `\u` escape (which could spell one differently), with their line numbers.
+fn lines_mentioning<'t>(text: &'t str, needles: &[String]) -> Vec<(&'t str, usize)> {
+    let bytes = text.as_bytes();
+    let mut starts: Vec<usize> = needles
+        .iter()
+        .map(String::as_str)
+        .chain(["\\u"])
+        .flat_map(|needle| memchr::memmem::find_iter(bytes, needle.as_bytes()))
+        .map(|at| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut found = Vec::with_capacity(starts.len());
+    let (mut counted_to, mut number) = (0, 1);
+    for start in starts {
+        number += memchr::memchr_iter(b'\n', &bytes[counted_to..start]).count();
+        counted_to = start;
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        found.push((text[start..end].trim_end_matches('\r'), number));
+    }
+    found
 }
 
 /// The lock file beside the state file: `state.jsonl` is guarded by `state.jsonl.lock`.
