@@ -8,6 +8,7 @@ mod support;
 mod adopt_export;
 mod bad_input;
 mod bad_state;
+mod cache;
 mod disk_faults;
 mod list_show;
 mod odd_input;

@@ -35,9 +35,10 @@ pub fn load(path: &Path, bytes: &[u8]) -> Option<(Checked, Log)> {
     Some((checked, log))
 }
 
-/// Only the checked prefix of `bytes`, without reading the changes: for
-/// writers, which look at a few targets' history and append.
-pub fn checked(path: &Path, bytes: &[u8]) -> Option<Checked> {
+/// What the cache says about the start of the state file at `path`, not yet
+/// compared with the file: for writers, which stream the file (see
+/// `state::file::update`) and compare as they go.
+pub fn claim(path: &Path) -> Option<Claim> {
     let header = super::header(KIND);
     let mut start = vec![0; header.len() + 8 + 16 + 8];
     std::fs::File::open(super::file_for(KIND, path)?)
@@ -45,8 +46,25 @@ pub fn checked(path: &Path, bytes: &[u8]) -> Option<Checked> {
         .read_exact(&mut start)
         .ok()?;
     let mut r = Reader::new(start.strip_prefix(header.as_slice())?);
-    read_checked(&mut r, bytes).ok()?
+    let len = usize::try_from(r.u64().ok()?).ok()?;
+    let hash = r.u128().ok()?;
+    let lines = usize::try_from(r.u64().ok()?).ok()?;
+    Some(Claim {
+        checked: Checked { len, lines },
+        hash,
+    })
 }
+
+/// A checked prefix as the cache records it: it holds if the file's first
+/// `checked.len` bytes hash to `hash` (`super::hash`, or `Hasher` fed in pieces).
+#[derive(Debug, Clone, Copy)]
+pub struct Claim {
+    pub checked: Checked,
+    pub hash: u128,
+}
+
+/// The cache's hash, fed in pieces.
+pub type Hasher = xxhash_rust::xxh3::Xxh3Default;
 
 /// Records that `bytes`, up to their last line end, read as `log` without a problem.
 /// `log` may hold changes from a last line with no line end; those are left out.

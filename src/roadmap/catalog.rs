@@ -411,3 +411,16 @@ pub fn load_file(path: &Path) -> Result<Roadmap, Vec<Diagnostic>> {
         },
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_shipped_roadmap_has_the_id_of_its_file_name() {
+        for (name, text) in SHIPPED {
+            let parsed = parse::parse(name, text.as_bytes(), Origin::Shipped(name)).unwrap();
+            assert_eq!(parsed.id, shipped_id(name));
+        }
+    }
+}

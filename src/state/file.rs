@@ -393,15 +393,7 @@ pub fn update(
     let dir = crate::atomic_write::parent_dir(path);
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
     let _lock = lock(path, lock_timeout)?;
-    let original = match std::fs::read(path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e).with_context(|| format!("cannot read the state file {}", path.display())),
-    };
-    let log = match &original {
-        Some(bytes) => read_scope(path, bytes, scope)?,
-        None => Log::default(),
-    };
+    let (log, shape) = read_scope(path, scope)?;
     let events = change(&log)?;
     if events.is_empty() {
         return Ok(Written::Nothing);
@@ -411,16 +403,14 @@ pub fn update(
         serde_json::to_writer(&mut lines, event)?;
         lines.push(b'\n');
     }
-    match original {
+    match shape {
         // The common case: whole lines after a last line that is whole too.
-        Some(bytes) if bytes.last() == Some(&b'\n') && !bytes.iter().all(u8::is_ascii_whitespace) => {
-            append(path, bytes.len() as u64, &lines)
-        }
+        Some(shape) if shape.ends_with_line_end && !shape.blank => append(path, shape.len, &lines),
         // A new or blank file gets its header; a last line without its line
         // end gets one. Both rewrite the file whole.
-        original => {
-            let mut content = match original {
-                Some(bytes) if !bytes.iter().all(u8::is_ascii_whitespace) => bytes,
+        _ => {
+            let mut content = match std::fs::read(path) {
+                Ok(bytes) if !bytes.iter().all(u8::is_ascii_whitespace) => bytes,
                 _ => format!("{{\"{HEADER_KEY}\":{FORMAT_VERSION}}}\n").into_bytes(),
             };
             if content.last() != Some(&b'\n') {
@@ -449,27 +439,129 @@ fn append(path: &Path, old_len: u64, lines: &[u8]) -> std::io::Result<()> {
     written
 }
 
-/// The changes in `bytes` that `update` needs for `scope` (see there).
-fn read_scope(path: &Path, bytes: &[u8], scope: &[String]) -> Result<Log> {
+/// The state file's length and how it ends, as `update` found it.
+struct Shape {
+    len: u64,
+    ends_with_line_end: bool,
+    blank: bool,
+}
+
+/// The changes that `update` needs for `scope` (see there), and the file's
+/// shape; `None` for the shape when there is no file.
+fn read_scope(path: &Path, scope: &[String]) -> Result<(Log, Option<Shape>)> {
     let shown = path.display().to_string();
-    let Some(checked) = crate::cache::state::checked(path, bytes) else {
-        let log = parse(&shown, bytes)?;
-        crate::cache::state::store(path, bytes, &log);
-        return Ok(log);
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Log::default(), None)),
+        Err(e) => return Err(e).with_context(|| format!("cannot read the state file {}", path.display())),
     };
-    let text = utf8(&shown, bytes)?;
-    // The lines added since the cache was written: checked in full.
-    let mut parser = Parser::after(Log::default(), checked.lines);
-    parser.feed(&shown, text, checked.len);
-    let mut log = parser.finish()?;
-    // The lines the cache vouches for: only those that can concern the scope.
-    let prefix = &text[..checked.len];
-    for (line, number) in lines_mentioning(prefix, scope) {
-        if let Ok(event) = serde_json::from_str::<Event>(line) {
-            log.events.push(event);
-            log.lines.push(number);
+    let streamed = match crate::cache::state::claim(path) {
+        // A claim always covers the header line; an empty one says nothing.
+        Some(claim) if claim.checked.len > 0 => {
+            stream(file, claim, scope).with_context(|| format!("cannot read the state file {shown}"))?
+        }
+        _ => None,
+    };
+    if let Some(streamed) = streamed {
+        let text = std::str::from_utf8(&streamed.rest).ok();
+        // Lines added since the cache was written: checked in full (a problem
+        // among them is reported from the whole file, below, with its place).
+        let mut parser = Parser::after(Log::default(), streamed.claim.checked.lines);
+        if let Some(text) = text {
+            parser.feed(&shown, text, 0);
+            if let Ok(mut log) = parser.finish() {
+                for (line, number) in &streamed.mentions {
+                    if let Ok(event) = serde_json::from_str::<Event>(line) {
+                        log.events.push(event);
+                        log.lines.push(*number);
+                    }
+                }
+                return Ok((only_in(log, scope), Some(streamed.shape)));
+            }
         }
     }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read the state file {shown}"))?;
+    let log = parse(&shown, &bytes)?;
+    crate::cache::state::store(path, &bytes, &log);
+    let shape = Shape {
+        len: bytes.len() as u64,
+        ends_with_line_end: bytes.last() == Some(&b'\n'),
+        blank: bytes.iter().all(u8::is_ascii_whitespace),
+    };
+    Ok((only_in(log, scope), Some(shape)))
+}
+
+/// The state file read in pieces against what the cache claims about its start.
+struct Streamed {
+    claim: crate::cache::state::Claim,
+    /// The lines of the claimed part that mention a scope address, with their numbers.
+    mentions: Vec<(String, usize)>,
+    /// Everything after the claimed part.
+    rest: Vec<u8>,
+    shape: Shape,
+}
+
+/// Reads the file once in pieces, hashing the part the cache claims to know
+/// and keeping only its lines that mention the scope, and everything after
+/// it. Reading in pieces keeps a long history from costing its size in
+/// memory. `None` when the claim does not hold.
+fn stream(mut file: File, claim: crate::cache::state::Claim, scope: &[String]) -> std::io::Result<Option<Streamed>> {
+    use std::io::Read;
+    const PIECE: usize = 1 << 20;
+    let claimed = claim.checked.len;
+    let mut hasher = crate::cache::state::Hasher::new();
+    let mut mentions = Vec::new();
+    let mut rest = Vec::new();
+    // The start of a line that continues in the next piece.
+    let mut pending: Vec<u8> = Vec::new();
+    let mut lines_before = 0;
+    let mut offset = 0;
+    let mut last = None;
+    let mut piece = vec![0; PIECE];
+    loop {
+        let n = file.read(&mut piece)?;
+        if n == 0 {
+            break;
+        }
+        let read = &piece[..n];
+        last = read.last().copied();
+        let in_claim = claimed.saturating_sub(offset).min(n);
+        hasher.update(&read[..in_claim]);
+        rest.extend_from_slice(&read[in_claim..]);
+        if in_claim > 0 {
+            pending.extend_from_slice(&read[..in_claim]);
+            // Whole lines only; the claimed part ends with a line end.
+            let whole = memchr::memrchr(b'\n', &pending).map_or(0, |i| i + 1);
+            if let Ok(text) = std::str::from_utf8(&pending[..whole]) {
+                for (line, number) in lines_mentioning(text, scope) {
+                    mentions.push((line.to_string(), lines_before + number));
+                }
+            } else {
+                return Ok(None);
+            }
+            lines_before += memchr::memchr_iter(b'\n', &pending[..whole]).count();
+            pending.drain(..whole);
+        }
+        offset += n;
+    }
+    if offset < claimed || !pending.is_empty() || hasher.digest128() != claim.hash {
+        return Ok(None);
+    }
+    Ok(Some(Streamed {
+        claim,
+        mentions,
+        rest,
+        shape: Shape {
+            len: offset as u64,
+            ends_with_line_end: last == Some(b'\n'),
+            // The claimed part holds the header at least.
+            blank: false,
+        },
+    }))
+}
+
+/// The changes to the addresses in `scope` and to the steps under them.
+fn only_in(log: Log, scope: &[String]) -> Log {
     let in_scope = |target: &str| {
         scope.iter().any(|s| {
             target
@@ -483,7 +575,7 @@ fn read_scope(path: &Path, bytes: &[u8], scope: &[String]) -> Result<Log> {
         .zip(log.lines)
         .filter(|(e, _)| in_scope(&e.target))
         .unzip();
-    Ok(Log { events, lines })
+    Log { events, lines }
 }
 
 /// The lines of `text` that contain one of `needles` as written, or a JSON
