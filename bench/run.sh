@@ -66,6 +66,12 @@ cp "$TARGET_DIR/release/examples/generate" "$GEN"
 cd "$WORK"
 unset ROADMAP_PATH ROADMAP_STATE ROADMAP_TODAY ROADMAP_NOW NO_COLOR
 export ROADMAP_USER=bench LC_ALL=C.UTF-8
+# The caches of parsed roadmaps and of the checked state (README, "Caches")
+# go in the work folder, so every run starts cold and leaves nothing behind.
+# hyperfine's warm-up run fills them: the times are those of a command run
+# again on unchanged files, the common case. "status (no cache)" shows the cost
+# when nothing is cached.
+export ROADMAP_CACHE_DIR=$WORK/cache
 
 # ---------------------------------------------------------------- measuring
 declare -A MEAN SD CPU RSS
@@ -121,6 +127,9 @@ for n in $SIZES; do
     step=$(cat "$dir/open-step.txt")
     [ -n "$step" ] || die "the generator found no open step"
     base=("$BIN" --roadmaps "$dir/roadmaps" --state "$dir/state.jsonl" --today "$TODAY" --color never)
+    # A file modified less than a second before it would be cached is not
+    # cached (its stamp could still change unseen), so let the files settle.
+    sleep 1.1
     "${base[@]}" validate >/dev/null || die "the generated data for N=$n does not validate"
     files=$(find "$dir/roadmaps" -name '*.toml' | wc -l)
     toml_mib=$(du -sm "$dir/roadmaps" | cut -f1)
@@ -133,6 +142,9 @@ for n in $SIZES; do
         # shellcheck disable=SC2086 # the command's words
         peak "$n" "$cmd" "${base[@]}" $cmd
     done
+    # `env NAME=` sets caching off without a shell (hyperfine -N runs no shell).
+    bench "$n" "status (no cache)" "$min_runs" "$max_runs" "env ROADMAP_CACHE_DIR= ${base[*]} status"
+    peak "$n" "status (no cache)" env ROADMAP_CACHE_DIR= "${base[@]}" status
 
     # done: every run starts from a pristine copy of the state, so each one writes.
     run_state=$dir/state-run.jsonl
