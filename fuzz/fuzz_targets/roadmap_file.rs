@@ -1,6 +1,8 @@
 //! The roadmap loader: any bytes a user might put in a `*.toml` file under
 //! `--roadmaps DIR` must give a `Roadmap` or a list of diagnostics, never a
-//! panic, and every diagnostic must render.
+//! panic, and every diagnostic must render. A roadmap that parses must read
+//! back from its cached form unchanged, and any bytes read as a cached
+//! roadmap (a damaged cache) must give a roadmap or nothing, never a panic.
 #![no_main]
 
 use std::path::PathBuf;
@@ -13,10 +15,16 @@ fuzz_target!(|data: &[u8]| {
         path: PathBuf::from("fuzz.toml"),
         replaces_shipped: false,
     };
+    let _ = roadmap::cache::roadmaps::decode(data, Origin::Shipped("fuzz.toml"));
     match roadmap::roadmap::parse::parse("fuzz.toml", data, origin) {
         Ok(roadmap) => {
             // Debug-format the whole model: touches every field.
-            let _ = format!("{roadmap:?}");
+            let shown = format!("{roadmap:?}");
+            let mut cached = roadmap::cache::codec::Writer::default();
+            roadmap::cache::codec::write_roadmap(&mut cached, &roadmap);
+            let back = roadmap::cache::roadmaps::decode(&cached.bytes, roadmap.origin.clone())
+                .expect("a cached roadmap reads back");
+            assert_eq!(format!("{back:?}"), shown, "the cache changed the roadmap");
         }
         Err(diagnostics) => {
             assert!(!diagnostics.is_empty(), "parse failed without a diagnostic");
