@@ -105,8 +105,7 @@ pub enum Lookup {
 }
 
 /// Every roadmap there is, by id, each read only when asked for: a command
-/// that needs one roadmap of hundreds (`done`) or one at a time (`overdue`)
-/// does not hold them all.
+/// that needs one roadmap of hundreds (`done`) does not read them all.
 pub struct Listing {
     entries: Vec<Listed>,
     folders: Vec<FolderCache>,
@@ -145,76 +144,14 @@ impl Listing {
                 continue;
             };
             let folder = FolderCache::open(dir);
-            let hits: Vec<Option<cache::roadmaps::Entry>> = files
-                .iter()
-                .map(|f| match lookup {
-                    Lookup::Cached => folder.lookup(&f.name, &f.stamp).cloned(),
-                    Lookup::Fresh => None,
-                })
-                .collect();
-            let misses: Vec<&PathBuf> = files
-                .iter()
-                .zip(&hits)
-                .filter(|(_, h)| h.is_none())
-                .map(|(f, _)| &f.path)
-                .collect();
-            let mut parsed = read_and_parse(&misses).into_iter();
-            let folder_index = folders.len();
-            let mut listed = Vec::with_capacity(files.len());
-            let mut to_store = Vec::new();
-            for (file, hit) in files.into_iter().zip(hits) {
-                let body = match hit {
-                    Some(entry) => Body::Cached {
-                        folder: folder_index,
-                        entry,
-                    },
-                    None => match parsed.next().expect("one result per miss") {
-                        Ok(roadmap) => {
-                            to_store.push(Stored::new(file.name.clone(), file.stamp, &roadmap));
-                            Body::Parsed(Box::new(roadmap))
-                        }
-                        Err(found) => {
-                            diagnostics.extend(found);
-                            continue;
-                        }
-                    },
-                };
-                listed.push((file, body));
-            }
-            if !to_store.is_empty() || folder.entry_count() != listed.len() {
-                // Unchanged files keep their cached bytes; new and changed ones were just encoded.
-                for (file, body) in &listed {
-                    if let Body::Cached { entry, .. } = body
-                        && let Some(bytes) = folder.bytes(entry)
-                    {
-                        to_store.push(Stored {
-                            name: file.name.clone(),
-                            stamp: file.stamp,
-                            id: entry.id.clone(),
-                            bytes,
-                        });
-                    }
-                }
-                folder.store(to_store);
-            }
+            let listed = list_folder(files, &folder, folders.len(), lookup, &mut diagnostics);
             folders.push(folder);
-            for (file, body) in listed {
-                let id = match &body {
-                    Body::Parsed(r) => r.id.clone(),
-                    Body::Cached { entry, .. } => entry.id.clone(),
-                    Body::Shipped(_) => unreachable!("files are not shipped"),
-                };
-                let mut origin = Origin::File {
-                    path: file.path,
-                    replaces_shipped: false,
-                };
-                match index.get(&id).copied() {
-                    Some(i) if matches!(entries[i].origin, Origin::Shipped(_)) => {
-                        if let Origin::File { replaces_shipped, .. } = &mut origin {
-                            *replaces_shipped = true;
-                        }
-                        entries[i] = Listed { id, origin, body };
-                    }
+            for (path, id, body) in listed {
+                let known = index.get(&id).copied();
+                let replaces_shipped = known.is_some_and(|i| matches!(entries[i].origin, Origin::Shipped(_)));
+                let origin = Origin::File { path, replaces_shipped };
+                match known {
+                    Some(i) if replaces_shipped => entries[i] = Listed { id, origin, body },
                     Some(i) => {
                         let first = entries[i].origin.describe();
                         diagnostics.push(
@@ -246,12 +183,6 @@ impl Listing {
     /// Every id, in catalog order.
     pub fn ids(&self) -> Vec<String> {
         self.entries.iter().map(|e| e.id.clone()).collect()
-    }
-
-    /// Reads the roadmap with `id`, if there is one.
-    pub fn read(&self, id: &str) -> Option<Result<Roadmap, LoadError>> {
-        let entry = self.entries.iter().find(|e| e.id == id)?;
-        Some(self.materialize(entry))
     }
 
     /// A catalog of the roadmaps `wanted` says yes to, read on as many threads as there are cores.
@@ -310,11 +241,88 @@ impl Listing {
                         roadmap.origin = entry.origin.clone();
                         Ok(roadmap)
                     }
-                    (None, Origin::Shipped(_)) => unreachable!("shipped roadmaps are not cached"),
+                    // Shipped roadmaps are never cached, so this is never reached.
+                    (None, Origin::Shipped(name)) => Err(failed(vec![Diagnostic::in_file(
+                        name,
+                        1,
+                        1,
+                        "a shipped roadmap cannot be read from the cache",
+                    )])),
                 }
             }
         }
     }
+}
+
+/// The roadmaps of one folder's files, from its cache where a file is
+/// unchanged and parsed (in parallel) where not; the cache is brought up to
+/// date when anything changed. Files that do not parse add diagnostics.
+fn list_folder(
+    files: Vec<Found>,
+    folder: &FolderCache,
+    folder_index: usize,
+    lookup: Lookup,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, String, Body)> {
+    let hits: Vec<Option<cache::roadmaps::Entry>> = files
+        .iter()
+        .map(|f| match lookup {
+            Lookup::Cached => folder.lookup(&f.name, &f.stamp).cloned(),
+            Lookup::Fresh => None,
+        })
+        .collect();
+    let misses: Vec<&PathBuf> = files
+        .iter()
+        .zip(&hits)
+        .filter(|(_, h)| h.is_none())
+        .map(|(f, _)| &f.path)
+        .collect();
+    let mut parsed = read_and_parse(&misses).into_iter();
+    let mut listed = Vec::with_capacity(files.len());
+    let mut to_store = Vec::new();
+    for (file, hit) in files.into_iter().zip(hits) {
+        let (id, body) = match hit {
+            Some(entry) => (
+                entry.id.clone(),
+                Body::Cached {
+                    folder: folder_index,
+                    entry,
+                },
+            ),
+            None => match parsed.next() {
+                Some(Ok(roadmap)) => {
+                    to_store.push(Stored::new(file.name.clone(), file.stamp, &roadmap));
+                    (roadmap.id.clone(), Body::Parsed(Box::new(roadmap)))
+                }
+                Some(Err(found)) => {
+                    diagnostics.extend(found);
+                    continue;
+                }
+                None => continue,
+            },
+        };
+        listed.push((file, id, body));
+    }
+    if !to_store.is_empty() || folder.entry_count() != listed.len() {
+        // Unchanged files keep their cached bytes; new and changed ones were just encoded.
+        for (file, id, body) in &listed {
+            if let Body::Cached { entry, .. } = body
+                && let Some(bytes) = folder.bytes(entry)
+            {
+                to_store.push(Stored {
+                    name: file.name.clone(),
+                    stamp: file.stamp,
+                    id: id.clone(),
+                    bytes,
+                });
+            }
+        }
+        folder.store(to_store);
+    }
+    listed
+        .into_iter()
+        .map(|(file, id, body)| (file.path, id, body))
+        .collect()
 }
 
 /// The id of a shipped roadmap: its file name without `.toml` (a unit test checks each).
