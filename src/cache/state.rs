@@ -8,7 +8,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::codec::{Decoded, Reader, Writer};
+use super::codec::{Damaged, Decoded, Reader, Writer};
 use crate::state::file::Log;
 
 const KIND: &str = "state";
@@ -30,9 +30,12 @@ pub fn load(path: &Path, bytes: &[u8]) -> Option<(Checked, Log)> {
         .read_to_end(&mut content)
         .ok()?;
     let mut r = Reader::new(content.strip_prefix(super::header(KIND).as_slice())?);
-    let checked = read_checked(&mut r, bytes).ok()??;
+    let claim = read_claim(&mut r).ok()?;
+    if !claim.holds_for(bytes) {
+        return None;
+    }
     let log = read_log(&mut r).ok()?;
-    Some((checked, log))
+    Some((claim.checked, log))
 }
 
 /// What the cache says about the start of the state file at `path`, not yet
@@ -40,19 +43,13 @@ pub fn load(path: &Path, bytes: &[u8]) -> Option<(Checked, Log)> {
 /// `state::file::update`) and compare as they go.
 pub fn claim(path: &Path) -> Option<Claim> {
     let header = super::header(KIND);
+    // Length (u64), hash (u128), lines (u64): what `read_claim` reads.
     let mut start = vec![0; header.len() + 8 + 16 + 8];
     std::fs::File::open(super::file_for(KIND, path)?)
         .ok()?
         .read_exact(&mut start)
         .ok()?;
-    let mut r = Reader::new(start.strip_prefix(header.as_slice())?);
-    let len = usize::try_from(r.u64().ok()?).ok()?;
-    let hash = r.u128().ok()?;
-    let lines = usize::try_from(r.u64().ok()?).ok()?;
-    Some(Claim {
-        checked: Checked { len, lines },
-        hash,
-    })
+    read_claim(&mut Reader::new(start.strip_prefix(header.as_slice())?)).ok()
 }
 
 /// A checked prefix as the cache records it: it holds if the file's first
@@ -61,6 +58,12 @@ pub fn claim(path: &Path) -> Option<Claim> {
 pub struct Claim {
     pub checked: Checked,
     pub hash: u128,
+}
+
+impl Claim {
+    fn holds_for(&self, bytes: &[u8]) -> bool {
+        self.checked.len <= bytes.len() && super::hash(&bytes[..self.checked.len]) == self.hash
+    }
 }
 
 /// The cache's hash, fed in pieces.
@@ -90,11 +93,14 @@ pub fn store(path: &Path, bytes: &[u8], log: &Log) {
     super::store(&cache, &w.bytes);
 }
 
-fn read_checked(r: &mut Reader<'_>, bytes: &[u8]) -> Decoded<Option<Checked>> {
-    let len = usize::try_from(r.u64()?).map_err(|_| super::codec::Damaged)?;
+fn read_claim(r: &mut Reader<'_>) -> Decoded<Claim> {
+    let len = usize::try_from(r.u64()?).map_err(|_| Damaged)?;
     let hash = r.u128()?;
-    let lines = usize::try_from(r.u64()?).map_err(|_| super::codec::Damaged)?;
-    Ok((len <= bytes.len() && super::hash(&bytes[..len]) == hash).then_some(Checked { len, lines }))
+    let lines = usize::try_from(r.u64()?).map_err(|_| Damaged)?;
+    Ok(Claim {
+        checked: Checked { len, lines },
+        hash,
+    })
 }
 
 fn read_log(r: &mut Reader<'_>) -> Decoded<Log> {
@@ -105,8 +111,7 @@ fn read_log(r: &mut Reader<'_>) -> Decoded<Log> {
     };
     for _ in 0..count {
         log.events.push(super::codec::read_event(r)?);
-        log.lines
-            .push(usize::try_from(r.u64()?).map_err(|_| super::codec::Damaged)?);
+        log.lines.push(usize::try_from(r.u64()?).map_err(|_| Damaged)?);
     }
     Ok(log)
 }

@@ -49,7 +49,7 @@ impl Inputs {
         })
     }
 
-    /// The roadmaps named, or all that `load` read, in catalog order.
+    /// The roadmaps named, in the order named, or else all that `load` read, in catalog order.
     pub fn select(&self, ids: &[String]) -> Result<Vec<&Roadmap>> {
         if ids.is_empty() {
             Ok(self.catalog.roadmaps.iter().collect())

@@ -99,14 +99,14 @@ impl Catalog {
 
 /// Whether a load may use the cache of parsed files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lookup {
+enum Lookup {
     Cached,
     Fresh,
 }
 
 /// Every roadmap there is, by id, each read only when asked for: a command
 /// that needs one roadmap of hundreds (`done`) does not read them all.
-pub struct Listing {
+struct Listing {
     entries: Vec<Listed>,
     folders: Vec<FolderCache>,
 }
@@ -127,7 +127,7 @@ enum Body {
 }
 
 impl Listing {
-    pub fn load(dirs: &[PathBuf], lookup: Lookup) -> Result<Listing, LoadError> {
+    fn load(dirs: &[PathBuf], lookup: Lookup) -> Result<Listing, LoadError> {
         let mut diagnostics = Vec::new();
         let mut entries: Vec<Listed> = SHIPPED
             .iter()
@@ -181,12 +181,12 @@ impl Listing {
     }
 
     /// Every id, in catalog order.
-    pub fn ids(&self) -> Vec<String> {
+    fn ids(&self) -> Vec<String> {
         self.entries.iter().map(|e| e.id.clone()).collect()
     }
 
     /// A catalog of the roadmaps `wanted` says yes to, read on as many threads as there are cores.
-    pub fn into_catalog(self, wanted: impl Fn(&str) -> bool) -> Result<Catalog, LoadError> {
+    fn into_catalog(self, wanted: impl Fn(&str) -> bool) -> Result<Catalog, LoadError> {
         let ids = self.ids();
         let to_read: Vec<&Listed> = self
             .entries
