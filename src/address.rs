@@ -66,8 +66,8 @@ impl Address {
             }
         };
         let address = Address {
-            roadmap: roadmap.id.clone(),
-            milestone: milestone.id.clone(),
+            roadmap: roadmap.id.to_string(),
+            milestone: milestone.id.to_string(),
             step,
         };
         Ok((address, roadmap, milestone))

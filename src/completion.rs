@@ -96,7 +96,7 @@ pub fn roadmap_id(current: &OsStr) -> Vec<CompletionCandidate> {
         .iter()
         .filter(|r| r.id.starts_with(current))
         .map(|r| {
-            CompletionCandidate::new(r.id.clone()).help(Some(crate::terminal::sanitize(&r.title).into_owned().into()))
+            CompletionCandidate::new(r.id.as_str()).help(Some(crate::terminal::sanitize(&r.title).into_owned().into()))
         })
         .collect()
 }

@@ -11,6 +11,7 @@
 //! date arithmetic far from chrono's limits, so no input can make it
 //! overflow or panic.
 
+use crate::text::Text;
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::fmt;
 
@@ -63,7 +64,7 @@ pub enum Span {
 /// precision of its start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Due {
-    label: String,
+    label: Text,
     span: Span,
     precision: Option<Precision>,
 }
@@ -98,14 +99,14 @@ impl Due {
             }
         };
         Ok(Due {
-            label: label.to_string(),
+            label: label.into(),
             span,
             precision,
         })
     }
 
     /// A due date as `parse` made it earlier, read back from the cache.
-    pub(crate) fn from_parts(label: String, span: Span, precision: Option<Precision>) -> Due {
+    pub(crate) fn from_parts(label: Text, span: Span, precision: Option<Precision>) -> Due {
         Due { label, span, precision }
     }
 

@@ -20,6 +20,7 @@ pub mod roadmap;
 pub mod state;
 pub mod status;
 pub mod terminal;
+pub mod text;
 
 use clap::Parser;
 

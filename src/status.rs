@@ -130,7 +130,7 @@ pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) 
                         .zip(&progress)
                         .any(|(m, p)| &m.id == *dep && p.is_open())
                 })
-                .map(String::as_str)
+                .map(|dep| dep.as_str())
                 .collect();
             let address = crate::address::Address::milestone(&roadmap.id, &milestone.id).to_string();
             let baseline = state

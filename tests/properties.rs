@@ -82,15 +82,15 @@ proptest! {
 fn event() -> impl Strategy<Value = Event> {
     (0u32..1000, 0usize..4, 0usize..4, 0i64..50, prop::option::of(0u32..1000)).prop_map(
         |(id, target, op, minute, prev)| Event {
-            id: format!("e{id}"),
+            id: format!("e{id}").into(),
             at: "2026-11-20T10:00:00Z".parse::<chrono::DateTime<chrono::Utc>>().unwrap()
                 + chrono::Duration::minutes(minute),
             by: "anna".into(),
             op: [Op::Done, Op::Reopen, Op::Skip, Op::Note][op],
-            target: format!("r/m/{target}"),
+            target: format!("r/m/{target}").into(),
             note: None,
             on: None,
-            prev: prev.map(|p| format!("e{p}")),
+            prev: prev.map(|p| format!("e{p}").into()),
             from: None,
             to: None,
         },
@@ -128,7 +128,7 @@ proptest! {
         prop_assert_eq!(marks(&shuffled), expected);
         let contradictions = |events: &[Event]| {
             let state = State::fold(events);
-            let mut found: Vec<(String, String)> = state.contradictions().iter().map(|c| (c.target.to_string(), c.kept.id.clone())).collect();
+            let mut found: Vec<(String, String)> = state.contradictions().iter().map(|c| (c.target.to_string(), c.kept.id.to_string())).collect();
             found.sort();
             found
         };

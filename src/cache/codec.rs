@@ -1,5 +1,9 @@
-//! The binary form of cached roadmaps and changes: little-endian integers and
-//! length-prefixed UTF-8, written and read field by field in a fixed order.
+//! The binary form of cached roadmaps and changes: little-endian integers,
+//! written and read field by field in a fixed order, and text. The text of
+//! the model (titles, owners, addresses) goes in one UTF-8 block after the
+//! records, which refer to it by offset and length (`Writer::framed`); read
+//! back, the block becomes one shared buffer and every field a range of it
+//! (`crate::text`), so decoding allocates per roadmap, not per field.
 //!
 //! Why by hand rather than serde: the model's JSON forms (a cost is a bare
 //! number, a due date is its label) are for people and scripts and cannot be
@@ -10,13 +14,18 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
+use arcstr::ArcStr;
+
 use crate::due::{Due, Precision, Span};
 use crate::roadmap::{Cost, Kind, Milestone, Phase, Roadmap, Step};
 use crate::state::{Event, Op};
+use crate::text::Text;
 
 #[derive(Default)]
 pub struct Writer {
     pub bytes: Vec<u8>,
+    /// What `text` wrote, to follow the records (`framed`).
+    text: String,
 }
 
 impl Writer {
@@ -51,14 +60,32 @@ impl Writer {
         self.bytes.extend_from_slice(s.as_bytes());
     }
 
-    pub fn opt_str(&mut self, s: Option<&str>) {
+    /// Model text: its place in the text block that `framed` writes after the records.
+    pub fn text(&mut self, s: &str) {
+        self.len(self.text.len());
+        self.len(s.len());
+        self.text.push_str(s);
+    }
+
+    pub fn opt_text(&mut self, s: Option<&str>) {
         match s {
             None => self.u8(0),
             Some(s) => {
                 self.u8(1);
-                self.str(s);
+                self.text(s);
             }
         }
+    }
+
+    /// The records, then the text block they refer to, as `Reader::framed`
+    /// reads them; `None` when the text is too big for 32-bit offsets.
+    pub fn framed(self) -> Option<Vec<u8>> {
+        u32::try_from(self.text.len()).ok()?;
+        let mut out = Vec::with_capacity(8 + self.bytes.len() + self.text.len());
+        out.extend_from_slice(&(self.bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(&self.bytes);
+        out.extend_from_slice(self.text.as_bytes());
+        Some(out)
     }
 
     fn day(&mut self, d: NaiveDate) {
@@ -84,11 +111,29 @@ pub type Decoded<T> = Result<T, Damaged>;
 
 pub struct Reader<'b> {
     bytes: &'b [u8],
+    /// The text block of a framed form.
+    text: ArcStr,
 }
 
 impl<'b> Reader<'b> {
     pub fn new(bytes: &'b [u8]) -> Self {
-        Reader { bytes }
+        Reader {
+            bytes,
+            text: ArcStr::new(),
+        }
+    }
+
+    /// Reads what `Writer::framed` wrote: the text block is checked as UTF-8
+    /// once and copied into one shared buffer, and the reader reads the records.
+    pub fn framed(bytes: &'b [u8]) -> Decoded<Reader<'b>> {
+        let mut r = Reader::new(bytes);
+        let n = usize::try_from(r.u64()?).map_err(|_| Damaged)?;
+        let records = r.take(n)?;
+        let text = std::str::from_utf8(r.bytes).map_err(|_| Damaged)?;
+        Ok(Reader {
+            bytes: records,
+            text: ArcStr::from(text),
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -97,6 +142,11 @@ impl<'b> Reader<'b> {
 
     pub fn remaining(&self) -> usize {
         self.bytes.len()
+    }
+
+    /// The bytes not read yet.
+    pub fn rest(&self) -> &'b [u8] {
+        self.bytes
     }
 
     pub fn take(&mut self, n: usize) -> Decoded<&'b [u8]> {
@@ -145,10 +195,20 @@ impl<'b> Reader<'b> {
         self.str().map(str::to_string)
     }
 
-    pub fn opt_string(&mut self) -> Decoded<Option<String>> {
+    /// What `Writer::text` wrote: a range of the text block.
+    pub fn text(&mut self) -> Decoded<Text> {
+        let start = self.len()?;
+        let end = start.checked_add(self.len()?).ok_or(Damaged)?;
+        if end > self.text.len() || !self.text.is_char_boundary(start) || !self.text.is_char_boundary(end) {
+            return Err(Damaged);
+        }
+        Ok(self.text.substr(start..end))
+    }
+
+    pub fn opt_text(&mut self) -> Decoded<Option<Text>> {
         match self.u8()? {
             0 => Ok(None),
-            1 => self.string().map(Some),
+            1 => self.text().map(Some),
             _ => Err(Damaged),
         }
     }
@@ -191,11 +251,11 @@ impl<'b> Reader<'b> {
 
 /// The roadmap without its origin, which the loader knows and sets.
 pub fn write_roadmap(w: &mut Writer, r: &Roadmap) {
-    w.str(&r.id);
-    w.str(&r.title);
-    w.opt_str(r.organisation.as_deref());
-    w.str(&r.language);
-    w.opt_str(r.source.as_deref());
+    w.text(&r.id);
+    w.text(&r.title);
+    w.opt_text(r.organisation.as_deref());
+    w.text(&r.language);
+    w.opt_text(r.source.as_deref());
     match r.year {
         None => w.u8(0),
         Some(y) => {
@@ -203,17 +263,17 @@ pub fn write_roadmap(w: &mut Writer, r: &Roadmap) {
             w.i64(i64::from(y));
         }
     }
-    w.opt_str(r.note.as_deref());
+    w.opt_text(r.note.as_deref());
     w.len(r.parties.len());
     for (code, name) in &r.parties {
-        w.str(code);
-        w.str(name);
+        w.text(code);
+        w.text(name);
     }
     w.len(r.phases.len());
     for p in &r.phases {
-        w.str(&p.id);
-        w.str(&p.title);
-        w.opt_str(p.note.as_deref());
+        w.text(&p.id);
+        w.text(&p.title);
+        w.opt_text(p.note.as_deref());
     }
     w.len(r.milestones.len());
     for m in &r.milestones {
@@ -222,9 +282,9 @@ pub fn write_roadmap(w: &mut Writer, r: &Roadmap) {
 }
 
 fn write_milestone(w: &mut Writer, m: &Milestone) {
-    w.str(&m.id);
-    w.opt_str(m.phase.as_deref());
-    w.str(&m.title);
+    w.text(&m.id);
+    w.opt_text(m.phase.as_deref());
+    w.text(&m.title);
     match &m.due {
         None => w.u8(0),
         Some(due) => {
@@ -232,9 +292,9 @@ fn write_milestone(w: &mut Writer, m: &Milestone) {
             write_due(w, due);
         }
     }
-    w.opt_str(m.owner.as_deref());
-    w.opt_str(m.criteria.as_deref());
-    w.opt_str(m.description.as_deref());
+    w.opt_text(m.owner.as_deref());
+    w.opt_text(m.criteria.as_deref());
+    w.opt_text(m.description.as_deref());
     match m.cost_tkr {
         None => w.u8(0),
         Some(Cost::Whole(n)) => {
@@ -248,23 +308,23 @@ fn write_milestone(w: &mut Writer, m: &Milestone) {
     }
     w.len(m.depends_on.len());
     for d in &m.depends_on {
-        w.str(d);
+        w.text(d);
     }
     w.u8(match m.kind {
         Kind::Milestone => 0,
         Kind::Gate => 1,
     });
-    w.opt_str(m.note.as_deref());
+    w.opt_text(m.note.as_deref());
     w.len(m.steps.len());
     for s in &m.steps {
-        w.str(&s.text);
-        w.opt_str(s.owner.as_deref());
-        w.opt_str(s.note.as_deref());
+        w.text(&s.text);
+        w.opt_text(s.owner.as_deref());
+        w.opt_text(s.note.as_deref());
     }
 }
 
 fn write_due(w: &mut Writer, due: &Due) {
-    w.str(due.label());
+    w.text(due.label());
     match due.span() {
         Span::Unknown => w.u8(0),
         Span::Dated { start, end } => {
@@ -291,23 +351,23 @@ fn write_due(w: &mut Writer, due: &Due) {
 }
 
 pub fn read_roadmap(r: &mut Reader<'_>, origin: crate::roadmap::Origin) -> Decoded<Roadmap> {
-    let id = r.string()?;
-    let title = r.string()?;
-    let organisation = r.opt_string()?;
-    let language = r.string()?;
-    let source = r.opt_string()?;
+    let id = r.text()?;
+    let title = r.text()?;
+    let organisation = r.opt_text()?;
+    let language = r.text()?;
+    let source = r.opt_text()?;
     let year = match r.u8()? {
         0 => None,
         1 => Some(i32::try_from(r.i64()?).map_err(|_| Damaged)?),
         _ => return Err(Damaged),
     };
-    let note = r.opt_string()?;
-    let parties = r.list(|r| Ok((r.string()?, r.string()?)))?;
+    let note = r.opt_text()?;
+    let parties = r.list(|r| Ok((r.text()?, r.text()?)))?;
     let phases = r.list(|r| {
         Ok(Phase {
-            id: r.string()?,
-            title: r.string()?,
-            note: r.opt_string()?,
+            id: r.text()?,
+            title: r.text()?,
+            note: r.opt_text()?,
         })
     })?;
     let milestones = r.list(read_milestone)?;
@@ -327,35 +387,35 @@ pub fn read_roadmap(r: &mut Reader<'_>, origin: crate::roadmap::Origin) -> Decod
 }
 
 fn read_milestone(r: &mut Reader<'_>) -> Decoded<Milestone> {
-    let id = r.string()?;
-    let phase = r.opt_string()?;
-    let title = r.string()?;
+    let id = r.text()?;
+    let phase = r.opt_text()?;
+    let title = r.text()?;
     let due = match r.u8()? {
         0 => None,
         1 => Some(read_due(r)?),
         _ => return Err(Damaged),
     };
-    let owner = r.opt_string()?;
-    let criteria = r.opt_string()?;
-    let description = r.opt_string()?;
+    let owner = r.opt_text()?;
+    let criteria = r.opt_text()?;
+    let description = r.opt_text()?;
     let cost_tkr = match r.u8()? {
         0 => None,
         1 => Some(Cost::Whole(r.i64()?)),
         2 => Some(Cost::Fraction(f64::from_bits(r.u64()?))),
         _ => return Err(Damaged),
     };
-    let depends_on = r.list(Reader::string)?;
+    let depends_on = r.list(Reader::text)?;
     let kind = match r.u8()? {
         0 => Kind::Milestone,
         1 => Kind::Gate,
         _ => return Err(Damaged),
     };
-    let note = r.opt_string()?;
+    let note = r.opt_text()?;
     let steps = r.list(|r| {
         Ok(Step {
-            text: r.string()?,
-            owner: r.opt_string()?,
-            note: r.opt_string()?,
+            text: r.text()?,
+            owner: r.opt_text()?,
+            note: r.opt_text()?,
         })
     })?;
     Ok(Milestone {
@@ -375,7 +435,7 @@ fn read_milestone(r: &mut Reader<'_>) -> Decoded<Milestone> {
 }
 
 fn read_due(r: &mut Reader<'_>) -> Decoded<Due> {
-    let label = r.string()?;
+    let label = r.text()?;
     let span = match r.u8()? {
         0 => Span::Unknown,
         1 => Span::Dated {
@@ -405,9 +465,9 @@ fn read_due(r: &mut Reader<'_>) -> Decoded<Due> {
 // ------------------------------------------------------------------ changes
 
 pub fn write_event(w: &mut Writer, e: &Event) {
-    w.str(&e.id);
+    w.text(&e.id);
     w.i64(e.at.timestamp_micros());
-    w.str(&e.by);
+    w.text(&e.by);
     w.u8(match e.op {
         Op::Done => 0,
         Op::Reopen => 1,
@@ -415,18 +475,18 @@ pub fn write_event(w: &mut Writer, e: &Event) {
         Op::Note => 3,
         Op::Reschedule => 4,
     });
-    w.str(&e.target);
-    w.opt_str(e.note.as_deref());
+    w.text(&e.target);
+    w.opt_text(e.note.as_deref());
     w.opt_day(e.on);
-    w.opt_str(e.prev.as_deref());
-    w.opt_str(e.from.as_deref());
-    w.opt_str(e.to.as_deref());
+    w.opt_text(e.prev.as_deref());
+    w.opt_text(e.from.as_deref());
+    w.opt_text(e.to.as_deref());
 }
 
 pub fn read_event(r: &mut Reader<'_>) -> Decoded<Event> {
-    let id = r.string()?;
+    let id = r.text()?;
     let at: DateTime<Utc> = DateTime::from_timestamp_micros(r.i64()?).ok_or(Damaged)?;
-    let by = r.string()?;
+    let by = r.text()?;
     let op = match r.u8()? {
         0 => Op::Done,
         1 => Op::Reopen,
@@ -440,12 +500,12 @@ pub fn read_event(r: &mut Reader<'_>) -> Decoded<Event> {
         at,
         by,
         op,
-        target: r.string()?,
-        note: r.opt_string()?,
+        target: r.text()?,
+        note: r.opt_text()?,
         on: r.opt_day()?,
-        prev: r.opt_string()?,
-        from: r.opt_string()?,
-        to: r.opt_string()?,
+        prev: r.opt_text()?,
+        from: r.opt_text()?,
+        to: r.opt_text()?,
     })
 }
 
@@ -460,7 +520,8 @@ mod tests {
             let parsed = crate::roadmap::parse::parse(name, text.as_bytes(), Origin::Shipped(name)).unwrap();
             let mut w = Writer::default();
             write_roadmap(&mut w, &parsed);
-            let mut r = Reader::new(&w.bytes);
+            let bytes = w.framed().unwrap();
+            let mut r = Reader::framed(&bytes).unwrap();
             let read = read_roadmap(&mut r, Origin::Shipped(name)).unwrap();
             assert!(r.is_empty());
             assert_eq!(format!("{read:?}"), format!("{parsed:?}"), "{name}");
@@ -473,12 +534,27 @@ mod tests {
         let parsed = crate::roadmap::parse::parse(name, text.as_bytes(), Origin::Shipped(name)).unwrap();
         let mut w = Writer::default();
         write_roadmap(&mut w, &parsed);
-        for cut in [0, 1, 7, w.bytes.len() / 2, w.bytes.len() - 1] {
-            assert!(read_roadmap(&mut Reader::new(&w.bytes[..cut]), Origin::Shipped(name)).is_err());
+        let bytes = w.framed().unwrap();
+        let read = |bytes: &[u8]| Reader::framed(bytes).and_then(|mut r| read_roadmap(&mut r, Origin::Shipped(name)));
+        for cut in [0, 1, 7, 8, 20, bytes.len() / 2, bytes.len() - 1] {
+            assert!(read(&bytes[..cut]).is_err(), "cut at {cut}");
         }
-        // A length prefix pointing past the end.
-        let mut bad = w.bytes.clone();
-        bad[0..4].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert!(read_roadmap(&mut Reader::new(&bad), Origin::Shipped(name)).is_err());
+        // The length of the records pointing past the end.
+        let mut bad = bytes.clone();
+        bad[0..8].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(read(&bad).is_err());
+        // The first field's text (the id) pointing past the end of the text block.
+        let mut bad = bytes.clone();
+        bad[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(read(&bad).is_err());
+        // The text block cut inside a character.
+        let text_at = 8 + usize::try_from(u64::from_le_bytes(bytes[0..8].try_into().unwrap())).unwrap();
+        let mut bad = bytes.clone();
+        let multibyte = bad[text_at..]
+            .iter()
+            .position(|b| *b >= 0x80)
+            .expect("Swedish text has å, ä or ö");
+        bad[text_at + multibyte] = 0xff;
+        assert!(read(&bad).is_err());
     }
 }

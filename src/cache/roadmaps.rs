@@ -177,21 +177,22 @@ pub struct Stored {
 }
 
 impl Stored {
-    pub fn new(name: String, stamp: Stamp, roadmap: &Roadmap) -> Stored {
+    /// `None` when the roadmap cannot be cached (its text is over 4 GiB).
+    pub fn new(name: String, stamp: Stamp, roadmap: &Roadmap) -> Option<Stored> {
         let mut w = Writer::default();
         super::codec::write_roadmap(&mut w, roadmap);
-        Stored {
+        Some(Stored {
             name,
             stamp,
-            id: roadmap.id.clone(),
-            bytes: w.bytes,
-        }
+            id: roadmap.id.to_string(),
+            bytes: w.framed()?,
+        })
     }
 }
 
 /// Decodes cached roadmap bytes.
 pub fn decode(bytes: &[u8], origin: Origin) -> Option<Roadmap> {
-    let mut r = Reader::new(bytes);
+    let mut r = Reader::framed(bytes).ok()?;
     let roadmap = super::codec::read_roadmap(&mut r, origin).ok()?;
     r.is_empty().then_some(roadmap)
 }

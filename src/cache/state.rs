@@ -34,7 +34,7 @@ pub fn load(path: &Path, bytes: &[u8]) -> Option<(Checked, Log)> {
     if !claim.holds_for(bytes) {
         return None;
     }
-    let log = read_log(&mut r).ok()?;
+    let log = read_log(&mut Reader::framed(r.rest()).ok()?).ok()?;
     Some((claim.checked, log))
 }
 
@@ -78,19 +78,22 @@ pub fn store(path: &Path, bytes: &[u8], log: &Log) {
     let len = memchr::memrchr(b'\n', bytes).map_or(0, |i| i + 1);
     let prefix = &bytes[..len];
     let lines = memchr::memchr_iter(b'\n', prefix).count();
-    let mut w = Writer {
-        bytes: super::header(KIND),
-    };
-    w.u64(len as u64);
-    w.u128(super::hash(prefix));
-    w.u64(lines as u64);
+    let mut claim = Writer::default();
+    claim.u64(len as u64);
+    claim.u128(super::hash(prefix));
+    claim.u64(lines as u64);
+    let mut changes = Writer::default();
     let kept = log.lines.iter().take_while(|&&line| line <= lines).count();
-    w.len(kept);
+    changes.len(kept);
     for (event, line) in log.events.iter().zip(&log.lines).take(kept) {
-        super::codec::write_event(&mut w, event);
-        w.u64(*line as u64);
+        super::codec::write_event(&mut changes, event);
+        changes.u64(*line as u64);
     }
-    super::store(&cache, &w.bytes);
+    let Some(changes) = changes.framed() else { return };
+    let mut content = super::header(KIND);
+    content.extend_from_slice(&claim.bytes);
+    content.extend_from_slice(&changes);
+    super::store(&cache, &content);
 }
 
 fn read_claim(r: &mut Reader<'_>) -> Decoded<Claim> {

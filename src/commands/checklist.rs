@@ -234,7 +234,7 @@ fn milestone_text(
         Format::Markdown => s.status.as_str().to_string(),
         _ => super::status::paint_status(context, s.status),
     });
-    facts.extend(m.owner.clone());
+    facts.extend(m.owner.as_deref().map(str::to_string));
     if !s.blocked_by.is_empty() {
         facts.push(format!("blocked by {}", s.blocked_by.join(", ")));
     }

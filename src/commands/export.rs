@@ -72,9 +72,9 @@ fn calendar_event(s: &Standing) -> Option<ics::Event> {
     description.extend(m.criteria.as_ref().map(|c| format!("Criteria: {c}")));
     Some(ics::Event {
         uid: format!("{}@roadmap", Address::milestone(&s.roadmap.id, &m.id)),
-        summary: m.title.clone(),
+        summary: m.title.to_string(),
         description: description.join("\n"),
-        categories: vec![s.roadmap.id.clone(), s.status.as_str().to_string()],
+        categories: vec![s.roadmap.id.to_string(), s.status.as_str().to_string()],
         start,
         end_exclusive: last.succ_opt().unwrap_or(last),
     })
@@ -101,11 +101,11 @@ fn spreadsheet(all: &[Standing], state: &State<'_>) -> String {
             due.and_then(f).map(|d| d.to_string()).unwrap_or_default()
         };
         rows.push(vec![
-            s.roadmap.id.clone(),
-            m.id.clone(),
+            s.roadmap.id.to_string(),
+            m.id.to_string(),
             String::new(),
-            m.title.clone(),
-            m.owner.clone().unwrap_or_default(),
+            m.title.to_string(),
+            m.owner.as_deref().unwrap_or_default().to_string(),
             due.map(|d| d.label().to_string()).unwrap_or_default(),
             dates(crate::due::Due::start),
             dates(crate::due::Due::end),
@@ -116,11 +116,11 @@ fn spreadsheet(all: &[Standing], state: &State<'_>) -> String {
         for (i, step) in m.steps.iter().enumerate() {
             let mark = state.mark(&address.step(i + 1).to_string()).as_str();
             rows.push(vec![
-                s.roadmap.id.clone(),
-                m.id.clone(),
+                s.roadmap.id.to_string(),
+                m.id.to_string(),
                 (i + 1).to_string(),
-                step.text.clone(),
-                step.owner.clone().unwrap_or_default(),
+                step.text.to_string(),
+                step.owner.as_deref().unwrap_or_default().to_string(),
                 String::new(),
                 String::new(),
                 String::new(),

@@ -9,7 +9,7 @@ use super::{Context, cell, table_for};
 use crate::cli::{Format, ShowArgs};
 use crate::due::{Due, Span};
 use crate::exit_code::ExitCode;
-use crate::roadmap::{Cost, Kind, Milestone, Roadmap};
+use crate::roadmap::{Cost, Kind, Milestone, Roadmap, Text};
 use crate::terminal::{Style, emit, sanitize};
 
 #[derive(Serialize)]
@@ -43,7 +43,7 @@ struct MilestoneJson<'a> {
     /// The due date before the first reschedule; null when it never moved.
     baseline: Option<&'a str>,
     cost_tkr: Option<Cost>,
-    depends_on: &'a [String],
+    depends_on: &'a [Text],
     criteria: Option<&'a str>,
     description: Option<&'a str>,
     note: Option<&'a str>,
@@ -61,7 +61,7 @@ struct StepJson<'a> {
 impl<'a> MilestoneJson<'a> {
     fn new(m: &'a Milestone, baselines: &'a Baselines) -> Self {
         MilestoneJson {
-            baseline: baselines.get(&m.id).map(String::as_str),
+            baseline: baselines.get(m.id.as_str()).map(String::as_str),
             id: &m.id,
             phase: m.phase.as_deref(),
             title: &m.title,
@@ -101,7 +101,7 @@ impl<'a> RoadmapJson<'a> {
             parties: r
                 .parties
                 .iter()
-                .map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str())))
+                .map(|(k, v)| (k.to_string(), serde_json::Value::from(v.as_str())))
                 .collect(),
             phases: r
                 .phases
@@ -153,7 +153,7 @@ fn baselines(context: &Context, roadmap: &Roadmap) -> Result<Baselines> {
         .filter_map(|m| {
             let address = crate::address::Address::milestone(&roadmap.id, &m.id).to_string();
             let baseline = state.get(&address)?.baseline()?;
-            Some((m.id.clone(), baseline.unwrap_or("none").to_string()))
+            Some((m.id.to_string(), baseline.unwrap_or("none").to_string()))
         })
         .collect())
 }
@@ -186,15 +186,15 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, baselines:
             roadmap.id
         ),
     };
-    let mut facts = vec![("language", roadmap.language.clone())];
-    facts.extend(roadmap.organisation.clone().map(|o| ("organisation", o)));
-    facts.extend(roadmap.source.clone().map(|s| ("source", s)));
+    let mut facts = vec![("language", roadmap.language.to_string())];
+    facts.extend(roadmap.organisation.as_ref().map(|o| ("organisation", o.to_string())));
+    facts.extend(roadmap.source.as_ref().map(|s| ("source", s.to_string())));
     facts.extend(roadmap.year.map(|y| ("year", y.to_string())));
     if !roadmap.parties.is_empty() {
         let parties: Vec<String> = roadmap.parties.iter().map(|(k, v)| format!("{k} = {v}")).collect();
         facts.push(("parties", parties.join("; ")));
     }
-    facts.extend(roadmap.note.clone().map(|n| ("note", n)));
+    facts.extend(roadmap.note.as_ref().map(|n| ("note", n.to_string())));
     out.push_str(&facts_table(context, format, &facts));
     out.push('\n');
 
@@ -256,12 +256,12 @@ fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone],
     for m in milestones {
         let title = match m.kind {
             Kind::Gate => format!("{} (gate)", m.title),
-            Kind::Milestone => m.title.clone(),
+            Kind::Milestone => m.title.to_string(),
         };
         table.add_row([
             cell(format, &m.id),
             cell(format, &title),
-            match (m.due.as_ref(), baselines.get(&m.id)) {
+            match (m.due.as_ref(), baselines.get(m.id.as_str())) {
                 (Some(d), Some(b)) => cell(format, &format!("{} (was {b})", d.label())),
                 (Some(d), None) => cell(format, d.label()),
                 (None, _) => "–".into(),
@@ -288,7 +288,7 @@ fn steps_table(context: &Context, format: Format, milestone: &Milestone) -> Stri
     for (i, step) in milestone.steps.iter().enumerate() {
         let text = match &step.note {
             Some(note) => format!("{}\n({note})", step.text),
-            None => step.text.clone(),
+            None => step.text.to_string(),
         };
         table.add_row([
             (i + 1).to_string(),
@@ -326,7 +326,7 @@ fn milestone_text(
     if let Some(phase) = &m.phase {
         let name = roadmap
             .phase_title(phase)
-            .map_or_else(|| phase.clone(), |t| format!("{t} ({phase})"));
+            .map_or_else(|| phase.to_string(), |t| format!("{t} ({phase})"));
         facts.push(("phase", name));
     }
     if m.kind == Kind::Gate {
@@ -338,15 +338,15 @@ fn milestone_text(
             .as_ref()
             .map_or_else(|| "unknown".into(), |d| format!("{} ({})", d.label(), dates_text(d))),
     ));
-    facts.extend(baselines.get(&m.id).map(|b| ("baseline", b.clone())));
-    facts.extend(m.owner.clone().map(|o| ("owner", o)));
+    facts.extend(baselines.get(m.id.as_str()).map(|b| ("baseline", b.clone())));
+    facts.extend(m.owner.as_ref().map(|o| ("owner", o.to_string())));
     facts.extend(m.cost_tkr.map(|c| ("cost", format!("{c} tkr"))));
     if !m.depends_on.is_empty() {
         facts.push(("depends on", m.depends_on.join(", ")));
     }
-    facts.extend(m.criteria.clone().map(|c| ("criteria", c)));
-    facts.extend(m.description.clone().map(|d| ("description", d)));
-    facts.extend(m.note.clone().map(|n| ("note", n)));
+    facts.extend(m.criteria.as_ref().map(|c| ("criteria", c.to_string())));
+    facts.extend(m.description.as_ref().map(|d| ("description", d.to_string())));
+    facts.extend(m.note.as_ref().map(|n| ("note", n.to_string())));
     out.push_str(&facts_table(context, format, &facts));
     if !m.steps.is_empty() {
         out.push('\n');

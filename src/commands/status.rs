@@ -287,7 +287,7 @@ fn roadmap_text(
         let mut table = table_for(context, format);
         table.set_header(["NEXT", "MILESTONE", "DUE", "OWNER", "STEPS"]);
         for s in next {
-            let mut title = s.milestone.title.clone();
+            let mut title = s.milestone.title.to_string();
             if !s.blocked_by.is_empty() {
                 title.push_str(&format!(" (blocked by {})", s.blocked_by.join(", ")));
             }

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::address::Address;
 use crate::due::Due;
-use crate::roadmap::Roadmap;
+use crate::roadmap::{Roadmap, Text};
 use crate::state::{Mark, Op, State};
 use crate::status::{Standing, Status, standings};
 
@@ -101,8 +101,8 @@ pub struct CostTotals {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RoadmapProgress {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub milestones: usize,
     pub milestones_done: usize,
     pub steps: usize,
@@ -115,9 +115,9 @@ pub struct RoadmapProgress {
 #[derive(Debug, Clone, Serialize)]
 pub struct MilestoneItem {
     pub address: String,
-    pub roadmap: String,
-    pub title: String,
-    pub owner: Option<String>,
+    pub roadmap: Text,
+    pub title: Text,
+    pub owner: Option<Text>,
     pub due: Option<DueDates>,
     /// The due date before the first reschedule; null when it never moved.
     pub baseline: Option<String>,
@@ -133,17 +133,17 @@ pub struct MilestoneItem {
 /// A change recorded in the period.
 #[derive(Debug, Clone, Serialize)]
 pub struct Happening {
-    pub address: String,
-    pub roadmap: String,
-    pub title: String,
-    pub by: String,
+    pub address: Text,
+    pub roadmap: Text,
+    pub title: Text,
+    pub by: Text,
     pub day: NaiveDate,
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OwnerLoad {
-    pub owner: String,
+    pub owner: Text,
     /// Open milestones without steps, and open steps, that are this owner's.
     pub open: usize,
     /// Of those, how many belong to overdue milestones.
@@ -153,9 +153,9 @@ pub struct OwnerLoad {
 /// A dated milestone for the Gantt chart.
 #[derive(Debug, Clone, Serialize)]
 pub struct GanttTask {
-    pub roadmap: String,
-    pub id: String,
-    pub title: String,
+    pub roadmap: Text,
+    pub id: Text,
+    pub title: Text,
     pub status: Status,
     pub start: NaiveDate,
     /// Inclusive; for an open-ended range, the end of the report's horizon.
@@ -337,7 +337,7 @@ fn happenings(roadmaps: &[&Roadmap], state: &State<'_>, period: &Period) -> (Vec
             roadmap: roadmap.id.clone(),
             title: roadmap
                 .text_at(&event.target)
-                .map_or_else(|| "(no longer in the roadmap)".into(), str::to_string),
+                .map_or_else(|| "(no longer in the roadmap)".into(), Text::from),
             by: event.by.clone(),
             day,
             note: event.note.clone(),
@@ -358,7 +358,7 @@ fn happenings(roadmaps: &[&Roadmap], state: &State<'_>, period: &Period) -> (Vec
 }
 
 fn open_by_owner(all: &[Standing], state: &State<'_>) -> Vec<OwnerLoad> {
-    let mut loads: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut loads: BTreeMap<Text, (usize, usize)> = BTreeMap::new();
     for s in all.iter().filter(|s| s.status.is_open()) {
         let overdue = usize::from(s.status == Status::Overdue);
         let milestone_owner = s.milestone.owner.clone().unwrap_or_else(|| NO_OWNER.into());

@@ -291,8 +291,8 @@ fn list_folder(
             ),
             None => match parsed.next() {
                 Some(Ok(roadmap)) => {
-                    to_store.push(Stored::new(file.name.clone(), file.stamp, &roadmap));
-                    (roadmap.id.clone(), Body::Parsed(Box::new(roadmap)))
+                    to_store.extend(Stored::new(file.name.clone(), file.stamp, &roadmap));
+                    (roadmap.id.to_string(), Body::Parsed(Box::new(roadmap)))
                 }
                 Some(Err(found)) => {
                     diagnostics.extend(found);

@@ -9,20 +9,21 @@ pub mod parse;
 use std::path::PathBuf;
 
 use crate::due::Due;
+pub use crate::text::Text;
 
 #[derive(Debug, Clone)]
 pub struct Roadmap {
-    pub id: String,
-    pub title: String,
-    pub organisation: Option<String>,
-    pub language: String,
+    pub id: Text,
+    pub title: Text,
+    pub organisation: Option<Text>,
+    pub language: Text,
     /// The document it was transcribed from, if any.
-    pub source: Option<String>,
+    pub source: Option<Text>,
     /// The year bare week numbers ("V15") fall in.
     pub year: Option<i32>,
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// Short code -> full name, in file order.
-    pub parties: Vec<(String, String)>,
+    pub parties: Vec<(Text, Text)>,
     pub phases: Vec<Phase>,
     pub milestones: Vec<Milestone>,
     pub origin: Origin,
@@ -58,9 +59,9 @@ impl Origin {
 
 #[derive(Debug, Clone)]
 pub struct Phase {
-    pub id: String,
-    pub title: String,
-    pub note: Option<String>,
+    pub id: Text,
+    pub title: Text,
+    pub note: Option<Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -72,25 +73,25 @@ pub enum Kind {
 
 #[derive(Debug, Clone)]
 pub struct Milestone {
-    pub id: String,
-    pub phase: Option<String>,
-    pub title: String,
+    pub id: Text,
+    pub phase: Option<Text>,
+    pub title: Text,
     pub due: Option<Due>,
-    pub owner: Option<String>,
-    pub criteria: Option<String>,
-    pub description: Option<String>,
+    pub owner: Option<Text>,
+    pub criteria: Option<Text>,
+    pub description: Option<Text>,
     pub cost_tkr: Option<Cost>,
-    pub depends_on: Vec<String>,
+    pub depends_on: Vec<Text>,
     pub kind: Kind,
-    pub note: Option<String>,
+    pub note: Option<Text>,
     pub steps: Vec<Step>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Step {
-    pub text: String,
-    pub owner: Option<String>,
-    pub note: Option<String>,
+    pub text: Text,
+    pub owner: Option<Text>,
+    pub note: Option<Text>,
 }
 
 /// A cost in thousands of SEK, as the file wrote it: whole numbers stay whole

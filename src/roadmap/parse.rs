@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use toml_edit::{Item, TableLike, Value};
 
-use super::{Cost, Kind, Milestone, Origin, Phase, Roadmap, Step};
+use super::{Cost, Kind, Milestone, Origin, Phase, Roadmap, Step, Text};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::due::Due;
 
@@ -267,12 +267,13 @@ impl<'a> Reader<'a> {
         tables
     }
 
-    fn string(&mut self, table: &Table<'_>, key: &str) -> Option<String> {
+    fn string(&mut self, table: &Table<'_>, key: &str) -> Option<Text> {
         let item = table.table.get(key)?;
         match item.as_str() {
             // A file saved with CRLF line ends keeps them inside multi-line
             // strings; the text means the same as with LF, so it reads the same.
-            Some(s) => Some(s.replace("\r\n", "\n")),
+            Some(s) if s.contains('\r') => Some(s.replace("\r\n", "\n").into()),
+            Some(s) => Some(s.into()),
             None => {
                 self.wrong_type(item, key, "a string");
                 None
@@ -280,7 +281,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn required_string(&mut self, table: &Table<'_>, key: &str) -> Option<String> {
+    fn required_string(&mut self, table: &Table<'_>, key: &str) -> Option<Text> {
         if table.table.get(key).is_none() {
             let misspelt = table
                 .table
@@ -310,7 +311,7 @@ impl<'a> Reader<'a> {
         Some(value)
     }
 
-    fn id(&mut self, table: &Table<'_>) -> Option<String> {
+    fn id(&mut self, table: &Table<'_>) -> Option<Text> {
         let id = self.required_string(table, "id")?;
         if is_valid_id(&id) {
             Some(id)
@@ -347,14 +348,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn parties(&mut self, top: &Table<'_>) -> Vec<(String, String)> {
+    fn parties(&mut self, top: &Table<'_>) -> Vec<(Text, Text)> {
         let Some(parties) = self.sub_table(top, "parties") else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for (code, item) in parties.table.iter() {
             match item.as_str() {
-                Some(name) => out.push((code.to_string(), name.to_string())),
+                Some(name) => out.push((code.into(), name.into())),
                 None => self.wrong_type(item, code, "a string (the party's full name)"),
             }
         }
@@ -390,7 +391,7 @@ impl<'a> Reader<'a> {
         let mut milestones = Vec::new();
         // Where each milestone's depends_on entries are, to point at them once all ids are known.
         let mut dependency_spans: Vec<Vec<Option<Range<usize>>>> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<Text, usize> = HashMap::new();
         for mut table in tables {
             let id = self.id(&table);
             if let Some(id) = &id {
@@ -433,7 +434,7 @@ impl<'a> Reader<'a> {
         milestones
     }
 
-    fn phase_ref(&mut self, table: &Table<'_>, phases: &[Phase]) -> Option<String> {
+    fn phase_ref(&mut self, table: &Table<'_>, phases: &[Phase]) -> Option<Text> {
         let phase = self.string(table, "phase")?;
         if !phases.iter().any(|p| p.id == phase) {
             let span = table.table.get("phase").and_then(Item::span);
@@ -507,7 +508,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn string_list(&mut self, table: &Table<'_>, key: &str) -> (Vec<String>, Vec<Option<Range<usize>>>) {
+    fn string_list(&mut self, table: &Table<'_>, key: &str) -> (Vec<Text>, Vec<Option<Range<usize>>>) {
         let Some(item) = table.table.get(key) else {
             return (Vec::new(), Vec::new());
         };
@@ -519,7 +520,7 @@ impl<'a> Reader<'a> {
         for value in array {
             match value.as_str() {
                 Some(s) => {
-                    values.push(s.to_string());
+                    values.push(s.into());
                     spans.push(value.span());
                 }
                 None => self.error(

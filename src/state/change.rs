@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::event::{Event, Op, new_id};
 use super::{Mark, State};
+use crate::text::Text;
 
 /// One requested change to one target (a milestone or step address).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +31,7 @@ pub struct Author {
 pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec<Event> {
     // Marks as they will be after the events planned so far, so asking for
     // the same step twice in one command records it once.
-    let mut planned: std::collections::HashMap<&str, (Mark, String, DateTime<Utc>)> = std::collections::HashMap::new();
+    let mut planned: std::collections::HashMap<&str, (Mark, Text, DateTime<Utc>)> = std::collections::HashMap::new();
     let mut events = Vec::new();
     // Each change of one command a microsecond after the one before, so they
     // keep the order they were asked in.
@@ -62,16 +63,20 @@ pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec
         };
         clock = at + Duration::microseconds(1);
         let event = Event {
-            id: new_id(),
+            id: new_id().into(),
             at,
-            by: author.by.clone(),
+            by: author.by.as_str().into(),
             op: change.op,
-            target: change.target.clone(),
-            note: change.note.clone(),
+            target: change.target.as_str().into(),
+            note: change.note.as_deref().map(Text::from),
             on: if change.op == Op::Done { author.on } else { None },
             prev: if change.op.sets_state() { prev } else { None },
-            from: change.moved.as_ref().and_then(|(from, _)| from.clone()),
-            to: change.moved.as_ref().map(|(_, to)| to.clone()),
+            from: change
+                .moved
+                .as_ref()
+                .and_then(|(from, _)| from.as_deref())
+                .map(Text::from),
+            to: change.moved.as_ref().map(|(_, to)| Text::from(to.as_str())),
         };
         if let Some(wanted) = wanted {
             planned.insert(change.target.as_str(), (wanted, event.id.clone(), at));

@@ -1,5 +1,6 @@
 //! One recorded change: a line of the state file.
 
+use crate::text::Text;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -41,16 +42,16 @@ impl Op {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// Random and unique: the same line merged in from two branches counts once.
-    pub id: String,
+    pub id: Text,
     /// When the change was recorded (UTC, microseconds).
     pub at: DateTime<Utc>,
     /// Who made it.
-    pub by: String,
+    pub by: Text,
     pub op: Op,
     /// `ROADMAP/MILESTONE` or `ROADMAP/MILESTONE/N`.
-    pub target: String,
+    pub target: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// The day the work was done, when it is not the day it was recorded (`--at`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on: Option<NaiveDate>,
@@ -58,12 +59,12 @@ pub struct Event {
     /// writer saw. Two changes with the same `prev` were made independently
     /// (on two branches, say): if they disagree, that is a contradiction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prev: Option<String>,
+    pub prev: Option<Text>,
     /// For a reschedule: the due date before (absent when there was none) and after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
+    pub from: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
+    pub to: Option<Text>,
 }
 
 impl Event {

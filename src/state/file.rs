@@ -21,6 +21,7 @@ use anyhow::{Context, Result};
 
 use super::event::Event;
 use crate::diagnostic::Diagnostic;
+use crate::text::Text;
 
 /// The format this version reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
@@ -115,7 +116,7 @@ fn utf8<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Corrupt> {
 struct Parser {
     log: Log,
     diagnostics: Vec<Diagnostic>,
-    seen: std::collections::HashSet<String>,
+    seen: std::collections::HashSet<Text>,
     header_seen: bool,
     /// Lines before the first one fed.
     lines_before: usize,
