@@ -19,6 +19,7 @@ pub mod report;
 pub mod roadmap;
 pub mod state;
 pub mod status;
+pub mod table;
 pub mod terminal;
 pub mod text;
 

@@ -1,6 +1,8 @@
 //! Where "overdue" is decided: the status of each milestone on a given day,
 //! from its due range and its progress. The rules are documented in the README.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -115,24 +117,36 @@ pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) 
         .iter()
         .map(|m| Progress::of(&roadmap.id, m, state))
         .collect();
+    // Parsing checked that every `depends_on` names a milestone of this roadmap.
+    let open: foldhash::HashSet<&str> = if roadmap.milestones.iter().any(|m| !m.depends_on.is_empty()) {
+        roadmap
+            .milestones
+            .iter()
+            .zip(&progress)
+            .filter(|(_, p)| p.is_open())
+            .map(|(m, _)| m.id.as_str())
+            .collect()
+    } else {
+        foldhash::HashSet::default()
+    };
+    let mut address = String::new();
     roadmap
         .milestones
         .iter()
-        .zip(&progress)
-        .map(|(milestone, p)| {
+        .zip(progress)
+        .map(|(milestone, progress)| {
             let blocked_by = milestone
                 .depends_on
                 .iter()
-                .filter(|dep| {
-                    roadmap
-                        .milestones
-                        .iter()
-                        .zip(&progress)
-                        .any(|(m, p)| &m.id == *dep && p.is_open())
-                })
                 .map(|dep| dep.as_str())
+                .filter(|dep| open.contains(dep))
                 .collect();
-            let address = crate::address::Address::milestone(&roadmap.id, &milestone.id).to_string();
+            address.clear();
+            let _ = write!(
+                address,
+                "{}",
+                crate::address::Address::milestone(&roadmap.id, &milestone.id)
+            );
             let baseline = state
                 .get(&address)
                 .and_then(|t| t.baseline())
@@ -140,8 +154,8 @@ pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) 
             Standing {
                 roadmap,
                 milestone,
-                progress: *p,
-                status: Status::decide(milestone.due.as_ref(), p, today),
+                progress,
+                status: Status::decide(milestone.due.as_ref(), &progress, today),
                 blocked_by,
                 baseline,
             }

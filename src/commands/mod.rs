@@ -153,15 +153,14 @@ pub fn execute(cli: Cli, terminal: Terminal) -> Result<ExitCode> {
 
 /// The roadmap with `id`, or an error that lists the ids there are.
 pub fn find_roadmap<'c>(catalog: &'c Catalog, id: &str) -> Result<&'c crate::roadmap::Roadmap> {
-    catalog.get(id).ok_or_else(|| {
-        let hint = crate::diagnostic::did_you_mean(id, catalog.ids()).unwrap_or_else(|| {
-            format!(
-                "the loaded roadmaps are {}",
-                catalog.ids().collect::<Vec<_>>().join(", ")
-            )
-        });
-        crate::advice(format!("no roadmap `{id}`"), hint)
-    })
+    catalog.get(id).ok_or_else(|| unknown_roadmap(id, catalog.ids()))
+}
+
+/// The error for a roadmap id that is not one of `ids`, suggesting the nearest.
+pub fn unknown_roadmap<'a>(id: &str, ids: impl Iterator<Item = &'a str> + Clone) -> anyhow::Error {
+    let hint = crate::diagnostic::did_you_mean(id, ids.clone())
+        .unwrap_or_else(|| format!("the loaded roadmaps are {}", ids.collect::<Vec<_>>().join(", ")));
+    crate::advice(format!("no roadmap `{id}`"), hint)
 }
 
 /// A table in GitHub-flavoured Markdown, never wrapped (Markdown wraps itself).
@@ -194,6 +193,20 @@ pub fn cell(format: crate::cli::Format, text: &str) -> String {
     match format {
         crate::cli::Format::Markdown => safe.replace('|', "\\|").replace("\r\n", "\n").replace('\n', "<br>"),
         _ => safe.replace('\t', "    "),
+    }
+}
+
+/// `cell` without a copy when the text needs no change, as most text does:
+/// for tables written row by row (`overdue`).
+pub fn cell_text(format: crate::cli::Format, text: &str) -> std::borrow::Cow<'_, str> {
+    let special = |c: char| match format {
+        crate::cli::Format::Markdown => matches!(c, '|' | '\n' | '\r'),
+        _ => c == '\t',
+    };
+    if text.len() <= CELL_LIMIT && !text.chars().any(|c| special(c) || crate::terminal::is_unsafe(c)) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(cell(format, text))
     }
 }
 

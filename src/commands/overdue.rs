@@ -1,29 +1,248 @@
 //! `roadmap overdue`: overdue milestones and their open steps, with how long
 //! overdue and whose. `--fail-on-overdue` makes it a CI gate (exit 3).
+//!
+//! Built for size: roadmaps are read one at a time and dropped (see
+//! `Catalog::visit_some`), each overdue row keeps only its texts, in one
+//! buffer (`Rows`), and the table is streamed to stdout (`crate::table`). At
+//! 100k milestones that is a quarter of a million rows, which comfy-table
+//! would have laid out in memory (bench/PROFILE.md).
+
+use std::io::Write;
 
 use anyhow::Result;
+use chrono::NaiveDate;
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
 use super::json::DueJson;
-use super::view::{Filter, Inputs};
-use super::{Context, cell, table_for};
+use super::view::{Filter, pick, read_state};
+use super::{Context, cell_text, unknown_roadmap};
 use crate::address::Address;
 use crate::cli::{Format, OverdueArgs};
 use crate::exit_code::ExitCode;
+use crate::roadmap::Roadmap;
+use crate::roadmap::catalog::Catalog;
 use crate::state::{Mark, State};
 use crate::status::{Status, standings};
-use crate::terminal::{Style, emit};
+use crate::table::{Look, Table, text_width};
+use crate::terminal::{Style, Terminal};
 
-#[derive(Serialize)]
-struct OverdueJson<'a> {
-    today: String,
-    overdue: Vec<&'a Item<'a>>,
+pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
+    let (_, log) = read_state(context)?;
+    let today = context.today();
+    let state = State::fold(&log.events);
+    let filter = Filter::new(&args.filter);
+    let mut rows = Rows::default();
+    let ids = Catalog::visit_some(&context.roadmap_dirs(), pick(&args.roadmaps, &log), |roadmap| {
+        rows.add(&roadmap, &state, today, &filter);
+    })?;
+    if let Some(unknown) = args.roadmaps.iter().find(|id| !ids.contains(id)) {
+        return Err(unknown_roadmap(unknown, ids.iter().map(String::as_str)));
+    }
+    rows.sort();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = match args.format {
+        Format::Json => write_json(&mut out, &rows, today),
+        _ if rows.list.is_empty() => writeln!(out, "nothing is overdue (today {today})"),
+        format => write_table(&mut out, &rows, format, context.terminal, today),
+    };
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    Ok(if args.fail_on_overdue && !rows.list.is_empty() {
+        ExitCode::Overdue
+    } else {
+        ExitCode::Success
+    })
 }
 
 /// One overdue milestone, or one open step of an overdue milestone.
+struct Row {
+    days_overdue: i64,
+    step: Option<usize>,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    /// Where its address, title, owner and due label are in `Rows::text`.
+    address: (usize, usize),
+    title: (usize, usize),
+    owner: Option<(usize, usize)>,
+    due: (usize, usize),
+}
+
+#[derive(Default)]
+struct Rows {
+    list: Vec<Row>,
+    text: String,
+}
+
+impl Rows {
+    fn add(&mut self, roadmap: &Roadmap, state: &State<'_>, today: NaiveDate, filter: &Filter) {
+        let mut step_address = String::new();
+        for s in standings(roadmap, state, today) {
+            let (Status::Overdue, Some(due), Some(days)) = (s.status, s.milestone.due.as_ref(), s.days_overdue(today))
+            else {
+                continue;
+            };
+            if !filter.milestone(roadmap, s.milestone) {
+                continue;
+            }
+            let m = s.milestone;
+            let address = Address::milestone(&roadmap.id, &m.id).to_string();
+            let push = |rows: &mut Rows, step: Option<usize>, address: &str, title: &str, owner: Option<&str>| {
+                let row = Row {
+                    days_overdue: days,
+                    step,
+                    start: due.start(),
+                    end: due.end(),
+                    address: rows.keep(address),
+                    title: rows.keep(title),
+                    owner: owner.map(|o| rows.keep(o)),
+                    due: rows.keep(due.label()),
+                };
+                rows.list.push(row);
+            };
+            // Filtered to a step owner, a milestone with no owner of its own adds nothing.
+            if !(filter.is_active() && m.owner.is_none() && !m.steps.is_empty()) {
+                push(self, None, &address, &m.title, m.owner.as_deref());
+            }
+            for (i, step) in m.steps.iter().enumerate() {
+                step_address.clear();
+                step_address.push_str(&address);
+                step_address.push('/');
+                step_address.push_str(itoa(i + 1, &mut [0; 20]));
+                if state.mark(&step_address) == Mark::Open && filter.step(m, step) {
+                    let owner = step.owner.as_deref().or(m.owner.as_deref());
+                    push(self, Some(i + 1), &step_address, &step.text, owner);
+                }
+            }
+        }
+    }
+
+    fn keep(&mut self, text: &str) -> (usize, usize) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        (start, self.text.len())
+    }
+
+    fn get(&self, (start, end): (usize, usize)) -> &str {
+        &self.text[start..end]
+    }
+
+    /// Longest overdue first, then by address.
+    fn sort(&mut self) {
+        let text = &self.text;
+        self.list.sort_unstable_by(|a, b| {
+            b.days_overdue
+                .cmp(&a.days_overdue)
+                .then_with(|| text[a.address.0..a.address.1].cmp(&text[b.address.0..b.address.1]))
+        });
+    }
+}
+
+/// `n` in decimal, without the formatting machinery: this runs for every step.
+fn itoa(mut n: usize, buffer: &mut [u8; 20]) -> &str {
+    let mut at = buffer.len();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buffer[at..]).unwrap_or("0")
+}
+
+fn write_table(
+    out: &mut impl Write,
+    rows: &Rows,
+    format: Format,
+    terminal: Terminal,
+    today: NaiveDate,
+) -> std::io::Result<()> {
+    const HEADERS: [&str; 4] = ["OVERDUE", "WHAT", "DUE", "OWNER"];
+    let look = match format {
+        Format::Markdown => Look::Markdown,
+        _ => Look::Terminal(terminal),
+    };
+    let mut what = String::new();
+    let cells = |row: &Row, what: &mut String| {
+        what.clear();
+        what.push_str(rows.get(row.address));
+        what.push('\n');
+        what.push_str(rows.get(row.title));
+        (age(row.days_overdue), row.owner.map_or("", |o| rows.get(o)))
+    };
+    // Two passes: the widest line of each column first, then the rows.
+    let mut widest = HEADERS.map(text_width);
+    for row in &rows.list {
+        let (age, owner) = cells(row, &mut what);
+        for (w, text) in widest.iter_mut().zip([
+            age.as_str(),
+            &cell_text(format, &what),
+            &cell_text(format, rows.get(row.due)),
+            &cell_text(format, owner),
+        ]) {
+            *w = (*w).max(text_width(text));
+        }
+    }
+    let mut table = Table::new(look, &widest);
+    table.write_head(out, &HEADERS)?;
+    let age_style = [Some(Style::Red)];
+    for row in &rows.list {
+        let (age, owner) = cells(row, &mut what);
+        table.write_row(
+            out,
+            &[
+                &age,
+                &cell_text(format, &what),
+                &cell_text(format, rows.get(row.due)),
+                &cell_text(format, owner),
+            ],
+            if format == Format::Markdown { &[] } else { &age_style },
+        )?;
+    }
+    table.write_foot(out)?;
+    let milestones = rows.list.iter().filter(|r| r.step.is_none()).count();
+    let steps = rows.list.len() - milestones;
+    writeln!(
+        out,
+        "{milestones} overdue milestone{}, {steps} open step{} in them (today {today})",
+        plural(milestones),
+        plural(steps),
+    )
+}
+
+/// The JSON form, `{"today": …, "overdue": [item, …]}`, written as it is made.
+fn write_json(out: &mut impl Write, rows: &Rows, today: NaiveDate) -> std::io::Result<()> {
+    struct Overdue<'a> {
+        today: NaiveDate,
+        rows: &'a Rows,
+    }
+    impl Serialize for Overdue<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut json = serializer.serialize_struct("Overdue", 2)?;
+            json.serialize_field("today", &self.today.to_string())?;
+            json.serialize_field("overdue", &Items(self.rows))?;
+            json.end()
+        }
+    }
+    struct Items<'a>(&'a Rows);
+    impl Serialize for Items<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.list.iter().map(|row| Item::new(self.0, row)))
+        }
+    }
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    Overdue { today, rows }.serialize(&mut serializer)?;
+    out.write_all(b"\n")
+}
+
+/// One row as JSON.
 #[derive(Serialize)]
 struct Item<'a> {
-    address: String,
+    address: &'a str,
     roadmap: &'a str,
     milestone: &'a str,
     step: Option<usize>,
@@ -33,94 +252,26 @@ struct Item<'a> {
     days_overdue: i64,
 }
 
-pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context, &args.roadmaps)?;
-    let state = State::fold(&inputs.log.events);
-    let filter = Filter::new(&args.filter);
-    let mut items = Vec::new();
-    for roadmap in inputs.select(&args.roadmaps)? {
-        for s in standings(roadmap, &state, inputs.today) {
-            let (Status::Overdue, Some(due), Some(days)) =
-                (s.status, s.milestone.due.as_ref(), s.days_overdue(inputs.today))
-            else {
-                continue;
-            };
-            if !filter.milestone(roadmap, s.milestone) {
-                continue;
-            }
-            let m = s.milestone;
-            let address = Address::milestone(&roadmap.id, &m.id);
-            let item = |step: Option<usize>| {
-                let (title, owner) = match step.and_then(|i| m.steps.get(i - 1)) {
-                    Some(s) => (s.text.as_str(), s.owner.as_deref().or(m.owner.as_deref())),
-                    None => (m.title.as_str(), m.owner.as_deref()),
-                };
-                Item {
-                    address: step.map_or_else(|| address.to_string(), |i| address.step(i).to_string()),
-                    roadmap: &roadmap.id,
-                    milestone: &m.id,
-                    step,
-                    title,
-                    owner,
-                    due: DueJson::new(due),
-                    days_overdue: days,
-                }
-            };
-            // Filtered to a step owner, a milestone with no owner of its own adds nothing.
-            if !(filter.is_active() && m.owner.is_none() && !m.steps.is_empty()) {
-                items.push(item(None));
-            }
-            for (i, step) in m.steps.iter().enumerate() {
-                if state.mark(&address.step(i + 1).to_string()) == Mark::Open && filter.step(m, step) {
-                    items.push(item(Some(i + 1)));
-                }
-            }
+impl<'a> Item<'a> {
+    fn new(rows: &'a Rows, row: &Row) -> Item<'a> {
+        let address = rows.get(row.address);
+        // Ids have no `/` (`roadmap::parse::is_valid_id`), so the address splits back into them.
+        let mut parts = address.split('/');
+        Item {
+            address,
+            roadmap: parts.next().unwrap_or_default(),
+            milestone: parts.next().unwrap_or_default(),
+            step: row.step,
+            title: rows.get(row.title),
+            owner: row.owner.map(|o| rows.get(o)),
+            due: DueJson {
+                label: rows.get(row.due),
+                start: row.start.map(|d| d.to_string()),
+                end: row.end.map(|d| d.to_string()),
+            },
+            days_overdue: row.days_overdue,
         }
     }
-    items.sort_by(|a, b| {
-        b.days_overdue
-            .cmp(&a.days_overdue)
-            .then_with(|| a.address.cmp(&b.address))
-    });
-    let text = match args.format {
-        Format::Json => super::json::to_string(&OverdueJson {
-            today: inputs.today.to_string(),
-            overdue: items.iter().collect::<Vec<_>>(),
-        })?,
-        _ if items.is_empty() => format!("nothing is overdue (today {})\n", inputs.today),
-        format => {
-            let mut table = table_for(context, format);
-            table.set_header(["OVERDUE", "WHAT", "DUE", "OWNER"]);
-            for item in &items {
-                let age = age(item.days_overdue);
-                table.add_row([
-                    if format == Format::Markdown {
-                        age
-                    } else {
-                        context.terminal.paint(Style::Red, &age)
-                    },
-                    cell(format, &format!("{}\n{}", item.address, item.title))
-                        .replace("\n", if format == Format::Markdown { " " } else { "\n" }),
-                    cell(format, item.due.label),
-                    cell(format, item.owner.unwrap_or("")),
-                ]);
-            }
-            let milestones = items.iter().filter(|i| i.step.is_none()).count();
-            let steps = items.len() - milestones;
-            format!(
-                "{table}\n{milestones} overdue milestone{}, {steps} open step{} in them (today {})\n",
-                plural(milestones),
-                plural(steps),
-                inputs.today
-            )
-        }
-    };
-    emit(&text)?;
-    Ok(if args.fail_on_overdue && !items.is_empty() {
-        ExitCode::Overdue
-    } else {
-        ExitCode::Success
-    })
 }
 
 fn plural(n: usize) -> &'static str {
@@ -149,5 +300,12 @@ mod tests {
         assert_eq!(super::age(61), "2 months");
         assert_eq!(super::age(730), "24 months");
         assert_eq!(super::age(731), "2 years");
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 1234, usize::MAX] {
+            assert_eq!(super::itoa(n, &mut [0; 20]), n.to_string());
+        }
     }
 }

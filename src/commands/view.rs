@@ -28,19 +28,8 @@ impl Inputs {
     /// Roadmaps the view does not show are not read: with hundreds of files,
     /// most of the cost is reading roadmaps.
     pub fn load(context: &Context, ids: &[String]) -> Result<Inputs> {
-        let location = context.state_location()?;
-        let log = file::read(&location.path)?;
-        let named: HashSet<&str> = ids.iter().map(|id| id.split('/').next().unwrap_or(id)).collect();
-        let tracked: HashSet<&str> = log.events.iter().filter_map(|e| e.target.split('/').next()).collect();
-        let catalog = Catalog::load_some(&context.roadmap_dirs(), |all| {
-            let pick = |set: &HashSet<&str>| all.iter().filter(|id| set.contains(id.as_str())).cloned().collect();
-            if !named.is_empty() {
-                pick(&named)
-            } else {
-                let tracked: Vec<String> = pick(&tracked);
-                if tracked.is_empty() { all.to_vec() } else { tracked }
-            }
-        })?;
+        let (location, log) = read_state(context)?;
+        let catalog = Catalog::load_some(&context.roadmap_dirs(), pick(ids, &log))?;
         Ok(Inputs {
             catalog,
             log,
@@ -55,6 +44,30 @@ impl Inputs {
             Ok(self.catalog.roadmaps.iter().collect())
         } else {
             ids.iter().map(|id| super::find_roadmap(&self.catalog, id)).collect()
+        }
+    }
+}
+
+/// The state file a view reads, and its changes.
+pub fn read_state(context: &Context) -> Result<(Location, Log)> {
+    let location = context.state_location()?;
+    let log = file::read(&location.path)?;
+    Ok((location, log))
+}
+
+/// Which roadmaps a view reads, from all there are: those named in `ids` (an
+/// address names its roadmap), or those with recorded progress in `log`, or
+/// all if none has any.
+pub fn pick<'a>(ids: &'a [String], log: &'a Log) -> impl Fn(&[String]) -> Vec<String> + 'a {
+    let named: HashSet<&str> = ids.iter().map(|id| id.split('/').next().unwrap_or(id)).collect();
+    let tracked: HashSet<&str> = log.events.iter().filter_map(|e| e.target.split('/').next()).collect();
+    move |all| {
+        let pick = |set: &HashSet<&str>| all.iter().filter(|id| set.contains(id.as_str())).cloned().collect();
+        if !named.is_empty() {
+            pick(&named)
+        } else {
+            let tracked: Vec<String> = pick(&tracked);
+            if tracked.is_empty() { all.to_vec() } else { tracked }
         }
     }
 }

@@ -83,6 +83,24 @@ impl Catalog {
         listing.into_catalog(|id| wanted.contains(id))
     }
 
+    /// Like `load_some`, but hands the roadmaps to `visit` one at a time, in
+    /// catalog order, and keeps none of them: for a command that goes through
+    /// every milestone once (`overdue`), memory stays that of one roadmap.
+    /// Returns every id, as `ids` would. Roadmaps are read on another thread
+    /// while `visit` works; if one cannot be read, the error comes after the
+    /// visits and nothing should be made of them.
+    pub fn visit_some(
+        dirs: &[PathBuf],
+        wanted: impl Fn(&[String]) -> Vec<String>,
+        visit: impl FnMut(Roadmap),
+    ) -> Result<Vec<String>, LoadError> {
+        let listing = Listing::load(dirs, Lookup::Cached)?;
+        let ids = listing.ids();
+        let wanted: HashSet<String> = wanted(&ids).into_iter().collect();
+        listing.visit(|id| wanted.contains(id), visit)?;
+        Ok(ids)
+    }
+
     /// Like `load`, but parses every file even where the cache has it: what `validate` checks.
     pub fn load_fresh(dirs: &[PathBuf]) -> Result<Catalog, LoadError> {
         Listing::load(dirs, Lookup::Fresh)?.into_catalog(|_| true)
@@ -92,7 +110,7 @@ impl Catalog {
         self.roadmaps.iter().find(|r| r.id == id)
     }
 
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
+    pub fn ids(&self) -> impl Iterator<Item = &str> + Clone {
         self.ids.iter().map(String::as_str)
     }
 }
@@ -211,6 +229,34 @@ impl Listing {
         }
         if diagnostics.is_empty() {
             Ok(Catalog { roadmaps, ids })
+        } else {
+            Err(LoadError { diagnostics })
+        }
+    }
+
+    fn visit(&self, wanted: impl Fn(&str) -> bool, mut visit: impl FnMut(Roadmap)) -> Result<(), LoadError> {
+        let mut diagnostics = Vec::new();
+        let chosen: Vec<&Listed> = self.entries.iter().filter(|e| wanted(&e.id)).collect();
+        std::thread::scope(|scope| {
+            // A few roadmaps ahead at most, so memory stays bounded.
+            let (sender, receiver) = std::sync::mpsc::sync_channel(4);
+            scope.spawn(move || {
+                for entry in chosen {
+                    if sender.send(self.materialize(entry)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for result in receiver {
+                match result {
+                    Ok(roadmap) if diagnostics.is_empty() => visit(roadmap),
+                    Ok(_) => {}
+                    Err(e) => diagnostics.extend(e.diagnostics),
+                }
+            }
+        });
+        if diagnostics.is_empty() {
+            Ok(())
         } else {
             Err(LoadError { diagnostics })
         }

@@ -10,7 +10,7 @@ pub mod event;
 pub mod file;
 pub mod location;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 pub use event::{Event, Op};
 
