@@ -11,6 +11,7 @@
 
 use std::io::{self, Write};
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::terminal::{Style, Terminal};
@@ -42,11 +43,13 @@ fn width(line: &str) -> usize {
 }
 
 impl Table {
-    /// A table whose widest lines, column by column, are `widest` (headers included).
-    pub fn new(look: Look, widest: &[usize]) -> Table {
+    /// A table whose widest lines, column by column, are `widest` (headers
+    /// included). A table too wide for the terminal asks
+    /// `longest_after_split(column, width)`: see `fit`.
+    pub fn new(look: Look, widest: &[usize], longest_after_split: impl FnMut(usize, usize) -> usize) -> Table {
         let widths = match look {
             Look::Markdown => widest.to_vec(),
-            Look::Terminal(terminal) => fit(widest, usize::from(terminal.width)),
+            Look::Terminal(terminal) => fit(widest, usize::from(terminal.width), longest_after_split),
         };
         Table {
             look,
@@ -146,32 +149,52 @@ fn pad(out: &mut impl Write, n: usize) -> io::Result<()> {
 }
 
 /// Content widths for columns whose widest lines are `widest`, in a table at
-/// most `total` columns wide (borders and one space of padding each side).
-fn fit(widest: &[usize], total: usize) -> Vec<usize> {
+/// most `total` columns wide (borders, and one space of padding each side):
+/// comfy-table's dynamic arrangement. `longest_after_split(column, width)`
+/// is the longest line of a column's cells, header included, split to `width`.
+fn fit(widest: &[usize], total: usize, mut longest_after_split: impl FnMut(usize, usize) -> usize) -> Vec<usize> {
     let frame = widest.len() + 1 + 2 * widest.len();
     let mut left = total.saturating_sub(frame);
-    if widest.iter().sum::<usize>() <= left {
-        return widest.to_vec();
-    }
     let mut widths: Vec<Option<usize>> = vec![None; widest.len()];
     let mut open = widest.len();
-    // Keep whole every column narrower than an even share of what is left;
+    let fix = |widths: &mut Vec<Option<usize>>, i: usize, width: usize, left: &mut usize, open: &mut usize| {
+        widths[i] = Some(width.max(1));
+        *left = left.saturating_sub(width);
+        *open -= 1;
+    };
+    // Keep whole every column no wider than an even share of what is left;
     // each one kept leaves more for the others, so look again until none is.
     let mut kept_one = true;
-    while kept_one && open > 0 {
+    while kept_one && open > 0 && left / open > 0 {
         kept_one = false;
         for (i, &w) in widest.iter().enumerate() {
-            if widths[i].is_none() && open > 0 && w <= left / open {
-                widths[i] = Some(w);
-                left -= w;
-                open -= 1;
+            if widths[i].is_none() && open > 0 && w.max(1) <= left / open {
+                fix(&mut widths, i, w.max(1), &mut left, &mut open);
                 kept_one = true;
             }
         }
     }
-    // The rest share what is left; the remainder goes to the leftmost.
+    // A column whose text, wrapped to an even share, leaves 3 or more
+    // columns of it unused is kept at that narrower width.
+    kept_one = true;
+    while kept_one && open > 0 {
+        kept_one = false;
+        for i in 0..widest.len() {
+            if widths[i].is_some() || open == 0 {
+                continue;
+            }
+            let share = left / open;
+            let longest = longest_after_split(i, share);
+            if share.saturating_sub(longest) >= 3 {
+                fix(&mut widths, i, longest, &mut left, &mut open);
+                kept_one = true;
+            }
+        }
+    }
+    // The rest share what is left evenly; the remainder goes to the leftmost.
     let open = open.max(1);
-    let (share, mut extra) = (left.max(open) / open, left.max(open) % open);
+    let left = left.max(open);
+    let (share, mut extra) = (left / open, left % open);
     widths
         .into_iter()
         .map(|w| {
@@ -184,64 +207,117 @@ fn fit(widest: &[usize], total: usize) -> Vec<usize> {
         .collect()
 }
 
-/// Splits `text` into lines at most `width` wide: at its line breaks, then
-/// between words, and inside a word only when it is wider than a whole line.
-/// Lines are byte ranges of `text`; the spaces a line is broken at are dropped.
+/// Splits `text` into lines at most `width` wide, as comfy-table does: at
+/// its line breaks, then between words, filling a line with the start of a
+/// word too wide for any line. Lines are byte ranges of `text`; the space a
+/// line is broken at is dropped.
 fn wrap(text: &str, width: usize, lines: &mut Vec<(usize, usize)>) {
-    let width = width.max(1);
-    let mut start = 0;
-    for paragraph in text.split('\n') {
-        let base = start;
-        start += paragraph.len() + 1;
-        if self::width(paragraph) <= width {
-            lines.push((base, base + paragraph.len()));
+    let mut base = 0;
+    for line in text.split('\n') {
+        if self::width(line) <= width {
+            lines.push((base, base + line.len()));
+        } else {
+            split_line(text, (base, base + line.len()), width.max(1), lines);
+        }
+        base += line.len() + 1;
+    }
+}
+
+/// A line with fewer free columns than this is full (comfy-table's MIN_FREE_CHARS).
+const MIN_FREE: usize = 2;
+
+/// comfy-table's `split_line`, on byte ranges of `text` instead of new strings.
+fn split_line(text: &str, (start, end): (usize, usize), width: usize, lines: &mut Vec<(usize, usize)>) {
+    // The words still to place, last first (a word cut in two goes back as its tail).
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut at = start;
+    for word in text[start..end].split(' ') {
+        words.push((at, at + word.len()));
+        at += word.len() + 1;
+    }
+    words.reverse();
+    // The line being filled: empty, or a range and its width.
+    let mut current: Option<(usize, usize)> = None;
+    let mut current_width = 0;
+    let full = |range: (usize, usize), w: usize, lines: &mut Vec<(usize, usize)>| {
+        if w > width.saturating_sub(MIN_FREE) {
+            lines.push(range);
+            None
+        } else {
+            Some(range)
+        }
+    };
+    while let Some(next) = words.pop() {
+        let next_width = self::width(&text[next.0..next.1]);
+        let gap = usize::from(current.is_some());
+        if current_width + gap + next_width <= width {
+            let joined = current.map_or(next, |(from, _)| (from, next.1));
+            current_width += gap + next_width;
+            // An empty word (two spaces in a row) does not start a line.
+            current = if joined.0 == joined.1 && current.is_none() {
+                None
+            } else {
+                full(joined, current_width, lines)
+            };
+            if current.is_none() {
+                current_width = 0;
+            }
             continue;
         }
-        // The line being built, as a range, and its width.
-        let mut line: Option<(usize, usize)> = None;
-        let mut line_width = 0;
-        let mut at = 0;
-        for word in paragraph.split(' ') {
-            let (word_start, word_end) = (base + at, base + at + word.len());
-            at += word.len() + 1;
-            if word.is_empty() {
-                continue;
-            }
-            let word_width = self::width(word);
-            match line {
-                Some((from, _)) if line_width + 1 + word_width <= width => {
-                    line = Some((from, word_end));
-                    line_width += 1 + word_width;
-                    continue;
-                }
-                Some(full) => lines.push(full),
-                None => {}
-            }
-            if word_width <= width {
-                line = Some((word_start, word_end));
-                line_width = word_width;
-                continue;
-            }
-            // A word wider than a line: cut it into full lines, keep the tail.
-            let mut piece_start = word_start;
-            let mut piece_width = 0;
-            for (offset, c) in text[word_start..word_end].char_indices() {
-                let c_width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if piece_width + c_width > width && piece_width > 0 {
-                    lines.push((piece_start, word_start + offset));
-                    piece_start = word_start + offset;
-                    piece_width = 0;
-                }
-                piece_width += c_width;
-            }
-            line = Some((piece_start, word_end));
-            line_width = piece_width;
+        let free = width.saturating_sub(current_width + gap);
+        if let Some(line) = current
+            && free <= MIN_FREE
+        {
+            words.push(next);
+            lines.push(line);
+            current = None;
+            current_width = 0;
+            continue;
         }
-        lines.extend(line);
-        if lines.last().is_none_or(|&(_, end)| end < base) {
-            lines.push((base, base));
+        if next_width > width {
+            // Fill the line with as much of the word as fits (at least one grapheme).
+            let mut cut = next.0;
+            let mut cut_width = 0;
+            for (offset, grapheme) in text[next.0..next.1].grapheme_indices(true) {
+                let w = grapheme.width();
+                if cut_width + w > free {
+                    break;
+                }
+                cut = next.0 + offset + grapheme.len();
+                cut_width += w;
+            }
+            if current.is_none() && cut == next.0 {
+                cut = next.0 + text[next.0..next.1].chars().next().map_or(0, char::len_utf8);
+            }
+            lines.push(current.map_or((next.0, cut), |(from, _)| (from, cut)));
+            words.push((cut, next.1));
+            current = None;
+            current_width = 0;
+            continue;
+        }
+        lines.extend(current);
+        current_width = next_width;
+        current = full(next, next_width, lines);
+        if current.is_none() {
+            current_width = 0;
         }
     }
+    lines.extend(current);
+}
+
+/// The longest line of `text`, in bytes, once split to `width` (comfy-table
+/// measures it in bytes): how `Table::new` learns whether a column needs less
+/// than an even share once its text is wrapped.
+pub fn longest_after_split(text: &str, width: usize, scratch: &mut Vec<(usize, usize)>) -> usize {
+    scratch.clear();
+    for line in text.split('\n') {
+        if self::width(line) > width {
+            split_line(line, (0, line.len()), width.max(1), scratch);
+        } else {
+            scratch.push((0, line.len()));
+        }
+    }
+    scratch.iter().map(|(a, b)| b - a).max().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -279,11 +355,97 @@ mod tests {
     #[test]
     fn columns_that_fit_stay_whole_and_the_rest_share_evenly() {
         // 4 columns: 13 columns of frame.
-        assert_eq!(fit(&[7, 40, 6, 20], 160), [7, 40, 6, 20]);
+        let unsplittable = |column: usize, _: usize| [7, 40, 7, 40][column];
+        assert_eq!(fit(&[7, 40, 6, 20], 160, unsplittable), [7, 40, 6, 20]);
         // 80 - 13 = 67 to share: 7 and 6 fit an even share; 54 left for two.
-        assert_eq!(fit(&[7, 40, 6, 40], 80), [7, 27, 6, 27]);
-        assert_eq!(fit(&[7, 41, 6, 20], 80), [7, 34, 6, 20]);
+        assert_eq!(fit(&[7, 40, 6, 40], 80, unsplittable), [7, 27, 6, 27]);
+        assert_eq!(fit(&[7, 41, 6, 20], 80, unsplittable), [7, 34, 6, 20]);
         // Odd space: the leftmost open column gets the extra one.
-        assert_eq!(fit(&[7, 40, 7, 40], 80), [7, 27, 7, 26]);
+        assert_eq!(fit(&[7, 40, 7, 40], 80, unsplittable), [7, 27, 7, 26]);
+        // A column whose words wrap to 20 of its 26 keeps 20; the other gets the rest.
+        let wraps_short = |column: usize, _: usize| if column == 3 { 20 } else { 40 };
+        assert_eq!(fit(&[7, 40, 7, 40], 80, wraps_short), [7, 33, 7, 20]);
+    }
+
+    /// Renders `rows` with this module, the way `overdue` does.
+    fn ours(look: Look, headers: &[&str], rows: &[Vec<String>]) -> String {
+        let cells = |row: &[String], column: usize| row[column].clone();
+        let mut widest: Vec<usize> = headers.iter().map(|h| text_width(h)).collect();
+        for row in rows {
+            for (column, w) in widest.iter_mut().enumerate() {
+                *w = (*w).max(text_width(&cells(row, column)));
+            }
+        }
+        let mut scratch = Vec::new();
+        let mut table = Table::new(look, &widest, |column, width| {
+            let mut longest = longest_after_split(headers[column], width, &mut scratch);
+            for row in rows {
+                longest = longest.max(longest_after_split(&cells(row, column), width, &mut scratch));
+            }
+            longest
+        });
+        let mut out = Vec::new();
+        table.write_head(&mut out, headers).unwrap();
+        for row in rows {
+            let row: Vec<&str> = row.iter().map(String::as_str).collect();
+            table.write_row(&mut out, &row, &[]).unwrap();
+        }
+        table.write_foot(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The same rows through comfy-table, as the other views draw their tables.
+    fn comfy(mut table: comfy_table::Table, headers: &[&str], rows: &[Vec<String>]) -> String {
+        table.set_header(headers.to_vec());
+        for row in rows {
+            table.add_row(row.clone());
+        }
+        format!("{table}\n")
+    }
+
+    fn cell_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let word = prop::sample::select(vec![
+            "a",
+            "och",
+            "Digg",
+            "säkerhetsgranskning",
+            "infrastrukturmoduler",
+            "漢字",
+            "bench-0019/m072",
+            "2021-07-01",
+            "",
+            "Förbereda",
+            "x1234567890123456789012345",
+        ]);
+        let separator = prop::sample::select(vec![" ", " ", " ", "  ", "\n"]);
+        prop::collection::vec((word, separator), 0..8).prop_map(|parts| {
+            let mut text: String = parts.iter().map(|(w, s)| format!("{w}{s}")).collect();
+            text.pop();
+            text
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// Whatever the text and the width, the table is the one comfy-table draws.
+        #[test]
+        fn draws_what_comfy_table_draws(
+            rows in proptest::collection::vec(proptest::collection::vec(cell_text(), 4), 0..6),
+            width in 20u16..140,
+        ) {
+            let headers = ["OVERDUE", "WHAT", "DUE", "OWNER"];
+            let terminal = Terminal { color: false, width };
+            proptest::prop_assert_eq!(
+                ours(Look::Terminal(terminal), &headers, &rows),
+                comfy(terminal.table(), &headers, &rows)
+            );
+            // Markdown cells come without line breaks (`commands::cell` makes them `<br>`).
+            let rows: Vec<Vec<String>> = rows.iter().map(|row| row.iter().map(|c| c.replace('\n', "<br>")).collect()).collect();
+            proptest::prop_assert_eq!(
+                ours(Look::Markdown, &headers, &rows),
+                comfy(crate::commands::markdown_table(), &headers, &rows)
+            );
+        }
     }
 }

@@ -24,7 +24,7 @@ use crate::roadmap::Roadmap;
 use crate::roadmap::catalog::Catalog;
 use crate::state::{Mark, State};
 use crate::status::{Status, standings};
-use crate::table::{Look, Table, text_width};
+use crate::table::{Look, Table, longest_after_split, text_width};
 use crate::terminal::{Style, Terminal};
 
 pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
@@ -174,7 +174,7 @@ fn write_table(
         what.push_str(rows.get(row.title));
         (age(row.days_overdue), row.owner.map_or("", |o| rows.get(o)))
     };
-    // Two passes: the widest line of each column first, then the rows.
+    // The widest line of each column first, then the rows.
     let mut widest = HEADERS.map(text_width);
     for row in &rows.list {
         let (age, owner) = cells(row, &mut what);
@@ -187,7 +187,22 @@ fn write_table(
             *w = (*w).max(text_width(text));
         }
     }
-    let mut table = Table::new(look, &widest);
+    let mut scratch = Vec::new();
+    let mut table = Table::new(look, &widest, |column, width| {
+        let mut longest = longest_after_split(HEADERS[column], width, &mut scratch);
+        let mut what = String::new();
+        for row in &rows.list {
+            let (age, owner) = cells(row, &mut what);
+            let text = match column {
+                0 => age.into(),
+                1 => cell_text(format, &what),
+                2 => cell_text(format, rows.get(row.due)),
+                _ => cell_text(format, owner),
+            };
+            longest = longest.max(longest_after_split(&text, width, &mut scratch));
+        }
+        longest
+    });
     table.write_head(out, &HEADERS)?;
     let age_style = [Some(Style::Red)];
     for row in &rows.list {
