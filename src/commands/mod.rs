@@ -199,11 +199,25 @@ pub fn cell(format: crate::cli::Format, text: &str) -> String {
 /// `cell` without a copy when the text needs no change, as most text does:
 /// for tables written row by row (`overdue`).
 pub fn cell_text(format: crate::cli::Format, text: &str) -> std::borrow::Cow<'_, str> {
-    let special = |c: char| match format {
-        crate::cli::Format::Markdown => matches!(c, '|' | '\n' | '\r'),
-        _ => c == '\t',
+    let markdown = format == crate::cli::Format::Markdown;
+    // Only these bytes can start what `cell` changes: ASCII controls and tab
+    // (and line breaks in Markdown), `|` in Markdown, and the UTF-8 lead bytes of C1 controls (0xC2) and of
+    // the bidirectional controls (0xE2). Text without them is left as it is.
+    let suspect = |b: &u8| {
+        (*b < 0x20 && (markdown || *b != b'\n')) || *b == 0x7f || *b == 0xc2 || *b == 0xe2 || (markdown && *b == b'|')
     };
-    if text.len() <= CELL_LIMIT && !text.chars().any(|c| special(c) || crate::terminal::is_unsafe(c)) {
+    let special = |c: char| {
+        if markdown {
+            matches!(c, '|' | '\n' | '\r')
+        } else {
+            c == '\t'
+        }
+    };
+    let unchanged = text.len() <= CELL_LIMIT
+        // `fold` rather than `any`: no early exit, so the scan runs on whole vectors.
+        && (!text.as_bytes().iter().fold(false, |seen, b| seen | suspect(b))
+            || !text.chars().any(|c| special(c) || crate::terminal::is_unsafe(c)));
+    if unchanged {
         std::borrow::Cow::Borrowed(text)
     } else {
         std::borrow::Cow::Owned(cell(format, text))

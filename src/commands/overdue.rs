@@ -32,7 +32,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
     let today = context.today();
     let state = State::fold(&log.events);
     let filter = Filter::new(&args.filter);
-    let mut rows = Rows::default();
+    let mut rows = Rows::new(args.format);
     let ids = Catalog::visit_some(&context.roadmap_dirs(), pick(&args.roadmaps, &log), |roadmap| {
         rows.add(&roadmap, &state, today, &filter);
     })?;
@@ -57,12 +57,18 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
     })
 }
 
+const HEADERS: [&str; 4] = ["OVERDUE", "WHAT", "DUE", "OWNER"];
+
 /// One overdue milestone, or one open step of an overdue milestone.
 struct Row {
     days_overdue: i64,
     step: Option<usize>,
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
+    /// The first bytes of its address, zero-padded: most rows are told apart
+    /// by these, without reading the address in `Rows::text` (ids have no NUL,
+    /// so a shorter address still sorts first).
+    head: (u128, u64),
     /// Where its address, title, owner and due label are in `Rows::text`.
     address: (usize, usize),
     title: (usize, usize),
@@ -70,13 +76,56 @@ struct Row {
     due: (usize, usize),
 }
 
-#[derive(Default)]
 struct Rows {
     list: Vec<Row>,
     text: String,
+    /// What the rows are written as, and for a table the widest line of each
+    /// column (`write_table`'s cells), measured as the rows are added: the
+    /// text is in cache then, while a pass over sorted rows would jump about.
+    format: Format,
+    widest: [usize; 4],
+    scratch: String,
+    /// The width of the age of the last row added, and its days.
+    last_age: (i64, usize),
 }
 
 impl Rows {
+    fn new(format: Format) -> Rows {
+        Rows {
+            list: Vec::new(),
+            text: String::new(),
+            format,
+            widest: HEADERS.map(text_width),
+            scratch: String::new(),
+            last_age: (i64::MIN, 0),
+        }
+    }
+
+    /// Widens the columns to fit a row with these cells.
+    fn measure(&mut self, days: i64, address: &str, title: &str, due: &str, owner: &str) {
+        if self.format == Format::Json {
+            return;
+        }
+        if self.last_age.0 != days {
+            self.last_age = (days, age(days).len());
+        }
+        let what = &mut self.scratch;
+        what.clear();
+        what.push_str(address);
+        what.push('\n');
+        what.push_str(title);
+        let format = self.format;
+        let widths = [
+            self.last_age.1,
+            text_width(&cell_text(format, what)),
+            text_width(&cell_text(format, due)),
+            text_width(&cell_text(format, owner)),
+        ];
+        for (widest, width) in self.widest.iter_mut().zip(widths) {
+            *widest = (*widest).max(width);
+        }
+    }
+
     fn add(&mut self, roadmap: &Roadmap, state: &State<'_>, today: NaiveDate, filter: &Filter) {
         let mut step_address = String::new();
         for s in standings(roadmap, state, today) {
@@ -90,8 +139,17 @@ impl Rows {
             let m = s.milestone;
             let address = Address::milestone(&roadmap.id, &m.id).to_string();
             let push = |rows: &mut Rows, step: Option<usize>, address: &str, title: &str, owner: Option<&str>| {
+                let mut bytes = [0; 24];
+                let n = address.len().min(bytes.len());
+                bytes[..n].copy_from_slice(&address.as_bytes()[..n]);
+                let (high, low) = bytes.split_at(16);
+                let head = (
+                    u128::from_be_bytes(high.try_into().unwrap_or_default()),
+                    u64::from_be_bytes(low.try_into().unwrap_or_default()),
+                );
                 let row = Row {
                     days_overdue: days,
+                    head,
                     step,
                     start: due.start(),
                     end: due.end(),
@@ -101,6 +159,7 @@ impl Rows {
                     due: rows.keep(due.label()),
                 };
                 rows.list.push(row);
+                rows.measure(days, address, title, due.label(), owner.unwrap_or(""));
             };
             // Filtered to a step owner, a milestone with no owner of its own adds nothing.
             if !(filter.is_active() && m.owner.is_none() && !m.steps.is_empty()) {
@@ -133,9 +192,10 @@ impl Rows {
     fn sort(&mut self) {
         let text = &self.text;
         self.list.sort_unstable_by(|a, b| {
-            b.days_overdue
-                .cmp(&a.days_overdue)
-                .then_with(|| text[a.address.0..a.address.1].cmp(&text[b.address.0..b.address.1]))
+            (b.days_overdue, a.head).cmp(&(a.days_overdue, b.head)).then_with(|| {
+                let (ra, rb) = (a.address, b.address);
+                text[ra.0..ra.1].cmp(&text[rb.0..rb.1])
+            })
         });
     }
 }
@@ -161,40 +221,34 @@ fn write_table(
     terminal: Terminal,
     today: NaiveDate,
 ) -> std::io::Result<()> {
-    const HEADERS: [&str; 4] = ["OVERDUE", "WHAT", "DUE", "OWNER"];
     let look = match format {
         Format::Markdown => Look::Markdown,
         _ => Look::Terminal(terminal),
     };
-    let mut what = String::new();
-    let cells = |row: &Row, what: &mut String| {
+    // Rows are sorted by age, so most rows say what the one before said.
+    let last_age = std::cell::RefCell::new((i64::MIN, String::new()));
+    let cells = |row: &Row, what: &mut String, age_text: &mut String| {
         what.clear();
         what.push_str(rows.get(row.address));
         what.push('\n');
         what.push_str(rows.get(row.title));
-        (age(row.days_overdue), row.owner.map_or("", |o| rows.get(o)))
-    };
-    // The widest line of each column first, then the rows.
-    let mut widest = HEADERS.map(text_width);
-    for row in &rows.list {
-        let (age, owner) = cells(row, &mut what);
-        for (w, text) in widest.iter_mut().zip([
-            age.as_str(),
-            &cell_text(format, &what),
-            &cell_text(format, rows.get(row.due)),
-            &cell_text(format, owner),
-        ]) {
-            *w = (*w).max(text_width(text));
+        let mut last = last_age.borrow_mut();
+        if last.0 != row.days_overdue {
+            *last = (row.days_overdue, age(row.days_overdue));
         }
-    }
+        age_text.clear();
+        age_text.push_str(&last.1);
+        row.owner.map_or("", |o| rows.get(o))
+    };
+    let (mut what, mut age_text) = (String::new(), String::new());
     let mut scratch = Vec::new();
-    let mut table = Table::new(look, &widest, |column, width| {
+    let mut table = Table::new(look, &rows.widest, |column, width| {
         let mut longest = longest_after_split(HEADERS[column], width, &mut scratch);
-        let mut what = String::new();
+        let (mut what, mut age_text) = (String::new(), String::new());
         for row in &rows.list {
-            let (age, owner) = cells(row, &mut what);
+            let owner = cells(row, &mut what, &mut age_text);
             let text = match column {
-                0 => age.into(),
+                0 => age_text.as_str().into(),
                 1 => cell_text(format, &what),
                 2 => cell_text(format, rows.get(row.due)),
                 _ => cell_text(format, owner),
@@ -206,11 +260,11 @@ fn write_table(
     table.write_head(out, &HEADERS)?;
     let age_style = [Some(Style::Red)];
     for row in &rows.list {
-        let (age, owner) = cells(row, &mut what);
+        let owner = cells(row, &mut what, &mut age_text);
         table.write_row(
             out,
             &[
-                &age,
+                &age_text,
                 &cell_text(format, &what),
                 &cell_text(format, rows.get(row.due)),
                 &cell_text(format, owner),
