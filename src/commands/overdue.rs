@@ -32,25 +32,27 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
     let today = context.today();
     let state = State::fold(&log.events);
     let filter = Filter::new(&args.filter);
-    let mut rows = Rows::new(args.format);
-    let ids = Catalog::visit_some(&context.roadmap_dirs(), pick(&args.roadmaps, &log), |roadmap| {
-        rows.add(&roadmap, &state, today, &filter);
-    })?;
+    let (ids, rows) = Catalog::visit_some(
+        &context.roadmap_dirs(),
+        pick(&args.roadmaps, &log),
+        || Rows::new(args.format),
+        |rows, roadmap| rows.add(&roadmap, &state, today, &filter),
+    )?;
     if let Some(unknown) = args.roadmaps.iter().find(|id| !ids.contains(id)) {
         return Err(unknown_roadmap(unknown, ids.iter().map(String::as_str)));
     }
-    rows.sort();
+    let rows = Sorted::new(rows);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match args.format {
         Format::Json => write_json(&mut out, &rows, today),
-        _ if rows.list.is_empty() => writeln!(out, "nothing is overdue (today {today})"),
+        _ if rows.is_empty() => writeln!(out, "nothing is overdue (today {today})"),
         format => write_table(&mut out, &rows, format, context.terminal, today),
     };
     match written.and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
-    Ok(if args.fail_on_overdue && !rows.list.is_empty() {
+    Ok(if args.fail_on_overdue && !rows.is_empty() {
         ExitCode::Overdue
     } else {
         ExitCode::Success
@@ -59,26 +61,36 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
 
 const HEADERS: [&str; 4] = ["OVERDUE", "WHAT", "DUE", "OWNER"];
 
-/// One overdue milestone, or one open step of an overdue milestone.
+/// One overdue milestone, or one open step of an overdue milestone. Kept
+/// small (72 bytes): `overdue` at 100k milestones holds 250 000 of them.
 struct Row {
     days_overdue: i64,
-    step: Option<usize>,
+    /// The first 24 bytes of its address, zero-padded, as numbers: most rows
+    /// are told apart by these without reading the address (ids have no NUL,
+    /// so a shorter address still sorts first).
+    head: [u64; 3],
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
-    /// The first bytes of its address, zero-padded: most rows are told apart
-    /// by these, without reading the address in `Rows::text` (ids have no NUL,
-    /// so a shorter address still sorts first).
-    head: (u128, u64),
-    /// Where its address, title, owner and due label are in `Rows::text`.
-    address: (usize, usize),
-    title: (usize, usize),
-    owner: Option<(usize, usize)>,
-    due: (usize, usize),
+    /// 0 for the milestone itself, else the step's number.
+    step: u32,
+    /// Which of `Rows::texts` holds its texts, and where they start: its
+    /// address, title, due label and owner, one after another.
+    part: u32,
+    at: u32,
+    /// Their lengths; `NO_OWNER` for an owner when there is none.
+    lens: [u32; 4],
 }
+
+const NO_OWNER: u32 = u32::MAX;
+
+/// Longer texts are cut (at a character boundary) so that offsets fit in 32
+/// bits; no roadmap has a title near it, and a table cell shows 8 000 characters.
+const TEXT_LIMIT: usize = 1 << 28;
 
 struct Rows {
     list: Vec<Row>,
-    text: String,
+    /// The rows' texts: one buffer per thread that added rows (`merge`).
+    texts: Vec<String>,
     /// What the rows are written as, and for a table the widest line of each
     /// column (`write_table`'s cells), measured as the rows are added: the
     /// text is in cache then, while a pass over sorted rows would jump about.
@@ -93,7 +105,7 @@ impl Rows {
     fn new(format: Format) -> Rows {
         Rows {
             list: Vec::new(),
-            text: String::new(),
+            texts: vec![String::new()],
             format,
             widest: HEADERS.map(text_width),
             scratch: String::new(),
@@ -138,32 +150,27 @@ impl Rows {
             }
             let m = s.milestone;
             let address = Address::milestone(&roadmap.id, &m.id).to_string();
-            let push = |rows: &mut Rows, step: Option<usize>, address: &str, title: &str, owner: Option<&str>| {
+            let push = |rows: &mut Rows, step: usize, address: &str, title: &str, owner: Option<&str>| {
                 let mut bytes = [0; 24];
                 let n = address.len().min(bytes.len());
                 bytes[..n].copy_from_slice(&address.as_bytes()[..n]);
-                let (high, low) = bytes.split_at(16);
-                let head = (
-                    u128::from_be_bytes(high.try_into().unwrap_or_default()),
-                    u64::from_be_bytes(low.try_into().unwrap_or_default()),
-                );
-                let row = Row {
+                let word = |i: usize| u64::from_be_bytes(bytes[i * 8..i * 8 + 8].try_into().unwrap_or_default());
+                let (part, at, lens) = rows.keep([address, title, due.label(), owner.unwrap_or("")], owner.is_some());
+                rows.list.push(Row {
                     days_overdue: days,
-                    head,
-                    step,
+                    head: [word(0), word(1), word(2)],
                     start: due.start(),
                     end: due.end(),
-                    address: rows.keep(address),
-                    title: rows.keep(title),
-                    owner: owner.map(|o| rows.keep(o)),
-                    due: rows.keep(due.label()),
-                };
-                rows.list.push(row);
+                    step: u32::try_from(step).unwrap_or(u32::MAX),
+                    part,
+                    at,
+                    lens,
+                });
                 rows.measure(days, address, title, due.label(), owner.unwrap_or(""));
             };
             // Filtered to a step owner, a milestone with no owner of its own adds nothing.
             if !(filter.is_active() && m.owner.is_none() && !m.steps.is_empty()) {
-                push(self, None, &address, &m.title, m.owner.as_deref());
+                push(self, 0, &address, &m.title, m.owner.as_deref());
             }
             for (i, step) in m.steps.iter().enumerate() {
                 step_address.clear();
@@ -172,31 +179,125 @@ impl Rows {
                 step_address.push_str(itoa(i + 1, &mut [0; 20]));
                 if state.mark(&step_address) == Mark::Open && filter.step(m, step) {
                     let owner = step.owner.as_deref().or(m.owner.as_deref());
-                    push(self, Some(i + 1), &step_address, &step.text, owner);
+                    push(self, i + 1, &step_address, &step.text, owner);
                 }
             }
         }
     }
 
-    fn keep(&mut self, text: &str) -> (usize, usize) {
-        let start = self.text.len();
-        self.text.push_str(text);
-        (start, self.text.len())
-    }
-
-    fn get(&self, (start, end): (usize, usize)) -> &str {
-        &self.text[start..end]
-    }
-
-    /// Longest overdue first, then by address.
-    fn sort(&mut self) {
-        let text = &self.text;
-        self.list.sort_unstable_by(|a, b| {
-            (b.days_overdue, a.head).cmp(&(a.days_overdue, b.head)).then_with(|| {
-                let (ra, rb) = (a.address, b.address);
-                text[ra.0..ra.1].cmp(&text[rb.0..rb.1])
-            })
+    /// Keeps a row's texts together; returns where: part, offset, lengths.
+    fn keep(&mut self, texts: [&str; 4], has_owner: bool) -> (u32, u32, [u32; 4]) {
+        let texts = texts.map(|text| {
+            let mut end = text.len().min(TEXT_LIMIT);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            &text[..end]
         });
+        let total: usize = texts.iter().map(|t| t.len()).sum();
+        if self.texts.last().is_none_or(|b| b.len() + total > u32::MAX as usize) {
+            self.texts.push(String::new());
+        }
+        let part = self.texts.len() - 1;
+        let buffer = &mut self.texts[part];
+        let at = buffer.len();
+        for text in texts {
+            buffer.push_str(text);
+        }
+        // Both fit: `TEXT_LIMIT` and the new part above keep them under 2^32.
+        let len = |t: &str| u32::try_from(t.len()).unwrap_or(u32::MAX);
+        let mut lens = texts.map(len);
+        if !has_owner {
+            lens[3] = NO_OWNER;
+        }
+        (
+            u32::try_from(part).unwrap_or(u32::MAX),
+            u32::try_from(at).unwrap_or(u32::MAX),
+            lens,
+        )
+    }
+
+    /// Text `i` of a row (0 address, 1 title, 2 due label, 3 owner).
+    fn text(&self, row: &Row, i: usize) -> Option<&str> {
+        if row.lens[i] == NO_OWNER {
+            return None;
+        }
+        let start = row.at as usize + row.lens[..i].iter().map(|&n| n as usize).sum::<usize>();
+        self.texts[row.part as usize].get(start..start + row.lens[i] as usize)
+    }
+
+    fn address(&self, row: &Row) -> &str {
+        self.text(row, 0).unwrap_or_default()
+    }
+
+    fn title(&self, row: &Row) -> &str {
+        self.text(row, 1).unwrap_or_default()
+    }
+
+    fn due(&self, row: &Row) -> &str {
+        self.text(row, 2).unwrap_or_default()
+    }
+
+    fn owner(&self, row: &Row) -> Option<&str> {
+        self.text(row, 3)
+    }
+
+}
+
+/// Longest overdue first, then by address.
+fn order(rows_a: &Rows, a: &Row, rows_b: &Rows, b: &Row) -> std::cmp::Ordering {
+    (b.days_overdue, a.head)
+        .cmp(&(a.days_overdue, b.head))
+        .then_with(|| rows_a.address(a).cmp(rows_b.address(b)))
+}
+
+/// The rows each thread gathered, each list sorted (on its own thread), read
+/// as one sorted list by merging them as they are read: one list of all rows
+/// would need all of them copied once more.
+struct Sorted {
+    parts: Vec<Rows>,
+    widest: [usize; 4],
+}
+
+impl Sorted {
+    fn new(mut parts: Vec<Rows>) -> Sorted {
+        std::thread::scope(|scope| {
+            for rows in &mut parts {
+                scope.spawn(move || {
+                    let mut list = std::mem::take(&mut rows.list);
+                    list.sort_unstable_by(|a, b| order(rows, a, rows, b));
+                    rows.list = list;
+                });
+            }
+        });
+        let mut widest = HEADERS.map(text_width);
+        for rows in &parts {
+            for (widest, width) in widest.iter_mut().zip(rows.widest) {
+                *widest = (*widest).max(width);
+            }
+        }
+        Sorted { parts, widest }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.parts.iter().all(|rows| rows.list.is_empty())
+    }
+
+    /// Every row, in order, with the rows it belongs to (which holds its texts).
+    fn iter(&self) -> impl Iterator<Item = (&Rows, &Row)> {
+        let mut next = vec![0; self.parts.len()];
+        std::iter::from_fn(move || {
+            let mut best: Option<(usize, &Rows, &Row)> = None;
+            for (i, rows) in self.parts.iter().enumerate() {
+                let Some(row) = rows.list.get(next[i]) else { continue };
+                if best.is_none_or(|(_, best_rows, best_row)| order(rows, row, best_rows, best_row).is_lt()) {
+                    best = Some((i, rows, row));
+                }
+            }
+            let (i, rows, row) = best?;
+            next[i] += 1;
+            Some((rows, row))
+        })
     }
 }
 
@@ -216,7 +317,7 @@ fn itoa(mut n: usize, buffer: &mut [u8; 20]) -> &str {
 
 fn write_table(
     out: &mut impl Write,
-    rows: &Rows,
+    rows: &Sorted,
     format: Format,
     terminal: Terminal,
     today: NaiveDate,
@@ -227,30 +328,30 @@ fn write_table(
     };
     // Rows are sorted by age, so most rows say what the one before said.
     let last_age = std::cell::RefCell::new((i64::MIN, String::new()));
-    let cells = |row: &Row, what: &mut String, age_text: &mut String| {
+    let cells = |rows: &Rows, row: &Row, what: &mut String, age_text: &mut String| {
         what.clear();
-        what.push_str(rows.get(row.address));
+        what.push_str(rows.address(row));
         what.push('\n');
-        what.push_str(rows.get(row.title));
+        what.push_str(rows.title(row));
         let mut last = last_age.borrow_mut();
         if last.0 != row.days_overdue {
             *last = (row.days_overdue, age(row.days_overdue));
         }
         age_text.clear();
         age_text.push_str(&last.1);
-        row.owner.map_or("", |o| rows.get(o))
     };
     let (mut what, mut age_text) = (String::new(), String::new());
     let mut scratch = Vec::new();
     let mut table = Table::new(look, &rows.widest, |column, width| {
         let mut longest = longest_after_split(HEADERS[column], width, &mut scratch);
         let (mut what, mut age_text) = (String::new(), String::new());
-        for row in &rows.list {
-            let owner = cells(row, &mut what, &mut age_text);
+        for (rows, row) in rows.iter() {
+            cells(rows, row, &mut what, &mut age_text);
+            let owner = rows.owner(row).unwrap_or("");
             let text = match column {
                 0 => age_text.as_str().into(),
                 1 => cell_text(format, &what),
-                2 => cell_text(format, rows.get(row.due)),
+                2 => cell_text(format, rows.due(row)),
                 _ => cell_text(format, owner),
             };
             longest = longest.max(longest_after_split(&text, width, &mut scratch));
@@ -259,22 +360,27 @@ fn write_table(
     });
     table.write_head(out, &HEADERS)?;
     let age_style = [Some(Style::Red)];
-    for row in &rows.list {
-        let owner = cells(row, &mut what, &mut age_text);
+    let (mut milestones, mut steps) = (0, 0);
+    for (rows, row) in rows.iter() {
+        if row.step == 0 {
+            milestones += 1;
+        } else {
+            steps += 1;
+        }
+        cells(rows, row, &mut what, &mut age_text);
+        let owner = rows.owner(row).unwrap_or("");
         table.write_row(
             out,
             &[
                 &age_text,
                 &cell_text(format, &what),
-                &cell_text(format, rows.get(row.due)),
+                &cell_text(format, rows.due(row)),
                 &cell_text(format, owner),
             ],
             if format == Format::Markdown { &[] } else { &age_style },
         )?;
     }
     table.write_foot(out)?;
-    let milestones = rows.list.iter().filter(|r| r.step.is_none()).count();
-    let steps = rows.list.len() - milestones;
     writeln!(
         out,
         "{milestones} overdue milestone{}, {steps} open step{} in them (today {today})",
@@ -284,10 +390,10 @@ fn write_table(
 }
 
 /// The JSON form, `{"today": …, "overdue": [item, …]}`, written as it is made.
-fn write_json(out: &mut impl Write, rows: &Rows, today: NaiveDate) -> std::io::Result<()> {
+fn write_json(out: &mut impl Write, rows: &Sorted, today: NaiveDate) -> std::io::Result<()> {
     struct Overdue<'a> {
         today: NaiveDate,
-        rows: &'a Rows,
+        rows: &'a Sorted,
     }
     impl Serialize for Overdue<'_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -297,10 +403,10 @@ fn write_json(out: &mut impl Write, rows: &Rows, today: NaiveDate) -> std::io::R
             json.end()
         }
     }
-    struct Items<'a>(&'a Rows);
+    struct Items<'a>(&'a Sorted);
     impl Serialize for Items<'_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(self.0.list.iter().map(|row| Item::new(self.0, row)))
+            serializer.collect_seq(self.0.iter().map(|(rows, row)| Item::new(rows, row)))
         }
     }
     let mut serializer = serde_json::Serializer::pretty(&mut *out);
@@ -323,18 +429,18 @@ struct Item<'a> {
 
 impl<'a> Item<'a> {
     fn new(rows: &'a Rows, row: &Row) -> Item<'a> {
-        let address = rows.get(row.address);
+        let address = rows.address(row);
         // Ids have no `/` (`roadmap::parse::is_valid_id`), so the address splits back into them.
         let mut parts = address.split('/');
         Item {
             address,
             roadmap: parts.next().unwrap_or_default(),
             milestone: parts.next().unwrap_or_default(),
-            step: row.step,
-            title: rows.get(row.title),
-            owner: row.owner.map(|o| rows.get(o)),
+            step: (row.step > 0).then_some(row.step as usize),
+            title: rows.title(row),
+            owner: rows.owner(row),
             due: DueJson {
-                label: rows.get(row.due),
+                label: rows.due(row),
                 start: row.start.map(|d| d.to_string()),
                 end: row.end.map(|d| d.to_string()),
             },

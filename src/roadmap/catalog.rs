@@ -83,22 +83,23 @@ impl Catalog {
         listing.into_catalog(|id| wanted.contains(id))
     }
 
-    /// Like `load_some`, but hands the roadmaps to `visit` one at a time, in
-    /// catalog order, and keeps none of them: for a command that goes through
-    /// every milestone once (`overdue`), memory stays that of one roadmap.
-    /// Returns every id, as `ids` would. Roadmaps are read on another thread
-    /// while `visit` works; if one cannot be read, the error comes after the
-    /// visits and nothing should be made of them.
-    pub fn visit_some(
+    /// Like `load_some`, but hands each roadmap to `visit` and keeps none of
+    /// them: for a command that goes through every milestone once (`overdue`),
+    /// memory stays that of a roadmap per thread. One thread per core reads
+    /// roadmaps and visits them, each into its own `T` from `start`; returns
+    /// every id (as `ids` would) and the `T`s. Visits happen in no set order,
+    /// and if a roadmap cannot be read, nothing should be made of them.
+    pub fn visit_some<T: Send>(
         dirs: &[PathBuf],
         wanted: impl Fn(&[String]) -> Vec<String>,
-        visit: impl FnMut(Roadmap),
-    ) -> Result<Vec<String>, LoadError> {
+        start: impl Fn() -> T + Sync,
+        visit: impl Fn(&mut T, Roadmap) + Sync,
+    ) -> Result<(Vec<String>, Vec<T>), LoadError> {
         let listing = Listing::load(dirs, Lookup::Cached)?;
         let ids = listing.ids();
         let wanted: HashSet<String> = wanted(&ids).into_iter().collect();
-        listing.visit(|id| wanted.contains(id), visit)?;
-        Ok(ids)
+        let visited = listing.visit(|id| wanted.contains(id), start, visit)?;
+        Ok((ids, visited))
     }
 
     /// Like `load`, but parses every file even where the cache has it: what `validate` checks.
@@ -234,31 +235,53 @@ impl Listing {
         }
     }
 
-    fn visit(&self, wanted: impl Fn(&str) -> bool, mut visit: impl FnMut(Roadmap)) -> Result<(), LoadError> {
-        let mut diagnostics = Vec::new();
+    fn visit<T: Send>(
+        &self,
+        wanted: impl Fn(&str) -> bool,
+        start: impl Fn() -> T + Sync,
+        visit: impl Fn(&mut T, Roadmap) + Sync,
+    ) -> Result<Vec<T>, LoadError> {
         let chosen: Vec<&Listed> = self.entries.iter().filter(|e| wanted(&e.id)).collect();
-        std::thread::scope(|scope| {
-            // A few roadmaps ahead at most, so memory stays bounded.
-            let (sender, receiver) = std::sync::mpsc::sync_channel(4);
-            scope.spawn(move || {
-                for entry in chosen {
-                    if sender.send(self.materialize(entry)).is_err() {
-                        break;
-                    }
-                }
-            });
-            for result in receiver {
-                match result {
-                    Ok(roadmap) if diagnostics.is_empty() => visit(roadmap),
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let work = || {
+            let mut visited = start();
+            let mut failed: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(entry) = chosen.get(i) else { break };
+                match self.materialize(entry) {
+                    Ok(roadmap) if failed.is_empty() => visit(&mut visited, roadmap),
                     Ok(_) => {}
-                    Err(e) => diagnostics.extend(e.diagnostics),
+                    Err(e) => failed.push((i, e.diagnostics)),
                 }
             }
+            (visited, failed)
+        };
+        let results: Vec<(T, Vec<(usize, Vec<Diagnostic>)>)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (1..threads.min(chosen.len())).map(|_| scope.spawn(work)).collect();
+            let mut results = vec![work()];
+            results.extend(
+                workers
+                    .into_iter()
+                    .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
+            );
+            results
         });
-        if diagnostics.is_empty() {
-            Ok(())
+        let mut failed: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
+        let mut visited = Vec::with_capacity(results.len());
+        for (v, f) in results {
+            visited.push(v);
+            failed.extend(f);
+        }
+        if failed.is_empty() {
+            Ok(visited)
         } else {
-            Err(LoadError { diagnostics })
+            // In catalog order, whichever thread found them.
+            failed.sort_by_key(|(i, _)| *i);
+            Err(LoadError {
+                diagnostics: failed.into_iter().flat_map(|(_, d)| d).collect(),
+            })
         }
     }
 
