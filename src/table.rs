@@ -25,6 +25,7 @@ pub enum Look {
     Markdown,
 }
 
+#[derive(Clone)]
 pub struct Table {
     look: Look,
     /// The content width of each column.
@@ -100,13 +101,19 @@ impl Table {
     }
 
     /// One row: cells wrapped to their column, `styles[i]` (if any) painting cell i.
-    pub fn write_row(&mut self, out: &mut impl Write, cells: &[&str], styles: &[Option<Style>]) -> io::Result<()> {
+    pub fn write_row(
+        &mut self,
+        out: &mut impl Write,
+        cells: &[impl AsRef<str>],
+        styles: &[Option<Style>],
+    ) -> io::Result<()> {
         let (outer, inner) = match self.look {
             Look::Markdown => ("|", "|"),
             Look::Terminal(_) => ("│", "┆"),
         };
         let wrapping = matches!(self.look, Look::Terminal(_));
         for ((text, width), lines) in cells.iter().zip(&self.widths).zip(&mut self.lines) {
+            let text = text.as_ref();
             lines.clear();
             if wrapping {
                 wrap(text, *width, lines);
@@ -119,7 +126,7 @@ impl Table {
             for (column, ((text, width), lines)) in cells.iter().zip(&self.widths).zip(&self.lines).enumerate() {
                 out.write_all(if column == 0 { outer } else { inner }.as_bytes())?;
                 out.write_all(b" ")?;
-                let line = lines.get(row).map_or("", |&(start, end)| &text[start..end]);
+                let line = lines.get(row).map_or("", |&(start, end)| &text.as_ref()[start..end]);
                 let style = styles.get(column).copied().flatten();
                 match (self.look, style) {
                     (Look::Terminal(terminal), Some(style)) if !line.is_empty() => {

@@ -241,7 +241,6 @@ impl Rows {
     fn owner(&self, row: &Row) -> Option<&str> {
         self.text(row, 3)
     }
-
 }
 
 /// Longest overdue first, then by address.
@@ -326,60 +325,18 @@ fn write_table(
         Format::Markdown => Look::Markdown,
         _ => Look::Terminal(terminal),
     };
-    // Rows are sorted by age, so most rows say what the one before said.
-    let last_age = std::cell::RefCell::new((i64::MIN, String::new()));
-    let cells = |rows: &Rows, row: &Row, what: &mut String, age_text: &mut String| {
-        what.clear();
-        what.push_str(rows.address(row));
-        what.push('\n');
-        what.push_str(rows.title(row));
-        let mut last = last_age.borrow_mut();
-        if last.0 != row.days_overdue {
-            *last = (row.days_overdue, age(row.days_overdue));
-        }
-        age_text.clear();
-        age_text.push_str(&last.1);
-    };
-    let (mut what, mut age_text) = (String::new(), String::new());
     let mut scratch = Vec::new();
-    let mut table = Table::new(look, &rows.widest, |column, width| {
+    let table = Table::new(look, &rows.widest, |column, width| {
         let mut longest = longest_after_split(HEADERS[column], width, &mut scratch);
-        let (mut what, mut age_text) = (String::new(), String::new());
+        let mut cells = Cells::new(format);
         for (rows, row) in rows.iter() {
-            cells(rows, row, &mut what, &mut age_text);
-            let owner = rows.owner(row).unwrap_or("");
-            let text = match column {
-                0 => age_text.as_str().into(),
-                1 => cell_text(format, &what),
-                2 => cell_text(format, rows.due(row)),
-                _ => cell_text(format, owner),
-            };
-            longest = longest.max(longest_after_split(&text, width, &mut scratch));
+            longest = longest.max(longest_after_split(&cells.fill(rows, row)[column], width, &mut scratch));
         }
         longest
     });
-    table.write_head(out, &HEADERS)?;
-    let age_style = [Some(Style::Red)];
-    let (mut milestones, mut steps) = (0, 0);
-    for (rows, row) in rows.iter() {
-        if row.step == 0 {
-            milestones += 1;
-        } else {
-            steps += 1;
-        }
-        cells(rows, row, &mut what, &mut age_text);
-        let owner = rows.owner(row).unwrap_or("");
-        table.write_row(
-            out,
-            &[
-                &age_text,
-                &cell_text(format, &what),
-                &cell_text(format, rows.due(row)),
-                &cell_text(format, owner),
-            ],
-            if format == Format::Markdown { &[] } else { &age_style },
-        )?;
-    }
+    let mut head = table.clone();
+    head.write_head(out, &HEADERS)?;
+    let (milestones, steps) = write_rows_in_parallel(out, rows, &table, format)?;
     table.write_foot(out)?;
     writeln!(
         out,
@@ -387,6 +344,115 @@ fn write_table(
         plural(milestones),
         plural(steps),
     )
+}
+
+/// Writes the rows of the table, drawn on every core a few thousand rows at
+/// a time and written in order (drawing is most of the cost of a long table).
+/// Returns how many rows are milestones and how many steps.
+fn write_rows_in_parallel(
+    out: &mut impl Write,
+    rows: &Sorted,
+    table: &Table,
+    format: Format,
+) -> std::io::Result<(usize, usize)> {
+    const CHUNK: usize = 2048;
+    type Chunk<'r> = Vec<(&'r Rows, &'r Row)>;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let styles: &[Option<Style>] = if format == Format::Markdown {
+        &[]
+    } else {
+        &[Some(Style::Red)]
+    };
+    let (mut milestones, mut steps) = (0, 0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let (jobs, job) = std::sync::mpsc::sync_channel::<Chunk>(1);
+                let (drawn, done) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<u8>>>(1);
+                let mut table = table.clone();
+                scope.spawn(move || {
+                    let mut cells = Cells::new(format);
+                    for chunk in job {
+                        let mut text = Vec::with_capacity(chunk.len() * 256);
+                        let result = chunk
+                            .iter()
+                            .try_for_each(|(rows, row)| table.write_row(&mut text, &cells.fill(rows, row), styles));
+                        if drawn.send(result.map(|()| text)).is_err() {
+                            break;
+                        }
+                    }
+                });
+                (jobs, done)
+            })
+            .collect();
+        let mut sorted = rows.iter();
+        // Which worker has each chunk in hand, oldest first: two per worker at most.
+        let mut in_hand = std::collections::VecDeque::new();
+        let mut next = 0;
+        loop {
+            while in_hand.len() < 2 * threads {
+                let chunk: Chunk = sorted.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                for (_, row) in &chunk {
+                    if row.step == 0 {
+                        milestones += 1;
+                    } else {
+                        steps += 1;
+                    }
+                }
+                if workers[next].0.send(chunk).is_err() {
+                    return Err(std::io::Error::other("a table-drawing thread stopped"));
+                }
+                in_hand.push_back(next);
+                next = (next + 1) % threads;
+            }
+            let Some(worker) = in_hand.pop_front() else { break };
+            let text = workers[worker]
+                .1
+                .recv()
+                .map_err(|_| std::io::Error::other("a table-drawing thread stopped"))??;
+            out.write_all(&text)?;
+        }
+        Ok((milestones, steps))
+    })
+}
+
+/// A row's cells as the table shows them, made in buffers reused row after row.
+struct Cells {
+    format: Format,
+    what: String,
+    /// The last age written, and its days: rows are sorted by age, so most
+    /// rows say what the one before said.
+    age: (i64, String),
+}
+
+impl Cells {
+    fn new(format: Format) -> Cells {
+        Cells {
+            format,
+            what: String::new(),
+            age: (i64::MIN, String::new()),
+        }
+    }
+
+    /// OVERDUE, WHAT (address and title), DUE, OWNER.
+    fn fill<'a>(&'a mut self, rows: &'a Rows, row: &Row) -> [std::borrow::Cow<'a, str>; 4] {
+        self.what.clear();
+        self.what.push_str(rows.address(row));
+        self.what.push('\n');
+        self.what.push_str(rows.title(row));
+        if self.age.0 != row.days_overdue {
+            self.age = (row.days_overdue, age(row.days_overdue));
+        }
+        [
+            self.age.1.as_str().into(),
+            cell_text(self.format, &self.what),
+            cell_text(self.format, rows.due(row)),
+            cell_text(self.format, rows.owner(row).unwrap_or("")),
+        ]
+    }
 }
 
 /// The JSON form, `{"today": …, "overdue": [item, …]}`, written as it is made.
