@@ -49,8 +49,10 @@ impl Status {
         if progress.skipped {
             return Status::Skipped;
         }
+        if days_past_due(due, today).is_some() {
+            return Status::Overdue;
+        }
         match due.map(Due::span) {
-            Some(Span::Dated { end: Some(end), .. }) if *end < today => Status::Overdue,
             Some(Span::Dated { start, end: Some(_) }) if *start <= today => Status::Due,
             Some(Span::Dated { start, .. }) if *start > today => Status::Upcoming,
             Some(Span::Dated { end: None, .. }) => Status::Ongoing,
@@ -86,6 +88,17 @@ impl Status {
     /// Still to be done: counts toward open work.
     pub fn is_open(self) -> bool {
         !matches!(self, Status::Done | Status::Skipped)
+    }
+}
+
+/// Days since a due range ended, if it ended before `today`: a milestone so
+/// due is overdue unless it is done or skipped (`Status::decide`). Commands
+/// that want only overdue milestones ask this first, as it is cheaper than
+/// the milestone's progress.
+pub fn days_past_due(due: Option<&Due>, today: NaiveDate) -> Option<i64> {
+    match due.map(Due::span) {
+        Some(Span::Dated { end: Some(end), .. }) if *end < today => Some((today - *end).num_days()),
+        _ => None,
     }
 }
 

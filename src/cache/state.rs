@@ -38,6 +38,22 @@ pub fn load(path: &Path, bytes: &[u8]) -> Option<(Checked, Log)> {
     Some((claim.checked, log))
 }
 
+/// The changes the cache holds for the state file at `path`, if the cache
+/// still makes `claim` (the caller has checked the file against it).
+pub fn changes(path: &Path, claim: &Claim) -> Option<Log> {
+    let mut content = Vec::new();
+    std::fs::File::open(super::file_for(KIND, path)?)
+        .ok()?
+        .read_to_end(&mut content)
+        .ok()?;
+    let mut r = Reader::new(content.strip_prefix(super::header(KIND).as_slice())?);
+    let found = read_claim(&mut r).ok()?;
+    if found.checked != claim.checked || found.hash != claim.hash {
+        return None;
+    }
+    read_log(&mut Reader::framed(r.rest()).ok()?).ok()
+}
+
 /// What the cache says about the start of the state file at `path`, not yet
 /// compared with the file: for writers, which stream the file (see
 /// `state::file::update`) and compare as they go.

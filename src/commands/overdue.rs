@@ -20,10 +20,11 @@ use super::{Context, cell_text, unknown_roadmap};
 use crate::address::Address;
 use crate::cli::{Format, OverdueArgs};
 use crate::exit_code::ExitCode;
+use crate::progress::Progress;
 use crate::roadmap::Roadmap;
 use crate::roadmap::catalog::Catalog;
 use crate::state::{Mark, State};
-use crate::status::{Status, standings};
+use crate::status::{Status, days_past_due};
 use crate::table::{Look, Table, longest_after_split, text_width};
 use crate::terminal::{Style, Terminal};
 
@@ -140,15 +141,16 @@ impl Rows {
 
     fn add(&mut self, roadmap: &Roadmap, state: &State<'_>, today: NaiveDate, filter: &Filter) {
         let mut step_address = String::new();
-        for s in standings(roadmap, state, today) {
-            let (Status::Overdue, Some(due), Some(days)) = (s.status, s.milestone.due.as_ref(), s.days_overdue(today))
-            else {
+        for m in &roadmap.milestones {
+            // Only a milestone past its due date can be overdue; the rest need no progress.
+            let (Some(due), Some(days)) = (m.due.as_ref(), days_past_due(m.due.as_ref(), today)) else {
                 continue;
             };
-            if !filter.milestone(roadmap, s.milestone) {
+            if !filter.milestone(roadmap, m)
+                || Status::decide(Some(due), &Progress::of(&roadmap.id, m, state), today) != Status::Overdue
+            {
                 continue;
             }
-            let m = s.milestone;
             let address = Address::milestone(&roadmap.id, &m.id).to_string();
             let push = |rows: &mut Rows, step: usize, address: &str, title: &str, owner: Option<&str>| {
                 let mut bytes = [0; 24];

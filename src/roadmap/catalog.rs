@@ -116,6 +116,9 @@ impl Catalog {
     }
 }
 
+/// A roadmap that could not be read: its place in the catalog, and why.
+type Failed = (usize, Vec<Diagnostic>);
+
 /// Whether a load may use the cache of parsed files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Lookup {
@@ -246,7 +249,7 @@ impl Listing {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let work = || {
             let mut visited = start();
-            let mut failed: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
+            let mut failed: Vec<Failed> = Vec::new();
             loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(entry) = chosen.get(i) else { break };
@@ -258,7 +261,7 @@ impl Listing {
             }
             (visited, failed)
         };
-        let results: Vec<(T, Vec<(usize, Vec<Diagnostic>)>)> = std::thread::scope(|scope| {
+        let results: Vec<(T, Vec<Failed>)> = std::thread::scope(|scope| {
             let workers: Vec<_> = (1..threads.min(chosen.len())).map(|_| scope.spawn(work)).collect();
             let mut results = vec![work()];
             results.extend(
@@ -268,7 +271,7 @@ impl Listing {
             );
             results
         });
-        let mut failed: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
+        let mut failed: Vec<Failed> = Vec::new();
         let mut visited = Vec::with_capacity(results.len());
         for (v, f) in results {
             visited.push(v);

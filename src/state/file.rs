@@ -61,6 +61,27 @@ impl std::error::Error for Corrupt {}
 /// when the file still starts with exactly those bytes; only lines added since
 /// are parsed. That is the common case: the file only grows between commands.
 pub fn read(path: &Path) -> Result<Log> {
+    // The common case: the file is exactly what the cache checked. It is
+    // read in pieces to check that, so a long history does not cost its size
+    // in memory (a 14 MB state file at 100k changes).
+    // The file is checked on another thread while the cached changes are decoded.
+    if let Some(claim) = crate::cache::state::claim(path).filter(|c| c.checked.len > 0)
+        && let Ok(file) = File::open(path)
+    {
+        let (exact, log) = std::thread::scope(|scope| {
+            let exact = scope.spawn(|| is_exactly(file, &claim));
+            let log = crate::cache::state::changes(path, &claim);
+            (
+                exact.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                log,
+            )
+        });
+        if exact.with_context(|| format!("cannot read the state file {}", path.display()))?
+            && let Some(log) = log
+        {
+            return Ok(log);
+        }
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Log::default()),
@@ -81,6 +102,26 @@ pub fn read(path: &Path) -> Result<Log> {
     let log = parse(&shown, &bytes)?;
     crate::cache::state::store(path, &bytes, &log);
     Ok(log)
+}
+
+/// Whether `file` holds exactly the bytes `claim` is about, no more.
+fn is_exactly(mut file: File, claim: &crate::cache::state::Claim) -> std::io::Result<bool> {
+    use std::io::Read;
+    let mut hasher = crate::cache::state::Hasher::new();
+    let mut piece = vec![0; 1 << 20];
+    let mut len = 0;
+    loop {
+        let n = file.read(&mut piece)?;
+        if n == 0 {
+            break;
+        }
+        len += n;
+        if len > claim.checked.len {
+            return Ok(false);
+        }
+        hasher.update(&piece[..n]);
+    }
+    Ok(len == claim.checked.len && hasher.digest128() == claim.hash)
 }
 
 /// Parses the bytes of a state file, reporting every bad line at once.

@@ -76,7 +76,7 @@ impl<'a> State<'a> {
         let mut ordered: Vec<&Event> = events.iter().collect();
         ordered.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
         ordered.dedup_by(|a, b| a.id == b.id);
-        let mut targets: HashMap<&str, TargetState> = HashMap::new();
+        let mut targets: HashMap<&str, TargetState> = HashMap::with_capacity(ordered.len());
         for event in &ordered {
             let target = targets.entry(event.target.as_str()).or_default();
             match event.op {
