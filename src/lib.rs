@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod due;
 pub mod exit_code;
 pub mod export;
+pub mod parallel;
 pub mod progress;
 pub mod report;
 pub mod roadmap;

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::roadmap::Milestone;
-use crate::state::{Mark, State};
+use crate::state::{Mark, MarkOf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {
@@ -17,12 +17,12 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn of(roadmap_id: &str, milestone: &Milestone, state: &State<'_>) -> Progress {
+    pub fn of(roadmap_id: &str, milestone: &Milestone, state: &impl MarkOf) -> Progress {
         // One buffer for every step's address: this runs for every step of
         // every milestone on every view, so it should not allocate per step.
         let mut key = format!("{roadmap_id}/{}/", milestone.id);
         let base = key.len();
-        let own = state.mark(&key[..base - 1]);
+        let own = state.mark_of(&key[..base - 1]);
         let mut progress = Progress {
             steps_total: milestone.steps.len(),
             ..Progress::default()
@@ -30,7 +30,7 @@ impl Progress {
         for index in 1..=milestone.steps.len() {
             key.truncate(base);
             let _ = write!(key, "{index}");
-            match state.mark(&key) {
+            match state.mark_of(&key) {
                 Mark::Done => progress.steps_done += 1,
                 Mark::Skipped => progress.steps_skipped += 1,
                 Mark::Open => {}

@@ -7,6 +7,7 @@
 //! 100k milestones that is a quarter of a million rows, which comfy-table
 //! would have laid out in memory (bench/PROFILE.md).
 
+use std::collections::HashSet;
 use std::io::Write;
 
 use anyhow::Result;
@@ -15,7 +16,7 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use super::json::DueJson;
-use super::view::{Filter, pick, read_state};
+use super::view::{Filter, pick, read_state, tracked};
 use super::{Context, cell_text, unknown_roadmap};
 use crate::address::Address;
 use crate::cli::{Format, OverdueArgs};
@@ -23,21 +24,26 @@ use crate::exit_code::ExitCode;
 use crate::progress::Progress;
 use crate::roadmap::Roadmap;
 use crate::roadmap::catalog::Catalog;
-use crate::state::{Mark, State};
+use crate::state::{Mark, MarkOf, Marks, State};
 use crate::status::{Status, days_past_due};
 use crate::table::{Look, Table, longest_after_split, text_width};
 use crate::terminal::{Style, Terminal};
 
 pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
-    let (_, log) = read_state(context)?;
+    // Only the marks are needed: the log and the fold are let go before the
+    // roadmaps are read, so their memory serves the rows.
+    let (marks, tracked) = {
+        let (_, log) = read_state(context)?;
+        let tracked: HashSet<String> = tracked(&log).into_iter().map(String::from).collect();
+        (State::fold(&log.events).marks(), tracked)
+    };
     let today = context.today();
-    let state = State::fold(&log.events);
     let filter = Filter::new(&args.filter);
     let (ids, rows) = Catalog::visit_some(
         &context.roadmap_dirs(),
-        pick(&args.roadmaps, &log),
+        pick(&args.roadmaps, tracked.iter().map(String::as_str).collect()),
         || Rows::new(args.format),
-        |rows, roadmap| rows.add(&roadmap, &state, today, &filter),
+        |rows, roadmap| rows.add(&roadmap, &marks, today, &filter),
     )?;
     if let Some(unknown) = args.roadmaps.iter().find(|id| !ids.contains(id)) {
         return Err(unknown_roadmap(unknown, ids.iter().map(String::as_str)));
@@ -88,9 +94,17 @@ const NO_OWNER: u32 = u32::MAX;
 /// bits; no roadmap has a title near it, and a table cell shows 8 000 characters.
 const TEXT_LIMIT: usize = 1 << 28;
 
+/// The size of each buffer the rows' texts are kept in, and of each chunk
+/// of rows. Buffers are filled, never grown: growing copies them, and the
+/// old copy would count in peak memory as much as the new one.
+const TEXT_PART: usize = 1 << 20;
+const CHUNK_ROWS: usize = 1 << 13;
+
+/// The rows one thread gathered.
 struct Rows {
-    list: Vec<Row>,
-    /// The rows' texts: one buffer per thread that added rows (`merge`).
+    /// In chunks of `CHUNK_ROWS`; each is sorted on its own (`Sorted`).
+    chunks: Vec<Vec<Row>>,
+    /// The rows' texts, in buffers of `TEXT_PART`.
     texts: Vec<String>,
     /// What the rows are written as, and for a table the widest line of each
     /// column (`write_table`'s cells), measured as the rows are added: the
@@ -105,8 +119,8 @@ struct Rows {
 impl Rows {
     fn new(format: Format) -> Rows {
         Rows {
-            list: Vec::new(),
-            texts: vec![String::new()],
+            chunks: Vec::new(),
+            texts: Vec::new(),
             format,
             widest: HEADERS.map(text_width),
             scratch: String::new(),
@@ -139,7 +153,7 @@ impl Rows {
         }
     }
 
-    fn add(&mut self, roadmap: &Roadmap, state: &State<'_>, today: NaiveDate, filter: &Filter) {
+    fn add(&mut self, roadmap: &Roadmap, state: &Marks, today: NaiveDate, filter: &Filter) {
         let mut step_address = String::new();
         for m in &roadmap.milestones {
             // Only a milestone past its due date can be overdue; the rest need no progress.
@@ -158,7 +172,11 @@ impl Rows {
                 bytes[..n].copy_from_slice(&address.as_bytes()[..n]);
                 let word = |i: usize| u64::from_be_bytes(bytes[i * 8..i * 8 + 8].try_into().unwrap_or_default());
                 let (part, at, lens) = rows.keep([address, title, due.label(), owner.unwrap_or("")], owner.is_some());
-                rows.list.push(Row {
+                if rows.chunks.last().is_none_or(|chunk| chunk.len() == chunk.capacity()) {
+                    rows.chunks.push(Vec::with_capacity(CHUNK_ROWS));
+                }
+                let chunk = rows.chunks.last_mut().expect("a chunk was just made");
+                chunk.push(Row {
                     days_overdue: days,
                     head: [word(0), word(1), word(2)],
                     start: due.start(),
@@ -179,7 +197,7 @@ impl Rows {
                 step_address.push_str(&address);
                 step_address.push('/');
                 step_address.push_str(itoa(i + 1, &mut [0; 20]));
-                if state.mark(&step_address) == Mark::Open && filter.step(m, step) {
+                if state.mark_of(&step_address) == Mark::Open && filter.step(m, step) {
                     let owner = step.owner.as_deref().or(m.owner.as_deref());
                     push(self, i + 1, &step_address, &step.text, owner);
                 }
@@ -197,8 +215,8 @@ impl Rows {
             &text[..end]
         });
         let total: usize = texts.iter().map(|t| t.len()).sum();
-        if self.texts.last().is_none_or(|b| b.len() + total > u32::MAX as usize) {
-            self.texts.push(String::new());
+        if self.texts.last().is_none_or(|b| b.len() + total > b.capacity()) {
+            self.texts.push(String::with_capacity(TEXT_PART.max(total)));
         }
         let part = self.texts.len() - 1;
         let buffer = &mut self.texts[part];
@@ -206,7 +224,7 @@ impl Rows {
         for text in texts {
             buffer.push_str(text);
         }
-        // Both fit: `TEXT_LIMIT` and the new part above keep them under 2^32.
+        // Both fit: `TEXT_LIMIT` and `TEXT_PART` keep them under 2^32.
         let len = |t: &str| u32::try_from(t.len()).unwrap_or(u32::MAX);
         let mut lens = texts.map(len);
         if !has_owner {
@@ -252,9 +270,9 @@ fn order(rows_a: &Rows, a: &Row, rows_b: &Rows, b: &Row) -> std::cmp::Ordering {
         .then_with(|| rows_a.address(a).cmp(rows_b.address(b)))
 }
 
-/// The rows each thread gathered, each list sorted (on its own thread), read
-/// as one sorted list by merging them as they are read: one list of all rows
-/// would need all of them copied once more.
+/// The rows of every thread, each chunk sorted (on as many threads as
+/// there are cores), read as one sorted list by merging the chunks as they
+/// are read: one list of all rows would need all of them copied once more.
 struct Sorted {
     parts: Vec<Rows>,
     widest: [usize; 4],
@@ -262,15 +280,29 @@ struct Sorted {
 
 impl Sorted {
     fn new(mut parts: Vec<Rows>) -> Sorted {
+        let taken: Vec<Vec<Vec<Row>>> = parts.iter_mut().map(|rows| std::mem::take(&mut rows.chunks)).collect();
+        let counts: Vec<usize> = taken.iter().map(Vec::len).collect();
+        let mut chunks: Vec<(&Rows, Vec<Row>)> = Vec::new();
+        for (rows, part) in parts.iter().zip(taken) {
+            chunks.extend(part.into_iter().map(|chunk| (rows, chunk)));
+        }
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let per_thread = chunks.len().div_ceil(threads).max(1);
         std::thread::scope(|scope| {
-            for rows in &mut parts {
+            for group in chunks.chunks_mut(per_thread) {
                 scope.spawn(move || {
-                    let mut list = std::mem::take(&mut rows.list);
-                    list.sort_unstable_by(|a, b| order(rows, a, rows, b));
-                    rows.list = list;
+                    for (rows, chunk) in group {
+                        chunk.sort_unstable_by(|a, b| order(rows, a, rows, b));
+                    }
                 });
             }
         });
+        // Back where they came from, in the same order.
+        let sorted: Vec<Vec<Row>> = chunks.into_iter().map(|(_, chunk)| chunk).collect();
+        let mut sorted = sorted.into_iter();
+        for (rows, count) in parts.iter_mut().zip(counts) {
+            rows.chunks = sorted.by_ref().take(count).collect();
+        }
         let mut widest = HEADERS.map(text_width);
         for rows in &parts {
             for (widest, width) in widest.iter_mut().zip(rows.widest) {
@@ -281,26 +313,60 @@ impl Sorted {
     }
 
     fn is_empty(&self) -> bool {
-        self.parts.iter().all(|rows| rows.list.is_empty())
+        self.parts.iter().all(|rows| rows.chunks.iter().all(Vec::is_empty))
     }
 
     /// Every row, in order, with the rows it belongs to (which holds its texts).
     fn iter(&self) -> impl Iterator<Item = (&Rows, &Row)> {
-        let mut next = vec![0; self.parts.len()];
+        let mut heap: std::collections::BinaryHeap<Next> = self
+            .parts
+            .iter()
+            .flat_map(|rows| rows.chunks.iter().map(move |chunk| (rows, chunk.as_slice())))
+            .filter_map(|(rows, chunk)| {
+                let (first, rest) = chunk.split_first()?;
+                Some(Next { rows, first, rest })
+            })
+            .collect();
         std::iter::from_fn(move || {
-            let mut best: Option<(usize, &Rows, &Row)> = None;
-            for (i, rows) in self.parts.iter().enumerate() {
-                let Some(row) = rows.list.get(next[i]) else { continue };
-                if best.is_none_or(|(_, best_rows, best_row)| order(rows, row, best_rows, best_row).is_lt()) {
-                    best = Some((i, rows, row));
-                }
+            let mut next = heap.peek_mut()?;
+            let (rows, row) = (next.rows, next.first);
+            if let Some((first, rest)) = next.rest.split_first() {
+                (next.first, next.rest) = (first, rest);
+            } else {
+                std::collections::binary_heap::PeekMut::pop(next);
             }
-            let (i, rows, row) = best?;
-            next[i] += 1;
             Some((rows, row))
         })
     }
 }
+
+/// What is left of one sorted chunk, ordered by its first row, first row
+/// first (`BinaryHeap` puts the greatest on top, so the order is reversed).
+struct Next<'a> {
+    rows: &'a Rows,
+    first: &'a Row,
+    rest: &'a [Row],
+}
+
+impl Ord for Next<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        order(other.rows, other.first, self.rows, self.first)
+    }
+}
+
+impl PartialOrd for Next<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Next<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Next<'_> {}
 
 /// `n` in decimal, without the formatting machinery: this runs for every step.
 fn itoa(mut n: usize, buffer: &mut [u8; 20]) -> &str {

@@ -113,10 +113,10 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
             super::json::to_string(&json)?
         }
         format => {
-            let mut out = String::new();
-            for (roadmap, standings) in &shown {
-                out.push_str(&roadmap_text(context, format, roadmap, standings, inputs.today));
-            }
+            let mut out: String = crate::parallel::map(&shown, |(roadmap, standings)| {
+                roadmap_text(context, format, roadmap, standings, inputs.today)
+            })
+            .concat();
             let footer = format!("state: {} · today {}\n", inputs.location.describe(), inputs.today);
             out.push_str(&match format {
                 Format::Markdown => format!("_{}_\n", footer.trim_end()),

@@ -29,7 +29,7 @@ impl Inputs {
     /// most of the cost is reading roadmaps.
     pub fn load(context: &Context, ids: &[String]) -> Result<Inputs> {
         let (location, log) = read_state(context)?;
-        let catalog = Catalog::load_some(&context.roadmap_dirs(), pick(ids, &log))?;
+        let catalog = Catalog::load_some(&context.roadmap_dirs(), pick(ids, tracked(&log)))?;
         Ok(Inputs {
             catalog,
             log,
@@ -55,12 +55,16 @@ pub fn read_state(context: &Context) -> Result<(Location, Log)> {
     Ok((location, log))
 }
 
+/// The roadmaps `log` records progress on.
+pub fn tracked(log: &Log) -> HashSet<&str> {
+    log.events.iter().filter_map(|e| e.target.split('/').next()).collect()
+}
+
 /// Which roadmaps a view reads, from all there are: those named in `ids` (an
-/// address names its roadmap), or those with recorded progress in `log`, or
-/// all if none has any.
-pub fn pick<'a>(ids: &'a [String], log: &'a Log) -> impl Fn(&[String]) -> Vec<String> + 'a {
+/// address names its roadmap), or those with recorded progress (`tracked`),
+/// or all if none has any.
+pub fn pick<'a>(ids: &'a [String], tracked: HashSet<&'a str>) -> impl Fn(&[String]) -> Vec<String> + 'a {
     let named: HashSet<&str> = ids.iter().map(|id| id.split('/').next().unwrap_or(id)).collect();
-    let tracked: HashSet<&str> = log.events.iter().filter_map(|e| e.target.split('/').next()).collect();
     move |all| {
         let pick = |set: &HashSet<&str>| all.iter().filter(|id| set.contains(id.as_str())).cloned().collect();
         if !named.is_empty() {
@@ -79,19 +83,16 @@ pub fn filtered_standings<'r>(
     today: NaiveDate,
     filter: &Filter,
 ) -> Vec<(&'r Roadmap, Vec<crate::status::Standing<'r>>)> {
-    roadmaps
-        .iter()
-        .map(|r| {
-            let standings = crate::status::standings(r, state, today);
-            (
-                *r,
-                standings
-                    .into_iter()
-                    .filter(|s| filter.milestone(r, s.milestone))
-                    .collect(),
-            )
-        })
-        .collect()
+    crate::parallel::map(roadmaps, |r| {
+        let standings = crate::status::standings(r, state, today);
+        (
+            *r,
+            standings
+                .into_iter()
+                .filter(|s| filter.milestone(r, s.milestone))
+                .collect(),
+        )
+    })
 }
 
 /// The --owner and --phase filter.

@@ -215,7 +215,7 @@ impl Listing {
             .iter()
             .filter(|e| wanted(&e.id) && !matches!(e.body, Body::Parsed(_)))
             .collect();
-        let mut read = parallel_map(&to_read, |e| self.materialize(e)).into_iter();
+        let mut read = crate::parallel::map(&to_read, |e| self.materialize(e)).into_iter();
         let mut roadmaps = Vec::new();
         let mut diagnostics = Vec::new();
         for entry in self.entries.into_iter().filter(|e| wanted(&e.id)) {
@@ -409,30 +409,9 @@ fn shipped_file(origin: &Origin) -> &str {
     }
 }
 
-/// Applies `f` to each item on as many threads as there are cores, keeping
-/// the order: a national programme keeps hundreds of roadmap files.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if threads < 2 || items.len() < 16 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    })
-}
-
 /// Reads and parses `files`, in parallel; results keep file order.
 fn read_and_parse(files: &[&PathBuf]) -> Vec<Result<Roadmap, Vec<Diagnostic>>> {
-    parallel_map(files, |path| load_file(path))
+    crate::parallel::map(files, |path| load_file(path))
 }
 
 /// A roadmap file found in a folder, with what identifies its version.

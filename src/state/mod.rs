@@ -63,6 +63,26 @@ pub struct Contradiction<'a> {
     pub overruled: Vec<&'a Event>,
 }
 
+/// Where the mark of a milestone or step can be looked up.
+pub trait MarkOf {
+    fn mark_of(&self, target: &str) -> Mark;
+}
+
+impl MarkOf for State<'_> {
+    fn mark_of(&self, target: &str) -> Mark {
+        self.mark(target)
+    }
+}
+
+/// The marks that are not open, by target (`State::marks`).
+pub struct Marks(HashMap<crate::text::Text, Mark>);
+
+impl MarkOf for Marks {
+    fn mark_of(&self, target: &str) -> Mark {
+        self.0.get(target).copied().unwrap_or_default()
+    }
+}
+
 /// The state folded from a log.
 #[derive(Debug, Default)]
 pub struct State<'a> {
@@ -102,6 +122,19 @@ impl<'a> State<'a> {
 
     pub fn mark(&self, target: &str) -> Mark {
         self.targets.get(target).map_or(Mark::Open, |t| t.mark)
+    }
+
+    /// The mark of every target that is not open, and nothing else: enough
+    /// for a view that needs only marks, which can then let the log go (at
+    /// 100k changes that is most of the memory it would hold).
+    pub fn marks(&self) -> Marks {
+        Marks(
+            self.targets
+                .values()
+                .filter(|t| t.mark != Mark::Open)
+                .filter_map(|t| Some((t.last?.target.clone(), t.mark)))
+                .collect(),
+        )
     }
 
     pub fn targets(&self) -> impl Iterator<Item = &'a str> + '_ {
