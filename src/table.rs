@@ -32,6 +32,10 @@ pub struct Table {
     widths: Vec<usize>,
     /// Reused for every row: each cell's lines as byte ranges of its text.
     lines: Vec<Vec<(usize, usize)>>,
+    /// Reused for every row: the width of each cell that is one line, as
+    /// measured to see whether it fits (most are, and measuring is most of
+    /// the cost of drawing a row).
+    one_line: Vec<Option<usize>>,
 }
 
 /// The display width of the widest line of `text`.
@@ -68,6 +72,7 @@ impl Table {
         Table {
             look,
             lines: vec![Vec::new(); widths.len()],
+            one_line: vec![None; widths.len()],
             widths,
         }
     }
@@ -112,9 +117,23 @@ impl Table {
             Look::Terminal(_) => ("│", "┆"),
         };
         let wrapping = matches!(self.look, Look::Terminal(_));
-        for ((text, width), lines) in cells.iter().zip(&self.widths).zip(&mut self.lines) {
+        for (((text, width), lines), one_line) in cells
+            .iter()
+            .zip(&self.widths)
+            .zip(&mut self.lines)
+            .zip(&mut self.one_line)
+        {
             let text = text.as_ref();
             lines.clear();
+            *one_line = None;
+            if memchr::memchr(b'\n', text.as_bytes()).is_none() {
+                let measured = self::width(text);
+                if !wrapping || measured <= *width {
+                    lines.push((0, text.len()));
+                    *one_line = Some(measured);
+                    continue;
+                }
+            }
             if wrapping {
                 wrap(text, *width, lines);
             } else {
@@ -123,7 +142,13 @@ impl Table {
         }
         let height = self.lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
         for row in 0..height {
-            for (column, ((text, width), lines)) in cells.iter().zip(&self.widths).zip(&self.lines).enumerate() {
+            for (column, (((text, width), lines), one_line)) in cells
+                .iter()
+                .zip(&self.widths)
+                .zip(&self.lines)
+                .zip(&self.one_line)
+                .enumerate()
+            {
                 out.write_all(if column == 0 { outer } else { inner }.as_bytes())?;
                 out.write_all(b" ")?;
                 let line = lines.get(row).map_or("", |&(start, end)| &text.as_ref()[start..end]);
@@ -134,7 +159,11 @@ impl Table {
                     }
                     _ => out.write_all(line.as_bytes())?,
                 }
-                pad(out, width.saturating_sub(self::width(line)) + 1)?;
+                let shown = match one_line {
+                    Some(measured) if row == 0 => *measured,
+                    _ => self::width(line),
+                };
+                pad(out, width.saturating_sub(shown) + 1)?;
             }
             out.write_all(outer.as_bytes())?;
             out.write_all(b"\n")?;
