@@ -12,6 +12,7 @@ mod cache;
 mod disk_faults;
 mod list_show;
 mod odd_input;
+mod overdue_at_scale;
 mod properties;
 mod report;
 mod state;

@@ -1,11 +1,13 @@
 //! `roadmap overdue`: overdue milestones and their open steps, with how long
 //! overdue and whose. `--fail-on-overdue` makes it a CI gate (exit 3).
 //!
-//! Built for size: roadmaps are read one at a time and dropped (see
-//! `Catalog::visit_some`), each overdue row keeps only its texts, in one
-//! buffer (`Rows`), and the table is streamed to stdout (`crate::table`). At
-//! 100k milestones that is a quarter of a million rows, which comfy-table
-//! would have laid out in memory (bench/PROFILE.md).
+//! Built for size: at 100k milestones there are a quarter of a million rows,
+//! which comfy-table would have laid out in memory. Roadmaps are read on
+//! every core and dropped once their rows are taken (`Catalog::visit_some`);
+//! each row keeps only its texts (`Rows`); each thread's rows are sorted on
+//! their own and merged as they are written (`Sorted`); and the table is
+//! drawn on every core and streamed to stdout (`crate::table`). See
+//! bench/PROFILE.md for what each of these saved.
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -172,11 +174,7 @@ impl Rows {
                 bytes[..n].copy_from_slice(&address.as_bytes()[..n]);
                 let word = |i: usize| u64::from_be_bytes(bytes[i * 8..i * 8 + 8].try_into().unwrap_or_default());
                 let (part, at, lens) = rows.keep([address, title, due.label(), owner.unwrap_or("")], owner.is_some());
-                if rows.chunks.last().is_none_or(|chunk| chunk.len() == chunk.capacity()) {
-                    rows.chunks.push(Vec::with_capacity(CHUNK_ROWS));
-                }
-                let chunk = rows.chunks.last_mut().expect("a chunk was just made");
-                chunk.push(Row {
+                let row = Row {
                     days_overdue: days,
                     head: [word(0), word(1), word(2)],
                     start: due.start(),
@@ -185,7 +183,15 @@ impl Rows {
                     part,
                     at,
                     lens,
-                });
+                };
+                match rows.chunks.last_mut() {
+                    Some(chunk) if chunk.len() < chunk.capacity() => chunk.push(row),
+                    _ => {
+                        let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+                        chunk.push(row);
+                        rows.chunks.push(chunk);
+                    }
+                }
                 rows.measure(days, address, title, due.label(), owner.unwrap_or(""));
             };
             // Filtered to a step owner, a milestone with no owner of its own adds nothing.
@@ -237,13 +243,8 @@ impl Rows {
         )
     }
 
-    /// Text `i` of a row (0 address, 1 title, 2 due label, 3 owner).
     fn text(&self, row: &Row, i: usize) -> Option<&str> {
-        if row.lens[i] == NO_OWNER {
-            return None;
-        }
-        let start = row.at as usize + row.lens[..i].iter().map(|&n| n as usize).sum::<usize>();
-        self.texts[row.part as usize].get(start..start + row.lens[i] as usize)
+        text_of(&self.texts, row, i)
     }
 
     fn address(&self, row: &Row) -> &str {
@@ -263,11 +264,22 @@ impl Rows {
     }
 }
 
-/// Longest overdue first, then by address.
-fn order(rows_a: &Rows, a: &Row, rows_b: &Rows, b: &Row) -> std::cmp::Ordering {
+/// Longest overdue first, then by address; `texts_a` are the texts of the
+/// `Rows` that `a` is in (`Rows::texts`), and so for `b`.
+fn order(texts_a: &[String], a: &Row, texts_b: &[String], b: &Row) -> std::cmp::Ordering {
     (b.days_overdue, a.head)
         .cmp(&(a.days_overdue, b.head))
-        .then_with(|| rows_a.address(a).cmp(rows_b.address(b)))
+        .then_with(|| text_of(texts_a, a, 0).cmp(&text_of(texts_b, b, 0)))
+}
+
+/// Text `i` of a row (0 address, 1 title, 2 due label, 3 owner), from the
+/// texts of the `Rows` it is in.
+fn text_of<'t>(texts: &'t [String], row: &Row, i: usize) -> Option<&'t str> {
+    if row.lens[i] == NO_OWNER {
+        return None;
+    }
+    let start = row.at as usize + row.lens[..i].iter().map(|&n| n as usize).sum::<usize>();
+    texts.get(row.part as usize)?.get(start..start + row.lens[i] as usize)
 }
 
 /// The rows of every thread, each chunk sorted (on as many threads as
@@ -280,29 +292,21 @@ struct Sorted {
 
 impl Sorted {
     fn new(mut parts: Vec<Rows>) -> Sorted {
-        let taken: Vec<Vec<Vec<Row>>> = parts.iter_mut().map(|rows| std::mem::take(&mut rows.chunks)).collect();
-        let counts: Vec<usize> = taken.iter().map(Vec::len).collect();
-        let mut chunks: Vec<(&Rows, Vec<Row>)> = Vec::new();
-        for (rows, part) in parts.iter().zip(taken) {
-            chunks.extend(part.into_iter().map(|chunk| (rows, chunk)));
-        }
+        let mut chunks: Vec<(&[String], &mut Vec<Row>)> = parts
+            .iter_mut()
+            .flat_map(|Rows { texts, chunks, .. }| chunks.iter_mut().map(|chunk| (texts.as_slice(), chunk)))
+            .collect();
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let per_thread = chunks.len().div_ceil(threads).max(1);
         std::thread::scope(|scope| {
             for group in chunks.chunks_mut(per_thread) {
                 scope.spawn(move || {
-                    for (rows, chunk) in group {
-                        chunk.sort_unstable_by(|a, b| order(rows, a, rows, b));
+                    for (texts, chunk) in group {
+                        chunk.sort_unstable_by(|a, b| order(texts, a, texts, b));
                     }
                 });
             }
         });
-        // Back where they came from, in the same order.
-        let sorted: Vec<Vec<Row>> = chunks.into_iter().map(|(_, chunk)| chunk).collect();
-        let mut sorted = sorted.into_iter();
-        for (rows, count) in parts.iter_mut().zip(counts) {
-            rows.chunks = sorted.by_ref().take(count).collect();
-        }
         let mut widest = HEADERS.map(text_width);
         for rows in &parts {
             for (widest, width) in widest.iter_mut().zip(rows.widest) {
@@ -350,7 +354,7 @@ struct Next<'a> {
 
 impl Ord for Next<'_> {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        order(other.rows, other.first, self.rows, self.first)
+        order(&other.rows.texts, other.first, &self.rows.texts, self.first)
     }
 }
 
