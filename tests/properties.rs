@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use roadmap::due::{Due, Span};
 use roadmap::progress::Progress;
-use roadmap::state::{Event, Mark, Op, State};
+use roadmap::state::{Event, Mark, MarkOf, Op, State};
 use roadmap::status::Status;
 
 /// A valid day between 1990 and 2060.
@@ -133,5 +133,19 @@ proptest! {
             found
         };
         prop_assert_eq!(contradictions(&shuffled), contradictions(&events));
+    }
+}
+
+proptest! {
+    /// `overdue` keeps only the marks that are not open (`State::marks`): they
+    /// must say what the whole fold says, for every target.
+    #[test]
+    fn the_kept_marks_are_the_folds_marks(events in prop::collection::vec(event(), 0..30)) {
+        let state = State::fold(&events);
+        let kept = state.marks();
+        for t in 0..4 {
+            let target = format!("r/m/{t}");
+            prop_assert_eq!(kept.mark_of(&target), state.mark(&target), "{}", target);
+        }
     }
 }

@@ -63,8 +63,8 @@ impl std::error::Error for Corrupt {}
 pub fn read(path: &Path) -> Result<Log> {
     // The common case: the file is exactly what the cache checked. It is
     // read in pieces to check that, so a long history does not cost its size
-    // in memory (a 14 MB state file at 100k changes).
-    // The file is checked on another thread while the cached changes are decoded.
+    // in memory (a 14 MB state file at 100k changes), and on another thread
+    // while the cached changes are decoded.
     if let Some(claim) = crate::cache::state::claim(path).filter(|c| c.checked.len > 0)
         && let Ok(file) = File::open(path)
     {
