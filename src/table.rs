@@ -1,13 +1,12 @@
 //! A table written row by row, for lists too long to lay out in memory:
 //! `overdue` over 100k milestones prints a quarter of a million rows.
 //!
-//! It draws what the comfy-table tables of the other views draw (the
-//! `UTF8_FULL_CONDENSED` borders, or a Markdown pipe table), from the widest
-//! line of each column, measured by the caller in a first pass. Columns that
-//! fit keep their width; when the table is wider than the terminal, the
-//! columns narrower than an even share are kept whole and the others share
-//! what is left evenly, wrapping at spaces (comfy-table's rule, without its
-//! finer re-fitting of wrapped columns).
+//! It draws exactly what comfy-table draws for the other views: the same
+//! borders (`UTF8_FULL_CONDENSED`, or a Markdown pipe table), the same column
+//! widths (comfy-table's dynamic arrangement, ported in `fit`) and the same
+//! wrapping (`split_line`); a property test compares the two on random
+//! tables. What it needs of the rows, the widest line of each column, the
+//! caller measures as it gathers them, so rows can be written as they come.
 
 use std::io::{self, Write};
 
