@@ -69,6 +69,7 @@ fn a_damaged_or_foreign_cache_changes_nothing_that_is_shown() {
     let (sandbox, _) = sandbox();
     run(&sandbox, &["done", "plan/m1/1"]);
     let expected = run(&sandbox, &["status", "--format", "json"]);
+    let expected_overdue = run(&sandbox, &["overdue", "--format", "json"]);
     let caches = cache_files(&sandbox);
     assert_eq!(caches.len(), 2, "{caches:?}");
     for damage in [
@@ -86,7 +87,39 @@ fn a_damaged_or_foreign_cache_changes_nothing_that_is_shown() {
             std::fs::write(file, bytes).unwrap();
         }
         assert_eq!(run(&sandbox, &["status", "--format", "json"]), expected);
+        run(&sandbox, &["overdue"]);
+        for file in &caches {
+            let mut bytes = std::fs::read(file).unwrap();
+            damage(&mut bytes);
+            std::fs::write(file, bytes).unwrap();
+        }
+        assert_eq!(run(&sandbox, &["overdue", "--format", "json"]), expected_overdue);
     }
+}
+
+/// `overdue` reads only the marks the cache keeps for the checked part of the
+/// state; an edit in that part must still reach it.
+#[test]
+fn an_edit_inside_the_cached_part_of_the_state_is_seen_by_overdue() {
+    let (sandbox, _) = sandbox();
+    run(&sandbox, &["done", "plan/m1/1"]);
+    let overdue = |sandbox: &Sandbox| -> Vec<String> {
+        let json: serde_json::Value = serde_json::from_str(&run(sandbox, &["overdue", "--format", "json"])).unwrap();
+        let items = json["overdue"].as_array().unwrap();
+        items
+            .iter()
+            .map(|i| i["address"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Twice: the second reads the cache.
+    assert_eq!(overdue(&sandbox), ["plan/m1", "plan/m1/2"]);
+    assert_eq!(overdue(&sandbox), ["plan/m1", "plan/m1/2"]);
+    // "done" -> "note": the same length, inside the part the cache vouches for.
+    let state = sandbox.path().join(".roadmap/state.jsonl");
+    let text = std::fs::read_to_string(&state).unwrap();
+    std::fs::write(&state, text.replace("\"op\":\"done\"", "\"op\":\"note\"")).unwrap();
+    assert_eq!(overdue(&sandbox), ["plan/m1", "plan/m1/1", "plan/m1/2"]);
+    assert_eq!(overdue(&sandbox), ["plan/m1", "plan/m1/1", "plan/m1/2"]);
 }
 
 #[test]

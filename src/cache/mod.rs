@@ -16,7 +16,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever the binary form changes, so no build reads another's cache.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The folder caches go in, or `None` when caching is off or there is no such folder.
 fn folder() -> Option<PathBuf> {

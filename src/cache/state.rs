@@ -4,12 +4,18 @@
 //! has, and the changes read from it, all of them valid. It is used only when
 //! the file still starts with exactly those bytes, so an edit, a git merge or
 //! a checkout anywhere in the prefix makes it a miss, never a wrong answer.
+//!
+//! Before the changes it also records what `overdue` needs of them: the marks
+//! that are not open and the roadmaps with recorded progress (`Summary`), so
+//! that `overdue` reads a few kilobytes instead of decoding and folding the
+//! whole log.
 
 use std::io::Read;
 use std::path::Path;
 
 use super::codec::{Damaged, Decoded, Reader, Writer};
 use crate::state::file::Log;
+use crate::state::{Event, Mark, Marks, State};
 
 const KIND: &str = "state";
 
@@ -34,6 +40,7 @@ pub fn load(path: &Path, bytes: &[u8]) -> Option<(Checked, Log)> {
     if !claim.holds_for(bytes) {
         return None;
     }
+    skip_summary(&mut r).ok()?;
     let log = read_log(&mut Reader::framed(r.rest()).ok()?).ok()?;
     Some((claim.checked, log))
 }
@@ -51,7 +58,63 @@ pub fn changes(path: &Path, claim: &Claim) -> Option<Log> {
     if found.checked != claim.checked || found.hash != claim.hash {
         return None;
     }
+    skip_summary(&mut r).ok()?;
     read_log(&mut Reader::framed(r.rest()).ok()?).ok()
+}
+
+/// What `overdue` needs of the changes in the checked prefix.
+pub struct Summary {
+    /// The marks that are not open (`State::marks`).
+    pub marks: Marks,
+    /// The roadmaps with recorded progress (`state::roadmaps_of`).
+    pub roadmaps: Vec<String>,
+}
+
+impl Summary {
+    pub fn of(events: &[Event]) -> Summary {
+        Summary {
+            marks: State::fold(events).marks(),
+            roadmaps: crate::state::roadmaps_of(events)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+        }
+    }
+}
+
+/// The summary the cache holds for the state file at `path`, if the cache
+/// still makes `claim` (the caller has checked the file against it). Only
+/// the start of the cache file is read.
+pub fn summary(path: &Path, claim: &Claim) -> Option<Summary> {
+    let mut file = std::fs::File::open(super::file_for(KIND, path)?).ok()?;
+    let header = super::header(KIND);
+    // Length (u64), hash (u128), lines (u64), then the summary's length (u64).
+    let mut start = vec![0; header.len() + 8 + 16 + 8 + 8];
+    file.read_exact(&mut start).ok()?;
+    let mut r = Reader::new(start.strip_prefix(header.as_slice())?);
+    let found = read_claim(&mut r).ok()?;
+    if found.checked != claim.checked || found.hash != claim.hash {
+        return None;
+    }
+    let mut bytes = vec![0; usize::try_from(r.u64().ok()?).ok()?];
+    file.read_exact(&mut bytes).ok()?;
+    let mut r = Reader::framed(&bytes).ok()?;
+    let marks = r
+        .list(|r| {
+            let target = r.text()?;
+            let mark = match r.u8()? {
+                1 => Mark::Done,
+                2 => Mark::Skipped,
+                _ => return Err(Damaged),
+            };
+            Ok((target, mark))
+        })
+        .ok()?;
+    let roadmaps = r.list(|r| r.text().map(|id| id.to_string())).ok()?;
+    r.is_empty().then(|| Summary {
+        marks: marks.into_iter().collect(),
+        roadmaps,
+    })
 }
 
 /// What the cache says about the start of the state file at `path`, not yet
@@ -106,10 +169,39 @@ pub fn store(path: &Path, bytes: &[u8], log: &Log) {
         changes.u64(*line as u64);
     }
     let Some(changes) = changes.framed() else { return };
+    let Some(summary) = write_summary(&Summary::of(&log.events[..kept])) else {
+        return;
+    };
     let mut content = super::header(KIND);
     content.extend_from_slice(&claim.bytes);
+    content.extend_from_slice(&(summary.len() as u64).to_le_bytes());
+    content.extend_from_slice(&summary);
     content.extend_from_slice(&changes);
     super::store(&cache, &content);
+}
+
+fn write_summary(summary: &Summary) -> Option<Vec<u8>> {
+    let mut w = Writer::default();
+    let marks: Vec<_> = summary.marks.iter().collect();
+    w.len(marks.len());
+    for (target, mark) in marks {
+        w.text(target);
+        w.u8(match mark {
+            Mark::Open => 0,
+            Mark::Done => 1,
+            Mark::Skipped => 2,
+        });
+    }
+    w.len(summary.roadmaps.len());
+    for id in &summary.roadmaps {
+        w.text(id);
+    }
+    w.framed()
+}
+
+fn skip_summary(r: &mut Reader<'_>) -> Decoded<()> {
+    let len = usize::try_from(r.u64()?).map_err(|_| Damaged)?;
+    r.take(len).map(|_| ())
 }
 
 fn read_claim(r: &mut Reader<'_>) -> Decoded<Claim> {

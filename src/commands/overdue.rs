@@ -9,7 +9,6 @@
 //! drawn on every core and streamed to stdout (`crate::table`). See
 //! bench/PROFILE.md for what each of these saved.
 
-use std::collections::HashSet;
 use std::io::Write;
 
 use anyhow::Result;
@@ -18,7 +17,7 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use super::json::DueJson;
-use super::view::{Filter, pick, read_state, tracked};
+use super::view::{Filter, pick};
 use super::{Context, cell_text, unknown_roadmap};
 use crate::address::Address;
 use crate::cli::{Format, OverdueArgs};
@@ -26,24 +25,21 @@ use crate::exit_code::ExitCode;
 use crate::progress::Progress;
 use crate::roadmap::Roadmap;
 use crate::roadmap::catalog::Catalog;
-use crate::state::{Mark, MarkOf, Marks, State};
+use crate::state::{Mark, MarkOf, Marks};
 use crate::status::{Status, days_past_due};
 use crate::table::{Look, Table, longest_after_split, text_width};
 use crate::terminal::{Style, Terminal};
 
 pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
-    // Only the marks are needed: the log and the fold are let go before the
-    // roadmaps are read, so their memory serves the rows.
-    let (marks, tracked) = {
-        let (_, log) = read_state(context)?;
-        let tracked: HashSet<String> = tracked(&log).into_iter().map(String::from).collect();
-        (State::fold(&log.events).marks(), tracked)
-    };
+    // Only the marks are needed (and which roadmaps have progress): the log
+    // is not kept, or not even read when the cache has them.
+    let summary = crate::state::file::summary(&context.state_location()?.path)?;
+    let marks = summary.marks;
     let today = context.today();
     let filter = Filter::new(&args.filter);
     let (ids, rows) = Catalog::visit_some(
         &context.roadmap_dirs(),
-        pick(&args.roadmaps, tracked.iter().map(String::as_str).collect()),
+        pick(&args.roadmaps, summary.roadmaps.iter().map(String::as_str).collect()),
         || Rows::new(args.format),
         |rows, roadmap| rows.add(&roadmap, &marks, today, &filter),
     )?;

@@ -29,7 +29,7 @@ impl Inputs {
     /// most of the cost is reading roadmaps.
     pub fn load(context: &Context, ids: &[String]) -> Result<Inputs> {
         let (location, log) = read_state(context)?;
-        let catalog = Catalog::load_some(&context.roadmap_dirs(), pick(ids, tracked(&log)))?;
+        let catalog = Catalog::load_some(&context.roadmap_dirs(), pick(ids, log.roadmaps()))?;
         Ok(Inputs {
             catalog,
             log,
@@ -55,14 +55,9 @@ pub fn read_state(context: &Context) -> Result<(Location, Log)> {
     Ok((location, log))
 }
 
-/// The roadmaps `log` records progress on.
-pub fn tracked(log: &Log) -> HashSet<&str> {
-    log.events.iter().filter_map(|e| e.target.split('/').next()).collect()
-}
-
 /// Which roadmaps a view reads, from all there are: those named in `ids` (an
-/// address names its roadmap), or those with recorded progress (`tracked`),
-/// or all if none has any.
+/// address names its roadmap), or those with recorded progress
+/// (`Log::roadmaps`), or all if none has any.
 pub fn pick<'a>(ids: &'a [String], tracked: HashSet<&'a str>) -> impl Fn(&[String]) -> Vec<String> + 'a {
     let named: HashSet<&str> = ids.iter().map(|id| id.split('/').next().unwrap_or(id)).collect();
     move |all| {

@@ -35,6 +35,13 @@ pub struct Log {
     pub lines: Vec<usize>,
 }
 
+impl Log {
+    /// The roadmaps the changes are to.
+    pub fn roadmaps(&self) -> std::collections::HashSet<&str> {
+        super::roadmaps_of(&self.events)
+    }
+}
+
 /// A state file that cannot be used as it is. It is never written to.
 #[derive(Debug)]
 pub struct Corrupt {
@@ -102,6 +109,30 @@ pub fn read(path: &Path) -> Result<Log> {
     let log = parse(&shown, &bytes)?;
     crate::cache::state::store(path, &bytes, &log);
     Ok(log)
+}
+
+/// What `overdue` needs of the state file at `path` (see
+/// `cache::state::Summary`): from the cache when the file is exactly what it
+/// checked, with no change to decode or fold; else from reading the file.
+pub fn summary(path: &Path) -> Result<crate::cache::state::Summary> {
+    if let Some(claim) = crate::cache::state::claim(path).filter(|c| c.checked.len > 0)
+        && let Ok(file) = File::open(path)
+    {
+        let (exact, summary) = std::thread::scope(|scope| {
+            let exact = scope.spawn(|| is_exactly(file, &claim));
+            let summary = crate::cache::state::summary(path, &claim);
+            (
+                exact.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                summary,
+            )
+        });
+        if exact.with_context(|| format!("cannot read the state file {}", path.display()))?
+            && let Some(summary) = summary
+        {
+            return Ok(summary);
+        }
+    }
+    Ok(crate::cache::state::Summary::of(&read(path)?.events))
 }
 
 /// Whether `file` holds exactly the bytes `claim` is about, no more.

@@ -63,6 +63,11 @@ pub struct Contradiction<'a> {
     pub overruled: Vec<&'a Event>,
 }
 
+/// The roadmaps that `events` are changes to.
+pub fn roadmaps_of(events: &[Event]) -> std::collections::HashSet<&str> {
+    events.iter().filter_map(|e| e.target.split('/').next()).collect()
+}
+
 /// Where the mark of a milestone or step can be looked up.
 pub trait MarkOf {
     fn mark_of(&self, target: &str) -> Mark;
@@ -76,6 +81,18 @@ impl MarkOf for State<'_> {
 
 /// The marks that are not open, by target (`State::marks`).
 pub struct Marks(HashMap<crate::text::Text, Mark>);
+
+impl Marks {
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Mark)> {
+        self.0.iter().map(|(target, mark)| (target.as_str(), *mark))
+    }
+}
+
+impl FromIterator<(crate::text::Text, Mark)> for Marks {
+    fn from_iter<I: IntoIterator<Item = (crate::text::Text, Mark)>>(marks: I) -> Marks {
+        Marks(marks.into_iter().filter(|(_, mark)| *mark != Mark::Open).collect())
+    }
+}
 
 impl MarkOf for Marks {
     fn mark_of(&self, target: &str) -> Mark {
@@ -128,13 +145,10 @@ impl<'a> State<'a> {
     /// for a view that needs only marks, which can then let the log go (at
     /// 100k changes that is most of the memory it would hold).
     pub fn marks(&self) -> Marks {
-        Marks(
-            self.targets
-                .values()
-                .filter(|t| t.mark != Mark::Open)
-                .filter_map(|t| Some((t.last?.target.clone(), t.mark)))
-                .collect(),
-        )
+        self.targets
+            .values()
+            .filter_map(|t| Some((t.last?.target.clone(), t.mark)))
+            .collect()
     }
 
     pub fn targets(&self) -> impl Iterator<Item = &'a str> + '_ {
