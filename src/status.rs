@@ -1,13 +1,11 @@
 //! Where "overdue" is decided: the status of each milestone on a given day,
 //! from its due range and its progress. The rules are documented in the README.
 
-use std::fmt::Write as _;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::due::{Due, Span};
-use crate::progress::Progress;
+use crate::progress::{MilestoneMarks, Progress};
 use crate::roadmap::{Milestone, Roadmap};
 use crate::state::State;
 
@@ -125,53 +123,47 @@ impl Standing<'_> {
 
 /// Every milestone of `roadmap` as it stands on `today`, in file order.
 pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) -> Vec<Standing<'r>> {
-    let progress: Vec<Progress> = roadmap
+    let mut marks = MilestoneMarks::default();
+    let read: Vec<(Progress, Option<String>)> = roadmap
         .milestones
         .iter()
-        .map(|m| Progress::of(&roadmap.id, m, state))
+        .map(|m| {
+            marks.read(&roadmap.id, m, state);
+            let baseline = state
+                .get(&marks.address)
+                .and_then(|t| t.baseline())
+                .map(|b| b.unwrap_or("none").to_string());
+            (marks.progress(), baseline)
+        })
         .collect();
     // Parsing checked that every `depends_on` names a milestone of this roadmap.
     let open: foldhash::HashSet<&str> = if roadmap.milestones.iter().any(|m| !m.depends_on.is_empty()) {
         roadmap
             .milestones
             .iter()
-            .zip(&progress)
-            .filter(|(_, p)| p.is_open())
+            .zip(&read)
+            .filter(|(_, (p, _))| p.is_open())
             .map(|(m, _)| m.id.as_str())
             .collect()
     } else {
         foldhash::HashSet::default()
     };
-    let mut address = String::new();
     roadmap
         .milestones
         .iter()
-        .zip(progress)
-        .map(|(milestone, progress)| {
-            let blocked_by = milestone
+        .zip(read)
+        .map(|(milestone, (progress, baseline))| Standing {
+            roadmap,
+            milestone,
+            progress,
+            status: Status::decide(milestone.due.as_ref(), &progress, today),
+            blocked_by: milestone
                 .depends_on
                 .iter()
                 .map(|dep| dep.as_str())
                 .filter(|dep| open.contains(dep))
-                .collect();
-            address.clear();
-            let _ = write!(
-                address,
-                "{}",
-                crate::address::Address::milestone(&roadmap.id, &milestone.id)
-            );
-            let baseline = state
-                .get(&address)
-                .and_then(|t| t.baseline())
-                .map(|b| b.unwrap_or("none").to_string());
-            Standing {
-                roadmap,
-                milestone,
-                progress,
-                status: Status::decide(milestone.due.as_ref(), &progress, today),
-                blocked_by,
-                baseline,
-            }
+                .collect(),
+            baseline,
         })
         .collect()
 }

@@ -31,10 +31,10 @@ pub struct Table {
     widths: Vec<usize>,
     /// Reused for every row: each cell's lines as byte ranges of its text.
     lines: Vec<Vec<(usize, usize)>>,
-    /// Reused for every row: the width of each cell that is one line, as
-    /// measured to see whether it fits (most are, and measuring is most of
-    /// the cost of drawing a row).
-    one_line: Vec<Option<usize>>,
+    /// Reused for every row: the width of each of those lines, when it was
+    /// measured to see whether it fits (most cells fit, and measuring is
+    /// most of the cost of drawing a row); empty for a wrapped cell.
+    line_widths: Vec<Vec<usize>>,
 }
 
 /// The display width of the widest line of `text`.
@@ -71,7 +71,7 @@ impl Table {
         Table {
             look,
             lines: vec![Vec::new(); widths.len()],
-            one_line: vec![None; widths.len()],
+            line_widths: vec![Vec::new(); widths.len()],
             widths,
         }
     }
@@ -116,36 +116,41 @@ impl Table {
             Look::Terminal(_) => ("│", "┆"),
         };
         let wrapping = matches!(self.look, Look::Terminal(_));
-        for (((text, width), lines), one_line) in cells
+        for (((text, width), lines), line_widths) in cells
             .iter()
             .zip(&self.widths)
             .zip(&mut self.lines)
-            .zip(&mut self.one_line)
+            .zip(&mut self.line_widths)
         {
             let text = text.as_ref();
             lines.clear();
-            *one_line = None;
-            if memchr::memchr(b'\n', text.as_bytes()).is_none() {
-                let measured = self::width(text);
-                if !wrapping || measured <= *width {
-                    lines.push((0, text.len()));
-                    *one_line = Some(measured);
-                    continue;
-                }
-            }
-            if wrapping {
-                wrap(text, *width, lines);
-            } else {
+            line_widths.clear();
+            if !wrapping {
                 lines.push((0, text.len()));
+                line_widths.push(self::width(text));
+                continue;
+            }
+            let mut start = 0;
+            for line in text.split('\n') {
+                let measured = self::width(line);
+                if measured > *width {
+                    lines.clear();
+                    line_widths.clear();
+                    wrap(text, *width, lines);
+                    break;
+                }
+                lines.push((start, start + line.len()));
+                line_widths.push(measured);
+                start += line.len() + 1;
             }
         }
         let height = self.lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
         for row in 0..height {
-            for (column, (((text, width), lines), one_line)) in cells
+            for (column, (((text, width), lines), line_widths)) in cells
                 .iter()
                 .zip(&self.widths)
                 .zip(&self.lines)
-                .zip(&self.one_line)
+                .zip(&self.line_widths)
                 .enumerate()
             {
                 out.write_all(if column == 0 { outer } else { inner }.as_bytes())?;
@@ -158,10 +163,7 @@ impl Table {
                     }
                     _ => out.write_all(line.as_bytes())?,
                 }
-                let shown = match one_line {
-                    Some(measured) if row == 0 => *measured,
-                    _ => self::width(line),
-                };
+                let shown = line_widths.get(row).copied().unwrap_or_else(|| self::width(line));
                 pad(out, width.saturating_sub(shown) + 1)?;
             }
             out.write_all(outer.as_bytes())?;

@@ -19,13 +19,12 @@ use serde::ser::{SerializeStruct, Serializer};
 use super::json::DueJson;
 use super::view::{Filter, pick};
 use super::{Context, cell_text, unknown_roadmap};
-use crate::address::Address;
 use crate::cli::{Format, OverdueArgs};
 use crate::exit_code::ExitCode;
-use crate::progress::Progress;
+use crate::progress::MilestoneMarks;
 use crate::roadmap::Roadmap;
 use crate::roadmap::catalog::Catalog;
-use crate::state::{Mark, MarkOf, Marks};
+use crate::state::{Mark, Marks};
 use crate::status::{Status, days_past_due};
 use crate::table::{Look, Table, longest_after_split, text_width};
 use crate::terminal::{Style, Terminal};
@@ -152,18 +151,19 @@ impl Rows {
     }
 
     fn add(&mut self, roadmap: &Roadmap, state: &Marks, today: NaiveDate, filter: &Filter) {
-        let mut step_address = String::new();
+        let mut marks = MilestoneMarks::default();
         for m in &roadmap.milestones {
             // Only a milestone past its due date can be overdue; the rest need no progress.
             let (Some(due), Some(days)) = (m.due.as_ref(), days_past_due(m.due.as_ref(), today)) else {
                 continue;
             };
-            if !filter.milestone(roadmap, m)
-                || Status::decide(Some(due), &Progress::of(&roadmap.id, m, state), today) != Status::Overdue
-            {
+            if !filter.milestone(roadmap, m) {
                 continue;
             }
-            let address = Address::milestone(&roadmap.id, &m.id).to_string();
+            marks.read(&roadmap.id, m, state);
+            if Status::decide(Some(due), &marks.progress(), today) != Status::Overdue {
+                continue;
+            }
             let push = |rows: &mut Rows, step: usize, address: &str, title: &str, owner: Option<&str>| {
                 let mut bytes = [0; 24];
                 let n = address.len().min(bytes.len());
@@ -192,16 +192,12 @@ impl Rows {
             };
             // Filtered to a step owner, a milestone with no owner of its own adds nothing.
             if !(filter.is_active() && m.owner.is_none() && !m.steps.is_empty()) {
-                push(self, 0, &address, &m.title, m.owner.as_deref());
+                push(self, 0, &marks.address, &m.title, m.owner.as_deref());
             }
             for (i, step) in m.steps.iter().enumerate() {
-                step_address.clear();
-                step_address.push_str(&address);
-                step_address.push('/');
-                step_address.push_str(itoa(i + 1, &mut [0; 20]));
-                if state.mark_of(&step_address) == Mark::Open && filter.step(m, step) {
+                if marks.steps.get(i) == Some(&Mark::Open) && filter.step(m, step) {
                     let owner = step.owner.as_deref().or(m.owner.as_deref());
-                    push(self, i + 1, &step_address, &step.text, owner);
+                    push(self, i + 1, marks.step_address(i + 1), &step.text, owner);
                 }
             }
         }
@@ -367,20 +363,6 @@ impl PartialEq for Next<'_> {
 }
 
 impl Eq for Next<'_> {}
-
-/// `n` in decimal, without the formatting machinery: this runs for every step.
-fn itoa(mut n: usize, buffer: &mut [u8; 20]) -> &str {
-    let mut at = buffer.len();
-    loop {
-        at -= 1;
-        buffer[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    std::str::from_utf8(&buffer[at..]).unwrap_or("0")
-}
 
 fn write_table(
     out: &mut impl Write,
@@ -609,12 +591,5 @@ mod tests {
         assert_eq!(super::age(61), "2 months");
         assert_eq!(super::age(730), "24 months");
         assert_eq!(super::age(731), "2 years");
-    }
-
-    #[test]
-    fn numbers_are_written_in_decimal() {
-        for n in [0, 7, 10, 99, 1234, usize::MAX] {
-            assert_eq!(super::itoa(n, &mut [0; 20]), n.to_string());
-        }
     }
 }
