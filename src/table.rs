@@ -111,10 +111,56 @@ impl Table {
         cells: &[impl AsRef<str>],
         styles: &[Option<Style>],
     ) -> io::Result<()> {
-        let (outer, inner) = match self.look {
-            Look::Markdown => ("|", "|"),
-            Look::Terminal(_) => ("│", "┆"),
-        };
+        self.lay_out(cells);
+        self.draw(out, cells, styles)
+    }
+
+    /// Like `write_row`, for cells whose lines' display widths are known:
+    /// `widths[i]` has one width for each line of cell i. A cell with a line
+    /// wider than its column is wrapped as `write_row` would.
+    pub fn write_measured_row(
+        &mut self,
+        out: &mut impl Write,
+        cells: &[impl AsRef<str>],
+        widths: &[&[usize]],
+        styles: &[Option<Style>],
+    ) -> io::Result<()> {
+        if !self.place_measured(cells, widths) {
+            self.lay_out(cells);
+        }
+        self.draw(out, cells, styles)
+    }
+
+    /// Each cell's lines where all fit their column as measured; false when one does not.
+    fn place_measured(&mut self, cells: &[impl AsRef<str>], widths: &[&[usize]]) -> bool {
+        for ((((text, width), lines), line_widths), known) in cells
+            .iter()
+            .zip(&self.widths)
+            .zip(&mut self.lines)
+            .zip(&mut self.line_widths)
+            .zip(widths)
+        {
+            let text = text.as_ref();
+            lines.clear();
+            line_widths.clear();
+            let mut start = 0;
+            for (line, measured) in text.split('\n').zip(known.iter()) {
+                if *measured > *width {
+                    return false;
+                }
+                lines.push((start, start + line.len()));
+                line_widths.push(*measured);
+                start += line.len() + 1;
+            }
+            if start != text.len() + 1 || matches!(self.look, Look::Markdown) && lines.len() > 1 {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Each cell's lines, measured, and wrapped where wider than the column.
+    fn lay_out(&mut self, cells: &[impl AsRef<str>]) {
         let wrapping = matches!(self.look, Look::Terminal(_));
         for (((text, width), lines), line_widths) in cells
             .iter()
@@ -144,6 +190,13 @@ impl Table {
                 start += line.len() + 1;
             }
         }
+    }
+
+    fn draw(&self, out: &mut impl Write, cells: &[impl AsRef<str>], styles: &[Option<Style>]) -> io::Result<()> {
+        let (outer, inner) = match self.look {
+            Look::Markdown => ("|", "|"),
+            Look::Terminal(_) => ("│", "┆"),
+        };
         let height = self.lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
         for row in 0..height {
             for (column, (((text, width), lines), line_widths)) in cells

@@ -66,7 +66,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
 const HEADERS: [&str; 4] = ["OVERDUE", "WHAT", "DUE", "OWNER"];
 
 /// One overdue milestone, or one open step of an overdue milestone. Kept
-/// small (72 bytes): `overdue` at 100k milestones holds 250 000 of them.
+/// small (80 bytes): `overdue` at 100k milestones holds 250 000 of them.
 struct Row {
     days_overdue: i64,
     /// The first 24 bytes of its address, zero-padded, as numbers: most rows
@@ -83,6 +83,10 @@ struct Row {
     at: u32,
     /// Their lengths; `NO_OWNER` for an owner when there is none.
     lens: [u32; 4],
+    /// For a table, when no cell needs escaping and the title is one line:
+    /// the display widths of the address, title, due label and owner, as
+    /// measured when the row was added, so drawing need not measure again.
+    measured: Option<[u16; 4]>,
 }
 
 const NO_OWNER: u32 = u32::MAX;
@@ -126,9 +130,11 @@ impl Rows {
     }
 
     /// Widens the columns to fit a row with these cells.
-    fn measure(&mut self, days: i64, address: &str, title: &str, due: &str, owner: &str) {
+    /// Widens the columns to fit a row with these cells; returns the row's
+    /// `measured` widths when its cells need no escaping.
+    fn measure(&mut self, days: i64, address: &str, title: &str, due: &str, owner: &str) -> Option<[u16; 4]> {
         if self.format == Format::Json {
-            return;
+            return None;
         }
         if self.last_age.0 != days {
             self.last_age = (days, age(days).len());
@@ -139,15 +145,34 @@ impl Rows {
         what.push('\n');
         what.push_str(title);
         let format = self.format;
+        let (what, due, owner) = (
+            cell_text(format, what),
+            cell_text(format, due),
+            cell_text(format, owner),
+        );
+        let plain = [&what, &due, &owner]
+            .iter()
+            .all(|c| matches!(c, std::borrow::Cow::Borrowed(_)))
+            && memchr::memchr(b'\n', title.as_bytes()).is_none();
+        let measured = plain.then(|| {
+            [
+                text_width(address),
+                text_width(title),
+                text_width(&due),
+                text_width(&owner),
+            ]
+        });
         let widths = [
             self.last_age.1,
-            text_width(&cell_text(format, what)),
-            text_width(&cell_text(format, due)),
-            text_width(&cell_text(format, owner)),
+            measured.map_or_else(|| text_width(&what), |[a, t, _, _]| a.max(t)),
+            measured.map_or_else(|| text_width(&due), |[_, _, d, _]| d),
+            measured.map_or_else(|| text_width(&owner), |[_, _, _, o]| o),
         ];
         for (widest, width) in self.widest.iter_mut().zip(widths) {
             *widest = (*widest).max(width);
         }
+        let narrow = |w: usize| u16::try_from(w).ok();
+        measured.and_then(|[a, t, d, o]| Some([narrow(a)?, narrow(t)?, narrow(d)?, narrow(o)?]))
     }
 
     fn add(&mut self, roadmap: &Roadmap, state: &Marks, today: NaiveDate, filter: &Filter) {
@@ -170,6 +195,7 @@ impl Rows {
                 bytes[..n].copy_from_slice(&address.as_bytes()[..n]);
                 let word = |i: usize| u64::from_be_bytes(bytes[i * 8..i * 8 + 8].try_into().unwrap_or_default());
                 let (part, at, lens) = rows.keep([address, title, due.label(), owner.unwrap_or("")], owner.is_some());
+                let measured = rows.measure(days, address, title, due.label(), owner.unwrap_or(""));
                 let row = Row {
                     days_overdue: days,
                     head: [word(0), word(1), word(2)],
@@ -179,6 +205,7 @@ impl Rows {
                     part,
                     at,
                     lens,
+                    measured,
                 };
                 match rows.chunks.last_mut() {
                     Some(chunk) if chunk.len() < chunk.capacity() => chunk.push(row),
@@ -188,7 +215,6 @@ impl Rows {
                         rows.chunks.push(chunk);
                     }
                 }
-                rows.measure(days, address, title, due.label(), owner.unwrap_or(""));
             };
             // Filtered to a step owner, a milestone with no owner of its own adds nothing.
             if !(filter.is_active() && m.owner.is_none() && !m.steps.is_empty()) {
@@ -424,9 +450,22 @@ fn write_rows_in_parallel(
                     let mut cells = Cells::new(format);
                     for chunk in job {
                         let mut text = Vec::with_capacity(chunk.len() * 256);
-                        let result = chunk
-                            .iter()
-                            .try_for_each(|(rows, row)| table.write_row(&mut text, &cells.fill(rows, row), styles));
+                        let result = chunk.iter().try_for_each(|(rows, row)| {
+                            let filled = cells.fill(rows, row);
+                            match row.measured {
+                                Some([address, title, due, owner]) => {
+                                    let age = [filled[0].len()];
+                                    let widths = [
+                                        &age[..],
+                                        &[address.into(), title.into()],
+                                        &[due.into()],
+                                        &[owner.into()],
+                                    ];
+                                    table.write_measured_row(&mut text, &filled, &widths, styles)
+                                }
+                                None => table.write_row(&mut text, &filled, styles),
+                            }
+                        });
                         if drawn.send(result.map(|()| text)).is_err() {
                             break;
                         }
@@ -496,11 +535,21 @@ impl Cells {
         if self.age.0 != row.days_overdue {
             self.age = (row.days_overdue, age(row.days_overdue));
         }
+        let (due, owner) = (rows.due(row), rows.owner(row).unwrap_or(""));
+        if row.measured.is_some() {
+            // Found to need no escaping when the row was added.
+            return [
+                self.age.1.as_str().into(),
+                self.what.as_str().into(),
+                due.into(),
+                owner.into(),
+            ];
+        }
         [
             self.age.1.as_str().into(),
             cell_text(self.format, &self.what),
-            cell_text(self.format, rows.due(row)),
-            cell_text(self.format, rows.owner(row).unwrap_or("")),
+            cell_text(self.format, due),
+            cell_text(self.format, owner),
         ]
     }
 }
