@@ -50,13 +50,15 @@ pub fn text_width(text: &str) -> usize {
 /// test checks against unicode-width): counting characters there is several
 /// times faster than looking up each one, and it is done for every cell.
 fn width(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    let narrow = |b: &u8| matches!(b, 0x20..=0x7e | 0x80..=0xbf | 0xc3..=0xcb);
-    if bytes.iter().all(narrow) {
-        bytes.iter().filter(|b| (**b & 0xc0) != 0x80).count()
-    } else {
-        line.width()
-    }
+    // One pass without an early exit, so that it runs on whole vectors:
+    // whether every byte is of a narrow character, and how many characters.
+    let (narrow, chars) = line.as_bytes().iter().fold((true, 0usize), |(narrow, chars), &b| {
+        (
+            narrow & matches!(b, 0x20..=0x7e | 0x80..=0xbf | 0xc3..=0xcb),
+            chars + usize::from((b & 0xc0) != 0x80),
+        )
+    });
+    if narrow { chars } else { line.width() }
 }
 
 impl Table {
