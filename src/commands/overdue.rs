@@ -129,7 +129,6 @@ impl Rows {
         }
     }
 
-    /// Widens the columns to fit a row with these cells.
     /// Widens the columns to fit a row with these cells; returns the row's
     /// `measured` widths when its cells need no escaping.
     fn measure(&mut self, days: i64, address: &str, title: &str, due: &str, owner: &str) -> Option<[u16; 4]> {
