@@ -30,6 +30,17 @@ pub struct Checked {
 
 /// The checked prefix of `bytes` (the state file at `path`), and its changes.
 pub fn load(path: &Path, bytes: &[u8]) -> Option<(Checked, Log)> {
+    read_changes(path, |found| found.holds_for(bytes)).map(|(claim, log)| (claim.checked, log))
+}
+
+/// The changes the cache holds for the state file at `path`, if the cache
+/// still makes `claim` (the caller has checked the file against it).
+pub fn changes(path: &Path, claim: &Claim) -> Option<Log> {
+    read_changes(path, |found| found == claim).map(|(_, log)| log)
+}
+
+/// The cache's claim and changes, if `accept` takes the claim.
+fn read_changes(path: &Path, accept: impl FnOnce(&Claim) -> bool) -> Option<(Claim, Log)> {
     let mut content = Vec::new();
     std::fs::File::open(super::file_for(KIND, path)?)
         .ok()?
@@ -37,29 +48,12 @@ pub fn load(path: &Path, bytes: &[u8]) -> Option<(Checked, Log)> {
         .ok()?;
     let mut r = Reader::new(content.strip_prefix(super::header(KIND).as_slice())?);
     let claim = read_claim(&mut r).ok()?;
-    if !claim.holds_for(bytes) {
+    if !accept(&claim) {
         return None;
     }
     skip_summary(&mut r).ok()?;
     let log = read_log(&mut Reader::framed(r.rest()).ok()?).ok()?;
-    Some((claim.checked, log))
-}
-
-/// The changes the cache holds for the state file at `path`, if the cache
-/// still makes `claim` (the caller has checked the file against it).
-pub fn changes(path: &Path, claim: &Claim) -> Option<Log> {
-    let mut content = Vec::new();
-    std::fs::File::open(super::file_for(KIND, path)?)
-        .ok()?
-        .read_to_end(&mut content)
-        .ok()?;
-    let mut r = Reader::new(content.strip_prefix(super::header(KIND).as_slice())?);
-    let found = read_claim(&mut r).ok()?;
-    if found.checked != claim.checked || found.hash != claim.hash {
-        return None;
-    }
-    skip_summary(&mut r).ok()?;
-    read_log(&mut Reader::framed(r.rest()).ok()?).ok()
+    Some((claim, log))
 }
 
 /// What `overdue` needs of the changes in the checked prefix.
@@ -92,8 +86,7 @@ pub fn summary(path: &Path, claim: &Claim) -> Option<Summary> {
     let mut start = vec![0; header.len() + 8 + 16 + 8 + 8];
     file.read_exact(&mut start).ok()?;
     let mut r = Reader::new(start.strip_prefix(header.as_slice())?);
-    let found = read_claim(&mut r).ok()?;
-    if found.checked != claim.checked || found.hash != claim.hash {
+    if read_claim(&mut r).ok()? != *claim {
         return None;
     }
     let mut bytes = vec![0; usize::try_from(r.u64().ok()?).ok()?];
@@ -133,7 +126,7 @@ pub fn claim(path: &Path) -> Option<Claim> {
 
 /// A checked prefix as the cache records it: it holds if the file's first
 /// `checked.len` bytes hash to `hash` (`super::hash`, or `Hasher` fed in pieces).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Claim {
     pub checked: Checked,
     pub hash: u128,

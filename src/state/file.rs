@@ -68,26 +68,8 @@ impl std::error::Error for Corrupt {}
 /// when the file still starts with exactly those bytes; only lines added since
 /// are parsed. That is the common case: the file only grows between commands.
 pub fn read(path: &Path) -> Result<Log> {
-    // The common case: the file is exactly what the cache checked. It is
-    // read in pieces to check that, so a long history does not cost its size
-    // in memory (a 14 MB state file at 100k changes), and on another thread
-    // while the cached changes are decoded.
-    if let Some(claim) = crate::cache::state::claim(path).filter(|c| c.checked.len > 0)
-        && let Ok(file) = File::open(path)
-    {
-        let (exact, log) = std::thread::scope(|scope| {
-            let exact = scope.spawn(|| is_exactly(file, &claim));
-            let log = crate::cache::state::changes(path, &claim);
-            (
-                exact.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                log,
-            )
-        });
-        if exact.with_context(|| format!("cannot read the state file {}", path.display()))?
-            && let Some(log) = log
-        {
-            return Ok(log);
-        }
+    if let Some(log) = if_unchanged(path, |claim| crate::cache::state::changes(path, claim))? {
+        return Ok(log);
     }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -115,24 +97,38 @@ pub fn read(path: &Path) -> Result<Log> {
 /// `cache::state::Summary`): from the cache when the file is exactly what it
 /// checked, with no change to decode or fold; else from reading the file.
 pub fn summary(path: &Path) -> Result<crate::cache::state::Summary> {
-    if let Some(claim) = crate::cache::state::claim(path).filter(|c| c.checked.len > 0)
-        && let Ok(file) = File::open(path)
-    {
-        let (exact, summary) = std::thread::scope(|scope| {
-            let exact = scope.spawn(|| is_exactly(file, &claim));
-            let summary = crate::cache::state::summary(path, &claim);
-            (
-                exact.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                summary,
-            )
-        });
-        if exact.with_context(|| format!("cannot read the state file {}", path.display()))?
-            && let Some(summary) = summary
-        {
-            return Ok(summary);
-        }
+    if let Some(summary) = if_unchanged(path, |claim| crate::cache::state::summary(path, claim))? {
+        return Ok(summary);
     }
     Ok(crate::cache::state::Summary::of(&read(path)?.events))
+}
+
+/// What `from_cache` reads from the cache, if the state file at `path` is
+/// exactly what the cache checked: the common case, a view run again on a
+/// file nothing has written to since the last read. The file is read in
+/// pieces to check that, so a long history does not cost its size in memory
+/// (a 14 MB state file at 100k changes), and on another thread while
+/// `from_cache` reads.
+fn if_unchanged<T: Send>(
+    path: &Path,
+    from_cache: impl FnOnce(&crate::cache::state::Claim) -> Option<T>,
+) -> Result<Option<T>> {
+    let Some(claim) = crate::cache::state::claim(path).filter(|c| c.checked.len > 0) else {
+        return Ok(None);
+    };
+    let Ok(file) = File::open(path) else {
+        return Ok(None);
+    };
+    let (exact, cached) = std::thread::scope(|scope| {
+        let exact = scope.spawn(|| is_exactly(file, &claim));
+        let cached = from_cache(&claim);
+        (
+            exact.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            cached,
+        )
+    });
+    let exact = exact.with_context(|| format!("cannot read the state file {}", path.display()))?;
+    Ok(cached.filter(|_| exact))
 }
 
 /// Whether `file` holds exactly the bytes `claim` is about, no more.
