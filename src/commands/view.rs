@@ -12,6 +12,7 @@ use crate::roadmap::catalog::Catalog;
 use crate::roadmap::{Milestone, Roadmap, Step};
 use crate::state::file::{self, Log};
 use crate::state::location::Location;
+use crate::state::roadmaps_of;
 
 /// Everything a view reads, loaded once.
 pub struct Inputs {
@@ -28,8 +29,9 @@ impl Inputs {
     /// Roadmaps the view does not show are not read: with hundreds of files,
     /// most of the cost is reading roadmaps.
     pub fn load(context: &Context, ids: &[String]) -> Result<Inputs> {
-        let (location, log) = read_state(context)?;
-        let catalog = Catalog::load_some(&context.roadmap_dirs(), pick(ids, log.roadmaps()))?;
+        let location = context.state_location()?;
+        let log = file::read(&location.path)?;
+        let catalog = Catalog::load_some(&context.roadmap_dirs(), pick(ids, roadmaps_of(&log.events)))?;
         Ok(Inputs {
             catalog,
             log,
@@ -48,16 +50,9 @@ impl Inputs {
     }
 }
 
-/// The state file a view reads, and its changes.
-pub fn read_state(context: &Context) -> Result<(Location, Log)> {
-    let location = context.state_location()?;
-    let log = file::read(&location.path)?;
-    Ok((location, log))
-}
-
 /// Which roadmaps a view reads, from all there are: those named in `ids` (an
 /// address names its roadmap), or those with recorded progress
-/// (`Log::roadmaps`), or all if none has any.
+/// (`state::roadmaps_of`), or all if none has any.
 pub fn pick<'a>(ids: &'a [String], tracked: HashSet<&'a str>) -> impl Fn(&[String]) -> Vec<String> + 'a {
     let named: HashSet<&str> = ids.iter().map(|id| id.split('/').next().unwrap_or(id)).collect();
     move |all| {

@@ -35,13 +35,6 @@ pub struct Log {
     pub lines: Vec<usize>,
 }
 
-impl Log {
-    /// The roadmaps the changes are to.
-    pub fn roadmaps(&self) -> std::collections::HashSet<&str> {
-        super::roadmaps_of(&self.events)
-    }
-}
-
 /// A state file that cannot be used as it is. It is never written to.
 #[derive(Debug)]
 pub struct Corrupt {
@@ -107,8 +100,8 @@ pub fn summary(path: &Path) -> Result<crate::cache::state::Summary> {
 /// exactly what the cache checked: the common case, a view run again on a
 /// file nothing has written to since the last read. The file is read in
 /// pieces to check that, so a long history does not cost its size in memory
-/// (a 14 MB state file at 100k changes), and on another thread while
-/// `from_cache` reads.
+/// (a 14 MB state file at 100k changes), and, when it is long, on another
+/// thread while `from_cache` reads.
 fn if_unchanged<T: Send>(
     path: &Path,
     from_cache: impl FnOnce(&crate::cache::state::Claim) -> Option<T>,
@@ -119,14 +112,19 @@ fn if_unchanged<T: Send>(
     let Ok(file) = File::open(path) else {
         return Ok(None);
     };
-    let (exact, cached) = std::thread::scope(|scope| {
-        let exact = scope.spawn(|| is_exactly(file, &claim));
-        let cached = from_cache(&claim);
-        (
-            exact.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            cached,
-        )
-    });
+    // A short file is checked faster than a thread starts.
+    let (exact, cached) = if claim.checked.len < 1 << 20 {
+        (is_exactly(file, &claim), from_cache(&claim))
+    } else {
+        std::thread::scope(|scope| {
+            let exact = scope.spawn(|| is_exactly(file, &claim));
+            let cached = from_cache(&claim);
+            (
+                exact.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                cached,
+            )
+        })
+    };
     let exact = exact.with_context(|| format!("cannot read the state file {}", path.display()))?;
     Ok(cached.filter(|_| exact))
 }
