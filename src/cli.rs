@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::ArgValueCompleter;
 
-use crate::terminal::ColorChoice;
+use crate::render::{ColorChoice, Format};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -382,13 +382,6 @@ pub struct WhereArgs {
     pub format: Format,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Markdown,
-}
-
 #[derive(Debug, Args)]
 pub struct ListArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -417,7 +410,7 @@ pub fn command() -> clap::Command {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::due::parse_day(text).map_err(|e| match &e.hint {
+    roadmap_core::due::parse_day(text).map_err(|e| match &e.hint {
         Some(hint) => format!("{e} ({hint})"),
         None => e.to_string(),
     })

@@ -8,7 +8,8 @@ use std::ffi::OsStr;
 use clap_complete::CompletionCandidate;
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
-use crate::roadmap::catalog::Catalog;
+use roadmap_core::catalog::Catalog;
+use roadmap_core::workspace;
 
 /// The environment variable that turns a run into a completion request.
 pub const VAR: &str = "COMPLETE";
@@ -38,18 +39,25 @@ pub fn complete_if_asked() {
         .complete();
 }
 
+/// The roadmaps a completion offers: those of the folders that load without a
+/// flag (the shell gives no flags to a completion request).
+fn catalog() -> Option<Catalog> {
+    let cwd = std::env::current_dir().ok()?;
+    Catalog::load(&workspace::roadmap_dirs(&cwd, std::env::var_os("ROADMAP_PATH"), &[])).ok()
+}
+
 /// Candidates for a roadmap id, a milestone address or a step address.
 pub fn address(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(current) = current.to_str() else {
         return Vec::new();
     };
     // Completion must never fail loudly: a broken file just means no candidates.
-    let Ok(catalog) = Catalog::load(&crate::commands::default_roadmap_dirs()) else {
+    let Some(catalog) = catalog() else {
         return Vec::new();
     };
     let parts: Vec<&str> = current.split('/').collect();
     let candidate = |value: String, help: &str| {
-        CompletionCandidate::new(value).help(Some(crate::terminal::sanitize(help).into_owned().into()))
+        CompletionCandidate::new(value).help(Some(crate::render::sanitize(help).into_owned().into()))
     };
     match parts.as_slice() {
         [prefix] => catalog
@@ -88,7 +96,7 @@ pub fn roadmap_id(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(current) = current.to_str() else {
         return Vec::new();
     };
-    let Ok(catalog) = Catalog::load(&crate::commands::default_roadmap_dirs()) else {
+    let Some(catalog) = catalog() else {
         return Vec::new();
     };
     catalog
@@ -96,7 +104,7 @@ pub fn roadmap_id(current: &OsStr) -> Vec<CompletionCandidate> {
         .iter()
         .filter(|r| r.id.starts_with(current))
         .map(|r| {
-            CompletionCandidate::new(r.id.as_str()).help(Some(crate::terminal::sanitize(&r.title).into_owned().into()))
+            CompletionCandidate::new(r.id.as_str()).help(Some(crate::render::sanitize(&r.title).into_owned().into()))
         })
         .collect()
 }

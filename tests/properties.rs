@@ -2,10 +2,10 @@
 
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
-use roadmap::due::{Due, Span};
-use roadmap::progress::Progress;
-use roadmap::state::{Event, Mark, MarkOf, Op, State};
-use roadmap::status::Status;
+use roadmap_core::due::{Due, Span};
+use roadmap_core::progress::Progress;
+use roadmap_core::state::{Event, Mark, Op, State};
+use roadmap_core::status::Status;
 
 /// A valid day between 1990 and 2060.
 fn day() -> impl Strategy<Value = NaiveDate> {
@@ -82,15 +82,15 @@ proptest! {
 fn event() -> impl Strategy<Value = Event> {
     (0u32..1000, 0usize..4, 0usize..4, 0i64..50, prop::option::of(0u32..1000)).prop_map(
         |(id, target, op, minute, prev)| Event {
-            id: format!("e{id}").into(),
+            id: format!("e{id}"),
             at: "2026-11-20T10:00:00Z".parse::<chrono::DateTime<chrono::Utc>>().unwrap()
                 + chrono::Duration::minutes(minute),
             by: "anna".into(),
             op: [Op::Done, Op::Reopen, Op::Skip, Op::Note][op],
-            target: format!("r/m/{target}").into(),
+            target: format!("r/m/{target}"),
             note: None,
             on: None,
-            prev: prev.map(|p| format!("e{p}").into()),
+            prev: prev.map(|p| format!("e{p}")),
             from: None,
             to: None,
         },
@@ -133,19 +133,5 @@ proptest! {
             found
         };
         prop_assert_eq!(contradictions(&shuffled), contradictions(&events));
-    }
-}
-
-proptest! {
-    /// `overdue` keeps only the marks that are not open (`State::marks`): they
-    /// must say what the whole fold says, for every target.
-    #[test]
-    fn the_kept_marks_are_the_folds_marks(events in prop::collection::vec(event(), 0..30)) {
-        let state = State::fold(&events);
-        let kept = state.marks();
-        for t in 0..4 {
-            let target = format!("r/m/{t}");
-            prop_assert_eq!(kept.mark_of(&target), state.mark(&target), "{}", target);
-        }
     }
 }

@@ -1,19 +1,18 @@
 //! `roadmap checklist ROADMAP[/MILESTONE]`: milestones with their steps ticked
 //! off, owners, notes, and who ticked what and when.
 
-use anyhow::Result;
+use roadmap_core::address::Address;
+use roadmap_core::filter::Filter;
+use roadmap_core::roadmap::Milestone;
+use roadmap_core::state::{Event, Mark, Op, State, TargetState};
+use roadmap_core::status::{Standing, Status, standings};
+use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
-use super::json::DueJson;
-use super::view::{Filter, Inputs};
-use super::{Context, cell};
-use crate::address::Address;
-use crate::cli::{ChecklistArgs, Format};
-use crate::exit_code::ExitCode;
-use crate::roadmap::Milestone;
-use crate::state::{Event, Mark, State, TargetState};
-use crate::status::{Standing, Status, standings};
-use crate::terminal::{Style, emit, sanitize, wrap};
+use crate::cli::ChecklistArgs;
+use crate::context::Context;
+use crate::render::json::DueJson;
+use crate::render::{Format, Style, cell, emit, sanitize, status_text, wrap};
 
 #[derive(Serialize)]
 struct ChecklistJson<'a> {
@@ -91,17 +90,18 @@ fn timestamp(event: &Event) -> String {
 }
 
 pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context, std::slice::from_ref(&args.target))?;
-    let state = State::fold(&inputs.log.events);
-    let filter = Filter::new(&args.filter);
+    let catalog = context.catalog()?;
+    let read = context.read_state()?;
+    let state = read.fold();
+    let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
     let (roadmap, only) = match args.target.split_once('/') {
         Some(_) => {
-            let (_, roadmap, milestone) = Address::resolve(&inputs.catalog, &args.target)?;
+            let (_, roadmap, milestone) = Address::resolve(&catalog, &args.target)?;
             (roadmap, Some(milestone.id.as_str()))
         }
-        None => (super::find_roadmap(&inputs.catalog, &args.target)?, None),
+        None => (catalog.roadmap(&args.target)?, None),
     };
-    let shown: Vec<Standing> = standings(roadmap, &state, inputs.today)
+    let shown: Vec<Standing> = standings(roadmap, &state, context.today())
         .into_iter()
         .filter(|s| only.is_none_or(|id| s.milestone.id == id) && filter.milestone(roadmap, s.milestone))
         .collect();
@@ -134,7 +134,7 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
                                     index: i + 1,
                                     text: &step.text,
                                     owner: step.owner.as_deref(),
-                                    mark: target.map_or(Mark::Open, |t| t.mark).as_str(),
+                                    mark: s.steps[i].as_str(),
                                     changed: change_json(target),
                                     notes: notes_json(target),
                                 }
@@ -143,7 +143,7 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
                     }
                 })
                 .collect();
-            super::json::to_string(&ChecklistJson {
+            crate::render::json::to_string(&ChecklistJson {
                 roadmap: &roadmap.id,
                 title: &roadmap.title,
                 milestones,
@@ -183,11 +183,11 @@ fn history(target: Option<&TargetState<'_>>) -> Vec<String> {
     if let Some(last) = target.last {
         let on = last.on.map(|d| format!(" (for {d})")).unwrap_or_default();
         let what = match last.op {
-            crate::state::Op::Done => "done",
-            crate::state::Op::Reopen => "reopened",
-            crate::state::Op::Skip => "skipped",
-            crate::state::Op::Note => "noted",
-            crate::state::Op::Reschedule => "rescheduled",
+            Op::Done => "done",
+            Op::Reopen => "reopened",
+            Op::Skip => "skipped",
+            Op::Note => "noted",
+            Op::Reschedule => "rescheduled",
         };
         lines.push(format!(
             "{what} by {} {}{on}",
@@ -230,9 +230,12 @@ fn milestone_text(
     };
     let mut facts = Vec::new();
     facts.extend(m.due.as_ref().map(|d| d.label().to_string()));
+    // The status is coloured after wrapping, so that its escape codes are
+    // neither escaped as text nor counted as width.
+    let status = format!("{} {}", s.status.symbol(), s.status.as_str());
     facts.push(match format {
         Format::Markdown => s.status.as_str().to_string(),
-        _ => super::status::paint_status(context, s.status),
+        _ => status.clone(),
     });
     facts.extend(m.owner.as_deref().map(str::to_string));
     if !s.blocked_by.is_empty() {
@@ -248,7 +251,7 @@ fn milestone_text(
             }
             for (i, step) in m.steps.iter().enumerate().filter(|(_, step)| filter.step(m, step)) {
                 let target = state.get(&address.step(i + 1).to_string());
-                let mark = target.map_or(Mark::Open, |t| t.mark);
+                let mark = s.steps[i];
                 let owner = step
                     .owner
                     .as_deref()
@@ -271,7 +274,9 @@ fn milestone_text(
             let head = format!("{progress} {}  {}", m.id, sanitize(&m.title));
             out.push_str(&context.terminal.paint(Style::Bold, &wrap(&head, width, 0, 4)));
             out.push('\n');
-            out.push_str(&format!("    {}\n", wrap(&sanitize(&facts.join(" · ")), width, 4, 4)));
+            let wrapped = wrap(&sanitize(&facts.join(" · ")), width, 4, 4);
+            let painted = wrapped.replacen(&status, &status_text(&context.terminal, format, s.status), 1);
+            out.push_str(&format!("    {painted}\n"));
             for line in history(own) {
                 out.push_str(&format!(
                     "    {}\n",
@@ -280,7 +285,7 @@ fn milestone_text(
             }
             for (i, step) in m.steps.iter().enumerate().filter(|(_, step)| filter.step(m, step)) {
                 let target = state.get(&address.step(i + 1).to_string());
-                let mark = target.map_or(Mark::Open, |t| t.mark);
+                let mark = s.steps[i];
                 let number = format!("{}.", i + 1);
                 let owner = step.owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
                 let line = format!("  {} {number} {}{owner}", tick(mark), sanitize(&step.text));

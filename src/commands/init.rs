@@ -6,26 +6,25 @@
 
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
 use chrono::{Datelike, Duration, NaiveDate};
+use roadmap_core::catalog::SHIPPED;
+use roadmap_core::due::{Due, Precision};
+use roadmap_core::error::Doing;
+use roadmap_core::roadmap::{Origin, Roadmap, edit, parse};
+use roadmap_core::state::file::{FORMAT_VERSION, lock_path};
+use roadmap_core::workspace::{ROADMAPS_DIR, STATE_FILE, WORKSPACE_DIR};
+use roadmap_core::{Error, ExitCode, Result};
 
-use super::Context;
 use crate::cli::InitArgs;
-use crate::due::{Due, Precision};
-use crate::exit_code::ExitCode;
-use crate::roadmap::catalog::SHIPPED;
-use crate::roadmap::{Origin, Roadmap, edit, parse};
-use crate::state::file::{FORMAT_VERSION, lock_path};
-use crate::state::location::{ROADMAPS_DIR, STATE_FILE, WORKSPACE_DIR};
-use crate::terminal::emit;
+use crate::context::Context;
+use crate::render::emit;
 
 pub fn run(context: &Context, args: &InitArgs) -> Result<ExitCode> {
-    let cwd = std::env::current_dir().context("cannot tell the current directory")?;
-    let dir = cwd.join(WORKSPACE_DIR);
+    let dir = context.cwd.join(WORKSPACE_DIR);
     let mut out = workspace(&dir)?;
     if let Some(id) = &args.roadmap {
         let catalog = context.catalog()?;
-        let roadmap = super::find_roadmap(&catalog, id)?;
+        let roadmap = catalog.roadmap(id)?;
         out.push_str(&adopt(&dir, roadmap, args)?);
     }
     out.push_str(&format!("workspace ready: commit {WORKSPACE_DIR}/ to share progress\n"));
@@ -34,7 +33,7 @@ pub fn run(context: &Context, args: &InitArgs) -> Result<ExitCode> {
 }
 
 fn workspace(dir: &Path) -> Result<String> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(dir).doing(|| format!("cannot create {}", dir.display()))?;
     let lock_name = lock_path(Path::new(STATE_FILE)).display().to_string();
     let files = [
         (
@@ -63,7 +62,7 @@ fn workspace(dir: &Path) -> Result<String> {
         if path.exists() {
             out.push_str(&format!("kept     {WORKSPACE_DIR}/{name}\n"));
         } else {
-            std::fs::write(&path, content).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(&path, content).doing(|| format!("cannot write {}", path.display()))?;
             out.push_str(&format!("created  {WORKSPACE_DIR}/{name}\n"));
         }
     }
@@ -73,12 +72,12 @@ fn workspace(dir: &Path) -> Result<String> {
 /// The Monday of the week `--start` names: an ISO week, or a day in one.
 fn start_monday(text: &str) -> Result<NaiveDate> {
     let due = Due::parse(text, None)
-        .map_err(|e| crate::advice(format!("--start {text}: {e}"), e.hint.clone().unwrap_or_default()))?;
+        .map_err(|e| Error::refused(format!("--start {text}: {e}"), e.hint.clone().unwrap_or_default()))?;
     match (due.precision(), due.start()) {
         (Some(Precision::Week | Precision::Day), Some(day)) => {
             Ok(day - Duration::days(i64::from(day.weekday().num_days_from_monday())))
         }
-        _ => Err(crate::advice(
+        _ => Err(Error::refused(
             format!("--start {text} is not a week or a day"),
             "give the week the plan starts in, like 2027-W20",
         )),
@@ -90,7 +89,7 @@ fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
     let target = dir.join(ROADMAPS_DIR).join(format!("{}.toml", roadmap.id));
     let shown = format!("{WORKSPACE_DIR}/{ROADMAPS_DIR}/{}.toml", roadmap.id);
     if target.exists() {
-        return Err(crate::advice(
+        return Err(Error::refused(
             format!("{shown} exists already"),
             format!(
                 "edit it, or move a date with `roadmap reschedule {}/MILESTONE DUE`",
@@ -105,7 +104,7 @@ fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
             .map(|(_, text)| (*text).to_string())
             .unwrap_or_default(),
         Origin::File { path, .. } => {
-            std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?
+            std::fs::read_to_string(path).doing(|| format!("cannot read {}", path.display()))?
         }
     };
     let mut out = String::new();
@@ -113,7 +112,7 @@ fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
         (Some(start), _) => {
             let monday = start_monday(start)?;
             let (text, moved) = edit::place_weeks(&original, monday).map_err(|e| {
-                crate::advice(
+                Error::refused(
                     format!("cannot place `{}`: {e}", roadmap.id),
                     "--start places a week plan (V13-14 …); for dated plans use `roadmap reschedule`",
                 )
@@ -142,11 +141,9 @@ fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
         path: target.clone(),
         replaces_shipped: false,
     };
-    parse::parse(&shown, text.as_bytes(), origin)
-        .map_err(|problems| crate::roadmap::catalog::LoadError { diagnostics: problems })?;
-    std::fs::create_dir_all(target.parent().unwrap_or(dir))
-        .with_context(|| format!("cannot create {}", dir.display()))?;
-    crate::atomic_write::write(&target, text.as_bytes()).with_context(|| format!("cannot write {shown}"))?;
+    parse::parse(&shown, text.as_bytes(), origin).map_err(Error::Roadmaps)?;
+    std::fs::create_dir_all(target.parent().unwrap_or(dir)).doing(|| format!("cannot create {}", dir.display()))?;
+    roadmap_core::atomic_write::write(&target, text.as_bytes()).doing(|| format!("cannot write {shown}"))?;
     out.push_str(&format!(
         "created  {shown} (your copy of `{}`; it replaces the shipped one here)\n",
         roadmap.id

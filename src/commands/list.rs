@@ -1,13 +1,12 @@
 //! `roadmap list`: the loaded roadmaps and where each came from.
 
-use anyhow::Result;
+use roadmap_core::roadmap::{Origin, Roadmap};
+use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
-use super::{Context, cell};
-use crate::cli::{Format, ListArgs};
-use crate::exit_code::ExitCode;
-use crate::roadmap::Roadmap;
-use crate::terminal::emit;
+use crate::cli::ListArgs;
+use crate::context::Context;
+use crate::render::{Format, cell, emit, table};
 
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -25,8 +24,8 @@ struct Entry<'a> {
 impl<'a> Entry<'a> {
     fn new(roadmap: &'a Roadmap) -> Self {
         let (origin, replaces_shipped) = match &roadmap.origin {
-            crate::roadmap::Origin::Shipped(_) => ("shipped".to_string(), false),
-            crate::roadmap::Origin::File { path, replaces_shipped } => (path.display().to_string(), *replaces_shipped),
+            Origin::Shipped(_) => ("shipped".to_string(), false),
+            Origin::File { path, replaces_shipped } => (path.display().to_string(), *replaces_shipped),
         };
         Entry {
             id: &roadmap.id,
@@ -44,9 +43,9 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let entries: Vec<Entry> = catalog.roadmaps.iter().map(Entry::new).collect();
     let text = match args.format {
-        Format::Json => super::json::to_string(&entries)?,
+        Format::Json => crate::render::json::to_string(&entries)?,
         Format::Table | Format::Markdown => {
-            let mut table = super::table_for(context, args.format);
+            let mut table = table(&context.terminal, args.format);
             table.set_header(["ID", "TITLE", "MILESTONES", "STEPS", "FROM"]);
             for (entry, roadmap) in entries.iter().zip(&catalog.roadmaps) {
                 table.add_row([

@@ -1,13 +1,12 @@
 //! `roadmap log [ADDR]`: the history of changes.
 
-use anyhow::Result;
+use roadmap_core::address::covers;
+use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
-use super::{Context, cell, table_for};
-use crate::cli::{Format, LogArgs};
-use crate::exit_code::ExitCode;
-use crate::state::{State, file};
-use crate::terminal::emit;
+use crate::cli::LogArgs;
+use crate::context::Context;
+use crate::render::{Format, cell, emit, table};
 
 #[derive(Serialize)]
 struct EntryJson<'a> {
@@ -22,9 +21,8 @@ struct EntryJson<'a> {
 
 pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
-    let location = context.state_location()?;
-    let log = file::read(&location.path)?;
-    let state = State::fold(&log.events);
+    let read = context.read_state()?;
+    let state = read.fold();
     let filter = args.target.as_deref().map(|t| t.trim_end_matches('/'));
     let events: Vec<_> = state
         .ordered
@@ -45,15 +43,14 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
                     on: e.on.map(|d| d.to_string()),
                 })
                 .collect();
-            super::json::to_string(&entries)?
+            crate::render::json::to_string(&entries)?
         }
-        _ if events.is_empty() => format!("no changes recorded in {}\n", location.path.display()),
+        _ if events.is_empty() => format!("no changes recorded in {}\n", read.location.path.display()),
         format => {
-            let mut table = table_for(context, format);
+            let mut table = table(&context.terminal, format);
             table.set_header(["WHEN (UTC)", "WHO", "CHANGE", "WHAT", "NOTE"]);
             for e in &events {
-                let title =
-                    super::mark::title_of(&catalog, &e.target).unwrap_or_else(|| "(no longer in the roadmap)".into());
+                let title = catalog.text_at(&e.target).unwrap_or("(no longer in the roadmap)");
                 let when = match e.on {
                     Some(on) => format!("{} (for {on})", e.at.format("%Y-%m-%d %H:%M")),
                     None => e.at.format("%Y-%m-%d %H:%M").to_string(),
@@ -71,18 +68,4 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
     };
     emit(&text)?;
     Ok(ExitCode::Success)
-}
-
-fn covers(filter: &str, target: &str) -> bool {
-    target == filter || target.strip_prefix(filter).is_some_and(|rest| rest.starts_with('/'))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_filter_covers_what_lies_under_it() {
-        assert!(super::covers("hubs-sdk", "hubs-sdk/projektstart/1"));
-        assert!(super::covers("hubs-sdk/projektstart", "hubs-sdk/projektstart"));
-        assert!(!super::covers("hubs-sdk/projektstart", "hubs-sdk/projektstart-2"));
-    }
 }

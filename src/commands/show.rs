@@ -1,16 +1,16 @@
 //! `roadmap show ID` and `roadmap show ID/MILESTONE`: a roadmap laid out in
 //! full, or one milestone with everything the file says about it.
 
-use anyhow::Result;
+use roadmap_core::address::Address;
+use roadmap_core::roadmap::{Cost, Kind, Milestone, Roadmap};
+use roadmap_core::state::State;
+use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
-use super::json::DueJson;
-use super::{Context, cell, table_for};
-use crate::cli::{Format, ShowArgs};
-use crate::due::{Due, Span};
-use crate::exit_code::ExitCode;
-use crate::roadmap::{Cost, Kind, Milestone, Roadmap, Text};
-use crate::terminal::{Style, emit, sanitize};
+use crate::cli::ShowArgs;
+use crate::context::Context;
+use crate::render::json::DueJson;
+use crate::render::{Format, Style, cell, dates_text, emit, sanitize, table};
 
 #[derive(Serialize)]
 struct RoadmapJson<'a> {
@@ -43,7 +43,7 @@ struct MilestoneJson<'a> {
     /// The due date before the first reschedule; null when it never moved.
     baseline: Option<&'a str>,
     cost_tkr: Option<Cost>,
-    depends_on: &'a [Text],
+    depends_on: &'a [String],
     criteria: Option<&'a str>,
     description: Option<&'a str>,
     note: Option<&'a str>,
@@ -122,17 +122,18 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
         Some((r, m)) => (r, Some(m)),
         None => (args.target.as_str(), None),
     };
-    let roadmap = super::find_roadmap(&catalog, roadmap_id)?;
-    let baselines = baselines(context, roadmap)?;
+    let roadmap = catalog.roadmap(roadmap_id)?;
+    let read = context.read_state()?;
+    let baselines = baselines(roadmap, &read.fold());
     let text = match milestone_id {
         None => match args.format {
-            Format::Json => super::json::to_string(&RoadmapJson::new(roadmap, &baselines))?,
+            Format::Json => crate::render::json::to_string(&RoadmapJson::new(roadmap, &baselines))?,
             _ => roadmap_text(context, roadmap, args.format, &baselines),
         },
         Some(id) => {
-            let milestone = super::find_milestone(roadmap, id)?;
+            let milestone = roadmap.find_milestone(id)?;
             match args.format {
-                Format::Json => super::json::to_string(&MilestoneJson::new(milestone, &baselines))?,
+                Format::Json => crate::render::json::to_string(&MilestoneJson::new(milestone, &baselines))?,
                 _ => milestone_text(context, roadmap, milestone, args.format, &baselines),
             }
         }
@@ -144,30 +145,16 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
 /// Milestone id -> the due date it had before it was first rescheduled.
 type Baselines = std::collections::HashMap<String, String>;
 
-fn baselines(context: &Context, roadmap: &Roadmap) -> Result<Baselines> {
-    let log = crate::state::file::read(&context.state_location()?.path)?;
-    let state = crate::state::State::fold(&log.events);
-    Ok(roadmap
+fn baselines(roadmap: &Roadmap, state: &State<'_>) -> Baselines {
+    roadmap
         .milestones
         .iter()
         .filter_map(|m| {
-            let address = crate::address::Address::milestone(&roadmap.id, &m.id).to_string();
+            let address = Address::milestone(&roadmap.id, &m.id).to_string();
             let baseline = state.get(&address)?.baseline()?;
             Some((m.id.to_string(), baseline.unwrap_or("none").to_string()))
         })
-        .collect())
-}
-
-/// "2021-07-01 – 2021-12-31" and the like: the days a due date covers.
-pub fn dates_text(due: &Due) -> String {
-    match due.span() {
-        Span::Unknown => "unknown".into(),
-        Span::UnplacedWeeks { first, last } if first == last => format!("week {first}, no year"),
-        Span::UnplacedWeeks { first, last } => format!("weeks {first}–{last}, no year"),
-        Span::Dated { start, end: None } => format!("{start} →"),
-        Span::Dated { start, end: Some(end) } if start == end => start.to_string(),
-        Span::Dated { start, end: Some(end) } => format!("{start} – {end}"),
-    }
+        .collect()
 }
 
 fn heading(context: &Context, format: Format, text: &str) -> String {
@@ -235,7 +222,7 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, baselines:
     if !costs.is_empty() {
         out.push_str(&format!(
             "Total cost: {} tkr\n\n",
-            crate::roadmap::format_amount(costs.iter().sum())
+            roadmap_core::roadmap::format_amount(costs.iter().sum())
         ));
     }
     for milestone in roadmap.milestones.iter().filter(|m| !m.steps.is_empty()) {
@@ -251,7 +238,7 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, baselines:
 }
 
 fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone], baselines: &Baselines) -> String {
-    let mut table = table_for(context, format);
+    let mut table = table(&context.terminal, format);
     table.set_header(["ID", "MILESTONE", "DUE", "DATES", "OWNER", "COST TKR", "STEPS"]);
     for m in milestones {
         let title = match m.kind {
@@ -283,7 +270,7 @@ fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone],
 }
 
 fn steps_table(context: &Context, format: Format, milestone: &Milestone) -> String {
-    let mut table = table_for(context, format);
+    let mut table = table(&context.terminal, format);
     table.set_header(["#", "STEP", "OWNER"]);
     for (i, step) in milestone.steps.iter().enumerate() {
         let text = match &step.note {
@@ -300,7 +287,7 @@ fn steps_table(context: &Context, format: Format, milestone: &Milestone) -> Stri
 }
 
 fn facts_table(context: &Context, format: Format, facts: &[(&str, String)]) -> String {
-    let mut table = table_for(context, format);
+    let mut table = table(&context.terminal, format);
     if format == Format::Markdown {
         table.set_header(["", ""]);
     }

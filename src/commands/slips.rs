@@ -1,17 +1,14 @@
 //! `roadmap slips`: what moved, how far, how often and why, from the
 //! reschedules recorded in the state.
 
-use anyhow::Result;
+use roadmap_core::address::Address;
+use roadmap_core::due::Due;
+use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
-use super::view::Inputs;
-use super::{Context, cell, table_for};
-use crate::address::Address;
-use crate::cli::{Format, SlipsArgs};
-use crate::due::Due;
-use crate::exit_code::ExitCode;
-use crate::state::State;
-use crate::terminal::emit;
+use crate::cli::SlipsArgs;
+use crate::context::Context;
+use crate::render::{Format, cell, emit, table};
 
 #[derive(Serialize)]
 struct Slip<'a> {
@@ -40,10 +37,11 @@ fn anchor(label: &str, year: Option<i32>) -> Option<chrono::NaiveDate> {
 }
 
 pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context, &args.roadmaps)?;
-    let state = State::fold(&inputs.log.events);
+    let catalog = context.catalog()?;
+    let read = context.read_state()?;
+    let state = read.fold();
     let mut slips = Vec::new();
-    for roadmap in inputs.select(&args.roadmaps)? {
+    for roadmap in catalog.scope(&args.roadmaps, &state)? {
         for m in &roadmap.milestones {
             let address = Address::milestone(&roadmap.id, &m.id);
             let Some(target) = state.get(&address.to_string()).filter(|t| !t.moves.is_empty()) else {
@@ -80,10 +78,10 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
         }
     }
     let text = match args.format {
-        Format::Json => super::json::to_string(&slips)?,
+        Format::Json => crate::render::json::to_string(&slips)?,
         _ if slips.is_empty() => "nothing has been rescheduled\n".to_string(),
         format => {
-            let mut table = table_for(context, format);
+            let mut table = table(&context.terminal, format);
             table.set_header(["MILESTONE", "BASELINE", "NOW", "MOVED", "TIMES", "WHY"]);
             for s in &slips {
                 let why: Vec<&str> = s.moves.iter().filter_map(|m| m.note).collect();

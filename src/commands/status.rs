@@ -1,17 +1,15 @@
 //! `roadmap status`: where each roadmap stands.
 
-use anyhow::Result;
+use roadmap_core::filter::Filter;
+use roadmap_core::roadmap::{Cost, Kind, Roadmap};
+use roadmap_core::status::{Standing, Status, standings};
+use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
-use super::json::DueJson;
-use super::view::{Filter, Inputs, bar};
-use super::{Context, cell, table_for};
-use crate::cli::{Format, StatusArgs};
-use crate::exit_code::ExitCode;
-use crate::roadmap::{Cost, Kind, Roadmap};
-use crate::state::State;
-use crate::status::{Standing, Status};
-use crate::terminal::{Style, emit, sanitize};
+use crate::cli::StatusArgs;
+use crate::context::Context;
+use crate::render::json::DueJson;
+use crate::render::{Format, Style, bar, cell, due_with_baseline, emit, sanitize, status_text, table};
 
 /// How many milestones "next" lists.
 const NEXT: usize = 5;
@@ -51,7 +49,7 @@ struct CostSummary {
 }
 
 #[derive(Serialize)]
-pub struct MilestoneJson<'a> {
+struct MilestoneJson<'a> {
     id: &'a str,
     title: &'a str,
     phase: Option<&'a str>,
@@ -69,7 +67,7 @@ pub struct MilestoneJson<'a> {
 }
 
 impl<'a> MilestoneJson<'a> {
-    pub fn new(s: &'a Standing<'a>) -> Self {
+    fn new(s: &'a Standing<'a>) -> Self {
         let m = s.milestone;
         MilestoneJson {
             id: &m.id,
@@ -90,34 +88,45 @@ impl<'a> MilestoneJson<'a> {
 }
 
 pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context, &args.roadmaps)?;
-    let state = State::fold(&inputs.log.events);
-    let filter = Filter::new(&args.filter);
-    let roadmaps = inputs.select(&args.roadmaps)?;
-    let shown = super::view::filtered_standings(&roadmaps, &state, inputs.today, &filter);
+    let catalog = context.catalog()?;
+    let read = context.read_state()?;
+    let state = read.fold();
+    let today = context.today();
+    let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
+    let shown: Vec<(&Roadmap, Vec<Standing>)> = catalog
+        .scope(&args.roadmaps, &state)?
+        .into_iter()
+        .map(|r| {
+            let mine = standings(r, &state, today)
+                .into_iter()
+                .filter(|s| filter.milestone(r, s.milestone))
+                .collect();
+            (r, mine)
+        })
+        .collect();
     let text = match args.format {
         Format::Json => {
             let json = StatusJson {
-                today: inputs.today.to_string(),
-                state: inputs.location.path.display().to_string(),
+                today: today.to_string(),
+                state: read.location.path.display().to_string(),
                 roadmaps: shown
                     .iter()
                     .map(|(r, standings)| RoadmapJson {
                         id: &r.id,
                         title: &r.title,
-                        summary: summarise(standings, inputs.today),
+                        summary: summarise(standings),
                         milestones: standings.iter().map(MilestoneJson::new).collect(),
                     })
                     .collect(),
             };
-            super::json::to_string(&json)?
+            crate::render::json::to_string(&json)?
         }
         format => {
-            let mut out: String = crate::parallel::map(&shown, |(roadmap, standings)| {
-                roadmap_text(context, format, roadmap, standings, inputs.today)
-            })
-            .concat();
-            let footer = format!("state: {} · today {}\n", inputs.location.describe(), inputs.today);
+            let mut out: String = shown
+                .iter()
+                .map(|(roadmap, standings)| roadmap_text(context, format, roadmap, standings))
+                .collect();
+            let footer = format!("state: {} · today {today}\n", read.location.describe());
             out.push_str(&match format {
                 Format::Markdown => format!("_{}_\n", footer.trim_end()),
                 _ => context.terminal.paint(Style::Dim, &footer),
@@ -129,7 +138,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-fn summarise<'a>(standings: &'a [Standing<'a>], today: chrono::NaiveDate) -> Summary<'a> {
+fn summarise<'a>(standings: &'a [Standing<'a>]) -> Summary<'a> {
     let mut by_status = serde_json::Map::new();
     for status in Status::ALL {
         by_status.insert(
@@ -156,13 +165,13 @@ fn summarise<'a>(standings: &'a [Standing<'a>], today: chrono::NaiveDate) -> Sum
             done: costs.iter().filter(|(_, done)| *done).map(|(c, _)| c).sum(),
             total: costs.iter().map(|(c, _)| c).sum(),
         }),
-        next: next(standings, today).iter().map(|s| s.milestone.id.as_str()).collect(),
+        next: next(standings).iter().map(|s| s.milestone.id.as_str()).collect(),
     }
 }
 
 /// The open milestones to look at first: overdue (longest overdue first), then
 /// due, upcoming and ongoing, each soonest first.
-fn next<'s, 'a>(standings: &'s [Standing<'a>], _today: chrono::NaiveDate) -> Vec<&'s Standing<'a>> {
+fn next<'s, 'a>(standings: &'s [Standing<'a>]) -> Vec<&'s Standing<'a>> {
     let mut open: Vec<&Standing> = standings
         .iter()
         .filter(|s| {
@@ -176,41 +185,16 @@ fn next<'s, 'a>(standings: &'s [Standing<'a>], _today: chrono::NaiveDate) -> Vec
         let due = s.milestone.due.as_ref();
         (
             s.status,
-            due.and_then(crate::due::Due::end)
-                .or_else(|| due.and_then(crate::due::Due::start)),
+            due.and_then(roadmap_core::due::Due::end)
+                .or_else(|| due.and_then(roadmap_core::due::Due::start)),
         )
     });
     open.truncate(NEXT);
     open
 }
 
-/// The colour of a status, the same in every view.
-pub fn status_style(status: Status) -> Style {
-    match status {
-        Status::Done => Style::Green,
-        Status::Skipped | Status::Undated => Style::Dim,
-        Status::Overdue => Style::Red,
-        Status::Due => Style::Yellow,
-        Status::Upcoming => Style::Blue,
-        Status::Ongoing => Style::Cyan,
-    }
-}
-
-pub fn paint_status(context: &Context, status: Status) -> String {
-    let style = status_style(status);
-    context
-        .terminal
-        .paint(style, &format!("{} {}", status.symbol(), status.as_str()))
-}
-
-fn roadmap_text(
-    context: &Context,
-    format: Format,
-    roadmap: &Roadmap,
-    standings: &[Standing],
-    today: chrono::NaiveDate,
-) -> String {
-    let summary = summarise(standings, today);
+fn roadmap_text(context: &Context, format: Format, roadmap: &Roadmap, standings: &[Standing]) -> String {
+    let summary = summarise(standings);
     let mut lines: Vec<(&str, String)> = Vec::new();
     let percent = |done: usize, total: usize| (done * 100 + total / 2).checked_div(total).unwrap_or(0);
     if summary.steps > 0 {
@@ -252,8 +236,8 @@ fn roadmap_text(
             "cost",
             format!(
                 "{} of {} tkr done",
-                crate::roadmap::format_amount(cost.done),
-                crate::roadmap::format_amount(cost.total)
+                roadmap_core::roadmap::format_amount(cost.done),
+                roadmap_core::roadmap::format_amount(cost.total)
             ),
         ));
     }
@@ -282,9 +266,9 @@ fn roadmap_text(
             }
         }
     }
-    let next = next(standings, today);
+    let next = next(standings);
     if !next.is_empty() {
-        let mut table = table_for(context, format);
+        let mut table = table(&context.terminal, format);
         table.set_header(["NEXT", "MILESTONE", "DUE", "OWNER", "STEPS"]);
         for s in next {
             let mut title = s.milestone.title.to_string();
@@ -292,11 +276,7 @@ fn roadmap_text(
                 title.push_str(&format!(" (blocked by {})", s.blocked_by.join(", ")));
             }
             table.add_row([
-                if format == Format::Markdown {
-                    format!("{} {}", s.status.symbol(), s.status.as_str())
-                } else {
-                    paint_status(context, s.status)
-                },
+                status_text(&context.terminal, format, s.status),
                 cell(format, &format!("{} {title}", s.milestone.id)),
                 cell(format, &due_with_baseline(s)),
                 cell(format, s.milestone.owner.as_deref().unwrap_or("")),
@@ -311,13 +291,4 @@ fn roadmap_text(
     }
     out.push('\n');
     out
-}
-
-/// The due date as written, and where it started if it has moved: "2027-W23 (was 2027-W22)".
-pub fn due_with_baseline(s: &Standing) -> String {
-    let due = s.milestone.due.as_ref().map_or("", crate::due::Due::label);
-    match &s.baseline {
-        Some(baseline) => format!("{due} (was {baseline})"),
-        None => due.to_string(),
-    }
 }

@@ -3,24 +3,31 @@
 
 use std::io::IsTerminal;
 
-use anyhow::Result;
 use dialoguer::{Confirm, MultiSelect, Select, theme::ColorfulTheme};
+use roadmap_core::address::Address;
+use roadmap_core::catalog::Catalog;
+use roadmap_core::progress::Progress;
+use roadmap_core::roadmap::{Milestone, Roadmap};
+use roadmap_core::state::change::{Author, Change, events_for};
+use roadmap_core::state::file::{self, Written};
+use roadmap_core::state::{Mark, Op, State};
+use roadmap_core::status::standings;
+use roadmap_core::{Error, ExitCode, Result};
 
-use super::Context;
-use crate::address::Address;
 use crate::cli::TickArgs;
-use crate::exit_code::ExitCode;
-use crate::progress::Progress;
-use crate::roadmap::catalog::Catalog;
-use crate::roadmap::{Milestone, Roadmap};
-use crate::state::file::{self, Written};
-use crate::state::{Mark, Op, State};
-use crate::terminal::sanitize;
+use crate::context::Context;
+use crate::render::sanitize;
+
+/// dialoguer's errors are the terminal's.
+fn prompt_failed(e: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(e) = e;
+    Error::io("cannot ask in the terminal", e)
+}
 
 pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
     // Checked first, so a script or CI job fails at once instead of waiting for input.
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        return Err(crate::advice(
+        return Err(Error::refused(
             "`roadmap tick` needs a terminal to ask questions in",
             "in scripts use `roadmap done ROADMAP/MILESTONE/N` (and `reopen`, `skip`)",
         ));
@@ -32,22 +39,22 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
             let (_, roadmap, milestone) = Address::resolve(&catalog, target)?;
             (vec![roadmap], Some(milestone))
         }
-        Some(id) => (vec![super::find_roadmap(&catalog, id)?], None),
+        Some(id) => (vec![catalog.roadmap(id)?], None),
     };
-    let location = context.state_location()?;
     let author = context.author(&args.by, None);
     let theme = ColorfulTheme::default();
     loop {
-        let log = file::read(&location.path)?;
-        let state = State::fold(&log.events);
+        let read = context.read_state()?;
+        let state = read.fold();
         let (roadmap, milestone) = match only {
             Some(m) => (roadmaps[0], m),
-            None => match pick_milestone(&theme, &roadmaps, &state)? {
+            None => match pick_milestone(&theme, &roadmaps, &state, context.today())? {
                 Some(choice) => choice,
                 None => break,
             },
         };
         let wanted = checklist(&theme, &catalog, roadmap, milestone, &state)?;
+        let location = &read.location;
         if wanted.is_empty() {
             eprintln!("nothing changed");
         } else if Confirm::with_theme(&theme)
@@ -57,9 +64,10 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
                 if wanted.len() == 1 { "" } else { "s" }
             ))
             .default(true)
-            .interact()?
+            .interact()
+            .map_err(prompt_failed)?
         {
-            match super::mark::apply(context, &author, &wanted)? {
+            match record(context, location, &author, &wanted)? {
                 Written::Appended(n) => eprintln!("recorded {n} change(s) in {}", location.path.display()),
                 Written::Nothing => eprintln!("nothing to change: someone else recorded the same meanwhile"),
             }
@@ -76,17 +84,18 @@ fn pick_milestone<'r>(
     theme: &ColorfulTheme,
     roadmaps: &[&'r Roadmap],
     state: &State<'_>,
+    today: chrono::NaiveDate,
 ) -> Result<Option<(&'r Roadmap, &'r Milestone)>> {
     let mut choices: Vec<(&Roadmap, &Milestone, Progress)> = roadmaps
         .iter()
-        .flat_map(|r| r.milestones.iter().map(move |m| (*r, m)))
-        .map(|(r, m)| (r, m, Progress::of(&r.id, m, state)))
+        .flat_map(|r| standings(r, state, today))
+        .map(|s| (s.roadmap, s.milestone, s.progress))
         .collect();
     choices.sort_by_key(|(_, m, p)| {
         (
             !p.is_open(),
-            m.due.as_ref().and_then(crate::due::Due::start).is_none(),
-            m.due.as_ref().and_then(crate::due::Due::start),
+            m.due.as_ref().and_then(roadmap_core::due::Due::start).is_none(),
+            m.due.as_ref().and_then(roadmap_core::due::Due::start),
         )
     });
     let mut items: Vec<String> = choices
@@ -114,7 +123,8 @@ fn pick_milestone<'r>(
         .items(&items)
         .default(0)
         .max_length(15)
-        .interact_opt()?;
+        .interact_opt()
+        .map_err(prompt_failed)?;
     Ok(chosen.and_then(|i| choices.get(i)).map(|(r, m, _)| (*r, *m)))
 }
 
@@ -137,7 +147,7 @@ fn checklist(
     let items: Vec<String> = targets
         .iter()
         .map(|t| {
-            let text = super::mark::title_of(catalog, t).unwrap_or_default();
+            let text = catalog.text_at(t).unwrap_or_default();
             let skipped = if state.mark(t) == Mark::Skipped {
                 " (skipped)"
             } else {
@@ -156,7 +166,8 @@ fn checklist(
         .with_prompt(prompt)
         .items(&items)
         .defaults(&before)
-        .interact_opt()?
+        .interact_opt()
+        .map_err(prompt_failed)?
     else {
         return Ok(Vec::new());
     };
@@ -170,4 +181,28 @@ fn checklist(
         }
     }
     Ok(changes)
+}
+
+/// Records the marks chosen, re-checked against the state as it is under the lock.
+fn record(
+    context: &Context,
+    location: &roadmap_core::workspace::Location,
+    author: &Author,
+    wanted: &[(String, Op)],
+) -> Result<Written> {
+    let changes: Vec<Change> = wanted
+        .iter()
+        .map(|(target, op)| Change {
+            target: target.clone(),
+            op: *op,
+            note: None,
+            moved: None,
+        })
+        .collect();
+    file::update(
+        &location.path,
+        context.lock_timeout()?,
+        Context::waiting_message(location),
+        |log| Ok(events_for(&State::fold(&log.events), &changes, author)),
+    )
 }

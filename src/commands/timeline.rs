@@ -3,19 +3,18 @@
 //! range; a marker for today; a scale (weeks, months, quarters or years)
 //! chosen so the labels fit the width.
 
-use anyhow::Result;
 use chrono::{Datelike, Duration, NaiveDate};
+use roadmap_core::due::{Due, Span};
+use roadmap_core::filter::Filter;
+use roadmap_core::roadmap::Roadmap;
+use roadmap_core::status::{Standing, Status, standings};
+use roadmap_core::{Error, ExitCode, Result};
 use serde::Serialize;
 
-use super::Context;
-use super::view::{Filter, Inputs};
-use crate::cli::{Format, TimelineArgs};
-use crate::due::{Due, Span};
-use crate::exit_code::ExitCode;
-use crate::roadmap::Roadmap;
-use crate::state::State;
-use crate::status::{Standing, Status};
-use crate::terminal::{Style, Terminal, emit, sanitize};
+use crate::cli::TimelineArgs;
+use crate::context::Context;
+use crate::render::json::DueJson;
+use crate::render::{Format, Style, Terminal, dates_text, emit, sanitize, status_style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -141,19 +140,30 @@ struct RowJson<'a> {
     title: &'a str,
     phase: Option<&'a str>,
     status: Status,
-    due: Option<super::json::DueJson<'a>>,
+    due: Option<DueJson<'a>>,
     /// First and last chart column of the bar (0-based), null when undated or outside the window.
     columns: Option<[usize; 2]>,
 }
 
 pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
-    let inputs = Inputs::load(context, &args.roadmaps)?;
-    let state = State::fold(&inputs.log.events);
-    let filter = Filter::new(&args.filter);
-    let roadmaps = inputs.select(&args.roadmaps)?;
-    let groups = super::view::filtered_standings(&roadmaps, &state, inputs.today, &filter);
+    let catalog = context.catalog()?;
+    let read = context.read_state()?;
+    let state = read.fold();
+    let today = context.today();
+    let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
+    let groups: Vec<(&Roadmap, Vec<Standing>)> = catalog
+        .scope(&args.roadmaps, &state)?
+        .into_iter()
+        .map(|r| {
+            let mine = standings(r, &state, today)
+                .into_iter()
+                .filter(|s| filter.milestone(r, s.milestone))
+                .collect();
+            (r, mine)
+        })
+        .collect();
     let all: Vec<&Standing> = groups.iter().flat_map(|(_, s)| s).collect();
-    let (from, to) = window(args, &all, inputs.today)?;
+    let (from, to) = window(args, &all, today)?;
     let width = usize::from(context.terminal.width);
     let label_width = all
         .iter()
@@ -174,12 +184,12 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
                     title: &s.milestone.title,
                     phase: s.milestone.phase.as_deref(),
                     status: s.status,
-                    due: s.milestone.due.as_ref().map(super::json::DueJson::new),
+                    due: s.milestone.due.as_ref().map(DueJson::new),
                     columns: bar_columns(&grid, s.milestone.due.as_ref()).map(|(a, b, _, _)| [a, b]),
                 })
                 .collect();
-            super::json::to_string(&TimelineJson {
-                today: inputs.today.to_string(),
+            crate::render::json::to_string(&TimelineJson {
+                today: today.to_string(),
                 from: grid.from.to_string(),
                 to: grid.to.to_string(),
                 scale: grid.scale,
@@ -192,7 +202,7 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
                 color: context.terminal.color && format != Format::Markdown,
                 ..context.terminal
             };
-            let chart = chart(&terminal, &grid, &groups, label_width, inputs.today);
+            let chart = chart(&terminal, &grid, &groups, label_width, today);
             if format == Format::Markdown {
                 format!("```text\n{chart}```\n")
             } else {
@@ -208,7 +218,7 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
 /// the dated milestones, widened to include today.
 fn window(args: &TimelineArgs, rows: &[&Standing], today: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
     let parse = |flag: &str, text: &str| {
-        Due::parse(text, None).map_err(|e| crate::advice(format!("--{flag} {text}: {e}"), e.hint.unwrap_or_default()))
+        Due::parse(text, None).map_err(|e| Error::refused(format!("--{flag} {text}: {e}"), e.hint.unwrap_or_default()))
     };
     let dated: Vec<(NaiveDate, Option<NaiveDate>)> = rows
         .iter()
@@ -225,7 +235,7 @@ fn window(args: &TimelineArgs, rows: &[&Standing], today: NaiveDate) -> Result<(
         .map_or(today, |d| d.max(today));
     let from = match &args.from {
         Some(text) => parse("from", text)?.start().ok_or_else(|| {
-            crate::advice(
+            Error::refused(
                 format!("--from {text} is not a date"),
                 "give a date or period, like 2023 or HT2021",
             )
@@ -236,13 +246,13 @@ fn window(args: &TimelineArgs, rows: &[&Standing], today: NaiveDate) -> Result<(
         Some(text) => {
             let due = parse("to", text)?;
             due.end().or(due.start()).ok_or_else(|| {
-                crate::advice(format!("--to {text} is not a date"), "give a date or period, like 2024")
+                Error::refused(format!("--to {text} is not a date"), "give a date or period, like 2024")
             })?
         }
         None => last.max(from),
     };
     if to < from {
-        return Err(crate::advice(
+        return Err(Error::refused(
             format!("the chart would end ({to}) before it starts ({from})"),
             "give --to a date after --from",
         ));
@@ -349,7 +359,7 @@ fn row(terminal: &Terminal, grid: &Grid, s: &Standing, label_width: usize, today
         label_width,
     );
     let label = format!("{label}{}", " ".repeat(label_width - label.chars().count()));
-    let style = super::status::status_style(s.status);
+    let style = status_style(s.status);
     let symbol = terminal.paint(style, s.status.symbol());
     let chart = match bar_columns(grid, s.milestone.due.as_ref()) {
         Some((first, last, left, right)) => {
@@ -373,7 +383,7 @@ fn row(terminal: &Terminal, grid: &Grid, s: &Standing, label_width: usize, today
         }
         None => {
             let text = match s.milestone.due.as_ref() {
-                Some(due) => format!("{} ({})", due.label(), super::show::dates_text(due)),
+                Some(due) => format!("{} ({})", due.label(), dates_text(due)),
                 None => "no date".to_string(),
             };
             terminal.paint(Style::Dim, &truncate(&sanitize(&text), grid.columns))

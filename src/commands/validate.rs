@@ -1,21 +1,18 @@
 //! `roadmap validate [FILE...]`: checks roadmap files and reports every
-//! problem in each at once.
+//! problem in each at once, and the state file against the roadmaps.
 
-use anyhow::Result;
+use roadmap_core::address::Address;
+use roadmap_core::catalog::{self, Catalog};
+use roadmap_core::roadmap::Roadmap;
+use roadmap_core::{Error, ExitCode, Result};
 
-use super::Context;
-use crate::address::Address;
 use crate::cli::ValidateArgs;
-use crate::exit_code::ExitCode;
-use crate::roadmap::Roadmap;
-use crate::roadmap::catalog::{self, Catalog, LoadError};
-use crate::state::{State, file};
-use crate::terminal::emit;
+use crate::context::Context;
+use crate::render::{emit, plural, sanitize};
 
 pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
     if args.files.is_empty() {
-        // Every file parsed, whatever the cache holds: this is the command people run when in doubt.
-        let catalog = Catalog::load_fresh(&context.roadmap_dirs())?;
+        let catalog = context.catalog()?;
         let mut out = summary(&catalog.roadmaps.iter().collect::<Vec<_>>());
         out.push_str(&check_state(context, &catalog)?);
         emit(&out)?;
@@ -35,48 +32,48 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
         let _ = Catalog::load(&context.roadmap_dirs())?;
         Ok(ExitCode::Success)
     } else {
-        Err(LoadError { diagnostics }.into())
+        Err(Error::Roadmaps(diagnostics))
     }
 }
 
 /// The state file against the roadmaps: changes to things the roadmaps no
 /// longer have (kept, never dropped), and contradictions from merges.
 fn check_state(context: &Context, catalog: &Catalog) -> Result<String> {
-    let location = context.state_location()?;
-    let log = file::read(&location.path)?;
-    let state = State::fold(&log.events);
+    let read = context.read_state()?;
+    let state = read.fold();
+    let path = read.location.path.display();
     let mut out = format!(
-        "ok: state {} ({} change{})\n",
-        location.path.display(),
-        state.ordered.len(),
-        if state.ordered.len() == 1 { "" } else { "s" }
+        "ok: state {path} ({})\n",
+        plural(state.ordered.len(), "change", "changes")
     );
     let mut orphans: Vec<&str> = state.targets().filter(|t| !Address::exists_in(catalog, t)).collect();
     orphans.sort_unstable();
     for target in orphans {
-        let line = log
+        let line = read
+            .log
             .events
             .iter()
             .position(|e| e.target == target)
-            .map_or(0, |i| log.lines[i]);
+            .map_or(0, |i| read.log.lines[i]);
         out.push_str(&format!(
-            "warning: {}:{line}: `{target}` is not in the loaded roadmaps (was the roadmap edited?); its changes are kept\n",
-            location.path.display()
+            "warning: {path}:{line}: `{}` is not in the loaded roadmaps (was the roadmap edited?); its changes are kept\n",
+            sanitize(target)
         ));
     }
     for c in state.contradictions() {
+        let when = |e: &roadmap_core::state::Event| e.at.format("%Y-%m-%d %H:%M").to_string();
         let overruled: Vec<String> = c
             .overruled
             .iter()
-            .map(|e| format!("{} by {} at {}", e.op.as_str(), e.by, e.at.format("%Y-%m-%d %H:%M")))
+            .map(|e| format!("{} by {} at {}", e.op.as_str(), sanitize(&e.by), when(e)))
             .collect();
         out.push_str(&format!(
             "note: `{}` was changed independently (on two branches?): {} and {} by {} at {}; the later change counts ({})\n",
-            c.target,
+            sanitize(c.target),
             overruled.join(", "),
             c.kept.op.as_str(),
-            c.kept.by,
-            c.kept.at.format("%Y-%m-%d %H:%M"),
+            sanitize(&c.kept.by),
+            when(c.kept),
             c.kept.op.as_str(),
         ));
     }
@@ -88,13 +85,11 @@ fn summary(roadmaps: &[&Roadmap]) -> String {
         .iter()
         .map(|r| {
             format!(
-                "ok: {} ({}): {} milestone{}, {} step{}\n",
+                "ok: {} ({}): {}, {}\n",
                 r.id,
-                r.origin.describe(),
-                r.milestones.len(),
-                if r.milestones.len() == 1 { "" } else { "s" },
-                r.step_count(),
-                if r.step_count() == 1 { "" } else { "s" }
+                sanitize(&r.origin.describe()),
+                plural(r.milestones.len(), "milestone", "milestones"),
+                plural(r.step_count(), "step", "steps"),
             )
         })
         .collect()

@@ -1,16 +1,15 @@
 //! `roadmap where`: which state file is used, and why.
 
-use anyhow::Result;
+use roadmap_core::{ExitCode, Result};
 
-use super::Context;
-use crate::cli::{Format, WhereArgs};
-use crate::exit_code::ExitCode;
-use crate::terminal::emit;
+use crate::cli::WhereArgs;
+use crate::context::Context;
+use crate::render::{Format, emit};
 
 pub fn run(context: &Context, args: &WhereArgs) -> Result<ExitCode> {
     let location = context.state_location()?;
     let text = match args.format {
-        Format::Json => super::json::to_string(&serde_json::json!({
+        Format::Json => crate::render::json::to_string(&serde_json::json!({
             "state": location.path.display().to_string(),
             "source": format!("{:?}", location.source).to_lowercase(),
             "exists": location.path.exists(),

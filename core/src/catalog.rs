@@ -1,0 +1,199 @@
+//! Which roadmaps are loaded: the five shipped in the binary, then every
+//! `*.toml` file directly in each roadmap folder (`workspace::roadmap_dirs`),
+//! in that order. A user file with a shipped id replaces the shipped one; two
+//! user files with one id are an error. Every file is parsed on every load, so
+//! a broken or duplicate file is reported whatever a command reads.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error::{Error, Result};
+use crate::roadmap::{Origin, Roadmap, parse};
+use crate::state::State;
+
+/// The shipped roadmaps, embedded so the binary works with no files on disk.
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("min-profil.toml", include_str!("../../roadmaps/min-profil.toml")),
+    ("genomforande.toml", include_str!("../../roadmaps/genomforande.toml")),
+    (
+        "difi-postkasse.toml",
+        include_str!("../../roadmaps/difi-postkasse.toml"),
+    ),
+    ("hubs-sdk.toml", include_str!("../../roadmaps/hubs-sdk.toml")),
+    (
+        "intygshantering.toml",
+        include_str!("../../roadmaps/intygshantering.toml"),
+    ),
+];
+
+/// Every loaded roadmap, in catalog order.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub roadmaps: Vec<Roadmap>,
+}
+
+impl Catalog {
+    /// Loads the shipped roadmaps and every `*.toml` file in `dirs`, in order.
+    /// Any problem in any file fails the whole load, with every problem found.
+    pub fn load(dirs: &[PathBuf]) -> Result<Catalog> {
+        let mut diagnostics = Vec::new();
+        let mut roadmaps: Vec<Roadmap> = Vec::with_capacity(SHIPPED.len());
+        for (name, text) in SHIPPED {
+            match parse::parse(&format!("roadmaps/{name}"), text.as_bytes(), Origin::Shipped(name)) {
+                Ok(roadmap) => roadmaps.push(roadmap),
+                Err(found) => diagnostics.extend(found),
+            }
+        }
+        let mut index: HashMap<String, usize> = roadmaps.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        for dir in dirs {
+            let Some(files) = roadmap_files(dir, &mut diagnostics) else {
+                continue;
+            };
+            for path in files {
+                let mut roadmap = match load_file(&path) {
+                    Ok(roadmap) => roadmap,
+                    Err(found) => {
+                        diagnostics.extend(found);
+                        continue;
+                    }
+                };
+                match index.get(&roadmap.id).copied() {
+                    Some(i) if matches!(roadmaps[i].origin, Origin::Shipped(_)) => {
+                        roadmap.origin = Origin::File {
+                            path,
+                            replaces_shipped: true,
+                        };
+                        roadmaps[i] = roadmap;
+                    }
+                    Some(i) => diagnostics.push(
+                        Diagnostic::in_file(
+                            &roadmap.origin.describe(),
+                            1,
+                            1,
+                            format!(
+                                "roadmap id `{}` is already used by {}",
+                                roadmap.id,
+                                roadmaps[i].origin.describe()
+                            ),
+                        )
+                        .with_hint("give each roadmap its own id, or remove one of the files from the roadmap path"),
+                    ),
+                    None => {
+                        index.insert(roadmap.id.clone(), roadmaps.len());
+                        roadmaps.push(roadmap);
+                    }
+                }
+            }
+        }
+        if diagnostics.is_empty() {
+            Ok(Catalog { roadmaps })
+        } else {
+            Err(Error::Roadmaps(diagnostics))
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Roadmap> {
+        self.roadmaps.iter().find(|r| r.id == id)
+    }
+
+    /// The roadmap with `id`, or an error that suggests the nearest id.
+    pub fn roadmap(&self, id: &str) -> Result<&Roadmap> {
+        self.get(id).ok_or_else(|| {
+            let ids = self.roadmaps.iter().map(|r| r.id.as_str());
+            let hint = did_you_mean(id, ids.clone())
+                .unwrap_or_else(|| format!("the loaded roadmaps are {}", ids.collect::<Vec<_>>().join(", ")));
+            Error::refused(format!("no roadmap `{id}`"), hint)
+        })
+    }
+
+    /// The roadmaps named by `ids` (an address names its roadmap), in the
+    /// order named; all of them when `ids` is empty.
+    pub fn select(&self, ids: &[String]) -> Result<Vec<&Roadmap>> {
+        if ids.is_empty() {
+            return Ok(self.roadmaps.iter().collect());
+        }
+        ids.iter()
+            .map(|id| self.roadmap(id.split('/').next().unwrap_or(id)))
+            .collect()
+    }
+
+    /// The roadmaps a command works on: those named in `named` (an address
+    /// names its roadmap), in the order named; else those with changes in
+    /// `state`; else all of them.
+    pub fn scope(&self, named: &[String], state: &State<'_>) -> Result<Vec<&Roadmap>> {
+        if !named.is_empty() {
+            return self.select(named);
+        }
+        let tracked = state.roadmaps();
+        let with_progress: Vec<&Roadmap> = self
+            .roadmaps
+            .iter()
+            .filter(|r| tracked.contains(r.id.as_str()))
+            .collect();
+        Ok(if with_progress.is_empty() {
+            self.roadmaps.iter().collect()
+        } else {
+            with_progress
+        })
+    }
+
+    /// The title of a milestone or the text of a step, by address.
+    pub fn text_at(&self, target: &str) -> Option<&str> {
+        self.get(target.split('/').next()?)?.text_at(target)
+    }
+}
+
+/// The `*.toml` files directly in `dir`, sorted by name so loading is deterministic.
+fn roadmap_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::in_file(
+                    &dir.display().to_string(),
+                    1,
+                    1,
+                    format!("cannot read the roadmap directory: {e}"),
+                )
+                .with_hint("check the path given with --roadmaps or ROADMAP_PATH"),
+            );
+            return None;
+        }
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(std::result::Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .collect();
+    found.sort();
+    Some(found)
+}
+
+/// Reads and parses one roadmap file.
+pub fn load_file(path: &Path) -> Result<Roadmap, Vec<Diagnostic>> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|e| vec![Diagnostic::in_file(&shown, 1, 1, format!("cannot read the file: {e}"))])?;
+    parse::parse(
+        &shown,
+        &bytes,
+        Origin::File {
+            path: path.to_path_buf(),
+            replaces_shipped: false,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_shipped_roadmap_has_the_id_of_its_file_name() {
+        for (name, text) in SHIPPED {
+            let parsed = parse::parse(name, text.as_bytes(), Origin::Shipped(name)).unwrap();
+            assert_eq!(Some(parsed.id.as_str()), name.strip_suffix(".toml"));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Problems found in a file the user wrote, located by line and column, with
+//! the line they are on, so that the binary can show them the way compilers
+//! do and the fix is obvious without opening the file.
+
+use std::ops::Range;
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// The source line the problem is on, and the byte range to underline in it.
+    pub snippet: Option<(String, Range<usize>)>,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem at a byte range of `text`, the whole content of `path`.
+    pub fn at(path: &str, text: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line_text = text[line_start..line_end].trim_end_matches('\r');
+        let line = text[..start].matches('\n').count() + 1;
+        let column = text[line_start..start].chars().count() + 1;
+        // The line shown stops before a trailing '\r'; so does the underline.
+        let mark_start = (start - line_start).min(line_text.len());
+        let mark_end = (end.min(line_start + line_text.len()) - line_start).max(mark_start);
+        Diagnostic {
+            path: path.to_string(),
+            line,
+            column,
+            message: message.into(),
+            snippet: Some((line_text.to_string(), mark_start..mark_end)),
+            hint: None,
+        }
+    }
+
+    /// A problem that belongs to the file as a whole, or to a place with no
+    /// source text to show (an invalid UTF-8 byte, say).
+    pub fn in_file(path: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.to_string(),
+            line,
+            column,
+            message: message.into(),
+            snippet: None,
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
+        self.hint = hint.or(self.hint);
+        self
+    }
+}
+
+/// The largest char boundary of `text` at or before `index`.
+pub fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// The closest of `candidates` to `word`, if one is close enough to be a typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_line_and_column_in_characters() {
+        let text = "a = 1\nägare = \"x\"\n";
+        let d = Diagnostic::at("f.toml", text, 15..18, "bad");
+        assert_eq!((d.line, d.column), (2, 9));
+        assert_eq!(d.snippet, Some(("ägare = \"x\"".to_string(), 9..12)));
+    }
+
+    #[test]
+    fn a_problem_at_a_carriage_return_stops_the_line_before_it() {
+        // Found by fuzzing: the shown line stops before the '\r' the error points at.
+        let d = Diagnostic::at("f.toml", "[=p\r\r\r", 3..4, "bad");
+        assert_eq!(d.snippet, Some(("[=p".to_string(), 3..3)));
+    }
+
+    #[test]
+    fn suggests_only_near_misses() {
+        let ids = ["projektstart", "uppstart"];
+        assert_eq!(
+            did_you_mean("projekstart", ids).as_deref(),
+            Some("did you mean `projektstart`?")
+        );
+        assert_eq!(did_you_mean("helt-annat", ids), None);
+    }
+}

@@ -1,0 +1,32 @@
+//! The domain of `roadmap`: what a plan says and what has happened to it.
+//!
+//! - `due`: the due-date notations of Swedish and Norwegian plans ("HT2021", "V15-16", "2023 T3").
+//! - `roadmap`: the model of a roadmap file, reading one (`roadmap::parse`) and editing one in
+//!   place (`roadmap::edit`); `catalog`: which roadmap files load.
+//! - `state`: the append-only log of changes (done, reopen, skip, note, reschedule), its fold
+//!   into the current marks, and the state file on disk; `workspace`: which state file and
+//!   which roadmap folders a command uses.
+//! - `address`: `ROADMAP/MILESTONE[/N]`; `progress`: when a milestone counts as done;
+//!   `status`: where each milestone stands on a day, including whether it is overdue;
+//!   `filter`: the owner and phase filters.
+//! - `report`: the facts of the weekly report; `export`: what calendars and spreadsheets get.
+//! - `error`: the one error type, and the exit code each error means.
+//!
+//! Nothing here prints or knows the command line: the `roadmap` binary does both.
+
+pub mod address;
+pub mod atomic_write;
+pub mod catalog;
+pub mod diagnostic;
+pub mod due;
+pub mod error;
+pub mod export;
+pub mod filter;
+pub mod progress;
+pub mod report;
+pub mod roadmap;
+pub mod state;
+pub mod status;
+pub mod workspace;
+
+pub use error::{Error, ExitCode, Result};

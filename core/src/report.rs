@@ -1,0 +1,424 @@
+//! The facts of the weekly status report, gathered once from the roadmaps and
+//! the state; the binary renders them as Markdown, HTML, JSON or plain text.
+//! Everything here is deterministic for the same roadmaps, state, period and today.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::address::Address;
+use crate::due::Due;
+use crate::roadmap::Roadmap;
+use crate::state::{Mark, Op, State};
+use crate::status::{Standing, Status, standings};
+
+/// The days a report covers, inclusive.
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    pub label: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl Period {
+    /// The ISO week that contains `day`.
+    pub fn week_of(day: NaiveDate) -> Period {
+        let week = day.iso_week();
+        let start = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+        Period {
+            label: format!("{}-W{:02}", week.year(), week.week()),
+            start,
+            end: start + Duration::days(6),
+        }
+    }
+
+    pub fn since(start: NaiveDate, today: NaiveDate) -> Period {
+        Period {
+            label: format!("{start} – {today}"),
+            start,
+            end: today,
+        }
+    }
+
+    fn contains(&self, day: NaiveDate) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
+
+/// On track, at risk or late, by the rule in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    OnTrack,
+    AtRisk,
+    Late,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::OnTrack => "on track",
+            Verdict::AtRisk => "at risk",
+            Verdict::Late => "late",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    pub verdict: Verdict,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DueDates {
+    pub label: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+}
+
+impl DueDates {
+    fn new(due: &Due) -> DueDates {
+        DueDates {
+            label: due.label().to_string(),
+            start: due.start(),
+            end: due.end(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CostTotals {
+    pub done: f64,
+    pub total: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoadmapProgress {
+    pub id: String,
+    pub title: String,
+    pub milestones: usize,
+    pub milestones_done: usize,
+    pub steps: usize,
+    pub steps_done: usize,
+    pub by_status: BTreeMap<&'static str, usize>,
+    pub cost_tkr: Option<CostTotals>,
+}
+
+/// A milestone in a list of the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct MilestoneItem {
+    pub address: String,
+    pub roadmap: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: Option<DueDates>,
+    /// The due date before the first reschedule; null when it never moved.
+    pub baseline: Option<String>,
+    pub status: Status,
+    pub steps_done: usize,
+    pub steps_total: usize,
+    /// For overdue milestones: days since the due range ended.
+    pub days_overdue: Option<i64>,
+    /// For blocked milestones: the addresses of what they wait for.
+    pub blocked_by: Vec<String>,
+}
+
+/// A change recorded in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Happening {
+    pub address: String,
+    pub roadmap: String,
+    pub title: String,
+    pub by: String,
+    pub day: NaiveDate,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OwnerLoad {
+    pub owner: String,
+    /// Open milestones without steps, and open steps, that are this owner's.
+    pub open: usize,
+    /// Of those, how many belong to overdue milestones.
+    pub overdue: usize,
+}
+
+/// A dated milestone for the Gantt chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct GanttTask {
+    pub roadmap: String,
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+    pub start: NaiveDate,
+    /// Inclusive; for an open-ended range, the end of the report's horizon.
+    pub end: NaiveDate,
+    pub open_ended: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub today: NaiveDate,
+    pub period: Period,
+    pub horizon_weeks: u32,
+    pub headline: Headline,
+    pub roadmaps: Vec<RoadmapProgress>,
+    pub done: Vec<Happening>,
+    pub coming_due: Vec<MilestoneItem>,
+    pub overdue: Vec<MilestoneItem>,
+    pub blocked: Vec<MilestoneItem>,
+    pub open_by_owner: Vec<OwnerLoad>,
+    pub notes: Vec<Happening>,
+    pub timeline: Vec<GanttTask>,
+}
+
+const NO_OWNER: &str = "(no owner)";
+
+impl Report {
+    pub fn build(
+        roadmaps: &[&Roadmap],
+        state: &State<'_>,
+        today: NaiveDate,
+        period: Period,
+        horizon_weeks: u32,
+    ) -> Report {
+        let horizon = today + Duration::weeks(i64::from(horizon_weeks));
+        let all: Vec<Standing> = roadmaps.iter().flat_map(|r| standings(r, state, today)).collect();
+        let item = |s: &Standing| MilestoneItem {
+            address: Address::milestone(&s.roadmap.id, &s.milestone.id).to_string(),
+            roadmap: s.roadmap.id.clone(),
+            title: s.milestone.title.clone(),
+            owner: s.milestone.owner.clone(),
+            due: s.milestone.due.as_ref().map(DueDates::new),
+            baseline: s.baseline.clone(),
+            status: s.status,
+            steps_done: s.progress.steps_done,
+            steps_total: s.progress.steps_total,
+            days_overdue: s.days_overdue(today),
+            blocked_by: s
+                .blocked_by
+                .iter()
+                .map(|id| Address::milestone(&s.roadmap.id, id).to_string())
+                .collect(),
+        };
+        let end_of = |s: &Standing| s.milestone.due.as_ref().and_then(Due::end);
+        let start_of = |s: &Standing| s.milestone.due.as_ref().and_then(Due::start);
+
+        let mut overdue: Vec<&Standing> = all.iter().filter(|s| s.status == Status::Overdue).collect();
+        overdue.sort_by_key(|s| (end_of(s), s.roadmap.id.as_str()));
+        let mut coming: Vec<&Standing> = all
+            .iter()
+            .filter(|s| match s.status {
+                Status::Due => true,
+                Status::Upcoming => start_of(s).is_some_and(|start| start <= horizon),
+                _ => false,
+            })
+            .collect();
+        coming.sort_by_key(|s| (end_of(s), start_of(s)));
+        let blocked: Vec<&Standing> = all
+            .iter()
+            .filter(|s| s.status.is_open() && !s.blocked_by.is_empty())
+            .collect();
+
+        let headline = headline(&overdue, &coming, horizon, today);
+        let mut by_roadmap: std::collections::HashMap<&str, Vec<&Standing>> = std::collections::HashMap::new();
+        for s in &all {
+            by_roadmap.entry(s.roadmap.id.as_str()).or_default().push(s);
+        }
+        let roadmap_progress = roadmaps
+            .iter()
+            .map(|r| progress(r, by_roadmap.get(r.id.as_str()).map_or(&[][..], Vec::as_slice)))
+            .collect();
+        let (done, notes) = happenings(roadmaps, state, &period);
+        Report {
+            today,
+            period,
+            horizon_weeks,
+            headline,
+            roadmaps: roadmap_progress,
+            done,
+            coming_due: coming.iter().map(|s| item(s)).collect(),
+            overdue: overdue.iter().map(|s| item(s)).collect(),
+            blocked: blocked.iter().map(|s| item(s)).collect(),
+            open_by_owner: open_by_owner(&all),
+            notes,
+            timeline: timeline(&all, horizon),
+        }
+    }
+}
+
+/// Late when anything is overdue; at risk when something ending within the
+/// horizon is blocked or has fewer than half its steps done; else on track.
+fn headline(overdue: &[&Standing], coming: &[&Standing], horizon: NaiveDate, today: NaiveDate) -> Headline {
+    if let Some(oldest) = overdue.first() {
+        let days = oldest.days_overdue(today).unwrap_or(0);
+        return Headline {
+            verdict: Verdict::Late,
+            reason: format!(
+                "{} milestone{} overdue, the oldest by {days} day{}",
+                overdue.len(),
+                if overdue.len() == 1 { " is" } else { "s are" },
+                if days == 1 { "" } else { "s" }
+            ),
+        };
+    }
+    let at_risk: Vec<&&Standing> = coming
+        .iter()
+        .filter(|s| {
+            s.milestone
+                .due
+                .as_ref()
+                .and_then(Due::end)
+                .is_some_and(|end| end <= horizon)
+        })
+        .filter(|s| {
+            !s.blocked_by.is_empty()
+                || (s.progress.steps_total > 0 && s.progress.steps_done * 2 < s.progress.steps_total)
+        })
+        .collect();
+    if !at_risk.is_empty() {
+        return Headline {
+            verdict: Verdict::AtRisk,
+            reason: format!(
+                "nothing is overdue, but {} milestone{} due soon {} blocked or less than half done",
+                at_risk.len(),
+                if at_risk.len() == 1 { "" } else { "s" },
+                if at_risk.len() == 1 { "is" } else { "are" }
+            ),
+        };
+    }
+    Headline {
+        verdict: Verdict::OnTrack,
+        reason: "nothing is overdue, and nothing due soon is blocked or behind".into(),
+    }
+}
+
+fn progress(roadmap: &Roadmap, mine: &[&Standing]) -> RoadmapProgress {
+    let mut by_status = BTreeMap::new();
+    for status in Status::ALL {
+        by_status.insert(status.as_str(), mine.iter().filter(|s| s.status == status).count());
+    }
+    let costs: Vec<(f64, bool)> = mine
+        .iter()
+        .filter_map(|s| s.milestone.cost_tkr.map(|c| (c.value(), s.status == Status::Done)))
+        .collect();
+    RoadmapProgress {
+        id: roadmap.id.clone(),
+        title: roadmap.title.clone(),
+        milestones: mine.len(),
+        milestones_done: mine.iter().filter(|s| s.status == Status::Done).count(),
+        steps: mine.iter().map(|s| s.progress.steps_total).sum(),
+        steps_done: mine.iter().map(|s| s.progress.steps_done).sum(),
+        by_status,
+        cost_tkr: (!costs.is_empty()).then(|| CostTotals {
+            done: costs.iter().filter(|(_, d)| *d).map(|(c, _)| c).sum(),
+            total: costs.iter().map(|(c, _)| c).sum(),
+        }),
+    }
+}
+
+/// What was done in the period (and still is), and the notes added in it.
+fn happenings(roadmaps: &[&Roadmap], state: &State<'_>, period: &Period) -> (Vec<Happening>, Vec<Happening>) {
+    let (mut done, mut notes) = (Vec::new(), Vec::new());
+    let by_id: std::collections::HashMap<&str, &Roadmap> = roadmaps.iter().map(|r| (r.id.as_str(), *r)).collect();
+    for event in &state.ordered {
+        let Some(roadmap) = event.target.split('/').next().and_then(|id| by_id.get(id)) else {
+            continue;
+        };
+        let happening = |day: NaiveDate| Happening {
+            address: event.target.clone(),
+            roadmap: roadmap.id.clone(),
+            title: roadmap
+                .text_at(&event.target)
+                .map_or_else(|| "(no longer in the roadmap)".into(), str::to_string),
+            by: event.by.clone(),
+            day,
+            note: event.note.clone(),
+        };
+        let last = state.get(&event.target).and_then(|t| t.last);
+        if event.op == Op::Done
+            && period.contains(event.day())
+            && state.mark(&event.target) == Mark::Done
+            && last.is_some_and(|l| l.id == event.id)
+        {
+            done.push(happening(event.day()));
+        }
+        if event.note.is_some() && period.contains(event.at.date_naive()) {
+            notes.push(happening(event.at.date_naive()));
+        }
+    }
+    (done, notes)
+}
+
+fn open_by_owner(all: &[Standing]) -> Vec<OwnerLoad> {
+    let mut loads: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for s in all.iter().filter(|s| s.status.is_open()) {
+        let overdue = usize::from(s.status == Status::Overdue);
+        let milestone_owner = s.milestone.owner.clone().unwrap_or_else(|| NO_OWNER.into());
+        if s.milestone.steps.is_empty() {
+            let load = loads.entry(milestone_owner).or_default();
+            load.0 += 1;
+            load.1 += overdue;
+            continue;
+        }
+        for (_, step) in s.open_steps() {
+            let owner = step.owner.clone().unwrap_or_else(|| milestone_owner.clone());
+            let load = loads.entry(owner).or_default();
+            load.0 += 1;
+            load.1 += overdue;
+        }
+    }
+    loads
+        .into_iter()
+        .map(|(owner, (open, overdue))| OwnerLoad { owner, open, overdue })
+        .collect()
+}
+
+fn timeline(all: &[Standing], horizon: NaiveDate) -> Vec<GanttTask> {
+    all.iter()
+        .filter_map(|s| {
+            let due = s.milestone.due.as_ref()?;
+            let start = due.start()?;
+            Some(GanttTask {
+                roadmap: s.roadmap.id.clone(),
+                id: s.milestone.id.clone(),
+                title: s.milestone.title.clone(),
+                status: s.status,
+                start,
+                end: due.end().unwrap_or_else(|| horizon.max(start)),
+                open_ended: due.end().is_none(),
+            })
+        })
+        .collect()
+}
+
+/// Roadmap titles by id, for the renderers' section headings.
+pub fn roadmap_title<'r>(report: &'r Report, id: &'r str) -> &'r str {
+    report
+        .roadmaps
+        .iter()
+        .find(|r| r.id == id)
+        .map_or(id, |r| r.title.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_week_runs_monday_to_sunday() {
+        // 2026-11-22 is a Sunday in ISO week 47; 2027-01-01 is a Friday in 2026-W53.
+        let week = Period::week_of("2026-11-22".parse().unwrap());
+        assert_eq!(
+            (week.label.as_str(), week.start.to_string(), week.end.to_string()),
+            ("2026-W47", "2026-11-16".into(), "2026-11-22".into())
+        );
+        let week = Period::week_of("2027-01-01".parse().unwrap());
+        assert_eq!(
+            (week.label.as_str(), week.start.to_string(), week.end.to_string()),
+            ("2026-W53", "2026-12-28".into(), "2027-01-03".into())
+        );
+    }
+}

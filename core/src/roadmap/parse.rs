@@ -1,0 +1,730 @@
+//! Turns the text of a roadmap file into a `Roadmap`, or into every problem
+//! in it at once, each located by line and column. The file is read into a
+//! tree that keeps the place of every key and value (toml-spanner) rather than
+//! straight into structs with serde, so that every problem points at its place
+//! in the file and one bad field does not hide the next.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml_spanner::{ArrayStyle, Item, Table as TomlTable, TableStyle, Value};
+
+use super::{Cost, Kind, Milestone, Origin, Phase, Roadmap, Step};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::due::Due;
+
+const TOP_KEYS: &[&str] = &["roadmap", "parties", "phase", "milestone"];
+const ROADMAP_KEYS: &[&str] = &["id", "title", "organisation", "language", "source", "year", "note"];
+const PHASE_KEYS: &[&str] = &["id", "title", "note"];
+const MILESTONE_KEYS: &[&str] = &[
+    "id",
+    "phase",
+    "title",
+    "due",
+    "owner",
+    "criteria",
+    "description",
+    "cost_tkr",
+    "depends_on",
+    "kind",
+    "note",
+    "step",
+];
+const STEP_KEYS: &[&str] = &["text", "owner", "note"];
+
+/// Parses a roadmap file. `path` is how the file is named in messages.
+pub fn parse(path: &str, bytes: &[u8], origin: Origin) -> Result<Roadmap, Vec<Diagnostic>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Err(vec![invalid_utf8(path, bytes, e.valid_up_to())]),
+    };
+    // Editors on Windows may save a byte-order mark; it is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(vec![
+            Diagnostic::in_file(path, 1, 1, "the roadmap file is empty")
+                .with_hint("a roadmap needs at least a [roadmap] table with id, title and language"),
+        ]);
+    }
+    let arena = toml_spanner::Arena::new();
+    let document = match toml_spanner::parse(text, &arena) {
+        Ok(document) => document,
+        Err(e) => return Err(vec![toml_error(path, text, &e)]),
+    };
+    let mut reader = Reader {
+        path,
+        text,
+        diagnostics: Vec::new(),
+    };
+    let roadmap = reader.roadmap(document.table(), origin);
+    match roadmap {
+        Some(roadmap) if reader.diagnostics.is_empty() => Ok(roadmap),
+        _ => {
+            let mut diagnostics = reader.diagnostics;
+            diagnostics.sort_by_key(|d| (d.line, d.column));
+            Err(diagnostics)
+        }
+    }
+}
+
+/// A TOML syntax error, with advice for the mistakes people make most.
+fn toml_error(path: &str, text: &str, e: &toml_spanner::Error) -> Diagnostic {
+    use toml_spanner::ErrorKind;
+    let key = e.path().map(ToString::to_string).filter(|p| !p.is_empty());
+    let message = match (e.kind(), &key) {
+        // The parser's own words for this one show a raw line break.
+        (ErrorKind::Unexpected('\n' | '\r'), Some(key)) => format!("`{key}` has no value"),
+        _ => e.message_with_path(text).trim_end().replace('\n', "; "),
+    };
+    let hint = match e.kind() {
+        ErrorKind::InvalidEscape(_) => Some(
+            "a backslash starts an escape in \"...\"; write \\\\ for a backslash, or use single quotes: 'C:\\Projekt'",
+        ),
+        ErrorKind::Unexpected('\n' | '\r') => Some("write the value on the same line as its key: title = \"...\""),
+        ErrorKind::UnterminatedString(_) => Some("close the string with the quote it was opened with"),
+        ErrorKind::MissingArrayComma | ErrorKind::UnclosedArray => {
+            Some("a list is written [\"a\", \"b\"], with a comma between entries and ] at the end")
+        }
+        ErrorKind::DuplicateKey { .. } => Some("each key may be given once in a table; remove one of them"),
+        ErrorKind::DuplicateTable { .. } => Some("each [table] may be given once; put all its keys under one header"),
+        ErrorKind::Wanted { expected, .. } if expected.contains("bracket") => {
+            Some("a section header is written on one line: [roadmap], or [[milestone]] for each milestone")
+        }
+        _ => None,
+    };
+    Diagnostic::at(path, text, span(e.span()), format!("invalid TOML: {message}"))
+        .with_hint_opt(hint.map(str::to_string))
+}
+
+fn span(span: toml_spanner::Span) -> Range<usize> {
+    span.start as usize..span.end as usize
+}
+
+fn invalid_utf8(path: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    // The valid prefix is the same bytes in the lossy copy, so the offset
+    // points at the replacement character shown in the line.
+    let lossy = String::from_utf8_lossy(bytes);
+    Diagnostic::at(
+        path,
+        &lossy,
+        valid_up_to..valid_up_to + '\u{fffd}'.len_utf8(),
+        "the file is not valid UTF-8",
+    )
+    .with_hint("save the file as UTF-8 (roadmap files are TOML, which is always UTF-8)")
+}
+
+struct Reader<'a> {
+    path: &'a str,
+    text: &'a str,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A table in the file, with the place to point at when something is missing from it.
+struct Table<'t, 'de> {
+    table: &'t TomlTable<'de>,
+    span: Option<Range<usize>>,
+    /// How to name this table in a message: "[roadmap]", "milestone `3`".
+    name: String,
+}
+
+/// How TOML names the type of a value, as people see it written.
+fn type_name(item: &Item<'_>) -> &'static str {
+    match item.value() {
+        Value::Table(table) if table.style() == TableStyle::Inline => "inline table",
+        Value::Array(array) if array.style() == ArrayStyle::Header => "array of tables",
+        _ => item.type_str(),
+    }
+}
+
+fn is_scalar(item: &Item<'_>) -> bool {
+    !matches!(item.value(), Value::Table(_) | Value::Array(_))
+}
+
+impl<'a> Reader<'a> {
+    fn error(&mut self, span: Option<Range<usize>>, message: impl Into<String>, hint: Option<String>) {
+        let diagnostic = match span {
+            Some(span) => Diagnostic::at(self.path, self.text, span, message),
+            None => Diagnostic::in_file(self.path, 1, 1, message),
+        };
+        self.diagnostics.push(diagnostic.with_hint_opt(hint));
+    }
+
+    /// The text of the file at `item`, as written.
+    fn written(&self, item: &Item<'_>) -> &'a str {
+        self.text.get(span(item.span())).unwrap_or_default().trim()
+    }
+
+    fn roadmap(&mut self, top: &TomlTable<'_>, origin: Origin) -> Option<Roadmap> {
+        let top = Table {
+            table: top,
+            span: Some(0..0),
+            name: "the file".into(),
+        };
+        self.unknown_keys(&top, TOP_KEYS);
+        let Some(head) = self.sub_table(&top, "roadmap") else {
+            if top.table.contains_key("roadmap") {
+                // Reported as the wrong type already.
+                return None;
+            }
+            self.error(
+                Some(0..0),
+                "the file has no [roadmap] table",
+                Some("start the file with [roadmap] and its id, title and language".into()),
+            );
+            return None;
+        };
+        self.unknown_keys(&head, ROADMAP_KEYS);
+        // Every field is read before any missing one stops the build, so all problems are reported.
+        let id = self.id(&head);
+        let title = self.required_string(&head, "title");
+        let language = self.required_string(&head, "language");
+        let organisation = self.string(&head, "organisation");
+        let source = self.string(&head, "source");
+        let note = self.string(&head, "note");
+        let year = self.year(&head);
+        let parties = self.parties(&top);
+        let phases = self.phases(&top);
+        let milestones = self.milestones(&top, &phases, year);
+        Some(Roadmap {
+            id: id?,
+            title: title?,
+            organisation,
+            language: language?,
+            source,
+            year,
+            note,
+            parties,
+            phases,
+            milestones,
+            origin,
+        })
+    }
+
+    fn unknown_keys(&mut self, table: &Table<'_, '_>, allowed: &[&str]) {
+        for (key, _) in table.table.iter() {
+            let key_name = key.name;
+            if !allowed.contains(&key_name) {
+                let hint = did_you_mean(key_name, allowed.iter().copied())
+                    .or_else(|| {
+                        synonym(key_name)
+                            .filter(|k| allowed.contains(k))
+                            .map(|k| format!("did you mean `{k}`?"))
+                    })
+                    .unwrap_or_else(|| format!("the keys allowed here are {}", list(allowed)));
+                self.error(
+                    Some(span(key.span)),
+                    format!("unknown key `{key_name}` in {}", table.name),
+                    Some(hint),
+                );
+            }
+        }
+    }
+
+    fn sub_table<'t, 'de>(&mut self, parent: &Table<'t, 'de>, key: &str) -> Option<Table<'t, 'de>> {
+        let item = parent.table.get(key)?;
+        match item.as_table() {
+            Some(table) => Some(Table {
+                table,
+                span: Some(span(item.span())),
+                name: format!("[{key}]"),
+            }),
+            None => {
+                self.wrong_type(item, key, "a table");
+                None
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, item: &Item<'_>, key: &str, expected: &str) {
+        let written = self.written(item);
+        let scalar = is_scalar(item);
+        let hint = match (expected.starts_with("a string"), item.as_str()) {
+            _ if key == "kind" => Some("use \"milestone\" or \"gate\" (a decision point)".to_string()),
+            (true, _) if scalar => Some(format!("put it in quotes: {key} = \"{}\"", written.trim_matches('"'))),
+            (true, _) => Some(format!("write one piece of text: {key} = \"...\"")),
+            (false, Some(text)) if text.trim().parse::<f64>().is_ok() => {
+                Some(format!("write it without quotes: {key} = {}", text.trim()))
+            }
+            _ if key == "year" => Some("write a whole number: year = 2027".to_string()),
+            _ if key == "depends_on" => match item.as_str() {
+                Some(text) => Some(format!("write a list: depends_on = [\"{text}\"]")),
+                None => Some(format!(
+                    "write a list of milestone ids in quotes: depends_on = [\"{}\"]",
+                    written.trim_matches(['[', ']', ' '])
+                )),
+            },
+            _ if key == "cost_tkr" => {
+                Some("write the cost in thousands of SEK as a number: cost_tkr = 1100".to_string())
+            }
+            _ if expected.starts_with("a table") => Some(format!("write it as a section: [{key}]")),
+            _ => None,
+        };
+        self.error(
+            Some(span(item.span())),
+            format!("`{key}` must be {expected}, not {}", article(type_name(item))),
+            hint,
+        );
+    }
+
+    /// A list of tables: `[[key]]` sections, or an inline array of `{ ... }`.
+    fn table_list<'t, 'de>(
+        &mut self,
+        parent: &Table<'t, 'de>,
+        key: &str,
+        name: &str,
+        header: &str,
+    ) -> Vec<Table<'t, 'de>> {
+        let Some(item) = parent.table.get(key) else {
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        let Some(array) = item.as_array() else {
+            self.wrong_type(item, key, &format!("a list of tables ([[{header}]] sections)"));
+            if item.as_table().is_some() {
+                let fix = format!("use double brackets, [[{header}]], for each one");
+                if let Some(last) = self.diagnostics.last_mut() {
+                    last.hint = Some(fix);
+                }
+            }
+            return tables;
+        };
+        for (i, value) in array.iter().enumerate() {
+            match value.as_table() {
+                Some(table) => tables.push(Table {
+                    table,
+                    span: Some(span(value.span())),
+                    name: format!("{name} #{}", i + 1),
+                }),
+                None => self.error(
+                    Some(span(value.span())),
+                    format!("each `{key}` must be a table, not {}", article(type_name(value))),
+                    Some(format!("write each one as a [[{header}]] section")),
+                ),
+            }
+        }
+        tables
+    }
+
+    fn string(&mut self, table: &Table<'_, '_>, key: &str) -> Option<String> {
+        let item = table.table.get(key)?;
+        match item.as_str() {
+            // A file saved with CRLF line ends keeps them inside multi-line
+            // strings; the text means the same as with LF, so it reads the same.
+            Some(s) if s.contains('\r') => Some(s.replace("\r\n", "\n")),
+            Some(s) => Some(s.to_string()),
+            None => {
+                self.wrong_type(item, key, "a string");
+                None
+            }
+        }
+    }
+
+    fn required_string(&mut self, table: &Table<'_, '_>, key: &str) -> Option<String> {
+        if table.table.get(key).is_none() {
+            let misspelt = table
+                .table
+                .iter()
+                .any(|(k, _)| k.name != key && (did_you_mean(k.name, [key]).is_some() || synonym(k.name) == Some(key)));
+            if misspelt {
+                // The unknown-key error already points at it and suggests `key`.
+                return None;
+            }
+            self.error(
+                table.span.clone(),
+                format!("{} has no `{key}`", table.name),
+                Some(format!("add `{key} = \"...\"`")),
+            );
+            return None;
+        }
+        let value = self.string(table, key)?;
+        if value.trim().is_empty() {
+            let at = table.table.get(key).map(|i| span(i.span()));
+            self.error(
+                at,
+                format!("`{key}` of {} is empty", table.name),
+                Some(format!("give `{key}` a value")),
+            );
+            return None;
+        }
+        Some(value)
+    }
+
+    fn id(&mut self, table: &Table<'_, '_>) -> Option<String> {
+        let id = self.required_string(table, "id")?;
+        if is_valid_id(&id) {
+            Some(id)
+        } else {
+            let at = table.table.get("id").map(|i| span(i.span()));
+            self.error(
+                at,
+                format!("`{id}` is not a valid id"),
+                Some(
+                    "an id is letters a-z, digits, `-`, `_` or `.`, starting with a letter or digit (no spaces or `/`)"
+                        .into(),
+                ),
+            );
+            None
+        }
+    }
+
+    fn year(&mut self, table: &Table<'_, '_>) -> Option<i32> {
+        let item = table.table.get("year")?;
+        let Value::Integer(year) = item.value() else {
+            self.wrong_type(item, "year", "a whole number like 2027");
+            return None;
+        };
+        let year = year.as_i128();
+        match i32::try_from(year) {
+            Ok(year) if (1..=9999).contains(&year) => Some(year),
+            _ => {
+                self.error(
+                    Some(span(item.span())),
+                    format!("year {year} is out of range"),
+                    Some("use a year from 1 to 9999".into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn parties(&mut self, top: &Table<'_, '_>) -> Vec<(String, String)> {
+        let Some(parties) = self.sub_table(top, "parties") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (code, item) in parties.table.iter() {
+            match item.as_str() {
+                Some(name) => out.push((code.name.to_string(), name.to_string())),
+                None => self.wrong_type(item, code.name, "a string (the party's full name)"),
+            }
+        }
+        out
+    }
+
+    fn phases(&mut self, top: &Table<'_, '_>) -> Vec<Phase> {
+        let mut phases: Vec<Phase> = Vec::new();
+        for table in self.table_list(top, "phase", "phase", "phase") {
+            self.unknown_keys(&table, PHASE_KEYS);
+            let (id, title, note) = (
+                self.id(&table),
+                self.required_string(&table, "title"),
+                self.string(&table, "note"),
+            );
+            let (Some(id), Some(title)) = (id, title) else { continue };
+            if phases.iter().any(|p| p.id == id) {
+                let at = table.table.get("id").map(|i| span(i.span()));
+                self.error(
+                    at,
+                    format!("duplicate phase id `{id}`"),
+                    Some("give each phase its own id".into()),
+                );
+                continue;
+            }
+            phases.push(Phase { id, title, note });
+        }
+        phases
+    }
+
+    fn milestones(&mut self, top: &Table<'_, '_>, phases: &[Phase], year: Option<i32>) -> Vec<Milestone> {
+        let tables = self.table_list(top, "milestone", "milestone", "milestone");
+        let mut milestones = Vec::new();
+        // Where each milestone's depends_on entries are, to point at them once all ids are known.
+        let mut dependency_spans: Vec<Vec<Range<usize>>> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for mut table in tables {
+            let id = self.id(&table);
+            if let Some(id) = &id {
+                table.name = format!("milestone `{id}`");
+                if seen.insert(id.clone(), milestones.len()).is_some() {
+                    let at = table.table.get("id").map(|i| span(i.span()));
+                    self.error(
+                        at,
+                        format!("duplicate milestone id `{id}`"),
+                        Some("give each milestone its own id".into()),
+                    );
+                }
+            }
+            self.unknown_keys(&table, MILESTONE_KEYS);
+            let title = self.required_string(&table, "title");
+            let phase = self.phase_ref(&table, phases);
+            let due = self.due(&table, year);
+            let cost_tkr = self.cost(&table);
+            let kind = self.kind(&table);
+            let (depends_on, spans) = self.string_list(&table, "depends_on");
+            let steps = self.steps(&table);
+            let milestone = Milestone {
+                id: id.unwrap_or_default(),
+                phase,
+                title: title.unwrap_or_default(),
+                due,
+                owner: self.string(&table, "owner"),
+                criteria: self.string(&table, "criteria"),
+                description: self.string(&table, "description"),
+                cost_tkr,
+                depends_on,
+                kind,
+                note: self.string(&table, "note"),
+                steps,
+            };
+            milestones.push(milestone);
+            dependency_spans.push(spans);
+        }
+        self.check_dependencies(&milestones, &dependency_spans);
+        milestones
+    }
+
+    fn phase_ref(&mut self, table: &Table<'_, '_>, phases: &[Phase]) -> Option<String> {
+        let phase = self.string(table, "phase")?;
+        if !phases.iter().any(|p| p.id == phase) {
+            let at = table.table.get("phase").map(|i| span(i.span()));
+            let hint = did_you_mean(&phase, phases.iter().map(|p| p.id.as_str())).or_else(|| {
+                Some(if phases.is_empty() {
+                    format!("declare it with [[phase]] id = \"{phase}\" and a title")
+                } else {
+                    format!(
+                        "the phases are {}",
+                        list(&phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>())
+                    )
+                })
+            });
+            self.error(at, format!("unknown phase `{phase}` in {}", table.name), hint);
+        }
+        Some(phase)
+    }
+
+    fn due(&mut self, table: &Table<'_, '_>, year: Option<i32>) -> Option<Due> {
+        let text = self.string(table, "due")?;
+        match Due::parse(&text, year) {
+            Ok(due) => Some(due),
+            Err(e) => {
+                let at = table.table.get("due").map(|i| span(i.span()));
+                self.error(at, format!("invalid due date in {}: {e}", table.name), e.hint.clone());
+                None
+            }
+        }
+    }
+
+    fn cost(&mut self, table: &Table<'_, '_>) -> Option<Cost> {
+        let item = table.table.get("cost_tkr")?;
+        let at = Some(span(item.span()));
+        let cost = match item.value() {
+            Value::Integer(n) => match i64::try_from(n.as_i128()) {
+                Ok(n) => Cost::Whole(n),
+                Err(_) => {
+                    self.error(
+                        at,
+                        format!("`cost_tkr` of {} is too large a number", table.name),
+                        Some("write the cost in thousands of SEK, like 1100".into()),
+                    );
+                    return None;
+                }
+            },
+            Value::Float(x) if x.is_finite() => Cost::Fraction(*x),
+            Value::Float(_) => {
+                self.error(
+                    at,
+                    format!("`cost_tkr` of {} must be a finite number", table.name),
+                    Some("write the cost in thousands of SEK, like 1100".into()),
+                );
+                return None;
+            }
+            _ => {
+                self.wrong_type(item, "cost_tkr", "a number (thousands of SEK)");
+                return None;
+            }
+        };
+        if cost.value() < 0.0 {
+            self.error(
+                at,
+                format!("`cost_tkr` of {} is negative", table.name),
+                Some("a cost is zero or more".into()),
+            );
+            return None;
+        }
+        Some(cost)
+    }
+
+    fn kind(&mut self, table: &Table<'_, '_>) -> Kind {
+        match self.string(table, "kind").as_deref() {
+            None | Some("milestone") => Kind::Milestone,
+            Some("gate") => Kind::Gate,
+            Some(other) => {
+                let at = table.table.get("kind").map(|i| span(i.span()));
+                let hint = did_you_mean(other, ["milestone", "gate"])
+                    .unwrap_or_else(|| "use \"milestone\" or \"gate\" (a decision point)".into());
+                self.error(at, format!("unknown kind `{other}`"), Some(hint));
+                Kind::Milestone
+            }
+        }
+    }
+
+    fn string_list(&mut self, table: &Table<'_, '_>, key: &str) -> (Vec<String>, Vec<Range<usize>>) {
+        let Some(item) = table.table.get(key) else {
+            return (Vec::new(), Vec::new());
+        };
+        let Some(array) = item.as_array().filter(|a| a.style() == ArrayStyle::Inline) else {
+            self.wrong_type(item, key, "a list of milestone ids, like [\"a\", \"b\"]");
+            return (Vec::new(), Vec::new());
+        };
+        let (mut values, mut spans) = (Vec::new(), Vec::new());
+        for value in array.iter() {
+            match value.as_str() {
+                Some(s) => {
+                    values.push(s.to_string());
+                    spans.push(span(value.span()));
+                }
+                None => self.error(
+                    Some(span(value.span())),
+                    format!(
+                        "each entry of `{key}` must be a string, not {}",
+                        article(type_name(value))
+                    ),
+                    None,
+                ),
+            }
+        }
+        (values, spans)
+    }
+
+    fn steps(&mut self, milestone: &Table<'_, '_>) -> Vec<Step> {
+        let mut steps = Vec::new();
+        for mut table in self.table_list(milestone, "step", "step", "milestone.step") {
+            table.name = format!("{} in {}", table.name, milestone.name);
+            self.unknown_keys(&table, STEP_KEYS);
+            let text = self.required_string(&table, "text");
+            let owner = self.string(&table, "owner");
+            let note = self.string(&table, "note");
+            steps.push(Step {
+                text: text.unwrap_or_default(),
+                owner,
+                note,
+            });
+        }
+        steps
+    }
+
+    fn check_dependencies(&mut self, milestones: &[Milestone], spans: &[Vec<Range<usize>>]) {
+        let ids: Vec<&str> = milestones.iter().map(|m| m.id.as_str()).collect();
+        let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        for (m, spans) in milestones.iter().zip(spans) {
+            for (dep, at) in m.depends_on.iter().zip(spans) {
+                if dep == &m.id {
+                    self.error(
+                        Some(at.clone()),
+                        format!("milestone `{dep}` depends on itself"),
+                        Some("remove it from its own depends_on".into()),
+                    );
+                } else if !index.contains_key(dep.as_str()) {
+                    let hint = did_you_mean(dep, ids.iter().copied())
+                        .unwrap_or_else(|| "depends_on names milestone ids in the same roadmap".into());
+                    self.error(
+                        Some(at.clone()),
+                        format!("unknown milestone `{dep}` in depends_on of `{}`", m.id),
+                        Some(hint),
+                    );
+                }
+            }
+        }
+        if let Some(cycle) = find_cycle(milestones, &index) {
+            let first = cycle[0];
+            let next = cycle.get(1).copied().unwrap_or(first);
+            let at = milestones[first]
+                .depends_on
+                .iter()
+                .position(|d| d == &milestones[next].id)
+                .and_then(|i| spans[first].get(i).cloned());
+            let path: Vec<&str> = cycle
+                .iter()
+                .chain(std::iter::once(&first))
+                .map(|&i| milestones[i].id.as_str())
+                .collect();
+            self.error(
+                at,
+                format!("depends_on goes round in a circle: {}", path.join(" -> ")),
+                Some("a milestone cannot wait for itself; remove one of these dependencies".into()),
+            );
+        }
+    }
+}
+
+/// The first cycle of two or more milestones in the depends_on graph, as indices in order.
+/// Self-dependencies are reported on their own and skipped here.
+fn find_cycle(milestones: &[Milestone], index: &HashMap<&str, usize>) -> Option<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnPath,
+        Done,
+    }
+    let mut marks = vec![Mark::New; milestones.len()];
+    for root in 0..milestones.len() {
+        if marks[root] != Mark::New {
+            continue;
+        }
+        // Iterative depth-first search, so a long chain cannot overflow the stack.
+        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        marks[root] = Mark::OnPath;
+        while let Some(&mut (node, ref mut next_edge)) = path.last_mut() {
+            let deps = &milestones[node].depends_on;
+            if let Some(dep) = deps.get(*next_edge) {
+                *next_edge += 1;
+                let Some(&target) = index.get(dep.as_str()) else {
+                    continue;
+                };
+                if target == node {
+                    continue;
+                }
+                match marks[target] {
+                    Mark::New => {
+                        marks[target] = Mark::OnPath;
+                        path.push((target, 0));
+                    }
+                    Mark::OnPath => {
+                        let start = path.iter().position(|&(n, _)| n == target).unwrap_or(0);
+                        return Some(path[start..].iter().map(|&(n, _)| n).collect());
+                    }
+                    Mark::Done => {}
+                }
+            } else {
+                marks[node] = Mark::Done;
+                path.pop();
+            }
+        }
+    }
+    None
+}
+
+/// The key a Swedish or Norwegian plan's column heading corresponds to.
+fn synonym(key: &str) -> Option<&'static str> {
+    match key.to_lowercase().as_str() {
+        "ägare" | "ansvarig" | "eier" | "ansvarlig" => Some("owner"),
+        "klarkriterier" | "kriterier" => Some("criteria"),
+        "beskrivning" | "beskrivelse" => Some("description"),
+        "kostnad" | "kostnad_tkr" | "kostnad tkr" | "cost" => Some("cost_tkr"),
+        "datum" | "klar" | "frist" | "dato" | "date" => Some("due"),
+        "steg" | "steps" => Some("step"),
+        "fas" | "phase_id" => Some("phase"),
+        "titel" | "tittel" | "milstolpe" => Some("title"),
+        "anteckning" | "notat" | "notes" => Some("note"),
+        _ => None,
+    }
+}
+
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+fn article(type_name: &str) -> String {
+    let a = if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{a} {type_name}")
+}
+
+fn list(items: &[&str]) -> String {
+    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,96 @@
+//! One recorded change: a line of the state file.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What a change did to its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    /// Marked done.
+    Done,
+    /// Marked not done again.
+    Reopen,
+    /// Marked not applicable here, with a reason in the note.
+    Skip,
+    /// A note added, state unchanged.
+    Note,
+    /// The due date moved (`from` and `to`), state unchanged.
+    Reschedule,
+}
+
+impl Op {
+    /// Whether this change sets the target's state (as opposed to only adding a note).
+    pub fn sets_state(self) -> bool {
+        !matches!(self, Op::Note | Op::Reschedule)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Done => "done",
+            Op::Reopen => "reopen",
+            Op::Skip => "skip",
+            Op::Note => "note",
+            Op::Reschedule => "reschedule",
+        }
+    }
+}
+
+/// A change as written to the state file. Fields this version does not know
+/// are not represented here; they survive because lines are copied verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Random and unique: the same line merged in from two branches counts once.
+    pub id: String,
+    /// When the change was recorded (UTC, microseconds).
+    pub at: DateTime<Utc>,
+    /// Who made it.
+    pub by: String,
+    pub op: Op,
+    /// `ROADMAP/MILESTONE` or `ROADMAP/MILESTONE/N`.
+    pub target: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The day the work was done, when it is not the day it was recorded (`--at`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<NaiveDate>,
+    /// The id of the latest state-setting change to the same target that the
+    /// writer saw. Two changes with the same `prev` were made independently
+    /// (on two branches, say): if they disagree, that is a contradiction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev: Option<String>,
+    /// For a reschedule: the due date before (absent when there was none) and after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+impl Event {
+    /// The day the work counts as done: `on` if given, else the day it was recorded.
+    pub fn day(&self) -> NaiveDate {
+        self.on.unwrap_or_else(|| self.at.date_naive())
+    }
+}
+
+/// A fresh random id. Collisions would merge two different changes into one,
+/// so it has 128 bits from the OS-seeded hasher keys, the clock and the process.
+pub fn new_id() -> String {
+    use std::collections::hash_map::RandomState;
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let half = |salt: u64| {
+        let mut hasher = RandomState::new().build_hasher();
+        hasher.write_u128(nanos);
+        hasher.write_u32(std::process::id());
+        hasher.write_u64(count);
+        hasher.write_u64(salt);
+        hasher.finish()
+    };
+    format!("{:016x}{:016x}", half(1), half(2))
+}

@@ -1,0 +1,489 @@
+//! The state file on disk: an append-only log, one JSON change per line,
+//! under a header line that carries the format version.
+//!
+//! Why this shape: the file is meant to be committed, and git's `merge=union`
+//! merges two branches that each appended lines without a conflict. Lines are
+//! never rewritten, so fields a newer version added survive.
+//!
+//! Every read-modify-write (`update`) holds an exclusive lock on a separate
+//! lock file for its whole length, reads the whole file under it, and appends
+//! the new lines with one write and an fsync. A failed append is cut back to
+//! the old length (see `append`); only a file that is new, blank or lacks its
+//! last line end is rewritten whole, through a temporary file renamed over it.
+
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::event::Event;
+use crate::diagnostic::Diagnostic;
+use crate::error::{Doing, Error, Result};
+
+/// The format this version reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+const HEADER_KEY: &str = "roadmap_state";
+
+/// The changes in a state file, in file order, as read.
+#[derive(Debug, Default, Clone)]
+pub struct Log {
+    pub events: Vec<Event>,
+    /// Line number (1-based) of each event, for messages.
+    pub lines: Vec<usize>,
+}
+
+/// Reads and checks a state file. A file that does not exist is an empty log.
+pub fn read(path: &Path) -> Result<Log> {
+    match std::fs::read(path) {
+        Ok(bytes) => parse(&path.display().to_string(), &bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Log::default()),
+        Err(e) => Err(Error::io(format!("cannot read the state file {}", path.display()), e)),
+    }
+}
+
+/// Parses the bytes of a state file, reporting every bad line at once.
+pub fn parse(path: &str, bytes: &[u8]) -> Result<Log> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        // The valid prefix is the same bytes in the lossy copy, so the
+        // diagnostic points at the replacement character in the shown line.
+        let lossy = String::from_utf8_lossy(bytes);
+        let at = e.valid_up_to();
+        Error::State(vec![
+            Diagnostic::at(
+                path,
+                &lossy,
+                at..at + '\u{fffd}'.len_utf8(),
+                "the state file is not valid UTF-8",
+            )
+            .with_hint("roadmap writes UTF-8 only: restore the file from git, or delete the broken line"),
+        ])
+    })?;
+    let mut parser = Parser::default();
+    parser.feed(path, text);
+    parser.finish()
+}
+
+/// Reads lines into a log, reporting every bad line.
+#[derive(Default)]
+struct Parser {
+    log: Log,
+    diagnostics: Vec<Diagnostic>,
+    seen: std::collections::HashSet<String>,
+    header_seen: bool,
+}
+
+impl Parser {
+    fn feed(&mut self, path: &str, text: &str) {
+        let mut offset = 0;
+        for (index, raw) in text.split_inclusive('\n').enumerate() {
+            let number = index + 1;
+            let start = offset;
+            offset += raw.len();
+            let line = raw.trim_end_matches(['\n', '\r']);
+            if line.trim().is_empty() {
+                continue;
+            }
+            // The common case, straight into an event. Anything else (the header,
+            // or a line to explain) takes the slower way below.
+            if self.header_seen
+                && line.starts_with("{\"id\"")
+                && let Ok(event) = serde_json::from_str::<Event>(line)
+            {
+                self.push(event, number);
+                continue;
+            }
+            match read_line(line, !raw.ends_with('\n'), number) {
+                Line::Header => self.header_seen = true,
+                Line::Event(event) => {
+                    if !self.header_seen {
+                        self.diagnostics.push(
+                            Diagnostic::at(
+                                path,
+                                text,
+                                start..start + line.len(),
+                                "the state file does not start with its header",
+                            )
+                            .with_hint(format!(
+                                "the first line should be {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}"
+                            )),
+                        );
+                        self.header_seen = true;
+                    }
+                    self.push(*event, number);
+                }
+                Line::Newer(version) => {
+                    // Nothing else in a newer file can be judged: this is the only problem reported.
+                    self.diagnostics = vec![
+                        Diagnostic::at(
+                            path,
+                            text,
+                            start..start + line.len(),
+                            format!("the state file has format {version}, newer than this roadmap understands ({FORMAT_VERSION})"),
+                        )
+                        .with_hint("upgrade roadmap to read it; the file was left untouched"),
+                    ];
+                    return;
+                }
+                Line::Bad { column, message, hint } => {
+                    // Whatever the first line was meant to be, it stands where the header goes.
+                    self.header_seen = true;
+                    let at = start + column.min(line.len());
+                    let end = if column == 0 {
+                        start + line.len()
+                    } else {
+                        (at + 1).min(start + line.len())
+                    };
+                    self.diagnostics
+                        .push(Diagnostic::at(path, text, at..end, message).with_hint(hint));
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, event: Event, number: usize) {
+        if self.seen.insert(event.id.clone()) {
+            self.log.events.push(event);
+            self.log.lines.push(number);
+        }
+    }
+
+    fn finish(self) -> Result<Log> {
+        if self.diagnostics.is_empty() {
+            Ok(self.log)
+        } else {
+            Err(Error::State(self.diagnostics))
+        }
+    }
+}
+
+/// What one line of the state file turned out to be.
+enum Line {
+    Header,
+    Event(Box<Event>),
+    Newer(u64),
+    /// A line that is not a header or a change: where in the line (a byte
+    /// column; 0 underlines the whole line), what is wrong and what to do.
+    Bad {
+        column: usize,
+        message: String,
+        hint: String,
+    },
+}
+
+const CHANGE_SHAPE: &str =
+    "a change is one JSON object with id, at, by, op (done, reopen, skip, note or reschedule) and target";
+
+fn bad(column: usize, message: impl Into<String>, hint: impl Into<String>) -> Line {
+    Line::Bad {
+        column,
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+/// Reads one line that did not parse as a change straight away, to say exactly what is wrong with it.
+fn read_line(line: &str, last_and_unterminated: bool, number: usize) -> Line {
+    let value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(value) => value,
+        Err(e) => {
+            let column = line
+                .char_indices()
+                .nth(e.column().saturating_sub(1))
+                .map_or(line.len(), |(i, _)| i);
+            // serde_json counts lines within this one line; the diagnostic gives the real place.
+            let message = e.to_string();
+            let message = message
+                .rfind(" at line ")
+                .map_or(message.as_str(), |i| &message[..i])
+                .to_string();
+            let hint = if line.starts_with("<<<<<<<")
+                || line.starts_with("=======")
+                || line.starts_with(">>>>>>>")
+                || line.starts_with("|||||||")
+            {
+                return bad(
+                    0,
+                    "a git conflict marker in the state file",
+                    "keep the lines of both sides and delete the marker lines; `roadmap init` sets up \
+                     merge=union so that merges of the state file never conflict",
+                );
+            } else if number == 1 && line.starts_with("{\"roadmap_") {
+                format!("the first line is the header: {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}")
+            } else if last_and_unterminated {
+                "the last line is cut short; if it is a write that never finished, delete that line".to_string()
+            } else {
+                "each line of the state file is one JSON object; restore this line from git or delete it".to_string()
+            };
+            return bad(column, format!("not a valid change: {message}"), hint);
+        }
+    };
+    let Some(object) = value.as_object() else {
+        return bad(
+            0,
+            format!("not a valid change: a JSON {} instead of an object", json_kind(&value)),
+            CHANGE_SHAPE,
+        );
+    };
+    if let Some(version) = object.get(HEADER_KEY) {
+        let header_hint = format!("the header line is exactly {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}");
+        if object.len() > 1 {
+            return bad(0, "the header line holds more than the format version", header_hint);
+        }
+        return match version.as_u64() {
+            Some(v) if v <= FORMAT_VERSION => Line::Header,
+            Some(v) => Line::Newer(v),
+            None => bad(
+                0,
+                format!("the state file's format version is {version}, not a number"),
+                header_hint,
+            ),
+        };
+    }
+    let field_column = |key: &str| line.find(&format!("\"{key}\"")).unwrap_or(0);
+    for key in ["id", "at", "by", "op", "target"] {
+        match object.get(key) {
+            None => return bad(0, format!("the change has no `{key}`"), CHANGE_SHAPE),
+            Some(serde_json::Value::String(_)) => {}
+            Some(other) => {
+                return bad(
+                    field_column(key),
+                    format!("`{key}` must be a string, not {}", json_kind(other)),
+                    CHANGE_SHAPE,
+                );
+            }
+        }
+    }
+    for key in ["note", "prev", "from", "to", "on"] {
+        if let Some(other) = object.get(key).filter(|v| !v.is_string() && !v.is_null()) {
+            return bad(
+                field_column(key),
+                format!("`{key}` must be a string, not {}", json_kind(other)),
+                CHANGE_SHAPE,
+            );
+        }
+    }
+    let at = object["at"].as_str().unwrap_or_default();
+    if chrono::DateTime::parse_from_rfc3339(at).is_err() {
+        return bad(
+            field_column("at"),
+            format!("`at` is not a time: \"{at}\""),
+            "write it in RFC 3339 form, like 2026-11-20T10:00:00Z",
+        );
+    }
+    if let Some(on) = object.get("on").and_then(|v| v.as_str())
+        && on.parse::<chrono::NaiveDate>().is_err()
+    {
+        return bad(
+            field_column("on"),
+            format!("`on` is not a day: \"{on}\""),
+            "write it like 2026-11-20",
+        );
+    }
+    let op = object["op"].as_str().unwrap_or_default();
+    if !["done", "reopen", "skip", "note", "reschedule"].contains(&op) {
+        return bad(
+            field_column("op"),
+            format!("`op` is \"{op}\", which is not a change this roadmap knows"),
+            CHANGE_SHAPE,
+        );
+    }
+    match serde_json::from_value::<Event>(value.clone()) {
+        Ok(event) => Line::Event(Box::new(event)),
+        Err(e) => bad(0, format!("not a valid change: {e}"), CHANGE_SHAPE),
+    }
+}
+
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// What a write did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Written {
+    /// Nothing changed, so the file was not touched.
+    Nothing,
+    /// This many changes were appended.
+    Appended(usize),
+}
+
+/// Locks the state, reads the whole file, asks `change` for new events given
+/// the log as it is, and appends them. The lock is held from before the read
+/// to after the write, so no other writer's change can be lost in between.
+/// `waiting` is called once if another command holds the lock (to say so).
+pub fn update(
+    path: &Path,
+    lock_timeout: Option<Duration>,
+    waiting: impl FnOnce(),
+    change: impl FnOnce(&Log) -> Result<Vec<Event>>,
+) -> Result<Written> {
+    let dir = crate::atomic_write::parent_dir(path);
+    std::fs::create_dir_all(&dir).doing(|| format!("cannot create the folder {}", dir.display()))?;
+    let _lock = lock(path, lock_timeout, waiting)?;
+    let (bytes, exists) = match std::fs::read(path) {
+        Ok(bytes) => (bytes, true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Vec::new(), false),
+        Err(e) => return Err(Error::io(format!("cannot read the state file {}", path.display()), e)),
+    };
+    let log = parse(&path.display().to_string(), &bytes)?;
+    let events = change(&log)?;
+    if events.is_empty() {
+        return Ok(Written::Nothing);
+    }
+    let mut lines = Vec::new();
+    for event in &events {
+        serde_json::to_writer(&mut lines, event).map_err(|e| Error::io("cannot write a change", e.into()))?;
+        lines.push(b'\n');
+    }
+    let blank = bytes.iter().all(u8::is_ascii_whitespace);
+    let written = if exists && !blank && bytes.last() == Some(&b'\n') {
+        append(path, bytes.len() as u64, &lines)
+    } else {
+        // A new or blank file gets its header; a last line without its line
+        // end gets one. Both rewrite the file whole.
+        let mut content = if blank {
+            format!("{{\"{HEADER_KEY}\":{FORMAT_VERSION}}}\n").into_bytes()
+        } else {
+            bytes
+        };
+        if content.last() != Some(&b'\n') {
+            content.push(b'\n');
+        }
+        content.extend_from_slice(&lines);
+        crate::atomic_write::write(path, &content)
+    };
+    written.doing(|| format!("cannot write the state file {}", path.display()))?;
+    Ok(Written::Appended(events.len()))
+}
+
+/// Appends whole lines with one write and makes them durable before
+/// returning. If the write fails part way (a full disk), the file is cut
+/// back to `old_len`, so no partial line is left behind. A crash during the
+/// write can still leave the last line cut short; the next read reports it
+/// with its line number, and nothing acknowledged is in it.
+fn append(path: &Path, old_len: u64, lines: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = OpenOptions::new().append(true).open(path)?;
+    let written = file.write_all(lines).and_then(|()| file.sync_data());
+    if written.is_err() {
+        let _ = file.set_len(old_len).and_then(|()| file.sync_data());
+    }
+    written
+}
+
+/// The lock file beside the state file: `state.jsonl` is guarded by `state.jsonl.lock`.
+pub fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+    name.push(".lock");
+    path.with_file_name(name)
+}
+
+/// Takes the exclusive lock, calling `waiting` first if it has to wait for it.
+fn lock(path: &Path, timeout: Option<Duration>, waiting: impl FnOnce()) -> Result<File> {
+    let lock_path = lock_path(path);
+    let cannot_lock = || format!("cannot lock {}", lock_path.display());
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .doing(|| format!("cannot open the lock file {}", lock_path.display()))?;
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {}
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(cannot_lock(), e)),
+    }
+    waiting();
+    let Some(timeout) = timeout else {
+        file.lock().doing(cannot_lock)?;
+        return Ok(file);
+    };
+    let deadline = Instant::now() + timeout;
+    loop {
+        std::thread::sleep(Duration::from_millis(20));
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::Busy {
+                    lock: lock_path,
+                    waited: timeout,
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(cannot_lock(), e)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "{\"roadmap_state\":1}\n";
+
+    fn line(id: &str, op: &str, target: &str) -> String {
+        format!(
+            "{{\"id\":\"{id}\",\"at\":\"2026-11-20T10:00:00Z\",\"by\":\"anna\",\"op\":\"{op}\",\"target\":\"{target}\"}}\n"
+        )
+    }
+
+    #[test]
+    fn reads_events_and_counts_a_duplicated_line_once() {
+        let text = format!(
+            "{HEADER}{}{}{}",
+            line("a", "done", "r/m/1"),
+            line("b", "done", "r/m/2"),
+            line("a", "done", "r/m/1")
+        );
+        let log = parse("s", text.as_bytes()).unwrap();
+        assert_eq!(log.events.len(), 2);
+        assert_eq!(log.lines, [2, 3]);
+    }
+
+    #[test]
+    fn keeps_unknown_fields_out_of_the_way() {
+        let text = format!(
+            "{HEADER}{{\"id\":\"a\",\"at\":\"2026-11-20T10:00:00Z\",\"by\":\"x\",\"op\":\"done\",\"target\":\"r/m\",\"mood\":\"glad\"}}\n"
+        );
+        assert_eq!(parse("s", text.as_bytes()).unwrap().events.len(), 1);
+    }
+
+    #[test]
+    fn refuses_a_newer_format() {
+        let Err(Error::State(found)) = parse("s", b"{\"roadmap_state\":2}\n") else {
+            panic!("a newer format must be refused");
+        };
+        assert!(
+            found[0]
+                .message
+                .contains("format 2, newer than this roadmap understands (1)"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn reports_conflict_markers_and_bad_lines_with_their_line() {
+        let text = format!(
+            "{HEADER}<<<<<<< HEAD\n{}=======\n{{\"id\": 5}}\n>>>>>>> other\n",
+            line("a", "done", "r/m")
+        );
+        let Err(Error::State(found)) = parse("state.jsonl", text.as_bytes()) else {
+            panic!("conflict markers must be refused");
+        };
+        let lines: Vec<usize> = found.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [2, 4, 5, 6]);
+    }
+
+    #[test]
+    fn lock_file_sits_beside_the_state() {
+        assert_eq!(
+            lock_path(Path::new("/x/.roadmap/state.jsonl")),
+            Path::new("/x/.roadmap/state.jsonl.lock")
+        );
+    }
+}

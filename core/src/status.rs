@@ -1,0 +1,264 @@
+//! Where "overdue" is decided: the status of each milestone on a given day,
+//! from its due range and its progress. The rules are documented in the README.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::address::Address;
+use crate::due::{Due, Span};
+use crate::progress::Progress;
+use crate::roadmap::{Milestone, Roadmap};
+use crate::state::{Mark, State};
+
+/// Exactly one per milestone, decided in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Marked done, or all its steps are.
+    Done,
+    /// Marked not applicable.
+    Skipped,
+    /// Not done, and its due range ended before today.
+    Overdue,
+    /// Today lies inside its due range.
+    Due,
+    /// Its due range starts after today.
+    Upcoming,
+    /// An open-ended range ("VT2023..") that has started.
+    Ongoing,
+    /// No date, or a week plan not yet placed in a year.
+    Undated,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Done,
+        Status::Skipped,
+        Status::Overdue,
+        Status::Due,
+        Status::Upcoming,
+        Status::Ongoing,
+        Status::Undated,
+    ];
+
+    pub fn decide(due: Option<&Due>, progress: &Progress, today: NaiveDate) -> Status {
+        if progress.done {
+            return Status::Done;
+        }
+        if progress.skipped {
+            return Status::Skipped;
+        }
+        if days_past_due(due, today).is_some() {
+            return Status::Overdue;
+        }
+        match due.map(Due::span) {
+            Some(Span::Dated { start, end: Some(_) }) if *start <= today => Status::Due,
+            Some(Span::Dated { start, .. }) if *start > today => Status::Upcoming,
+            Some(Span::Dated { end: None, .. }) => Status::Ongoing,
+            _ => Status::Undated,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::Skipped => "skipped",
+            Status::Overdue => "overdue",
+            Status::Due => "due",
+            Status::Upcoming => "upcoming",
+            Status::Ongoing => "ongoing",
+            Status::Undated => "undated",
+        }
+    }
+
+    /// A symbol that tells the status apart without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Done => "✓",
+            Status::Skipped => "–",
+            Status::Overdue => "!",
+            Status::Due => "●",
+            Status::Upcoming => "○",
+            Status::Ongoing => "→",
+            Status::Undated => "?",
+        }
+    }
+
+    /// Still to be done: counts toward open work.
+    pub fn is_open(self) -> bool {
+        !matches!(self, Status::Done | Status::Skipped)
+    }
+}
+
+/// Days since a due range ended, if it ended before `today`: a milestone so
+/// due is overdue unless it is done or skipped (`Status::decide`).
+pub fn days_past_due(due: Option<&Due>, today: NaiveDate) -> Option<i64> {
+    match due.map(Due::span) {
+        Some(Span::Dated { end: Some(end), .. }) if *end < today => Some((today - *end).num_days()),
+        _ => None,
+    }
+}
+
+/// One milestone as it stands on a given day.
+#[derive(Debug)]
+pub struct Standing<'r> {
+    pub roadmap: &'r Roadmap,
+    pub milestone: &'r Milestone,
+    /// The mark of each step, in file order.
+    pub steps: Vec<Mark>,
+    pub progress: Progress,
+    pub status: Status,
+    /// The `depends_on` milestones that are neither done nor skipped.
+    pub blocked_by: Vec<&'r str>,
+    /// The due date before the first `reschedule`, when it has moved ("none" when it had none).
+    pub baseline: Option<String>,
+}
+
+impl<'r> Standing<'r> {
+    /// Days since the due range ended, for overdue milestones.
+    pub fn days_overdue(&self, today: NaiveDate) -> Option<i64> {
+        days_past_due(self.milestone.due.as_ref(), today).filter(|_| self.status == Status::Overdue)
+    }
+
+    /// The address of the milestone.
+    pub fn address(&self) -> Address {
+        Address::milestone(&self.roadmap.id, &self.milestone.id)
+    }
+
+    /// The steps that are still open, with their 1-based numbers.
+    pub fn open_steps(&self) -> impl Iterator<Item = (usize, &'r crate::roadmap::Step)> + '_ {
+        let milestone: &'r Milestone = self.milestone;
+        milestone
+            .steps
+            .iter()
+            .zip(&self.steps)
+            .enumerate()
+            .filter(|(_, (_, mark))| **mark == Mark::Open)
+            .map(|(i, (step, _))| (i + 1, step))
+    }
+}
+
+/// Every milestone of `roadmap` as it stands on `today`, in file order: the
+/// one path from the plan and the state to a milestone's status, for every
+/// view, the report and the exports.
+pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) -> Vec<Standing<'r>> {
+    let read: Vec<(Mark, Vec<Mark>, Option<String>)> = roadmap
+        .milestones
+        .iter()
+        .map(|m| {
+            let address = Address::milestone(&roadmap.id, &m.id);
+            let own = address.to_string();
+            let steps = (1..=m.steps.len())
+                .map(|i| state.mark(&address.step(i).to_string()))
+                .collect();
+            let baseline = state
+                .get(&own)
+                .and_then(|t| t.baseline())
+                .map(|b| b.unwrap_or("none").to_string());
+            (state.mark(&own), steps, baseline)
+        })
+        .collect();
+    let progress: Vec<Progress> = read
+        .iter()
+        .map(|(own, steps, _)| Progress::from_marks(*own, steps))
+        .collect();
+    // Parsing checked that every `depends_on` names a milestone of this roadmap.
+    let open: std::collections::HashSet<&str> = roadmap
+        .milestones
+        .iter()
+        .zip(&progress)
+        .filter(|(_, p)| p.is_open())
+        .map(|(m, _)| m.id.as_str())
+        .collect();
+    roadmap
+        .milestones
+        .iter()
+        .zip(read)
+        .zip(progress)
+        .map(|((milestone, (_, steps, baseline)), progress)| Standing {
+            roadmap,
+            milestone,
+            steps,
+            progress,
+            status: Status::decide(milestone.due.as_ref(), &progress, today),
+            blocked_by: milestone
+                .depends_on
+                .iter()
+                .map(String::as_str)
+                .filter(|dep| open.contains(dep))
+                .collect(),
+            baseline,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn status(due: &str, year: Option<i32>, today: &str) -> Status {
+        let due = Due::parse(due, year).unwrap();
+        Status::decide(Some(&due), &Progress::default(), day(today))
+    }
+
+    #[test]
+    fn a_term_is_due_to_its_last_day_and_overdue_the_day_after() {
+        assert_eq!(status("HT2021", None, "2021-06-30"), Status::Upcoming);
+        assert_eq!(status("HT2021", None, "2021-07-01"), Status::Due);
+        assert_eq!(status("HT2021", None, "2021-12-31"), Status::Due);
+        assert_eq!(status("HT2021", None, "2022-01-01"), Status::Overdue);
+        assert_eq!(status("VT2022", None, "2022-01-15"), Status::Due);
+        assert_eq!(status("VT2022", None, "2022-06-30"), Status::Due);
+        assert_eq!(status("VT2022", None, "2022-07-01"), Status::Overdue);
+    }
+
+    #[test]
+    fn tertials_weeks_and_days_at_their_edges() {
+        // 2023 T2 is 1 May to 31 August.
+        assert_eq!(status("2023 T2", None, "2023-04-30"), Status::Upcoming);
+        assert_eq!(status("2023 T2", None, "2023-08-31"), Status::Due);
+        assert_eq!(status("2023 T2", None, "2023-09-01"), Status::Overdue);
+        // ISO week 15 of 2027 is Monday 12 to Sunday 18 April.
+        assert_eq!(status("V15", Some(2027), "2027-04-11"), Status::Upcoming);
+        assert_eq!(status("V15", Some(2027), "2027-04-18"), Status::Due);
+        assert_eq!(status("V15", Some(2027), "2027-04-19"), Status::Overdue);
+        assert_eq!(status("31.03.2016", None, "2016-03-31"), Status::Due);
+        assert_eq!(status("31.03.2016", None, "2016-04-01"), Status::Overdue);
+    }
+
+    #[test]
+    fn open_ended_ranges_are_ongoing_once_started_and_never_overdue() {
+        assert_eq!(status("VT2023..", None, "2022-12-31"), Status::Upcoming);
+        assert_eq!(status("VT2023..", None, "2023-01-01"), Status::Ongoing);
+        assert_eq!(status("VT2023..", None, "2040-01-01"), Status::Ongoing);
+    }
+
+    #[test]
+    fn undated_week_plans_and_unknown_dates_are_never_overdue() {
+        assert_eq!(status("V23-28", None, "2099-01-01"), Status::Undated);
+        assert_eq!(status("??.??.????", None, "2099-01-01"), Status::Undated);
+        assert_eq!(
+            Status::decide(None, &Progress::default(), day("2099-01-01")),
+            Status::Undated
+        );
+    }
+
+    #[test]
+    fn done_and_skipped_come_before_any_date_rule() {
+        let due = Due::parse("HT2021", None).unwrap();
+        let done = Progress {
+            done: true,
+            ..Progress::default()
+        };
+        let skipped = Progress {
+            skipped: true,
+            ..Progress::default()
+        };
+        assert_eq!(Status::decide(Some(&due), &done, day("2030-01-01")), Status::Done);
+        assert_eq!(Status::decide(Some(&due), &skipped, day("2030-01-01")), Status::Skipped);
+    }
+}

@@ -1,0 +1,127 @@
+//! Where a command's files are: which state file it uses and why, and which
+//! folders its roadmap files load from. Found the way git finds `.git`.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The name of a workspace folder, found by walking up like git finds `.git`.
+pub const WORKSPACE_DIR: &str = ".roadmap";
+pub const STATE_FILE: &str = "state.jsonl";
+/// Roadmaps adopted into the workspace (`roadmap init ROADMAP`), loaded automatically.
+pub const ROADMAPS_DIR: &str = "roadmaps";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// `--state PATH`
+    Flag,
+    /// `ROADMAP_STATE`
+    Env,
+    /// A `.roadmap/` folder in this directory or above.
+    Workspace,
+    /// The user's data directory.
+    UserData,
+}
+
+#[derive(Debug, Clone)]
+pub struct Location {
+    pub path: PathBuf,
+    pub source: Source,
+}
+
+impl Location {
+    pub fn describe(&self) -> String {
+        let why = match self.source {
+            Source::Flag => "from --state",
+            Source::Env => "from ROADMAP_STATE",
+            Source::Workspace => "the workspace",
+            Source::UserData => "the user's data directory; `roadmap init` makes a workspace here",
+        };
+        format!("{} ({why})", self.path.display())
+    }
+
+    /// The workspace folder this state lives in, if it lives in one.
+    pub fn workspace(&self) -> Option<&Path> {
+        (self.source == Source::Workspace).then(|| self.path.parent()).flatten()
+    }
+}
+
+/// `--state`, else `ROADMAP_STATE`, else the nearest workspace, else the user's data directory.
+pub fn locate(flag: Option<&Path>, env: Option<PathBuf>, cwd: &Path) -> Result<Location> {
+    if let Some(path) = flag {
+        return Ok(Location {
+            path: path.to_path_buf(),
+            source: Source::Flag,
+        });
+    }
+    if let Some(path) = env.filter(|p| !p.as_os_str().is_empty()) {
+        return Ok(Location {
+            path,
+            source: Source::Env,
+        });
+    }
+    if let Some(dir) = find_workspace(cwd) {
+        return Ok(Location {
+            path: dir.join(STATE_FILE),
+            source: Source::Workspace,
+        });
+    }
+    let dirs = directories::ProjectDirs::from("", "", "roadmap").ok_or_else(|| {
+        Error::refused(
+            "cannot find a home directory for the state file",
+            "name one with --state PATH or ROADMAP_STATE",
+        )
+    })?;
+    Ok(Location {
+        path: dirs.data_dir().join(STATE_FILE),
+        source: Source::UserData,
+    })
+}
+
+/// The folders roadmap files load from, in order: the nearest workspace's
+/// `roadmaps/`, then each of `roadmap_path` (`ROADMAP_PATH`, separated like
+/// `PATH`), then `extra` (`--roadmaps`).
+pub fn roadmap_dirs(cwd: &Path, roadmap_path: Option<OsString>, extra: &[PathBuf]) -> Vec<PathBuf> {
+    let workspace = find_workspace(cwd).map(|w| w.join(ROADMAPS_DIR)).filter(|d| d.is_dir());
+    let from_env: Vec<PathBuf> = roadmap_path
+        .map(|path| {
+            std::env::split_paths(&path)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    workspace
+        .into_iter()
+        .chain(from_env)
+        .chain(extra.iter().cloned())
+        .collect()
+}
+
+/// The nearest `.roadmap/` folder in `start` or above.
+pub fn find_workspace(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(WORKSPACE_DIR))
+        .find(|dir| dir.is_dir())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flag_beats_the_environment_and_the_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(WORKSPACE_DIR)).unwrap();
+        let deep = dir.path().join("a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        let found = locate(None, None, &deep).unwrap();
+        assert_eq!(found.path, dir.path().join(".roadmap/state.jsonl"));
+        assert_eq!(found.source, Source::Workspace);
+        let env = locate(None, Some("e.jsonl".into()), &deep).unwrap();
+        assert_eq!((env.path.as_path(), env.source), (Path::new("e.jsonl"), Source::Env));
+        let flag = locate(Some(Path::new("f.jsonl")), Some("e.jsonl".into()), &deep).unwrap();
+        assert_eq!(flag.source, Source::Flag);
+    }
+}

@@ -1,0 +1,116 @@
+//! What every command may need, decided once from the global flags and the
+//! environment: the terminal, today, the roadmap folders, the state file, who
+//! is recording.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use roadmap_core::catalog::Catalog;
+use roadmap_core::error::{Doing, Error, Result};
+use roadmap_core::state::State;
+use roadmap_core::state::change::Author;
+use roadmap_core::state::file::Log;
+use roadmap_core::workspace::{self, Location};
+
+use crate::cli::{ByArg, GlobalArgs};
+use crate::render::Terminal;
+
+pub struct Context {
+    pub global: GlobalArgs,
+    pub terminal: Terminal,
+    pub cwd: PathBuf,
+}
+
+/// The state file a command read: where it is, and what it holds.
+pub struct StateRead {
+    pub location: Location,
+    pub log: Log,
+}
+
+impl StateRead {
+    pub fn fold(&self) -> State<'_> {
+        State::fold(&self.log.events)
+    }
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs, terminal: Terminal) -> Result<Context> {
+        let cwd = std::env::current_dir().doing(|| "cannot tell the current directory".to_string())?;
+        Ok(Context { global, terminal, cwd })
+    }
+
+    /// The roadmap folders: the workspace's, ROADMAP_PATH's, then `--roadmaps`'.
+    pub fn roadmap_dirs(&self) -> Vec<PathBuf> {
+        workspace::roadmap_dirs(&self.cwd, std::env::var_os("ROADMAP_PATH"), &self.global.roadmap_dirs)
+    }
+
+    pub fn catalog(&self) -> Result<Catalog> {
+        Catalog::load(&self.roadmap_dirs())
+    }
+
+    pub fn state_location(&self) -> Result<Location> {
+        workspace::locate(
+            self.global.state.as_deref(),
+            std::env::var_os("ROADMAP_STATE").map(PathBuf::from),
+            &self.cwd,
+        )
+    }
+
+    /// Reads the whole state file.
+    pub fn read_state(&self) -> Result<StateRead> {
+        let location = self.state_location()?;
+        let log = roadmap_core::state::file::read(&location.path)?;
+        Ok(StateRead { location, log })
+    }
+
+    pub fn lock_timeout(&self) -> Result<Option<Duration>> {
+        self.global
+            .lock_timeout
+            .map(|s| {
+                Duration::try_from_secs_f64(s).map_err(|_| {
+                    Error::refused(
+                        format!("--lock-timeout {s} is not a duration"),
+                        "give seconds, like 10 or 0.5",
+                    )
+                })
+            })
+            .transpose()
+    }
+
+    /// What a writer says when another command holds the state's lock.
+    pub fn waiting_message(location: &Location) -> impl FnOnce() + '_ {
+        move || {
+            eprintln!(
+                "waiting for another roadmap command to finish with {} ...",
+                location.path.display()
+            );
+        }
+    }
+
+    /// Today, or the day `--today` / `ROADMAP_TODAY` fixes.
+    pub fn today(&self) -> NaiveDate {
+        self.global.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Who and when for the changes of one command.
+    pub fn author(&self, by: &ByArg, on: Option<NaiveDate>) -> Author {
+        let by = by
+            .by
+            .clone()
+            .or_else(|| std::env::var("ROADMAP_USER").ok())
+            .or_else(|| {
+                ["USER", "USERNAME", "LOGNAME"]
+                    .iter()
+                    .find_map(|v| std::env::var(v).ok())
+            })
+            .filter(|name| !name.trim().is_empty())
+            .unwrap_or_else(|| "unknown".into());
+        // ROADMAP_NOW fixes the clock for reproducible state files (tests, demos).
+        let now = std::env::var("ROADMAP_NOW")
+            .ok()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+            .map_or_else(roadmap_core::state::change::now, |t| t.to_utc());
+        Author { by, now, on }
+    }
+}

@@ -1,0 +1,118 @@
+//! iCalendar (RFC 5545): one all-day event per dated milestone. Lines end in
+//! CRLF and are folded at 75 octets without splitting a character; text is
+//! escaped (backslash, semicolon, comma, line break) as section 3.3.11 says.
+
+use chrono::NaiveDate;
+use roadmap_core::export::CalendarEntry;
+
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line: at most 75 octets a line, continuation lines start with a space.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut used = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if used + len > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += len;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+fn date(day: NaiveDate) -> String {
+    day.format("%Y%m%d").to_string()
+}
+
+/// What the event's description says: roadmap, due as written, owner, status, steps, criteria.
+fn description(entry: &CalendarEntry<'_, '_>) -> String {
+    let s = entry.standing;
+    let m = s.milestone;
+    let mut lines = vec![
+        format!("{} ({})", s.roadmap.title, s.roadmap.id),
+        format!("Due: {}", m.due.as_ref().map_or("", |d| d.label())),
+    ];
+    if entry.open_ended {
+        lines.push(format!("Open-ended: from {} on", entry.start));
+    }
+    lines.extend(m.owner.as_ref().map(|o| format!("Owner: {o}")));
+    lines.push(format!("Status: {}", s.status.as_str()));
+    if s.progress.steps_total > 0 {
+        lines.push(format!(
+            "Steps: {}/{} done",
+            s.progress.steps_done, s.progress.steps_total
+        ));
+    }
+    lines.extend(m.criteria.as_ref().map(|c| format!("Criteria: {c}")));
+    lines.join("\n")
+}
+
+/// A whole calendar. `stamp` is the DTSTAMP of every event: the day the export
+/// describes, so the same inputs give the same file.
+pub fn calendar(name: &str, stamp: NaiveDate, entries: &[CalendarEntry<'_, '_>]) -> String {
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//roadmap//roadmap export//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        out.push_str(&fold(line));
+    }
+    out.push_str(&fold(&format!("X-WR-CALNAME:{}", escape(name))));
+    for entry in entries {
+        let s = entry.standing;
+        out.push_str(&fold("BEGIN:VEVENT"));
+        out.push_str(&fold(&format!("UID:{}", escape(&entry.uid))));
+        out.push_str(&fold(&format!("DTSTAMP:{}T000000Z", date(stamp))));
+        out.push_str(&fold(&format!("DTSTART;VALUE=DATE:{}", date(entry.start))));
+        out.push_str(&fold(&format!("DTEND;VALUE=DATE:{}", date(entry.end_exclusive))));
+        out.push_str(&fold(&format!("SUMMARY:{}", escape(&s.milestone.title))));
+        out.push_str(&fold(&format!("DESCRIPTION:{}", escape(&description(entry)))));
+        let categories = [escape(&s.roadmap.id), escape(s.status.as_str())];
+        out.push_str(&fold(&format!("CATEGORIES:{}", categories.join(","))));
+        out.push_str(&fold("TRANSP:TRANSPARENT"));
+        out.push_str(&fold("END:VEVENT"));
+    }
+    out.push_str(&fold("END:VCALENDAR"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_at_75_octets_without_splitting_characters() {
+        let line = format!("SUMMARY:{}", "å".repeat(60));
+        let folded = fold(&line);
+        for part in folded.split("\r\n").filter(|p| !p.is_empty()) {
+            assert!(part.len() <= 75, "{} octets: {part}", part.len());
+        }
+        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn escapes_text_values() {
+        assert_eq!(escape("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
+    }
+}

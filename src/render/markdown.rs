@@ -1,0 +1,200 @@
+//! The report as GitHub-flavoured Markdown, with a Mermaid Gantt chart.
+
+use roadmap_core::report::{Happening, MilestoneItem, Report};
+
+/// Escapes text so Markdown shows it as written: no emphasis, links, HTML or
+/// table breaks from a title that happens to hold `*`, `_`, `<` or `|`.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn due(item: &MilestoneItem) -> String {
+    let due = item.due.as_ref().map_or_else(String::new, |d| escape(&d.label));
+    match &item.baseline {
+        Some(baseline) => format!("{due} (baseline {})", escape(baseline)),
+        None => due,
+    }
+}
+
+fn steps(item: &MilestoneItem) -> String {
+    if item.steps_total > 0 {
+        format!("{}/{}", item.steps_done, item.steps_total)
+    } else {
+        String::new()
+    }
+}
+
+fn happening(h: &Happening) -> String {
+    let note = h
+        .note
+        .as_deref()
+        .map(|n| format!(": {}", escape(n)))
+        .unwrap_or_default();
+    format!(
+        "- `{}` {} — {}, {}{note}\n",
+        h.address,
+        escape(&h.title),
+        escape(&h.by),
+        h.day
+    )
+}
+
+pub fn render(report: &Report) -> String {
+    let mut out = format!(
+        "# Status report {} ({} – {})\n\n**{}**: {}.\n\n_Today is {}._\n\n",
+        report.period.label,
+        report.period.start,
+        report.period.end,
+        capitalise(report.headline.verdict.as_str()),
+        report.headline.reason,
+        report.today
+    );
+    out.push_str("## Progress\n\n| Roadmap | Steps done | Milestones done | Overdue | Due | Upcoming | Cost done (tkr) |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    for r in &report.roadmaps {
+        let cost = r
+            .cost_tkr
+            .as_ref()
+            .map_or_else(String::new, |c| format!("{} of {}", number(c.done), number(c.total)));
+        out.push_str(&format!(
+            "| {} (`{}`) | {} | {}/{} | {} | {} | {} | {cost} |\n",
+            escape(&r.title),
+            r.id,
+            fraction(r.steps_done, r.steps),
+            r.milestones_done,
+            r.milestones,
+            r.by_status["overdue"],
+            r.by_status["due"],
+            r.by_status["upcoming"]
+        ));
+    }
+    out.push_str("\n## Done in the period\n\n");
+    if report.done.is_empty() {
+        out.push_str("Nothing was marked done in the period.\n");
+    }
+    for h in &report.done {
+        out.push_str(&happening(h));
+    }
+    out.push_str(&format!(
+        "\n## Coming due in the next {} weeks\n\n",
+        report.horizon_weeks
+    ));
+    milestone_table(
+        &mut out,
+        &report.coming_due,
+        "Nothing falls due.",
+        |m| {
+            [
+                format!("`{}` {}", m.address, escape(&m.title)),
+                due(m),
+                m.status.as_str().into(),
+                owner(m),
+                steps(m),
+            ]
+        },
+        ["What", "Due", "Status", "Owner", "Steps"],
+    );
+    out.push_str("\n## Overdue\n\n");
+    milestone_table(
+        &mut out,
+        &report.overdue,
+        "Nothing is overdue.",
+        |m| {
+            [
+                format!("{} days", m.days_overdue.unwrap_or(0)),
+                format!("`{}` {}", m.address, escape(&m.title)),
+                due(m),
+                owner(m),
+                steps(m),
+            ]
+        },
+        ["Overdue by", "What", "Due", "Owner", "Steps"],
+    );
+    out.push_str("\n## Blocked\n\n");
+    if report.blocked.is_empty() {
+        out.push_str("Nothing is blocked.\n");
+    }
+    for m in &report.blocked {
+        let waits: Vec<String> = m.blocked_by.iter().map(|a| format!("`{a}`")).collect();
+        out.push_str(&format!(
+            "- `{}` {} waits for {}\n",
+            m.address,
+            escape(&m.title),
+            waits.join(", ")
+        ));
+    }
+    out.push_str("\n## Open work by owner\n\n| Owner | Open | Of which overdue |\n|---|---:|---:|\n");
+    for load in &report.open_by_owner {
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            escape(&load.owner),
+            load.open,
+            load.overdue
+        ));
+    }
+    out.push_str("\n## Notes added in the period\n\n");
+    if report.notes.is_empty() {
+        out.push_str("No notes were added in the period.\n");
+    }
+    for h in &report.notes {
+        out.push_str(&happening(h));
+    }
+    out.push_str("\n## Timeline\n\n```mermaid\n");
+    out.push_str(&super::mermaid::gantt(report));
+    out.push_str("```\n");
+    out
+}
+
+fn owner(m: &MilestoneItem) -> String {
+    m.owner.as_deref().map(escape).unwrap_or_default()
+}
+
+fn milestone_table<const N: usize>(
+    out: &mut String,
+    items: &[MilestoneItem],
+    empty: &str,
+    row: impl Fn(&MilestoneItem) -> [String; N],
+    header: [&str; N],
+) {
+    if items.is_empty() {
+        out.push_str(empty);
+        out.push('\n');
+        return;
+    }
+    out.push_str(&format!("| {} |\n|{}\n", header.join(" | "), "---|".repeat(N)));
+    for item in items {
+        out.push_str(&format!("| {} |\n", row(item).join(" | ")));
+    }
+}
+
+/// "7/48", or "–" when there is nothing to count.
+pub fn fraction(done: usize, total: usize) -> String {
+    if total == 0 {
+        "–".into()
+    } else {
+        format!("{done}/{total}")
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+pub fn number(x: f64) -> String {
+    roadmap_core::roadmap::format_amount(x)
+}
