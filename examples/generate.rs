@@ -2,13 +2,14 @@
 //!
 //! ```sh
 //! cargo run --release --example generate -- --milestones 10000 --events 10000 --seed 42 --out /tmp/bench
+//! cargo run --release --example generate -- --milestones 2500 --per-file 50 --steps 3 --events 2500 --out /tmp/real
 //! ```
 //!
 //! writes
 //!
-//! - `OUT/roadmaps/bench-XXXX.toml`: the milestones, 100 per file, in four phases,
-//!   with every due notation the README lists (each file has each at least once),
-//!   0-10 steps with owners, `depends_on` only on earlier milestones of the same
+//! - `OUT/roadmaps/bench-XXXX.toml`: the milestones, 100 per file (`--per-file`), in
+//!   four phases, with every due notation the README lists (each file has each at
+//!   least once), 0-10 steps with owners (`--steps N`: exactly N each), `depends_on` only on earlier milestones of the same
 //!   file (so there are no cycles), costs, kinds, and a `year` for the bare weeks.
 //!   Dates lie around 2020-2030, so that on 2026-11-22 many milestones are
 //!   overdue, some due and some upcoming.
@@ -31,7 +32,6 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc, Weekday};
 
-const PER_FILE: usize = 100;
 const OWNERS: &[&str] = &["AF", "Digg", "Kund", "ITSL", "Leverantör", "AF / Digg"];
 const PEOPLE: &[&str] = &["anna", "bob", "cecilia", "dag", "eva", "fredrik"];
 const WORDS: &[&str] = &[
@@ -108,15 +108,20 @@ impl Rng {
 
 struct Args {
     milestones: usize,
+    per_file: usize,
+    /// Steps per milestone: exactly this many, or 0-10 when not given.
+    steps: Option<usize>,
     events: usize,
     seed: u64,
     out: PathBuf,
 }
 
-const USAGE: &str = "usage: generate --milestones N --events E --seed S --out DIR";
+const USAGE: &str = "usage: generate --milestones N [--per-file F] [--steps S] --events E --seed S --out DIR";
 
 fn parse_args() -> Result<Args, String> {
     let mut milestones = None;
+    let mut per_file = None;
+    let mut steps = None;
     let mut events = None;
     let mut seed = None;
     let mut out = None;
@@ -129,6 +134,8 @@ fn parse_args() -> Result<Args, String> {
         let number = || value.parse::<u64>().map_err(|e| format!("{flag} {value}: {e}"));
         match flag.as_str() {
             "--milestones" => milestones = Some(number()? as usize),
+            "--per-file" => per_file = Some((number()? as usize).max(1)),
+            "--steps" => steps = Some(number()? as usize),
             "--events" => events = Some(number()? as usize),
             "--seed" => seed = Some(number()?),
             "--out" => out = Some(PathBuf::from(&value)),
@@ -137,6 +144,8 @@ fn parse_args() -> Result<Args, String> {
     }
     Ok(Args {
         milestones: milestones.ok_or_else(|| format!("--milestones is required\n{USAGE}"))?,
+        per_file: per_file.unwrap_or(100),
+        steps,
         events: events.unwrap_or(0),
         seed: seed.unwrap_or(1),
         out: out.ok_or_else(|| format!("--out is required\n{USAGE}"))?,
@@ -385,7 +394,13 @@ fn title(rng: &mut Rng, number: usize) -> String {
 }
 
 /// Writes one roadmap file and returns what the state and the tasks need.
-fn roadmap_file(rng: &mut Rng, index: usize, count: usize, dir: &Path) -> std::io::Result<RoadmapFile> {
+fn roadmap_file(
+    rng: &mut Rng,
+    index: usize,
+    count: usize,
+    steps: Option<usize>,
+    dir: &Path,
+) -> std::io::Result<RoadmapFile> {
     let id = format!("bench-{index:04}");
     let file_year = 2020 + (index * 3 % 11) as i32;
     let mut toml = String::new();
@@ -418,7 +433,7 @@ fn roadmap_file(rng: &mut Rng, index: usize, count: usize, dir: &Path) -> std::i
             id: format!("m{number:03}"),
             title: title(rng, number),
             end: due.end,
-            steps: rng.between(0, 10) as usize,
+            steps: steps.unwrap_or_else(|| rng.between(0, 10) as usize),
         };
         let _ = writeln!(toml, "\n[[milestone]]\nid = \"{}\"", milestone.id);
         if !rng.chance(5) {
@@ -504,6 +519,7 @@ fn address(file: &RoadmapFile, milestone: usize, step: Option<usize>) -> String 
 fn state_file(
     rng: &mut Rng,
     files: &[RoadmapFile],
+    per_file: usize,
     events: usize,
     path: &Path,
 ) -> std::io::Result<HashMap<String, Target>> {
@@ -523,8 +539,8 @@ fn state_file(
         // Strictly increasing times, so the file order is the fold order.
         let at = first + Duration::microseconds((i as u64 * slot + rng.below(slot)) as i64);
         let mut pick = rng.index(total);
-        let file = &files[pick / PER_FILE];
-        pick %= PER_FILE;
+        let file = &files[pick / per_file];
+        pick %= per_file;
         let steps = file.milestones[pick].steps;
         let step = (steps > 0 && rng.chance(85)).then(|| rng.index(steps) + 1);
         let target = address(file, pick, step);
@@ -684,11 +700,17 @@ fn generate(args: &Args) -> std::io::Result<()> {
     let mut files = Vec::new();
     let mut left = args.milestones;
     while left > 0 {
-        let count = left.min(PER_FILE);
-        files.push(roadmap_file(&mut plan_rng, files.len(), count, &roadmaps)?);
+        let count = left.min(args.per_file);
+        files.push(roadmap_file(&mut plan_rng, files.len(), count, args.steps, &roadmaps)?);
         left -= count;
     }
-    let targets = state_file(&mut event_rng, &files, args.events, &args.out.join("state.jsonl"))?;
+    let targets = state_file(
+        &mut event_rng,
+        &files,
+        args.per_file,
+        args.events,
+        &args.out.join("state.jsonl"),
+    )?;
     let (tasks, open_step) = tasks_file(&mut task_rng, &files, &targets, &args.out.join("tasks.json"))?;
     let open_step = open_step.unwrap_or_default();
     std::fs::write(args.out.join("open-step.txt"), format!("{open_step}\n"))?;

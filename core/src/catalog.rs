@@ -46,43 +46,43 @@ impl Catalog {
             }
         }
         let mut index: HashMap<String, usize> = roadmaps.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        for dir in dirs {
-            let Some(files) = roadmap_files(dir, &mut diagnostics) else {
-                continue;
+        let files: Vec<PathBuf> = dirs
+            .iter()
+            .filter_map(|dir| roadmap_files(dir, &mut diagnostics))
+            .flatten()
+            .collect();
+        for (path, loaded) in files.iter().zip(load_files(&files)) {
+            let mut roadmap = match loaded {
+                Ok(roadmap) => roadmap,
+                Err(found) => {
+                    diagnostics.extend(found);
+                    continue;
+                }
             };
-            for path in files {
-                let mut roadmap = match load_file(&path) {
-                    Ok(roadmap) => roadmap,
-                    Err(found) => {
-                        diagnostics.extend(found);
-                        continue;
-                    }
-                };
-                match index.get(&roadmap.id).copied() {
-                    Some(i) if matches!(roadmaps[i].origin, Origin::Shipped(_)) => {
-                        roadmap.origin = Origin::File {
-                            path,
-                            replaces_shipped: true,
-                        };
-                        roadmaps[i] = roadmap;
-                    }
-                    Some(i) => diagnostics.push(
-                        Diagnostic::in_file(
-                            &roadmap.origin.describe(),
-                            1,
-                            1,
-                            format!(
-                                "roadmap id `{}` is already used by {}",
-                                roadmap.id,
-                                roadmaps[i].origin.describe()
-                            ),
-                        )
-                        .with_hint("give each roadmap its own id, or remove one of the files from the roadmap path"),
-                    ),
-                    None => {
-                        index.insert(roadmap.id.clone(), roadmaps.len());
-                        roadmaps.push(roadmap);
-                    }
+            match index.get(&roadmap.id).copied() {
+                Some(i) if matches!(roadmaps[i].origin, Origin::Shipped(_)) => {
+                    roadmap.origin = Origin::File {
+                        path: path.clone(),
+                        replaces_shipped: true,
+                    };
+                    roadmaps[i] = roadmap;
+                }
+                Some(i) => diagnostics.push(
+                    Diagnostic::in_file(
+                        &roadmap.origin.describe(),
+                        1,
+                        1,
+                        format!(
+                            "roadmap id `{}` is already used by {}",
+                            roadmap.id,
+                            roadmaps[i].origin.describe()
+                        ),
+                    )
+                    .with_hint("give each roadmap its own id, or remove one of the files from the roadmap path"),
+                ),
+                None => {
+                    index.insert(roadmap.id.clone(), roadmaps.len());
+                    roadmaps.push(roadmap);
                 }
             }
         }
@@ -168,6 +168,27 @@ fn roadmap_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Pa
         .collect();
     found.sort();
     Some(found)
+}
+
+/// Reads and parses `files`, on as many threads as there are cores (parsing
+/// is most of what a command costs when there are many files), each file on
+/// its own; the results keep the order of `files`.
+fn load_files(files: &[PathBuf]) -> Vec<Result<Roadmap, Vec<Diagnostic>>> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if threads < 2 || files.len() < 8 {
+        return files.iter().map(|path| load_file(path)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|path| load_file(path)).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
 }
 
 /// Reads and parses one roadmap file.

@@ -1,6 +1,8 @@
 //! Where "overdue" is decided: the status of each milestone on a given day,
 //! from its due range and its progress. The rules are documented in the README.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -142,20 +144,26 @@ impl<'r> Standing<'r> {
 /// one path from the plan and the state to a milestone's status, for every
 /// view, the report and the exports.
 pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) -> Vec<Standing<'r>> {
+    // One buffer for every address looked up: this runs for every step of every view.
+    let mut key = String::new();
     let read: Vec<(Mark, Vec<Mark>, Option<String>)> = roadmap
         .milestones
         .iter()
         .map(|m| {
-            let address = Address::milestone(&roadmap.id, &m.id);
-            let own = address.to_string();
+            key.clear();
+            let _ = write!(key, "{}", Address::milestone(&roadmap.id, &m.id));
+            let own = state.get(&key);
+            let baseline = own.and_then(|t| t.baseline()).map(|b| b.unwrap_or("none").to_string());
+            let own = own.map_or(Mark::Open, |t| t.mark);
+            let milestone_len = key.len();
             let steps = (1..=m.steps.len())
-                .map(|i| state.mark(&address.step(i).to_string()))
+                .map(|i| {
+                    key.truncate(milestone_len);
+                    let _ = write!(key, "/{i}");
+                    state.mark(&key)
+                })
                 .collect();
-            let baseline = state
-                .get(&own)
-                .and_then(|t| t.baseline())
-                .map(|b| b.unwrap_or("none").to_string());
-            (state.mark(&own), steps, baseline)
+            (own, steps, baseline)
         })
         .collect();
     let progress: Vec<Progress> = read

@@ -123,8 +123,38 @@ struct Reader<'a> {
 struct Table<'t, 'de> {
     table: &'t TomlTable<'de>,
     span: Option<Range<usize>>,
-    /// How to name this table in a message: "[roadmap]", "milestone `3`".
-    name: String,
+    name: Name<'de>,
+}
+
+/// How to name a table in a message: "[roadmap]", "milestone `3`", "step #2
+/// in milestone `a`". Written out only when there is a problem to report.
+#[derive(Clone, Copy)]
+enum Name<'de> {
+    File,
+    Section(&'static str),
+    Phase(usize),
+    Milestone(Which<'de>),
+    Step(usize, Which<'de>),
+}
+
+/// A milestone by its id, or by its place when it has no usable id.
+#[derive(Clone, Copy)]
+enum Which<'de> {
+    Id(&'de str),
+    Number(usize),
+}
+
+impl std::fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Name::File => f.write_str("the file"),
+            Name::Section(key) => write!(f, "[{key}]"),
+            Name::Phase(n) => write!(f, "phase #{n}"),
+            Name::Milestone(Which::Id(id)) => write!(f, "milestone `{id}`"),
+            Name::Milestone(Which::Number(n)) => write!(f, "milestone #{n}"),
+            Name::Step(n, milestone) => write!(f, "step #{n} in {}", Name::Milestone(*milestone)),
+        }
+    }
 }
 
 /// How TOML names the type of a value, as people see it written.
@@ -158,7 +188,7 @@ impl<'a> Reader<'a> {
         let top = Table {
             table: top,
             span: Some(0..0),
-            name: "the file".into(),
+            name: Name::File,
         };
         self.unknown_keys(&top, TOP_KEYS);
         let Some(head) = self.sub_table(&top, "roadmap") else {
@@ -220,13 +250,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn sub_table<'t, 'de>(&mut self, parent: &Table<'t, 'de>, key: &str) -> Option<Table<'t, 'de>> {
+    fn sub_table<'t, 'de>(&mut self, parent: &Table<'t, 'de>, key: &'static str) -> Option<Table<'t, 'de>> {
         let item = parent.table.get(key)?;
         match item.as_table() {
             Some(table) => Some(Table {
                 table,
                 span: Some(span(item.span())),
-                name: format!("[{key}]"),
+                name: Name::Section(key),
             }),
             None => {
                 self.wrong_type(item, key, "a table");
@@ -271,8 +301,8 @@ impl<'a> Reader<'a> {
         &mut self,
         parent: &Table<'t, 'de>,
         key: &str,
-        name: &str,
         header: &str,
+        name: impl Fn(usize) -> Name<'de>,
     ) -> Vec<Table<'t, 'de>> {
         let Some(item) = parent.table.get(key) else {
             return Vec::new();
@@ -293,7 +323,7 @@ impl<'a> Reader<'a> {
                 Some(table) => tables.push(Table {
                     table,
                     span: Some(span(value.span())),
-                    name: format!("{name} #{}", i + 1),
+                    name: name(i + 1),
                 }),
                 None => self.error(
                     Some(span(value.span())),
@@ -403,7 +433,7 @@ impl<'a> Reader<'a> {
 
     fn phases(&mut self, top: &Table<'_, '_>) -> Vec<Phase> {
         let mut phases: Vec<Phase> = Vec::new();
-        for table in self.table_list(top, "phase", "phase", "phase") {
+        for table in self.table_list(top, "phase", "phase", Name::Phase) {
             self.unknown_keys(&table, PHASE_KEYS);
             let (id, title, note) = (
                 self.id(&table),
@@ -426,7 +456,7 @@ impl<'a> Reader<'a> {
     }
 
     fn milestones(&mut self, top: &Table<'_, '_>, phases: &[Phase], year: Option<i32>) -> Vec<Milestone> {
-        let tables = self.table_list(top, "milestone", "milestone", "milestone");
+        let tables = self.table_list(top, "milestone", "milestone", |n| Name::Milestone(Which::Number(n)));
         let mut milestones = Vec::new();
         // Where each milestone's depends_on entries are, to point at them once all ids are known.
         let mut dependency_spans: Vec<Vec<Range<usize>>> = Vec::new();
@@ -434,7 +464,9 @@ impl<'a> Reader<'a> {
         for mut table in tables {
             let id = self.id(&table);
             if let Some(id) = &id {
-                table.name = format!("milestone `{id}`");
+                if let Some(written) = table.table.get("id").and_then(Item::as_str) {
+                    table.name = Name::Milestone(Which::Id(written));
+                }
                 if seen.insert(id.clone(), milestones.len()).is_some() {
                     let at = table.table.get("id").map(|i| span(i.span()));
                     self.error(
@@ -588,8 +620,10 @@ impl<'a> Reader<'a> {
 
     fn steps(&mut self, milestone: &Table<'_, '_>) -> Vec<Step> {
         let mut steps = Vec::new();
-        for mut table in self.table_list(milestone, "step", "step", "milestone.step") {
-            table.name = format!("{} in {}", table.name, milestone.name);
+        let Name::Milestone(which) = milestone.name else {
+            return steps;
+        };
+        for table in self.table_list(milestone, "step", "milestone.step", |n| Name::Step(n, which)) {
             self.unknown_keys(&table, STEP_KEYS);
             let text = self.required_string(&table, "text");
             let owner = self.string(&table, "owner");

@@ -67,12 +67,14 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Log> {
 struct Parser {
     log: Log,
     diagnostics: Vec<Diagnostic>,
-    seen: std::collections::HashSet<String>,
     header_seen: bool,
 }
 
 impl Parser {
     fn feed(&mut self, path: &str, text: &str) {
+        let lines = text.bytes().filter(|b| *b == b'\n').count() + 1;
+        self.log.events.reserve(lines);
+        self.log.lines.reserve(lines);
         let mut offset = 0;
         for (index, raw) in text.split_inclusive('\n').enumerate() {
             let number = index + 1;
@@ -140,15 +142,29 @@ impl Parser {
     }
 
     fn push(&mut self, event: Event, number: usize) {
-        if self.seen.insert(event.id.clone()) {
-            self.log.events.push(event);
-            self.log.lines.push(number);
-        }
+        self.log.events.push(event);
+        self.log.lines.push(number);
     }
 
+    /// The log, each change once: a line merged in from two branches (the same
+    /// `id`) counts at its first place in the file.
     fn finish(self) -> Result<Log> {
         if self.diagnostics.is_empty() {
-            Ok(self.log)
+            let Log { events, lines } = self.log;
+            let first: Vec<bool> = {
+                let mut seen = std::collections::HashSet::with_capacity(events.len());
+                events.iter().map(|e| seen.insert(e.id.as_str())).collect()
+            };
+            if first.iter().all(|f| *f) {
+                return Ok(Log { events, lines });
+            }
+            let (events, lines) = events
+                .into_iter()
+                .zip(lines)
+                .zip(first)
+                .filter_map(|(kept, first)| first.then_some(kept))
+                .unzip();
+            Ok(Log { events, lines })
         } else {
             Err(Error::State(self.diagnostics))
         }
