@@ -6,12 +6,15 @@
 mod support;
 
 mod adopt_export;
+mod architecture;
 mod bad_input;
 mod bad_state;
 mod disk_faults;
+mod fresh_answers;
 mod list_show;
 mod odd_input;
 mod properties;
 mod report;
 mod state;
 mod views;
+mod views_agree;
