@@ -10,7 +10,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use roadmap::due::{Due, parse_day};
+use roadmap_core::due::{Due, parse_day};
 
 fn year_and_text(data: &[u8]) -> Option<(Option<i32>, &[u8])> {
     let (&selector, rest) = data.split_first()?;

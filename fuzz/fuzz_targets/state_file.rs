@@ -1,13 +1,14 @@
 //! The state reader: any bytes in `.roadmap/state.jsonl` (a torn write, a
-//! botched merge, a hand edit) must give a `Log` or a `Corrupt` report, never
-//! a panic; a `Log` must fold into a `State` and list its contradictions.
+//! botched merge, a hand edit) must give a `Log` or a report of the bad lines,
+//! never a panic; a `Log` must fold into a `State` and list its contradictions.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use roadmap::state::State;
+use roadmap_core::Error;
+use roadmap_core::state::State;
 
 fuzz_target!(|data: &[u8]| {
-    match roadmap::state::file::parse("state.jsonl", data) {
+    match roadmap_core::state::file::parse("state.jsonl", data) {
         Ok(log) => {
             assert_eq!(log.events.len(), log.lines.len(), "one line number per event");
             let state = State::fold(&log.events);
@@ -20,9 +21,12 @@ fuzz_target!(|data: &[u8]| {
                 let _ = state.get(target).map(|t| t.baseline());
             }
         }
-        Err(corrupt) => {
-            assert!(!corrupt.diagnostics.is_empty(), "Corrupt without a diagnostic");
-            let shown = corrupt.to_string();
+        Err(error) => {
+            let Error::State(found) = &error else {
+                panic!("a state file that does not parse is reported as one: {error:?}");
+            };
+            assert!(!found.is_empty(), "a broken state file without a diagnostic");
+            let shown = roadmap::render::error::message(&error);
             // Nothing from the file may reach a terminal as a control character.
             assert!(!shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "unescaped control character: {shown:?}");
         }
