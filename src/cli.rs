@@ -399,9 +399,12 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Roadmap files to check; with none, every loaded roadmap
+    /// Roadmap files to check; with none, every loaded roadmap and the state file
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// `json`: every problem with its file, line, column, severity and message
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 /// The whole command-line definition, for completion and the man page.

@@ -6,12 +6,13 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::NaiveDate;
+use roadmap_core::address::Resolver;
 use roadmap_core::catalog::Catalog;
 use roadmap_core::error::{Doing, Error, Result};
 use roadmap_core::state::State;
 use roadmap_core::state::change::Author;
 use roadmap_core::state::file::Log;
-use roadmap_core::workspace::{self, Location};
+use roadmap_core::workspace::{self, Location, Recorder};
 
 use crate::cli::{ByArg, GlobalArgs};
 use crate::render::Terminal;
@@ -29,8 +30,14 @@ pub struct StateRead {
 }
 
 impl StateRead {
-    pub fn fold(&self) -> State<'_> {
-        State::fold(&self.log.events)
+    /// The state, each change counted for what it names in `catalog` now.
+    pub fn fold(&self, catalog: &Catalog) -> State<'_> {
+        State::fold(&self.log.events, &Resolver::new(catalog))
+    }
+
+    /// The state as it was on `day`: only the changes recorded by then.
+    pub fn fold_until(&self, catalog: &Catalog, day: NaiveDate) -> State<'_> {
+        State::fold_until(&self.log.events, &Resolver::new(catalog), Some(day))
     }
 }
 
@@ -93,24 +100,33 @@ impl Context {
         self.global.today.unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
-    /// Who and when for the changes of one command.
-    pub fn author(&self, by: &ByArg, on: Option<NaiveDate>) -> Author {
-        let by = by
-            .by
-            .clone()
-            .or_else(|| std::env::var("ROADMAP_USER").ok())
-            .or_else(|| {
-                ["USER", "USERNAME", "LOGNAME"]
-                    .iter()
-                    .find_map(|v| std::env::var(v).ok())
-            })
-            .filter(|name| !name.trim().is_empty())
-            .unwrap_or_else(|| "unknown".into());
+    /// Who and when for the changes of one command (see `workspace::recorder`).
+    /// `on` is the day the work was done, which cannot be after today.
+    pub fn author(&self, by: &ByArg, on: Option<NaiveDate>, location: &Location) -> Result<(Author, Recorder)> {
+        if let Some(day) = on
+            && day > self.today()
+        {
+            return Err(Error::refused(
+                format!("--at {day} is after today ({})", self.today()),
+                "give the day the work was done: today or a day before",
+            ));
+        }
+        let dir = roadmap_core::atomic_write::parent_dir(&location.path);
+        let dir = if dir.is_dir() { dir } else { self.cwd.clone() };
+        let login = ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok());
+        let recorder = workspace::recorder(by.by.as_deref(), std::env::var("ROADMAP_USER").ok(), &dir, login)?;
         // ROADMAP_NOW fixes the clock for reproducible state files (tests, demos).
         let now = std::env::var("ROADMAP_NOW")
             .ok()
             .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
             .map_or_else(roadmap_core::state::change::now, |t| t.to_utc());
-        Author { by, now, on }
+        let author = Author {
+            by: recorder.name.clone(),
+            now,
+            on,
+        };
+        Ok((author, recorder))
     }
 }

@@ -90,11 +90,6 @@ fn init_with_a_year_places_weeks_as_written_and_start_needs_a_week_plan() {
 fn reschedule_twice_then_slips_and_report_show_both_moves_and_the_baseline() {
     let sandbox = Sandbox::new();
     expect_code(&sandbox.run(&["init", "hubs-sdk", "--start", "2027-W20"]), 0);
-    let (_, err) = expect_code(&sandbox.run(&["reschedule", "min-profil/3", "2025"]), 1);
-    assert!(
-        err.contains("adopt a copy of your own first: roadmap init min-profil"),
-        "{err}"
-    );
     let moves = [
         ("2027-W24", "Avtalet signerades sent", "2027-05-24T08:00:00Z"),
         ("2027-W26", "Semester", "2027-06-07T08:00:00Z"),

@@ -122,12 +122,14 @@ fn logged(sandbox: &Sandbox) -> Vec<(String, String)> {
     let (out, err) = expect_code(&sandbox.run(&["log", "--format", "json"]), 0);
     assert!(err.is_empty(), "{err}");
     let entries: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    // Pins (rekeys) are bookkeeping; each change is named as people write it.
     entries
         .iter()
+        .filter(|e| e["op"] != "rekey")
         .map(|e| {
             (
                 e["id"].as_str().unwrap().to_string(),
-                e["target"].as_str().unwrap().to_string(),
+                e["address"].as_str().unwrap().to_string(),
             )
         })
         .collect()
@@ -154,7 +156,8 @@ fn loads_untouched(sandbox: &Sandbox, text: &[u8]) {
 }
 
 /// Ticks step 2 of hubs-sdk/projektstart and checks that the file kept every
-/// byte it had (plus a line break if its last line had none) and gained one line.
+/// byte it had (plus a line break if its last line had none) and gained the
+/// tick, after the format-2 header and the pins of the ticks recorded by place.
 fn done_keeps_the_old_bytes(sandbox: &Sandbox, old: &[u8]) {
     expect_code(&sandbox.run(&["done", "hubs-sdk/projektstart/2"]), 0);
     let new = std::fs::read(sandbox.path().join(STATE)).unwrap();
@@ -168,9 +171,20 @@ fn done_keeps_the_old_bytes(sandbox: &Sandbox, old: &[u8]) {
         String::from_utf8_lossy(&new)
     );
     let added = String::from_utf8(new[kept.len()..].to_vec()).unwrap();
-    assert_eq!(added.lines().count(), 1, "one line added: {added:?}");
-    assert!(added.contains("\"target\":\"hubs-sdk/projektstart/2\""), "{added}");
     assert!(added.ends_with('\n'), "{added:?}");
+    let lines: Vec<serde_json::Value> = added.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0], serde_json::json!({"roadmap_state": 2}), "{added}");
+    let (tick, pins) = lines[1..].split_last().unwrap();
+    assert!(pins.iter().all(|p| p["op"] == "rekey"), "{added}");
+    assert_eq!(tick["op"], "done");
+    assert_eq!(
+        tick["text"],
+        "Fastställa projektorganisation, roller, ansvar och bemanning."
+    );
+    assert!(
+        tick["target"].as_str().unwrap().starts_with("hubs-sdk/projektstart/~"),
+        "{added}"
+    );
 }
 
 #[test]

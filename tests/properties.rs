@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use roadmap_core::due::{Due, Span};
 use roadmap_core::progress::Progress;
-use roadmap_core::state::{Event, Mark, Op, State};
+use roadmap_core::state::{AsRecorded, Event, Mark, Op, State};
 use roadmap_core::status::Status;
 
 /// A valid day between 1990 and 2060.
@@ -93,12 +93,13 @@ fn event() -> impl Strategy<Value = Event> {
             prev: prev.map(|p| format!("e{p}")),
             from: None,
             to: None,
+            text: None,
         },
     )
 }
 
 fn marks(events: &[Event]) -> Vec<Mark> {
-    let state = State::fold(events);
+    let state = State::fold(events, &AsRecorded);
     (0..4).map(|t| state.mark(&format!("r/m/{t}"))).collect()
 }
 
@@ -127,7 +128,7 @@ proptest! {
         }
         prop_assert_eq!(marks(&shuffled), expected);
         let contradictions = |events: &[Event]| {
-            let state = State::fold(events);
+            let state = State::fold(events, &AsRecorded);
             let mut found: Vec<(String, String)> = state.contradictions().iter().map(|c| (c.target.to_string(), c.kept.id.to_string())).collect();
             found.sort();
             found

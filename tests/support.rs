@@ -90,3 +90,18 @@ pub fn expect_code(output: &Output, code: i32) -> (String, String) {
     );
     (out, err)
 }
+
+/// A step's fingerprint as the state file records it, worked out by Python's
+/// hashlib: `~` and the first 12 hex digits of the SHA-256 of the text with
+/// runs of white space made one space.
+pub fn fingerprint(text: &str) -> String {
+    let output = Command::new("python3")
+        .args([
+            "-c",
+            "import hashlib, sys; print(hashlib.sha256(' '.join(sys.argv[1].split()).encode()).hexdigest()[:12])",
+            text,
+        ])
+        .output()
+        .expect("python3 works out fingerprints for the tests");
+    format!("~{}", String::from_utf8_lossy(&output.stdout).trim())
+}

@@ -118,9 +118,9 @@ fn every_view_in_every_format_at_80_and_160_columns() {
             ],
         ),
         ("checklist-hubs", &["checklist", "hubs-sdk"]),
-        ("timeline", &["timeline"]),
-        ("timeline-hubs", &["timeline", "hubs-sdk"]),
-        ("overdue", &["overdue"]),
+        ("timeline", &["timeline", "min-profil", "hubs-sdk", "intygshantering"]),
+        ("timeline-hubs", &["timeline"]),
+        ("overdue", &["overdue", "min-profil", "hubs-sdk", "intygshantering"]),
     ];
     for (name, args) in views {
         for columns in ["80", "160"] {

@@ -1,17 +1,25 @@
-//! Addresses of milestones and steps: `ROADMAP/MILESTONE` and
-//! `ROADMAP/MILESTONE/N`, with N the step's 1-based position.
+//! Addresses of milestones and steps. A milestone is `ROADMAP/MILESTONE`; a
+//! step is `ROADMAP/MILESTONE/STEP`, where STEP is its place (1-based), its
+//! `id`, or its fingerprint (`~1a2b3c4d5e6f`, as the state file records a step
+//! without an id). Changes are recorded under a step's key (`Step::key`), so
+//! they stay on their step when steps are inserted, deleted, reordered or
+//! moved; `Resolver` finds the step a recorded target counts for now.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::roadmap::{Milestone, Roadmap};
+use crate::roadmap::{Milestone, Roadmap, Step};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Address {
     pub roadmap: String,
     pub milestone: String,
+    /// The step's place (1-based), for a step.
     pub step: Option<usize>,
+    /// The step's id, when it has one: addresses are shown with it.
+    step_id: Option<String>,
 }
 
 impl Address {
@@ -20,13 +28,26 @@ impl Address {
             roadmap: roadmap.into(),
             milestone: milestone.into(),
             step: None,
+            step_id: None,
         }
     }
 
-    pub fn step(&self, index: usize) -> Address {
+    /// The address of step `index` (1-based) of `milestone`.
+    pub fn step_of(roadmap: &str, milestone: &Milestone, index: usize) -> Address {
         Address {
+            roadmap: roadmap.into(),
+            milestone: milestone.id.clone(),
             step: Some(index),
-            ..self.clone()
+            step_id: milestone.steps.get(index.wrapping_sub(1)).and_then(|s| s.id.clone()),
+        }
+    }
+
+    /// What a change to this milestone or step is recorded under: the
+    /// milestone's address, or a step's by its key (`Step::key`).
+    pub fn target(&self, milestone: &Milestone) -> String {
+        match self.step.and_then(|i| milestone.steps.get(i - 1)) {
+            Some(step) => step_target(&self.roadmap, &milestone.id, step),
+            None => format!("{}/{}", self.roadmap, self.milestone),
         }
     }
 
@@ -39,7 +60,7 @@ impl Address {
             _ => {
                 return Err(Error::refused(
                     format!("`{text}` is not a milestone or step address"),
-                    "write ROADMAP/MILESTONE or ROADMAP/MILESTONE/N, like hubs-sdk/projektstart/2",
+                    "write ROADMAP/MILESTONE or ROADMAP/MILESTONE/STEP (a number, or the step's id), like hubs-sdk/projektstart/2",
                 ));
             }
         };
@@ -47,50 +68,99 @@ impl Address {
         let milestone = roadmap.find_milestone(milestone_id)?;
         let step = match step {
             None => None,
-            Some(n) => {
-                let count = milestone.steps.len();
-                match n.parse::<usize>() {
-                    Ok(i) if (1..=count).contains(&i) => Some(i),
-                    _ if count == 0 => {
-                        return Err(Error::refused(
-                            format!("milestone `{roadmap_id}/{milestone_id}` has no steps"),
-                            format!("address the milestone itself: {roadmap_id}/{milestone_id}"),
-                        ));
-                    }
-                    _ => {
-                        return Err(Error::refused(
-                            format!("`{text}`: there is no step {n}"),
-                            format!("`{roadmap_id}/{milestone_id}` has steps 1 to {count}"),
-                        ));
-                    }
-                }
+            Some(_) if milestone.steps.is_empty() => {
+                return Err(Error::refused(
+                    format!("milestone `{roadmap_id}/{milestone_id}` has no steps"),
+                    format!("address the milestone itself: {roadmap_id}/{milestone_id}"),
+                ));
             }
+            Some(wanted) => Some(milestone.step_index(wanted).ok_or_else(|| {
+                let count = milestone.steps.len();
+                let ids: Vec<&str> = milestone.steps.iter().filter_map(|s| s.id.as_deref()).collect();
+                let hint = crate::diagnostic::did_you_mean(wanted, ids.iter().copied()).unwrap_or_else(|| {
+                    if ids.is_empty() {
+                        format!("`{roadmap_id}/{milestone_id}` has steps 1 to {count}")
+                    } else {
+                        format!(
+                            "`{roadmap_id}/{milestone_id}` has steps 1 to {count}, with the ids {}",
+                            ids.join(", ")
+                        )
+                    }
+                });
+                Error::refused(format!("`{text}`: there is no step {wanted}"), hint)
+            })?),
         };
-        let address = Address {
-            roadmap: roadmap.id.to_string(),
-            milestone: milestone.id.to_string(),
-            step,
+        let address = match step {
+            Some(index) => Address::step_of(&roadmap.id, milestone, index),
+            None => Address::milestone(&roadmap.id, &milestone.id),
         };
         Ok((address, roadmap, milestone))
     }
+}
 
-    /// Whether an address read from the state file names something the roadmaps still have.
-    pub fn exists_in(catalog: &Catalog, target: &str) -> bool {
-        let parts: Vec<&str> = target.split('/').collect();
-        let Some(roadmap) = parts.first().and_then(|id| catalog.get(id)) else {
-            return false;
-        };
-        let Some(milestone) = parts.get(1).and_then(|id| roadmap.milestone(id)) else {
-            return false;
-        };
-        match parts.get(2) {
-            None => parts.len() == 2,
-            Some(n) => {
-                parts.len() == 3
-                    && n.parse::<usize>()
-                        .is_ok_and(|i| (1..=milestone.steps.len()).contains(&i))
-            }
+/// `ROADMAP/MILESTONE/KEY`: what changes to `step` are recorded under.
+pub fn step_target(roadmap: &str, milestone: &str, step: &Step) -> String {
+    format!("{roadmap}/{milestone}/{}", step.key())
+}
+
+/// Finds what a recorded target counts for now, in the roadmaps as they are:
+/// a milestone by its id; a step by its key in its milestone, or, when it has
+/// moved, the one step of the roadmap with that key; a step recorded by its
+/// place (lines written before step keys) by its place now.
+pub struct Resolver<'c> {
+    roadmaps: HashMap<&'c str, &'c Roadmap>,
+}
+
+impl<'c> Resolver<'c> {
+    pub fn new(catalog: &'c Catalog) -> Resolver<'c> {
+        Resolver {
+            roadmaps: catalog.roadmaps.iter().map(|r| (r.id.as_str(), r)).collect(),
         }
+    }
+}
+
+impl crate::state::Targets for Resolver<'_> {
+    fn resolve(&self, recorded: &str) -> Option<String> {
+        let mut parts = recorded.split('/');
+        let (Some(roadmap), Some(milestone), step, None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        let roadmap = self.roadmaps.get(roadmap)?;
+        let Some(step) = step else {
+            return roadmap.milestone(milestone).map(|_| recorded.to_string());
+        };
+        let positional = step.bytes().all(|b| b.is_ascii_digit());
+        if let Some(m) = roadmap.milestone(milestone)
+            && let Some(index) = m.step_index(step)
+        {
+            return Some(step_target(&roadmap.id, &m.id, &m.steps[index - 1]));
+        }
+        if positional {
+            return None;
+        }
+        // Moved to another milestone: found when exactly one step of the roadmap has the key.
+        let mut found = roadmap.milestones.iter().flat_map(|m| {
+            m.steps
+                .iter()
+                .filter(move |s| s.key() == step || s.fingerprint == step)
+                .map(move |s| step_target(&roadmap.id, &m.id, s))
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+}
+
+/// How a target (as `Resolver` found it) is shown to people: with the step's
+/// place, or its id when it has one; as recorded when `roadmap` lacks it.
+pub fn shown(roadmap: &Roadmap, target: &str) -> String {
+    let mut parts = target.split('/').skip(1);
+    let (Some(milestone), Some(step)) = (parts.next().and_then(|m| roadmap.milestone(m)), parts.next()) else {
+        return target.to_string();
+    };
+    match milestone.step_index(step) {
+        Some(index) => Address::step_of(&roadmap.id, milestone, index).to_string(),
+        None => target.to_string(),
     }
 }
 
@@ -102,10 +172,11 @@ pub fn covers(filter: &str, target: &str) -> bool {
 impl fmt::Display for Address {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.roadmap, self.milestone)?;
-        if let Some(step) = self.step {
-            write!(f, "/{step}")?;
+        match (&self.step_id, self.step) {
+            (Some(id), _) => write!(f, "/{id}"),
+            (None, Some(step)) => write!(f, "/{step}"),
+            (None, None) => Ok(()),
         }
-        Ok(())
     }
 }
 

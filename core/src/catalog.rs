@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::{Error, Result};
 use crate::roadmap::{Origin, Roadmap, parse};
-use crate::state::State;
 
 /// The shipped roadmaps, embedded so the binary works with no files on disk.
 pub const SHIPPED: &[(&str, &str)] = &[
@@ -26,6 +25,14 @@ pub const SHIPPED: &[(&str, &str)] = &[
         include_str!("../../roadmaps/intygshantering.toml"),
     ),
 ];
+
+/// The roadmaps a command works on, and the shipped ones it leaves out.
+#[derive(Debug)]
+pub struct Scope<'c> {
+    pub roadmaps: Vec<&'c Roadmap>,
+    /// Shipped roadmaps not in scope because the user has roadmaps of their own.
+    pub left_out: Vec<&'c Roadmap>,
+}
 
 /// Every loaded roadmap, in catalog order.
 #[derive(Debug, Default)]
@@ -118,23 +125,32 @@ impl Catalog {
             .collect()
     }
 
-    /// The roadmaps a command works on: those named in `named` (an address
-    /// names its roadmap), in the order named; else those with changes in
-    /// `state`; else all of them.
-    pub fn scope(&self, named: &[String], state: &State<'_>) -> Result<Vec<&Roadmap>> {
+    /// The roadmaps a command works on when `named` names none: the
+    /// user's own (from the workspace, `ROADMAP_PATH` and `--roadmaps`) when
+    /// there are any, else the shipped ones. A shipped roadmap is only in
+    /// scope beside the user's own when named. `named` (an address names its
+    /// roadmap) gives those, in the order named.
+    pub fn scope(&self, named: &[String]) -> Result<Scope<'_>> {
         if !named.is_empty() {
-            return self.select(named);
+            return Ok(Scope {
+                roadmaps: self.select(named)?,
+                left_out: Vec::new(),
+            });
         }
-        let tracked = state.roadmaps();
-        let with_progress: Vec<&Roadmap> = self
+        let (own, shipped): (Vec<&Roadmap>, Vec<&Roadmap>) = self
             .roadmaps
             .iter()
-            .filter(|r| tracked.contains(r.id.as_str()))
-            .collect();
-        Ok(if with_progress.is_empty() {
-            self.roadmaps.iter().collect()
+            .partition(|r| matches!(r.origin, Origin::File { .. }));
+        Ok(if own.is_empty() {
+            Scope {
+                roadmaps: shipped,
+                left_out: Vec::new(),
+            }
         } else {
-            with_progress
+            Scope {
+                roadmaps: own,
+                left_out: shipped,
+            }
         })
     }
 

@@ -4,9 +4,31 @@
 
 use std::ops::Range;
 
+/// How bad a problem is: an error stops the command; a warning or a note
+/// is reported and the command goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     pub path: String,
     pub line: usize,
     pub column: usize,
@@ -30,6 +52,7 @@ impl Diagnostic {
         let mark_start = (start - line_start).min(line_text.len());
         let mark_end = (end.min(line_start + line_text.len()) - line_start).max(mark_start);
         Diagnostic {
+            severity: Severity::Error,
             path: path.to_string(),
             line,
             column,
@@ -43,6 +66,7 @@ impl Diagnostic {
     /// source text to show (an invalid UTF-8 byte, say).
     pub fn in_file(path: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             path: path.to_string(),
             line,
             column,
@@ -50,6 +74,11 @@ impl Diagnostic {
             snippet: None,
             hint: None,
         }
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {

@@ -26,7 +26,7 @@ pub fn calendar<'s, 'r>(standings: &'s [Standing<'r>]) -> Vec<CalendarEntry<'s, 
     standings
         .iter()
         .filter_map(|s| {
-            let due = s.milestone.due.as_ref()?;
+            let due = s.due.as_ref()?;
             let start = due.start()?;
             let last = due.end().unwrap_or(start);
             Some(CalendarEntry {
@@ -55,7 +55,7 @@ pub struct SheetRow<'r> {
 }
 
 /// A row per milestone, each followed by a row per step, in plan order.
-pub fn spreadsheet<'r>(standings: &[Standing<'r>]) -> Vec<SheetRow<'r>> {
+pub fn spreadsheet<'s>(standings: &'s [Standing<'_>]) -> Vec<SheetRow<'s>> {
     let mut rows = Vec::new();
     for s in standings {
         let m = s.milestone;
@@ -65,7 +65,7 @@ pub fn spreadsheet<'r>(standings: &[Standing<'r>]) -> Vec<SheetRow<'r>> {
             step: None,
             title: &m.title,
             owner: m.owner.as_deref(),
-            due: m.due.as_ref(),
+            due: s.due.as_ref(),
             status: s.status.as_str(),
             cost_tkr: m.cost_tkr,
         });

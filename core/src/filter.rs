@@ -47,10 +47,23 @@ impl<'a> Filter<'a> {
         let (Some(wanted), Some(owner)) = (self.owner, owner) else {
             return self.owner.is_none();
         };
-        let wanted = wanted.to_lowercase();
-        let owner = owner.to_lowercase();
-        owner == wanted || owner.split(['/', ',', '&']).any(|part| part.trim() == wanted)
+        owner.eq_ignore_ascii_case(wanted)
+            || owner.to_lowercase() == wanted.to_lowercase()
+            || owner_parts(owner)
+                .iter()
+                .any(|part| part.to_lowercase() == wanted.to_lowercase())
     }
+}
+
+/// The parties an owner names: "AF / Digg" and "AF, Digg" name AF and Digg,
+/// and so does "AF mha Digg" (med hjälp av: AF, helped by Digg).
+pub fn owner_parts(owner: &str) -> Vec<&str> {
+    owner
+        .split(['/', ',', '&'])
+        .flat_map(|part| part.split(" mha "))
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -64,5 +77,14 @@ mod tests {
         assert!(filter.owns(Some("Digg")));
         assert!(!filter.owns(Some("Diggs")));
         assert!(!filter.owns(None));
+        assert!(filter.owns(Some("Kund mha Digg")));
+    }
+
+    #[test]
+    fn owners_name_their_parties() {
+        assert_eq!(owner_parts("AF / Digg"), ["AF", "Digg"]);
+        assert_eq!(owner_parts("Kund mha ITSL"), ["Kund", "ITSL"]);
+        assert_eq!(owner_parts("Kund, ITSL"), ["Kund", "ITSL"]);
+        assert_eq!(owner_parts("Gemensam"), ["Gemensam"]);
     }
 }

@@ -8,6 +8,7 @@
 //!   which roadmap folders a command uses.
 //! - `address`: `ROADMAP/MILESTONE[/N]`; `progress`: when a milestone counts as done;
 //!   `status`: where each milestone stands on a day, including whether it is overdue;
+//!   `schedule`: where its due date stands, and how a move is read;
 //!   `filter`: the owner and phase filters.
 //! - `report`: the facts of the weekly report; `export`: what calendars and spreadsheets get.
 //! - `error`: the one error type, and the exit code each error means.
@@ -17,6 +18,7 @@
 pub mod address;
 pub mod atomic_write;
 pub mod catalog;
+pub mod check;
 pub mod diagnostic;
 pub mod due;
 pub mod error;
@@ -25,6 +27,7 @@ pub mod filter;
 pub mod progress;
 pub mod report;
 pub mod roadmap;
+pub mod schedule;
 pub mod state;
 pub mod status;
 pub mod workspace;

@@ -158,14 +158,37 @@ pub struct GanttTask {
     pub open_ended: bool,
 }
 
+/// A skip, a reopening or a move of a due date recorded in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Changed {
+    /// "skip", "reopen" or "reschedule".
+    pub op: &'static str,
+    pub address: String,
+    pub roadmap: String,
+    pub title: String,
+    pub by: String,
+    pub day: NaiveDate,
+    /// The reason given.
+    pub note: Option<String>,
+    /// For a reschedule: the due date before and after.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// The day the report is as of: the last day of the period, or today if
+    /// the period has not ended yet. Only changes recorded on or before it count.
     pub today: NaiveDate,
     pub period: Period,
     pub horizon_weeks: u32,
     pub headline: Headline,
     pub roadmaps: Vec<RoadmapProgress>,
     pub done: Vec<Happening>,
+    /// Milestones that became done in the period (by their own mark or by their last step).
+    pub completed: Vec<Happening>,
+    /// Skips, reopenings and moves of due dates in the period, with their reasons.
+    pub changes: Vec<Changed>,
     pub coming_due: Vec<MilestoneItem>,
     pub overdue: Vec<MilestoneItem>,
     pub blocked: Vec<MilestoneItem>,
@@ -176,7 +199,15 @@ pub struct Report {
 
 const NO_OWNER: &str = "(no owner)";
 
+/// The day a report on `period` is as of, when it is made on `today`.
+pub fn as_of(period: &Period, today: NaiveDate) -> NaiveDate {
+    period.end.min(today)
+}
+
 impl Report {
+    /// The report on `period` with `state` as it was on `today`, the day it
+    /// is as of (`as_of`); fold the state with `State::fold_until` that day,
+    /// so that a report on a past period comes out the same whenever it is made.
     pub fn build(
         roadmaps: &[&Roadmap],
         state: &State<'_>,
@@ -191,7 +222,7 @@ impl Report {
             roadmap: s.roadmap.id.clone(),
             title: s.milestone.title.clone(),
             owner: s.milestone.owner.clone(),
-            due: s.milestone.due.as_ref().map(DueDates::new),
+            due: s.due.as_ref().map(DueDates::new),
             baseline: s.baseline.clone(),
             status: s.status,
             steps_done: s.progress.steps_done,
@@ -203,8 +234,8 @@ impl Report {
                 .map(|id| Address::milestone(&s.roadmap.id, id).to_string())
                 .collect(),
         };
-        let end_of = |s: &Standing| s.milestone.due.as_ref().and_then(Due::end);
-        let start_of = |s: &Standing| s.milestone.due.as_ref().and_then(Due::start);
+        let end_of = |s: &Standing| s.due.as_ref().and_then(Due::end);
+        let start_of = |s: &Standing| s.due.as_ref().and_then(Due::start);
 
         let mut overdue: Vec<&Standing> = all.iter().filter(|s| s.status == Status::Overdue).collect();
         overdue.sort_by_key(|s| (end_of(s), s.roadmap.id.as_str()));
@@ -231,7 +262,8 @@ impl Report {
             .iter()
             .map(|r| progress(r, by_roadmap.get(r.id.as_str()).map_or(&[][..], Vec::as_slice)))
             .collect();
-        let (done, notes) = happenings(roadmaps, state, &period);
+        let (done, notes, changes) = happenings(roadmaps, state, &period);
+        let completed = completed(&all, state, &period);
         Report {
             today,
             period,
@@ -239,6 +271,8 @@ impl Report {
             headline,
             roadmaps: roadmap_progress,
             done,
+            completed,
+            changes,
             coming_due: coming.iter().map(|s| item(s)).collect(),
             overdue: overdue.iter().map(|s| item(s)).collect(),
             blocked: blocked.iter().map(|s| item(s)).collect(),
@@ -319,28 +353,34 @@ fn progress(roadmap: &Roadmap, mine: &[&Standing]) -> RoadmapProgress {
     }
 }
 
-/// What was done in the period (and still is), and the notes added in it.
-fn happenings(roadmaps: &[&Roadmap], state: &State<'_>, period: &Period) -> (Vec<Happening>, Vec<Happening>) {
-    let (mut done, mut notes) = (Vec::new(), Vec::new());
+/// What was done in the period (and still is), the notes added in it, and the
+/// skips, reopenings and moves recorded in it.
+fn happenings(
+    roadmaps: &[&Roadmap],
+    state: &State<'_>,
+    period: &Period,
+) -> (Vec<Happening>, Vec<Happening>, Vec<Changed>) {
+    let (mut done, mut notes, mut changes) = (Vec::new(), Vec::new(), Vec::new());
     let by_id: std::collections::HashMap<&str, &Roadmap> = roadmaps.iter().map(|r| (r.id.as_str(), *r)).collect();
-    for event in &state.ordered {
-        let Some(roadmap) = event.target.split('/').next().and_then(|id| by_id.get(id)) else {
+    for counted in &state.ordered {
+        let (event, target) = (counted.event, counted.target.as_str());
+        let Some(roadmap) = target.split('/').next().and_then(|id| by_id.get(id)) else {
             continue;
         };
         let happening = |day: NaiveDate| Happening {
-            address: event.target.clone(),
+            address: crate::address::shown(roadmap, target),
             roadmap: roadmap.id.clone(),
             title: roadmap
-                .text_at(&event.target)
+                .text_at(target)
                 .map_or_else(|| "(no longer in the roadmap)".into(), str::to_string),
             by: event.by.clone(),
             day,
             note: event.note.clone(),
         };
-        let last = state.get(&event.target).and_then(|t| t.last);
+        let last = state.get(target).and_then(|t| t.last);
         if event.op == Op::Done
             && period.contains(event.day())
-            && state.mark(&event.target) == Mark::Done
+            && state.mark(target) == Mark::Done
             && last.is_some_and(|l| l.id == event.id)
         {
             done.push(happening(event.day()));
@@ -348,8 +388,53 @@ fn happenings(roadmaps: &[&Roadmap], state: &State<'_>, period: &Period) -> (Vec
         if event.note.is_some() && period.contains(event.at.date_naive()) {
             notes.push(happening(event.at.date_naive()));
         }
+        if matches!(event.op, Op::Skip | Op::Reopen | Op::Reschedule) && period.contains(event.at.date_naive()) {
+            let h = happening(event.at.date_naive());
+            changes.push(Changed {
+                op: event.op.as_str(),
+                address: h.address,
+                roadmap: h.roadmap,
+                title: h.title,
+                by: h.by,
+                day: h.day,
+                note: h.note,
+                from: event.from.clone(),
+                to: event.to.clone(),
+            });
+        }
     }
-    (done, notes)
+    (done, notes, changes)
+}
+
+/// The milestones done now whose last change (its own mark, or a step's) was
+/// made in the period: they were completed in it.
+fn completed(all: &[Standing], state: &State<'_>, period: &Period) -> Vec<Happening> {
+    let mut found: Vec<Happening> = all
+        .iter()
+        .filter(|s| s.status == Status::Done)
+        .filter_map(|s| {
+            let own = format!("{}/{}", s.roadmap.id, s.milestone.id);
+            let steps = s
+                .milestone
+                .steps
+                .iter()
+                .map(|step| crate::address::step_target(&s.roadmap.id, &s.milestone.id, step));
+            let last = std::iter::once(own.clone())
+                .chain(steps)
+                .filter_map(|t| state.get(&t).and_then(|t| t.last))
+                .max_by_key(|e| (e.day(), e.at))?;
+            period.contains(last.day()).then(|| Happening {
+                address: own,
+                roadmap: s.roadmap.id.clone(),
+                title: s.milestone.title.clone(),
+                by: last.by.clone(),
+                day: last.day(),
+                note: None,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| (a.day, &a.address).cmp(&(b.day, &b.address)));
+    found
 }
 
 fn open_by_owner(all: &[Standing]) -> Vec<OwnerLoad> {
@@ -379,7 +464,7 @@ fn open_by_owner(all: &[Standing]) -> Vec<OwnerLoad> {
 fn timeline(all: &[Standing], horizon: NaiveDate) -> Vec<GanttTask> {
     all.iter()
         .filter_map(|s| {
-            let due = s.milestone.due.as_ref()?;
+            let due = s.due.as_ref()?;
             let start = due.start()?;
             Some(GanttTask {
                 roadmap: s.roadmap.id.clone(),

@@ -1,8 +1,6 @@
 //! Where "overdue" is decided: the status of each milestone on a given day,
 //! from its due range and its progress. The rules are documented in the README.
 
-use std::fmt::Write as _;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -106,20 +104,22 @@ pub fn days_past_due(due: Option<&Due>, today: NaiveDate) -> Option<i64> {
 pub struct Standing<'r> {
     pub roadmap: &'r Roadmap,
     pub milestone: &'r Milestone,
+    /// The due date as it stands: the plan's, or where the state last moved it.
+    pub due: Option<Due>,
     /// The mark of each step, in file order.
     pub steps: Vec<Mark>,
     pub progress: Progress,
     pub status: Status,
     /// The `depends_on` milestones that are neither done nor skipped.
     pub blocked_by: Vec<&'r str>,
-    /// The due date before the first `reschedule`, when it has moved ("none" when it had none).
+    /// The due date before the first move, when it has moved ("none" when it had none).
     pub baseline: Option<String>,
 }
 
 impl<'r> Standing<'r> {
     /// Days since the due range ended, for overdue milestones.
     pub fn days_overdue(&self, today: NaiveDate) -> Option<i64> {
-        days_past_due(self.milestone.due.as_ref(), today).filter(|_| self.status == Status::Overdue)
+        days_past_due(self.due.as_ref(), today).filter(|_| self.status == Status::Overdue)
     }
 
     /// The address of the milestone.
@@ -144,24 +144,17 @@ impl<'r> Standing<'r> {
 /// one path from the plan and the state to a milestone's status, for every
 /// view, the report and the exports.
 pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) -> Vec<Standing<'r>> {
-    // One buffer for every address looked up: this runs for every step of every view.
-    let mut key = String::new();
     let read: Vec<(Mark, Vec<Mark>, Option<String>)> = roadmap
         .milestones
         .iter()
         .map(|m| {
-            key.clear();
-            let _ = write!(key, "{}", Address::milestone(&roadmap.id, &m.id));
-            let own = state.get(&key);
+            let own = state.get(&format!("{}/{}", roadmap.id, m.id));
             let baseline = own.and_then(|t| t.baseline()).map(|b| b.unwrap_or("none").to_string());
             let own = own.map_or(Mark::Open, |t| t.mark);
-            let milestone_len = key.len();
-            let steps = (1..=m.steps.len())
-                .map(|i| {
-                    key.truncate(milestone_len);
-                    let _ = write!(key, "/{i}");
-                    state.mark(&key)
-                })
+            let steps = m
+                .steps
+                .iter()
+                .map(|step| state.mark(&crate::address::step_target(&roadmap.id, &m.id, step)))
                 .collect();
             (own, steps, baseline)
         })
@@ -183,19 +176,23 @@ pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) 
         .iter()
         .zip(read)
         .zip(progress)
-        .map(|((milestone, (_, steps, baseline)), progress)| Standing {
-            roadmap,
-            milestone,
-            steps,
-            progress,
-            status: Status::decide(milestone.due.as_ref(), &progress, today),
-            blocked_by: milestone
-                .depends_on
-                .iter()
-                .map(String::as_str)
-                .filter(|dep| open.contains(dep))
-                .collect(),
-            baseline,
+        .map(|((milestone, (_, steps, baseline)), progress)| {
+            let due = crate::schedule::due_now(roadmap, milestone, state);
+            Standing {
+                roadmap,
+                milestone,
+                status: Status::decide(due.as_ref(), &progress, today),
+                due,
+                steps,
+                progress,
+                blocked_by: milestone
+                    .depends_on
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|dep| open.contains(dep))
+                    .collect(),
+                baseline,
+            }
         })
         .collect()
 }

@@ -98,6 +98,82 @@ pub fn roadmap_dirs(cwd: &Path, roadmap_path: Option<OsString>, extra: &[PathBuf
         .collect()
 }
 
+/// Who changes are recorded as, and where the name came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorder {
+    pub name: String,
+    pub from: NameFrom,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameFrom {
+    /// `--by NAME`
+    Flag,
+    /// `ROADMAP_USER`
+    Env,
+    /// `user.name` of the git repository the state file is in.
+    Git,
+    /// The login name (`USER`, `LOGNAME`, `USERNAME`).
+    Login,
+}
+
+impl NameFrom {
+    pub fn describe(self) -> &'static str {
+        match self {
+            NameFrom::Flag => "from --by",
+            NameFrom::Env => "from ROADMAP_USER",
+            NameFrom::Git => "git user.name",
+            NameFrom::Login => "the login name",
+        }
+    }
+}
+
+/// Who changes are recorded as: `--by`, else `ROADMAP_USER`, else the
+/// `user.name` of the git repository `dir` is in (a shared workspace is one),
+/// else the login name. With none of them the write is refused: a change
+/// recorded as "unknown" could never be traced.
+pub fn recorder(
+    flag: Option<&str>,
+    roadmap_user: Option<String>,
+    dir: &Path,
+    login: Option<String>,
+) -> Result<Recorder> {
+    let named = |name: Option<String>, from| {
+        name.map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .map(|name| Recorder { name, from })
+    };
+    named(flag.map(str::to_string), NameFrom::Flag)
+        .or_else(|| named(roadmap_user, NameFrom::Env))
+        .or_else(|| named(git_user_name(dir), NameFrom::Git))
+        .or_else(|| named(login, NameFrom::Login))
+        .ok_or_else(|| {
+            Error::refused(
+                "cannot tell who is recording this change",
+                "say who with --by NAME, or set ROADMAP_USER, or `git config user.name` in the workspace's repository",
+            )
+        })
+}
+
+/// `user.name` as git gives it for the repository `dir` is in; `None` when
+/// `dir` is in no repository, or there is no git.
+fn git_user_name(dir: &Path) -> Option<String> {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+    };
+    git(&["rev-parse", "--git-dir"])?;
+    let out = git(&["config", "--get", "user.name"])?;
+    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
 /// The nearest `.roadmap/` folder in `start` or above.
 pub fn find_workspace(start: &Path) -> Option<PathBuf> {
     start

@@ -1,7 +1,7 @@
 //! `roadmap checklist ROADMAP[/MILESTONE]`: milestones with their steps ticked
 //! off, owners, notes, and who ticked what and when.
 
-use roadmap_core::address::Address;
+use roadmap_core::address::{Address, step_target};
 use roadmap_core::filter::Filter;
 use roadmap_core::roadmap::Milestone;
 use roadmap_core::state::{Event, Mark, Op, State, TargetState};
@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::cli::ChecklistArgs;
 use crate::context::Context;
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, cell, emit, sanitize, status_text, wrap};
+use crate::render::{Format, Style, cell, emit, plural, sanitize, status_text, wrap};
 
 #[derive(Serialize)]
 struct ChecklistJson<'a> {
@@ -38,6 +38,8 @@ struct MilestoneJson<'a> {
 #[derive(Serialize)]
 struct StepJson<'a> {
     index: usize,
+    /// The step's id, when the roadmap gives it one.
+    id: Option<&'a str>,
     text: &'a str,
     owner: Option<&'a str>,
     /// "open", "done" or "skipped".
@@ -92,7 +94,7 @@ fn timestamp(event: &Event) -> String {
 pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let read = context.read_state()?;
-    let state = read.fold();
+    let state = read.fold(&catalog);
     let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
     let (roadmap, only) = match args.target.split_once('/') {
         Some(_) => {
@@ -116,7 +118,7 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
                         id: &s.milestone.id,
                         title: &s.milestone.title,
                         owner: s.milestone.owner.as_deref(),
-                        due: s.milestone.due.as_ref().map(DueJson::new),
+                        due: s.due.as_ref().map(DueJson::new),
                         status: s.status,
                         steps_done: s.progress.steps_done,
                         steps_total: s.progress.steps_total,
@@ -129,9 +131,10 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
                             .enumerate()
                             .filter(|(_, step)| filter.step(s.milestone, step))
                             .map(|(i, step)| {
-                                let target = state.get(&address.step(i + 1).to_string());
+                                let target = state.get(&step_target(&roadmap.id, &s.milestone.id, step));
                                 StepJson {
                                     index: i + 1,
+                                    id: step.id.as_deref(),
                                     text: &step.text,
                                     owner: step.owner.as_deref(),
                                     mark: s.steps[i].as_str(),
@@ -158,6 +161,16 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
                     roadmap.id
                 ),
             };
+            let unmatched = state
+                .unmatched()
+                .filter(|c| c.event.target.split('/').next() == Some(roadmap.id.as_str()))
+                .count();
+            if unmatched > 0 {
+                out.push_str(&format!(
+                    "{} recorded for this roadmap no longer match a step or milestone; `roadmap validate` lists them\n\n",
+                    plural(unmatched, "change", "changes")
+                ));
+            }
             for s in &shown {
                 out.push_str(&milestone_text(context, format, &roadmap.id, s, &state, &filter));
             }
@@ -188,6 +201,7 @@ fn history(target: Option<&TargetState<'_>>) -> Vec<String> {
             Op::Skip => "skipped",
             Op::Note => "noted",
             Op::Reschedule => "rescheduled",
+            Op::Rekey => "re-attached",
         };
         lines.push(format!(
             "{what} by {} {}{on}",
@@ -229,7 +243,7 @@ fn milestone_text(
         format!("[{}/{}]", s.progress.steps_done, s.progress.steps_total)
     };
     let mut facts = Vec::new();
-    facts.extend(m.due.as_ref().map(|d| d.label().to_string()));
+    facts.extend(s.due.as_ref().map(|d| d.label().to_string()));
     // The status is coloured after wrapping, so that its escape codes are
     // neither escaped as text nor counted as width.
     let status = format!("{} {}", s.status.symbol(), s.status.as_str());
@@ -250,7 +264,7 @@ fn milestone_text(
                 out.push_str(&format!("> {}\n", cell(format, &line)));
             }
             for (i, step) in m.steps.iter().enumerate().filter(|(_, step)| filter.step(m, step)) {
-                let target = state.get(&address.step(i + 1).to_string());
+                let target = state.get(&step_target(roadmap, &m.id, step));
                 let mark = s.steps[i];
                 let owner = step
                     .owner
@@ -284,7 +298,7 @@ fn milestone_text(
                 ));
             }
             for (i, step) in m.steps.iter().enumerate().filter(|(_, step)| filter.step(m, step)) {
-                let target = state.get(&address.step(i + 1).to_string());
+                let target = state.get(&step_target(roadmap, &m.id, step));
                 let mark = s.steps[i];
                 let number = format!("{}.", i + 1);
                 let owner = step.owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();

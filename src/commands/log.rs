@@ -1,6 +1,7 @@
 //! `roadmap log [ADDR]`: the history of changes.
 
-use roadmap_core::address::covers;
+use roadmap_core::address::{Address, covers, shown};
+use roadmap_core::state::Op;
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
@@ -14,33 +15,64 @@ struct EntryJson<'a> {
     at: String,
     by: &'a str,
     op: &'a str,
+    /// As recorded.
     target: &'a str,
+    /// What it counts for now (a step by its key); null when the roadmaps no longer have it.
+    counts_for: Option<&'a str>,
+    /// That, as people write it (a step by its place, or its id); null as `counts_for`.
+    address: Option<String>,
     note: Option<&'a str>,
     on: Option<String>,
+    from: Option<&'a str>,
+    to: Option<&'a str>,
 }
 
 pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let read = context.read_state()?;
-    let state = read.fold();
-    let filter = args.target.as_deref().map(|t| t.trim_end_matches('/'));
+    let state = read.fold(&catalog);
+    // An address is looked up as any other, so a step given by its place
+    // finds the changes recorded under its key; a roadmap id, or a target
+    // as recorded, is taken as written.
+    let filter = args.target.as_deref().map(|t| {
+        let t = t.trim().trim_end_matches('/');
+        match Address::resolve(&catalog, t) {
+            Ok((address, _, milestone)) => address.target(milestone),
+            Err(_) => t.to_string(),
+        }
+    });
     let events: Vec<_> = state
         .ordered
         .iter()
-        .filter(|e| filter.is_none_or(|f| covers(f, &e.target)))
+        .filter(|c| {
+            filter
+                .as_deref()
+                .is_none_or(|f| covers(f, &c.target) || covers(f, &c.event.target))
+        })
         .collect();
     let text = match args.format {
         Format::Json => {
             let entries: Vec<EntryJson> = events
                 .iter()
-                .map(|e| EntryJson {
-                    id: &e.id,
-                    at: e.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                    by: &e.by,
-                    op: e.op.as_str(),
-                    target: &e.target,
-                    note: e.note.as_deref(),
-                    on: e.on.map(|d| d.to_string()),
+                .map(|c| {
+                    let e = c.event;
+                    EntryJson {
+                        id: &e.id,
+                        at: e.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                        by: &e.by,
+                        op: e.op.as_str(),
+                        target: &e.target,
+                        counts_for: c.matched.then_some(c.target.as_str()),
+                        address: c
+                            .matched
+                            .then(|| catalog.get(c.target.split('/').next().unwrap_or_default()))
+                            .flatten()
+                            .map(|r| shown(r, &c.target)),
+                        note: e.note.as_deref(),
+                        on: e.on.map(|d| d.to_string()),
+                        from: e.from.as_deref(),
+                        to: e.to.as_deref(),
+                    }
                 })
                 .collect();
             crate::render::json::to_string(&entries)?
@@ -49,17 +81,37 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
         format => {
             let mut table = table(&context.terminal, format);
             table.set_header(["WHEN (UTC)", "WHO", "CHANGE", "WHAT", "NOTE"]);
-            for e in &events {
-                let title = catalog.text_at(&e.target).unwrap_or("(no longer in the roadmap)");
+            for c in &events {
+                let e = c.event;
+                let roadmap = catalog.get(c.target.split('/').next().unwrap_or_default());
+                let what = match (c.matched, roadmap) {
+                    (true, Some(roadmap)) => format!(
+                        "{}\n{}",
+                        shown(roadmap, &c.target),
+                        roadmap.text_at(&c.target).unwrap_or_default()
+                    ),
+                    _ => match e.text.as_deref() {
+                        Some(text) => format!("{}\n{text} (no longer in the roadmap)", e.target),
+                        None => format!("{}\n(no longer in the roadmap)", e.target),
+                    },
+                };
                 let when = match e.on {
                     Some(on) => format!("{} (for {on})", e.at.format("%Y-%m-%d %H:%M")),
                     None => e.at.format("%Y-%m-%d %H:%M").to_string(),
                 };
+                let change = match e.op {
+                    Op::Reschedule => format!(
+                        "reschedule {} → {}",
+                        e.from.as_deref().unwrap_or("no date"),
+                        e.to.as_deref().unwrap_or("no date")
+                    ),
+                    op => op.as_str().to_string(),
+                };
                 table.add_row([
                     when,
                     cell(format, &e.by),
-                    e.op.as_str().to_string(),
-                    cell(format, &format!("{}\n{title}", e.target)),
+                    cell(format, &change),
+                    cell(format, &what),
                     cell(format, e.note.as_deref().unwrap_or("")),
                 ]);
             }

@@ -1,9 +1,10 @@
 //! `roadmap done`, `reopen`, `skip` and `note`: record changes in the state.
 
 use roadmap_core::address::Address;
-use roadmap_core::state::change::{Change, events_for, expand};
-use roadmap_core::state::file::{self, Written};
-use roadmap_core::state::{Op, State};
+use roadmap_core::state::Op;
+use roadmap_core::state::change::{Change, expand};
+use roadmap_core::state::file::Written;
+use roadmap_core::state::record::record;
 use roadmap_core::{ExitCode, Result};
 
 use crate::cli::{ByArg, DoneArgs, NoteArgs, ReopenArgs, SkipArgs};
@@ -11,7 +12,7 @@ use crate::context::Context;
 use crate::render::{emit, plural, sanitize};
 
 pub fn done(context: &Context, args: &DoneArgs) -> Result<ExitCode> {
-    record(
+    mark(
         context,
         &args.targets,
         Op::Done,
@@ -22,15 +23,15 @@ pub fn done(context: &Context, args: &DoneArgs) -> Result<ExitCode> {
 }
 
 pub fn reopen(context: &Context, args: &ReopenArgs) -> Result<ExitCode> {
-    record(context, &args.targets, Op::Reopen, args.note.as_deref(), &args.by, None)
+    mark(context, &args.targets, Op::Reopen, args.note.as_deref(), &args.by, None)
 }
 
 pub fn skip(context: &Context, args: &SkipArgs) -> Result<ExitCode> {
-    record(context, &args.targets, Op::Skip, Some(&args.note), &args.by, None)
+    mark(context, &args.targets, Op::Skip, Some(&args.note), &args.by, None)
 }
 
 pub fn note(context: &Context, args: &NoteArgs) -> Result<ExitCode> {
-    record(
+    mark(
         context,
         std::slice::from_ref(&args.target),
         Op::Note,
@@ -40,7 +41,7 @@ pub fn note(context: &Context, args: &NoteArgs) -> Result<ExitCode> {
     )
 }
 
-fn record(
+fn mark(
     context: &Context,
     targets: &[String],
     op: Op,
@@ -55,42 +56,48 @@ fn record(
         .map(|t| Address::resolve(&catalog, t).map(|(address, _, milestone)| (address, milestone)))
         .collect::<Result<Vec<_>>>()?;
     let location = context.state_location()?;
-    let author = context.author(by, on);
-    let mut appended = Vec::new();
-    let written = file::update(
+    let (author, recorder) = context.author(by, on, &location)?;
+    let recorded = record(
         &location.path,
         context.lock_timeout()?,
         Context::waiting_message(&location),
-        |log| {
-            let state = State::fold(&log.events);
-            let changes: Vec<Change> = resolved
+        &catalog,
+        &author,
+        |state| {
+            Ok(resolved
                 .iter()
-                .flat_map(|(a, m)| expand(&state, a, m, op, note))
-                .collect();
-            appended = events_for(&state, &changes, &author);
-            Ok(appended.clone())
+                .flat_map(|(a, m)| expand(state, a, m, op, note))
+                .collect::<Vec<Change>>())
         },
     )?;
     let mut out = String::new();
-    for event in &appended {
-        let title = catalog.text_at(&event.target).unwrap_or_default();
-        out.push_str(&format!(
-            "{:<6} {}  {}\n",
-            event.op.as_str(),
-            event.target,
-            sanitize(title)
-        ));
+    for event in &recorded.events {
+        let (address, text) = shown(&catalog, &event.target);
+        out.push_str(&format!("{:<6} {address}  {}\n", event.op.as_str(), sanitize(&text)));
     }
-    match written {
+    match recorded.written {
         Written::Nothing => out.push_str(&format!("nothing to change: already {}\n", past_tense(op))),
-        Written::Appended(n) => out.push_str(&format!(
-            "recorded {} in {}\n",
-            plural(n, "change", "changes"),
+        Written::Appended(_) => out.push_str(&format!(
+            "recorded {} as {} ({}) in {}\n",
+            plural(recorded.events.len(), "change", "changes"),
+            sanitize(&recorder.name),
+            recorder.from.describe(),
             location.path.display()
         )),
     }
     emit(&out)?;
     Ok(ExitCode::Success)
+}
+
+/// A recorded target as people know it (a step by its place, or its id), and its text.
+fn shown(catalog: &roadmap_core::catalog::Catalog, target: &str) -> (String, String) {
+    match catalog.get(target.split('/').next().unwrap_or_default()) {
+        Some(roadmap) => (
+            roadmap_core::address::shown(roadmap, target),
+            roadmap.text_at(target).unwrap_or_default().to_string(),
+        ),
+        None => (target.to_string(), String::new()),
+    }
 }
 
 fn past_tense(op: Op) -> &'static str {
@@ -100,5 +107,6 @@ fn past_tense(op: Op) -> &'static str {
         Op::Skip => "skipped",
         Op::Note => "noted",
         Op::Reschedule => "rescheduled",
+        Op::Rekey => "attached",
     }
 }

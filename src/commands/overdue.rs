@@ -1,8 +1,9 @@
 //! `roadmap overdue`: overdue milestones and their open steps, with how long
 //! overdue and whose. `--fail-on-overdue` makes it a CI gate (exit 3).
 
+use roadmap_core::address::Address;
 use roadmap_core::filter::Filter;
-use roadmap_core::status::{Status, standings};
+use roadmap_core::status::{Standing, Status, standings};
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
@@ -33,38 +34,45 @@ struct Item<'a> {
 pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let read = context.read_state()?;
-    let state = read.fold();
+    let state = read.fold(&catalog);
     let today = context.today();
     let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
+    let all: Vec<Standing> = catalog
+        .scope(&args.roadmaps)?
+        .roadmaps
+        .into_iter()
+        .flat_map(|r| standings(r, &state, today))
+        .collect();
     let mut items = Vec::new();
-    for roadmap in catalog.scope(&args.roadmaps, &state)? {
-        for s in standings(roadmap, &state, today) {
-            let (Status::Overdue, Some(due), Some(days)) = (s.status, s.milestone.due.as_ref(), s.days_overdue(today))
-            else {
-                continue;
-            };
-            if !filter.milestone(roadmap, s.milestone) {
-                continue;
-            }
-            let m = s.milestone;
-            let address = s.address();
-            let item = |step: Option<usize>, title, owner| Item {
-                address: step.map_or_else(|| address.to_string(), |i| address.step(i).to_string()),
-                roadmap: &roadmap.id,
-                milestone: &m.id,
-                step,
-                title,
-                owner,
-                due: DueJson::new(due),
-                days_overdue: days,
-            };
-            // Filtered to a step owner, a milestone with no owner of its own adds nothing.
-            if !(filter.is_active() && m.owner.is_none() && !m.steps.is_empty()) {
-                items.push(item(None, &m.title, m.owner.as_deref()));
-            }
-            for (i, step) in s.open_steps().filter(|(_, step)| filter.step(m, step)) {
-                items.push(item(Some(i), &step.text, step.owner.as_deref().or(m.owner.as_deref())));
-            }
+    for s in &all {
+        let roadmap = s.roadmap;
+        let (Status::Overdue, Some(due), Some(days)) = (s.status, s.due.as_ref(), s.days_overdue(today)) else {
+            continue;
+        };
+        if !filter.milestone(roadmap, s.milestone) {
+            continue;
+        }
+        let m = s.milestone;
+        let address = s.address();
+        let item = |step: Option<usize>, title, owner| Item {
+            address: step.map_or_else(
+                || address.to_string(),
+                |i| Address::step_of(&roadmap.id, m, i).to_string(),
+            ),
+            roadmap: &roadmap.id,
+            milestone: &m.id,
+            step,
+            title,
+            owner,
+            due: DueJson::new(due),
+            days_overdue: days,
+        };
+        // Filtered to a step owner, a milestone with no owner of its own adds nothing.
+        if !(filter.is_active() && m.owner.is_none() && !m.steps.is_empty()) {
+            items.push(item(None, &m.title, m.owner.as_deref()));
+        }
+        for (i, step) in s.open_steps().filter(|(_, step)| filter.step(m, step)) {
+            items.push(item(Some(i), &step.text, step.owner.as_deref().or(m.owner.as_deref())));
         }
     }
     items.sort_by(|a, b| {

@@ -1,7 +1,7 @@
 //! `roadmap report`: the weekly status report, for a scheduled CI job.
 
 use roadmap_core::due::{Due, Precision};
-use roadmap_core::report::{Period, Report};
+use roadmap_core::report::{self, Period, Report};
 use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::{ReportArgs, ReportFormat};
@@ -11,8 +11,7 @@ use crate::render::{html, markdown, text, write_output};
 pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let read = context.read_state()?;
-    let state = read.fold();
-    let roadmaps = catalog.scope(&args.roadmaps, &state)?;
+    let roadmaps = catalog.scope(&args.roadmaps)?.roadmaps;
     let today = context.today();
     let period = match (&args.week, args.since) {
         (Some(week), _) => week_period(week)?,
@@ -25,7 +24,9 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
         (None, Some(since)) => Period::since(since, today),
         (None, None) => Period::week_of(today),
     };
-    let report = Report::build(&roadmaps, &state, today, period, args.weeks);
+    let as_of = report::as_of(&period, today);
+    let state = read.fold_until(&catalog, as_of);
+    let report = Report::build(&roadmaps, &state, as_of, period, args.weeks);
     let rendered = match args.format {
         ReportFormat::Markdown => markdown::render(&report),
         ReportFormat::Html => html::render(&report),

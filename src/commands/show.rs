@@ -1,9 +1,10 @@
 //! `roadmap show ID` and `roadmap show ID/MILESTONE`: a roadmap laid out in
 //! full, or one milestone with everything the file says about it.
 
-use roadmap_core::address::Address;
+use roadmap_core::due::Due;
 use roadmap_core::roadmap::{Cost, Kind, Milestone, Roadmap};
 use roadmap_core::state::State;
+use roadmap_core::status::standings;
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
@@ -59,15 +60,16 @@ struct StepJson<'a> {
 }
 
 impl<'a> MilestoneJson<'a> {
-    fn new(m: &'a Milestone, baselines: &'a Baselines) -> Self {
+    fn new(m: &'a Milestone, schedule: &'a Schedule) -> Self {
+        let dates = &schedule[m.id.as_str()];
         MilestoneJson {
-            baseline: baselines.get(m.id.as_str()).map(String::as_str),
+            baseline: dates.baseline.as_deref(),
             id: &m.id,
             phase: m.phase.as_deref(),
             title: &m.title,
             owner: m.owner.as_deref(),
             kind: m.kind,
-            due: m.due.as_ref().map(DueJson::new),
+            due: dates.due.as_ref().map(DueJson::new),
             cost_tkr: m.cost_tkr,
             depends_on: &m.depends_on,
             criteria: m.criteria.as_deref(),
@@ -89,7 +91,7 @@ impl<'a> MilestoneJson<'a> {
 }
 
 impl<'a> RoadmapJson<'a> {
-    fn new(r: &'a Roadmap, baselines: &'a Baselines) -> Self {
+    fn new(r: &'a Roadmap, schedule: &'a Schedule) -> Self {
         RoadmapJson {
             id: &r.id,
             title: &r.title,
@@ -111,7 +113,7 @@ impl<'a> RoadmapJson<'a> {
                     title: &p.title,
                 })
                 .collect(),
-            milestones: r.milestones.iter().map(|m| MilestoneJson::new(m, baselines)).collect(),
+            milestones: r.milestones.iter().map(|m| MilestoneJson::new(m, schedule)).collect(),
         }
     }
 }
@@ -124,17 +126,17 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
     };
     let roadmap = catalog.roadmap(roadmap_id)?;
     let read = context.read_state()?;
-    let baselines = baselines(roadmap, &read.fold());
+    let schedule = schedule(roadmap, &read.fold(&catalog), context.today());
     let text = match milestone_id {
         None => match args.format {
-            Format::Json => crate::render::json::to_string(&RoadmapJson::new(roadmap, &baselines))?,
-            _ => roadmap_text(context, roadmap, args.format, &baselines),
+            Format::Json => crate::render::json::to_string(&RoadmapJson::new(roadmap, &schedule))?,
+            _ => roadmap_text(context, roadmap, args.format, &schedule),
         },
         Some(id) => {
             let milestone = roadmap.find_milestone(id)?;
             match args.format {
-                Format::Json => crate::render::json::to_string(&MilestoneJson::new(milestone, &baselines))?,
-                _ => milestone_text(context, roadmap, milestone, args.format, &baselines),
+                Format::Json => crate::render::json::to_string(&MilestoneJson::new(milestone, &schedule))?,
+                _ => milestone_text(context, roadmap, milestone, args.format, &schedule),
             }
         }
     };
@@ -142,17 +144,25 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// Milestone id -> the due date it had before it was first rescheduled.
-type Baselines = std::collections::HashMap<String, String>;
+/// A milestone's due date as it stands and where it started.
+struct Dates {
+    due: Option<Due>,
+    /// The due date before the first move; null when it never moved.
+    baseline: Option<String>,
+}
 
-fn baselines(roadmap: &Roadmap, state: &State<'_>) -> Baselines {
-    roadmap
-        .milestones
-        .iter()
-        .filter_map(|m| {
-            let address = Address::milestone(&roadmap.id, &m.id).to_string();
-            let baseline = state.get(&address)?.baseline()?;
-            Some((m.id.to_string(), baseline.unwrap_or("none").to_string()))
+/// Milestone id -> its dates.
+type Schedule = std::collections::HashMap<String, Dates>;
+
+fn schedule(roadmap: &Roadmap, state: &State<'_>, today: chrono::NaiveDate) -> Schedule {
+    standings(roadmap, state, today)
+        .into_iter()
+        .map(|s| {
+            let dates = Dates {
+                due: s.due,
+                baseline: s.baseline,
+            };
+            (s.milestone.id.clone(), dates)
         })
         .collect()
 }
@@ -164,7 +174,7 @@ fn heading(context: &Context, format: Format, text: &str) -> String {
     }
 }
 
-fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, baselines: &Baselines) -> String {
+fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, schedule: &Schedule) -> String {
     let mut out = match format {
         Format::Markdown => format!("# {} (`{}`)\n\n", cell(format, &roadmap.title), roadmap.id),
         _ => format!(
@@ -211,7 +221,7 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, baselines:
                 out.push('\n');
             }
         }
-        out.push_str(&milestone_table(context, format, &milestones, baselines));
+        out.push_str(&milestone_table(context, format, &milestones, schedule));
         out.push('\n');
     }
     let costs: Vec<f64> = roadmap
@@ -237,7 +247,7 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, baselines:
     out
 }
 
-fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone], baselines: &Baselines) -> String {
+fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone], schedule: &Schedule) -> String {
     let mut table = table(&context.terminal, format);
     table.set_header(["ID", "MILESTONE", "DUE", "DATES", "OWNER", "COST TKR", "STEPS"]);
     for m in milestones {
@@ -248,12 +258,15 @@ fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone],
         table.add_row([
             cell(format, &m.id),
             cell(format, &title),
-            match (m.due.as_ref(), baselines.get(m.id.as_str())) {
+            match (schedule[m.id.as_str()].due.as_ref(), &schedule[m.id.as_str()].baseline) {
                 (Some(d), Some(b)) => cell(format, &format!("{} (was {b})", d.label())),
                 (Some(d), None) => cell(format, d.label()),
                 (None, _) => "–".into(),
             },
-            m.due.as_ref().map_or_else(|| "unknown".into(), dates_text),
+            schedule[m.id.as_str()]
+                .due
+                .as_ref()
+                .map_or_else(|| "unknown".into(), dates_text),
             cell(format, m.owner.as_deref().unwrap_or("–")),
             m.cost_tkr.map_or_else(|| "–".into(), |c| c.to_string()),
             if m.steps.is_empty() {
@@ -297,13 +310,7 @@ fn facts_table(context: &Context, format: Format, facts: &[(&str, String)]) -> S
     format!("{table}\n")
 }
 
-fn milestone_text(
-    context: &Context,
-    roadmap: &Roadmap,
-    m: &Milestone,
-    format: Format,
-    baselines: &Baselines,
-) -> String {
+fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: Format, schedule: &Schedule) -> String {
     let title = format!("{}/{} {}", roadmap.id, m.id, m.title);
     let mut out = match format {
         Format::Markdown => format!("# {}\n\n", cell(format, &title)),
@@ -321,11 +328,12 @@ fn milestone_text(
     }
     facts.push((
         "due",
-        m.due
+        schedule[m.id.as_str()]
+            .due
             .as_ref()
             .map_or_else(|| "unknown".into(), |d| format!("{} ({})", d.label(), dates_text(d))),
     ));
-    facts.extend(baselines.get(m.id.as_str()).map(|b| ("baseline", b.clone())));
+    facts.extend(schedule[m.id.as_str()].baseline.clone().map(|b| ("baseline", b)));
     facts.extend(m.owner.as_ref().map(|o| ("owner", o.to_string())));
     facts.extend(m.cost_tkr.map(|c| ("cost", format!("{c} tkr"))));
     if !m.depends_on.is_empty() {

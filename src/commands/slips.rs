@@ -39,16 +39,16 @@ fn anchor(label: &str, year: Option<i32>) -> Option<chrono::NaiveDate> {
 pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let read = context.read_state()?;
-    let state = read.fold();
+    let state = read.fold(&catalog);
     let mut slips = Vec::new();
-    for roadmap in catalog.scope(&args.roadmaps, &state)? {
+    for roadmap in catalog.scope(&args.roadmaps)?.roadmaps {
         for m in &roadmap.milestones {
             let address = Address::milestone(&roadmap.id, &m.id);
             let Some(target) = state.get(&address.to_string()).filter(|t| !t.moves.is_empty()) else {
                 continue;
             };
             let baseline = target.baseline().flatten();
-            let current = m.due.as_ref().map(Due::label);
+            let current = target.moved_to().or(m.due.as_ref().map(Due::label));
             let days_moved = match (
                 baseline.and_then(|b| anchor(b, roadmap.year)),
                 current.and_then(|c| anchor(c, roadmap.year)),

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::StatusArgs;
 use crate::context::Context;
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, bar, cell, due_with_baseline, emit, sanitize, status_text, table};
+use crate::render::{Format, Style, bar, cell, due_with_baseline, emit, plural, sanitize, status_text, table, wrap};
 
 /// How many milestones "next" lists.
 const NEXT: usize = 5;
@@ -19,6 +19,8 @@ struct StatusJson<'a> {
     today: String,
     state: String,
     roadmaps: Vec<RoadmapJson<'a>>,
+    /// The shipped roadmaps not shown because the user has roadmaps of their own.
+    left_out: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -40,6 +42,8 @@ struct Summary<'a> {
     blocked: usize,
     cost_tkr: Option<CostSummary>,
     next: Vec<&'a str>,
+    /// Recorded changes to steps or milestones the roadmap no longer has.
+    unmatched_changes: usize,
 }
 
 #[derive(Serialize)]
@@ -75,7 +79,7 @@ impl<'a> MilestoneJson<'a> {
             phase: m.phase.as_deref(),
             owner: m.owner.as_deref(),
             kind: m.kind,
-            due: m.due.as_ref().map(DueJson::new),
+            due: s.due.as_ref().map(DueJson::new),
             status: s.status,
             baseline: s.baseline.as_deref(),
             blocked: !s.blocked_by.is_empty(),
@@ -90,20 +94,28 @@ impl<'a> MilestoneJson<'a> {
 pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let read = context.read_state()?;
-    let state = read.fold();
+    let state = read.fold(&catalog);
     let today = context.today();
     let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
-    let shown: Vec<(&Roadmap, Vec<Standing>)> = catalog
-        .scope(&args.roadmaps, &state)?
-        .into_iter()
+    let scope = catalog.scope(&args.roadmaps)?;
+    let unmatched = |id: &str| {
+        state
+            .unmatched()
+            .filter(|c| c.event.target.split('/').next() == Some(id))
+            .count()
+    };
+    let shown: Vec<(&Roadmap, Vec<Standing>, usize)> = scope
+        .roadmaps
+        .iter()
         .map(|r| {
             let mine = standings(r, &state, today)
                 .into_iter()
                 .filter(|s| filter.milestone(r, s.milestone))
                 .collect();
-            (r, mine)
+            (*r, mine, unmatched(&r.id))
         })
         .collect();
+    let left_out: Vec<&str> = scope.left_out.iter().map(|r| r.id.as_str()).collect();
     let text = match args.format {
         Format::Json => {
             let json = StatusJson {
@@ -111,24 +123,39 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
                 state: read.location.path.display().to_string(),
                 roadmaps: shown
                     .iter()
-                    .map(|(r, standings)| RoadmapJson {
+                    .map(|(r, standings, unmatched)| RoadmapJson {
                         id: &r.id,
                         title: &r.title,
-                        summary: summarise(standings),
+                        summary: summarise(standings, *unmatched),
                         milestones: standings.iter().map(MilestoneJson::new).collect(),
                     })
                     .collect(),
+                left_out: left_out.clone(),
             };
             crate::render::json::to_string(&json)?
         }
         format => {
             let mut out: String = shown
                 .iter()
-                .map(|(roadmap, standings)| roadmap_text(context, format, roadmap, standings))
+                .map(|(roadmap, standings, unmatched)| roadmap_text(context, format, roadmap, standings, *unmatched))
                 .collect();
-            let footer = format!("state: {} · today {today}\n", read.location.describe());
+            let mut footer = String::new();
+            if !left_out.is_empty() {
+                let note = format!(
+                    "not shown: the shipped roadmaps {} (name one to see it: roadmap status {})",
+                    left_out.join(", "),
+                    left_out[0]
+                );
+                if format == Format::Markdown {
+                    footer.push_str(&note);
+                } else {
+                    footer.push_str(&wrap(&note, usize::from(context.terminal.width), 0, 2));
+                }
+                footer.push('\n');
+            }
+            footer.push_str(&format!("state: {} · today {today}\n", read.location.describe()));
             out.push_str(&match format {
-                Format::Markdown => format!("_{}_\n", footer.trim_end()),
+                Format::Markdown => footer.lines().map(|l| format!("_{l}_\n")).collect(),
                 _ => context.terminal.paint(Style::Dim, &footer),
             });
             out
@@ -138,7 +165,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-fn summarise<'a>(standings: &'a [Standing<'a>]) -> Summary<'a> {
+fn summarise<'a>(standings: &'a [Standing<'a>], unmatched_changes: usize) -> Summary<'a> {
     let mut by_status = serde_json::Map::new();
     for status in Status::ALL {
         by_status.insert(
@@ -166,6 +193,7 @@ fn summarise<'a>(standings: &'a [Standing<'a>]) -> Summary<'a> {
             total: costs.iter().map(|(c, _)| c).sum(),
         }),
         next: next(standings).iter().map(|s| s.milestone.id.as_str()).collect(),
+        unmatched_changes,
     }
 }
 
@@ -182,7 +210,7 @@ fn next<'s, 'a>(standings: &'s [Standing<'a>]) -> Vec<&'s Standing<'a>> {
         })
         .collect();
     open.sort_by_key(|s| {
-        let due = s.milestone.due.as_ref();
+        let due = s.due.as_ref();
         (
             s.status,
             due.and_then(roadmap_core::due::Due::end)
@@ -193,8 +221,14 @@ fn next<'s, 'a>(standings: &'s [Standing<'a>]) -> Vec<&'s Standing<'a>> {
     open
 }
 
-fn roadmap_text(context: &Context, format: Format, roadmap: &Roadmap, standings: &[Standing]) -> String {
-    let summary = summarise(standings);
+fn roadmap_text(
+    context: &Context,
+    format: Format,
+    roadmap: &Roadmap,
+    standings: &[Standing],
+    unmatched: usize,
+) -> String {
+    let summary = summarise(standings, unmatched);
     let mut lines: Vec<(&str, String)> = Vec::new();
     let percent = |done: usize, total: usize| (done * 100 + total / 2).checked_div(total).unwrap_or(0);
     if summary.steps > 0 {
@@ -238,6 +272,15 @@ fn roadmap_text(context: &Context, format: Format, roadmap: &Roadmap, standings:
                 "{} of {} tkr done",
                 roadmap_core::roadmap::format_amount(cost.done),
                 roadmap_core::roadmap::format_amount(cost.total)
+            ),
+        ));
+    }
+    if unmatched > 0 {
+        lines.push((
+            "unmatched",
+            format!(
+                "{} recorded no longer match a step or milestone (`roadmap validate` lists them)",
+                plural(unmatched, "change", "changes")
             ),
         ));
     }

@@ -5,18 +5,17 @@ use std::io::IsTerminal;
 
 use dialoguer::{Confirm, MultiSelect, Select, theme::ColorfulTheme};
 use roadmap_core::address::Address;
-use roadmap_core::catalog::Catalog;
-use roadmap_core::progress::Progress;
 use roadmap_core::roadmap::{Milestone, Roadmap};
-use roadmap_core::state::change::{Author, Change, events_for};
-use roadmap_core::state::file::{self, Written};
+use roadmap_core::state::change::Change;
+use roadmap_core::state::file::Written;
+use roadmap_core::state::record::record;
 use roadmap_core::state::{Mark, Op, State};
-use roadmap_core::status::standings;
+use roadmap_core::status::{Standing, standings};
 use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::TickArgs;
 use crate::context::Context;
-use crate::render::sanitize;
+use crate::render::{plural, sanitize};
 
 /// dialoguer's errors are the terminal's.
 fn prompt_failed(e: dialoguer::Error) -> Error {
@@ -34,18 +33,19 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
     }
     let catalog = context.catalog()?;
     let (roadmaps, only): (Vec<&Roadmap>, Option<&Milestone>) = match args.target.as_deref() {
-        None => (catalog.roadmaps.iter().collect(), None),
+        None => (catalog.scope(&[])?.roadmaps, None),
         Some(target) if target.contains('/') => {
             let (_, roadmap, milestone) = Address::resolve(&catalog, target)?;
             (vec![roadmap], Some(milestone))
         }
         Some(id) => (vec![catalog.roadmap(id)?], None),
     };
-    let author = context.author(&args.by, None);
+    let location = context.state_location()?;
+    let (author, recorder) = context.author(&args.by, None, &location)?;
     let theme = ColorfulTheme::default();
     loop {
         let read = context.read_state()?;
-        let state = read.fold();
+        let state = read.fold(&catalog);
         let (roadmap, milestone) = match only {
             Some(m) => (roadmaps[0], m),
             None => match pick_milestone(&theme, &roadmaps, &state, context.today())? {
@@ -53,8 +53,7 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
                 None => break,
             },
         };
-        let wanted = checklist(&theme, &catalog, roadmap, milestone, &state)?;
-        let location = &read.location;
+        let wanted = checklist(&theme, roadmap, milestone, &state)?;
         if wanted.is_empty() {
             eprintln!("nothing changed");
         } else if Confirm::with_theme(&theme)
@@ -67,8 +66,22 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
             .interact()
             .map_err(prompt_failed)?
         {
-            match record(context, location, &author, &wanted)? {
-                Written::Appended(n) => eprintln!("recorded {n} change(s) in {}", location.path.display()),
+            let recorded = record(
+                &location.path,
+                context.lock_timeout()?,
+                Context::waiting_message(&location),
+                &catalog,
+                &author,
+                |_| Ok(wanted),
+            )?;
+            match recorded.written {
+                Written::Appended(_) => eprintln!(
+                    "recorded {} as {} ({}) in {}",
+                    plural(recorded.events.len(), "change", "changes"),
+                    sanitize(&recorder.name),
+                    recorder.from.describe(),
+                    location.path.display()
+                ),
                 Written::Nothing => eprintln!("nothing to change: someone else recorded the same meanwhile"),
             }
         }
@@ -86,21 +99,13 @@ fn pick_milestone<'r>(
     state: &State<'_>,
     today: chrono::NaiveDate,
 ) -> Result<Option<(&'r Roadmap, &'r Milestone)>> {
-    let mut choices: Vec<(&Roadmap, &Milestone, Progress)> = roadmaps
-        .iter()
-        .flat_map(|r| standings(r, state, today))
-        .map(|s| (s.roadmap, s.milestone, s.progress))
-        .collect();
-    choices.sort_by_key(|(_, m, p)| {
-        (
-            !p.is_open(),
-            m.due.as_ref().and_then(roadmap_core::due::Due::start).is_none(),
-            m.due.as_ref().and_then(roadmap_core::due::Due::start),
-        )
-    });
+    let mut choices: Vec<Standing> = roadmaps.iter().flat_map(|r| standings(r, state, today)).collect();
+    let start = |s: &Standing| s.due.as_ref().and_then(roadmap_core::due::Due::start);
+    choices.sort_by_key(|s| (!s.progress.is_open(), start(s).is_none(), start(s)));
     let mut items: Vec<String> = choices
         .iter()
-        .map(|(r, m, p)| {
+        .map(|s| {
+            let p = &s.progress;
             let mark = if p.done {
                 "x"
             } else if p.skipped {
@@ -113,7 +118,8 @@ fn pick_milestone<'r>(
             } else {
                 String::new()
             };
-            let due = m.due.as_ref().map_or(String::new(), |d| format!(" ({})", d.label()));
+            let due = s.due.as_ref().map_or(String::new(), |d| format!(" ({})", d.label()));
+            let (r, m) = (s.roadmap, s.milestone);
             sanitize(&format!("[{mark}] {}/{}{steps} {}{due}", r.id, m.id, m.title)).into_owned()
         })
         .collect();
@@ -125,29 +131,31 @@ fn pick_milestone<'r>(
         .max_length(15)
         .interact_opt()
         .map_err(prompt_failed)?;
-    Ok(chosen.and_then(|i| choices.get(i)).map(|(r, m, _)| (*r, *m)))
+    Ok(chosen.and_then(|i| choices.get(i)).map(|s| (s.roadmap, s.milestone)))
 }
 
 /// The checklist for one milestone; returns the changes the user made.
 fn checklist(
     theme: &ColorfulTheme,
-    catalog: &Catalog,
     roadmap: &Roadmap,
     milestone: &Milestone,
     state: &State<'_>,
-) -> Result<Vec<(String, Op)>> {
-    let address = Address::milestone(&roadmap.id, &milestone.id);
-    let targets: Vec<String> = if milestone.steps.is_empty() {
-        vec![address.to_string()]
+) -> Result<Vec<Change>> {
+    let addresses: Vec<Address> = if milestone.steps.is_empty() {
+        vec![Address::milestone(&roadmap.id, &milestone.id)]
     } else {
         (1..=milestone.steps.len())
-            .map(|i| address.step(i).to_string())
+            .map(|i| Address::step_of(&roadmap.id, milestone, i))
             .collect()
     };
-    let items: Vec<String> = targets
+    let targets: Vec<String> = addresses.iter().map(|a| a.target(milestone)).collect();
+    let items: Vec<String> = addresses
         .iter()
-        .map(|t| {
-            let text = catalog.text_at(t).unwrap_or_default();
+        .zip(&targets)
+        .map(|(a, t)| {
+            let text = a
+                .step
+                .map_or(milestone.title.as_str(), |i| milestone.steps[i - 1].text.as_str());
             let skipped = if state.mark(t) == Mark::Skipped {
                 " (skipped)"
             } else {
@@ -172,37 +180,13 @@ fn checklist(
         return Ok(Vec::new());
     };
     let mut changes = Vec::new();
-    for (i, target) in targets.into_iter().enumerate() {
+    for (i, address) in addresses.iter().enumerate() {
         let now = selected.contains(&i);
         if now && !before[i] {
-            changes.push((target, Op::Done));
+            changes.push(Change::at(address, milestone, Op::Done, None));
         } else if !now && before[i] {
-            changes.push((target, Op::Reopen));
+            changes.push(Change::at(address, milestone, Op::Reopen, None));
         }
     }
     Ok(changes)
-}
-
-/// Records the marks chosen, re-checked against the state as it is under the lock.
-fn record(
-    context: &Context,
-    location: &roadmap_core::workspace::Location,
-    author: &Author,
-    wanted: &[(String, Op)],
-) -> Result<Written> {
-    let changes: Vec<Change> = wanted
-        .iter()
-        .map(|(target, op)| Change {
-            target: target.clone(),
-            op: *op,
-            note: None,
-            moved: None,
-        })
-        .collect();
-    file::update(
-        &location.path,
-        context.lock_timeout()?,
-        Context::waiting_message(location),
-        |log| Ok(events_for(&State::fold(&log.events), &changes, author)),
-    )
 }

@@ -148,11 +148,12 @@ struct RowJson<'a> {
 pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let read = context.read_state()?;
-    let state = read.fold();
+    let state = read.fold(&catalog);
     let today = context.today();
     let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
     let groups: Vec<(&Roadmap, Vec<Standing>)> = catalog
-        .scope(&args.roadmaps, &state)?
+        .scope(&args.roadmaps)?
+        .roadmaps
         .into_iter()
         .map(|r| {
             let mine = standings(r, &state, today)
@@ -184,8 +185,8 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
                     title: &s.milestone.title,
                     phase: s.milestone.phase.as_deref(),
                     status: s.status,
-                    due: s.milestone.due.as_ref().map(DueJson::new),
-                    columns: bar_columns(&grid, s.milestone.due.as_ref()).map(|(a, b, _, _)| [a, b]),
+                    due: s.due.as_ref().map(DueJson::new),
+                    columns: bar_columns(&grid, s.due.as_ref()).map(|(a, b, _, _)| [a, b]),
                 })
                 .collect();
             crate::render::json::to_string(&TimelineJson {
@@ -222,7 +223,7 @@ fn window(args: &TimelineArgs, rows: &[&Standing], today: NaiveDate) -> Result<(
     };
     let dated: Vec<(NaiveDate, Option<NaiveDate>)> = rows
         .iter()
-        .filter_map(|s| match s.milestone.due.as_ref().map(Due::span) {
+        .filter_map(|s| match s.due.as_ref().map(Due::span) {
             Some(Span::Dated { start, end }) => Some((*start, *end)),
             _ => None,
         })
@@ -361,7 +362,7 @@ fn row(terminal: &Terminal, grid: &Grid, s: &Standing, label_width: usize, today
     let label = format!("{label}{}", " ".repeat(label_width - label.chars().count()));
     let style = status_style(s.status);
     let symbol = terminal.paint(style, s.status.symbol());
-    let chart = match bar_columns(grid, s.milestone.due.as_ref()) {
+    let chart = match bar_columns(grid, s.due.as_ref()) {
         Some((first, last, left, right)) => {
             let fill = if s.status == Status::Skipped { '░' } else { '█' };
             // The empty columns either side of the bar, with today's line where it falls.
@@ -382,7 +383,7 @@ fn row(terminal: &Terminal, grid: &Grid, s: &Standing, label_width: usize, today
             format!("{before}{}{after}", terminal.paint(style, &bar))
         }
         None => {
-            let text = match s.milestone.due.as_ref() {
+            let text = match s.due.as_ref() {
                 Some(due) => format!("{} ({})", due.label(), dates_text(due)),
                 None => "no date".to_string(),
             };

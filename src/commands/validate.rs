@@ -1,96 +1,169 @@
 //! `roadmap validate [FILE...]`: checks roadmap files and reports every
-//! problem in each at once, and the state file against the roadmaps.
+//! problem in each at once; with no FILE, also the roadmaps against the state
+//! (`roadmap_core::check`). Errors stop it with exit 1; warnings and notes do not.
 
-use roadmap_core::address::Address;
 use roadmap_core::catalog::{self, Catalog};
+use roadmap_core::check;
+use roadmap_core::diagnostic::{Diagnostic, Severity};
 use roadmap_core::roadmap::Roadmap;
 use roadmap_core::{Error, ExitCode, Result};
+use serde::Serialize;
 
 use crate::cli::ValidateArgs;
 use crate::context::Context;
-use crate::render::{emit, plural, sanitize};
+use crate::render::{Format, emit, plural, sanitize};
+
+#[derive(Serialize)]
+struct ValidateJson<'a> {
+    ok: bool,
+    roadmaps: Vec<RoadmapJson<'a>>,
+    /// The state file checked, when no FILE was named.
+    state: Option<StateJson>,
+    problems: Vec<ProblemJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RoadmapJson<'a> {
+    id: &'a str,
+    file: String,
+    milestones: usize,
+    steps: usize,
+}
+
+#[derive(Serialize)]
+struct StateJson {
+    path: String,
+    changes: usize,
+}
+
+#[derive(Serialize)]
+struct ProblemJson<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    severity: Severity,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
 
 pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
-    if args.files.is_empty() {
-        let catalog = context.catalog()?;
-        let mut out = summary(&catalog.roadmaps.iter().collect::<Vec<_>>());
-        out.push_str(&check_state(context, &catalog)?);
-        emit(&out)?;
-        return Ok(ExitCode::Success);
+    let (roadmaps, errors): (Vec<Roadmap>, Vec<Diagnostic>) = if args.files.is_empty() {
+        match context.catalog() {
+            Ok(catalog) => (catalog.roadmaps, Vec::new()),
+            Err(Error::Roadmaps(found)) => (Vec::new(), found),
+            Err(other) => return Err(other),
+        }
+    } else {
+        let mut good = Vec::new();
+        let mut errors = Vec::new();
+        for path in &args.files {
+            match catalog::load_file(path) {
+                Ok(roadmap) => good.push(roadmap),
+                Err(found) => errors.extend(found),
+            }
+        }
+        if errors.is_empty() {
+            // The files are fine on their own; they must also load beside the others.
+            if let Err(Error::Roadmaps(found)) = Catalog::load(&context.roadmap_dirs()) {
+                errors.extend(found);
+            }
+        }
+        (good, errors)
+    };
+    let catalog = Catalog { roadmaps };
+    // The state is checked with the loaded roadmaps; files named on their own
+    // are checked as they are.
+    let checks_state = args.files.is_empty() && errors.is_empty();
+    let read = if checks_state {
+        Some(context.read_state()?)
+    } else {
+        None
+    };
+    let state = read
+        .as_ref()
+        .map_or_else(roadmap_core::state::State::default, |r| r.fold(&catalog));
+    let mut warnings: Vec<Diagnostic> = catalog.roadmaps.iter().flat_map(|r| check::plan(r, &state)).collect();
+    let state_path = read
+        .as_ref()
+        .map(|r| r.location.path.display().to_string())
+        .unwrap_or_default();
+    let state_found = match &read {
+        Some(read) => check::state(&read.log, &state, &catalog, &state_path),
+        None => Vec::new(),
+    };
+    if args.format == Format::Json {
+        warnings.extend(state_found);
+        let problems = errors
+            .iter()
+            .chain(&warnings)
+            .map(|d| ProblemJson {
+                file: &d.path,
+                line: d.line,
+                column: d.column,
+                severity: d.severity,
+                message: &d.message,
+                hint: d.hint.as_deref(),
+            })
+            .collect();
+        let json = ValidateJson {
+            ok: errors.is_empty(),
+            roadmaps: catalog
+                .roadmaps
+                .iter()
+                .map(|r| RoadmapJson {
+                    id: &r.id,
+                    file: r.origin.file_name(),
+                    milestones: r.milestones.len(),
+                    steps: r.step_count(),
+                })
+                .collect(),
+            state: checks_state.then(|| StateJson {
+                path: state_path.clone(),
+                changes: state.ordered.len(),
+            }),
+            problems,
+        };
+        emit(&crate::render::json::to_string(&json)?)?;
+        return Ok(if errors.is_empty() {
+            ExitCode::Success
+        } else {
+            ExitCode::Failure
+        });
     }
-    let mut good = Vec::new();
-    let mut diagnostics = Vec::new();
-    for path in &args.files {
-        match catalog::load_file(path) {
-            Ok(roadmap) => good.push(roadmap),
-            Err(found) => diagnostics.extend(found),
+    let mut out: String = catalog.roadmaps.iter().map(summary).collect();
+    out.extend(warnings.iter().map(crate::render::error::diagnostic));
+    if checks_state {
+        out.push_str(&format!(
+            "ok: state {state_path} ({})\n",
+            plural(state.ordered.len(), "change", "changes")
+        ));
+        for d in &state_found {
+            out.push_str(&format!(
+                "{}: {}:{}: {}\n",
+                d.severity.as_str(),
+                sanitize(&d.path),
+                d.line,
+                sanitize(&d.message)
+            ));
+            if let Some(hint) = &d.hint {
+                out.push_str(&format!("  = help: {}\n", sanitize(hint)));
+            }
         }
     }
-    emit(&summary(&good.iter().collect::<Vec<_>>()))?;
-    if diagnostics.is_empty() {
-        // The files are fine on their own; they must also load beside the others.
-        let _ = Catalog::load(&context.roadmap_dirs())?;
+    emit(&out)?;
+    if errors.is_empty() {
         Ok(ExitCode::Success)
     } else {
-        Err(Error::Roadmaps(diagnostics))
+        Err(Error::Roadmaps(errors))
     }
 }
 
-/// The state file against the roadmaps: changes to things the roadmaps no
-/// longer have (kept, never dropped), and contradictions from merges.
-fn check_state(context: &Context, catalog: &Catalog) -> Result<String> {
-    let read = context.read_state()?;
-    let state = read.fold();
-    let path = read.location.path.display();
-    let mut out = format!(
-        "ok: state {path} ({})\n",
-        plural(state.ordered.len(), "change", "changes")
-    );
-    let mut orphans: Vec<&str> = state.targets().filter(|t| !Address::exists_in(catalog, t)).collect();
-    orphans.sort_unstable();
-    for target in orphans {
-        let line = read
-            .log
-            .events
-            .iter()
-            .position(|e| e.target == target)
-            .map_or(0, |i| read.log.lines[i]);
-        out.push_str(&format!(
-            "warning: {path}:{line}: `{}` is not in the loaded roadmaps (was the roadmap edited?); its changes are kept\n",
-            sanitize(target)
-        ));
-    }
-    for c in state.contradictions() {
-        let when = |e: &roadmap_core::state::Event| e.at.format("%Y-%m-%d %H:%M").to_string();
-        let overruled: Vec<String> = c
-            .overruled
-            .iter()
-            .map(|e| format!("{} by {} at {}", e.op.as_str(), sanitize(&e.by), when(e)))
-            .collect();
-        out.push_str(&format!(
-            "note: `{}` was changed independently (on two branches?): {} and {} by {} at {}; the later change counts ({})\n",
-            sanitize(c.target),
-            overruled.join(", "),
-            c.kept.op.as_str(),
-            sanitize(&c.kept.by),
-            when(c.kept),
-            c.kept.op.as_str(),
-        ));
-    }
-    Ok(out)
-}
-
-fn summary(roadmaps: &[&Roadmap]) -> String {
-    roadmaps
-        .iter()
-        .map(|r| {
-            format!(
-                "ok: {} ({}): {}, {}\n",
-                r.id,
-                sanitize(&r.origin.describe()),
-                plural(r.milestones.len(), "milestone", "milestones"),
-                plural(r.step_count(), "step", "steps"),
-            )
-        })
-        .collect()
+fn summary(r: &Roadmap) -> String {
+    format!(
+        "ok: {} ({}): {}, {}\n",
+        r.id,
+        sanitize(&r.origin.describe()),
+        plural(r.milestones.len(), "milestone", "milestones"),
+        plural(r.step_count(), "step", "steps"),
+    )
 }

@@ -49,7 +49,7 @@ pub fn message(error: &Error) -> String {
 /// One problem in one file, shown the way compilers do.
 pub fn diagnostic(d: &Diagnostic) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "error: {}", sanitize(&d.message));
+    let _ = writeln!(out, "{}: {}", d.severity.as_str(), sanitize(&d.message));
     let number = d.line.to_string();
     let pad = " ".repeat(number.len());
     let _ = writeln!(out, "{pad}--> {}:{}:{}", sanitize(&d.path), d.line, d.column);

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use roadmap_core::report::{Happening, MilestoneItem, Report, roadmap_title};
+use roadmap_core::report::{Changed, Happening, MilestoneItem, Report, roadmap_title};
 use roadmap_core::status::Status;
 
 pub fn escape(text: &str) -> String {
@@ -53,7 +53,7 @@ pub fn render(report: &Report) -> String {
         escape(&title)
     );
     out.push_str(&format!(
-        "<h1>{} <small>{} – {} · today {}</small></h1>\n<p class=\"headline {}\"><strong>{}</strong>: {}.</p>\n",
+        "<h1>{} <small>{} – {} · as of {}</small></h1>\n<p class=\"headline {}\"><strong>{}</strong>: {}.</p>\n",
         escape(&title),
         report.period.start,
         report.period.end,
@@ -89,6 +89,10 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("</table>\n<h2>Done in the period</h2>\n");
     happenings(&mut out, &report.done, "Nothing was marked done in the period.");
+    out.push_str("<h2>Completed in the period</h2>\n");
+    happenings(&mut out, &report.completed, "No milestone was completed in the period.");
+    out.push_str("<h2>Skipped, reopened and moved in the period</h2>\n");
+    changes(&mut out, &report.changes);
     out.push_str(&format!(
         "<h2>Coming due in the next {} weeks</h2>\n",
         report.horizon_weeks
@@ -171,6 +175,38 @@ fn happenings(out: &mut String, list: &[Happening], empty: &str) {
             escape(&h.title),
             escape(&h.by),
             h.day
+        ));
+    }
+    out.push_str("</ul>\n");
+}
+
+fn changes(out: &mut String, list: &[Changed]) {
+    if list.is_empty() {
+        out.push_str("<p class=\"muted\">Nothing was skipped, reopened or moved in the period.</p>\n");
+        return;
+    }
+    out.push_str("<ul>\n");
+    for c in list {
+        let what = match c.op {
+            "skip" => "skipped".to_string(),
+            "reopen" => "reopened".to_string(),
+            _ => format!(
+                "moved from {} to {}",
+                escape(c.from.as_deref().unwrap_or("no date")),
+                escape(c.to.as_deref().unwrap_or("no date"))
+            ),
+        };
+        let note = c
+            .note
+            .as_deref()
+            .map(|n| format!(": {}", escape(n)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "<li><code>{}</code> {} — {what} by {}, {}{note}</li>\n",
+            escape(&c.address),
+            escape(&c.title),
+            escape(&c.by),
+            c.day
         ));
     }
     out.push_str("</ul>\n");
@@ -293,7 +329,7 @@ fn svg(report: &Report) -> String {
     let near_right_edge = today > WIDTH - 100.0;
     let anchor = if near_right_edge { "end" } else { "start" };
     out.push_str(&format!(
-        "<line x1=\"{today:.1}\" y1=\"{:.1}\" x2=\"{today:.1}\" y2=\"{:.1}\" stroke=\"#c62828\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"#c62828\" text-anchor=\"{anchor}\">today {}</text>\n",
+        "<line x1=\"{today:.1}\" y1=\"{:.1}\" x2=\"{today:.1}\" y2=\"{:.1}\" stroke=\"#c62828\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"#c62828\" text-anchor=\"{anchor}\">as of {}</text>\n",
         TOP - 10.0,
         height - 20.0,
         if near_right_edge { today - 3.0 } else { today + 3.0 },

@@ -1,6 +1,6 @@
 //! The report as GitHub-flavoured Markdown, with a Mermaid Gantt chart.
 
-use roadmap_core::report::{Happening, MilestoneItem, Report};
+use roadmap_core::report::{Changed, Happening, MilestoneItem, Report};
 
 /// Escapes text so Markdown shows it as written: no emphasis, links, HTML or
 /// table breaks from a title that happens to hold `*`, `_`, `<` or `|`.
@@ -51,9 +51,33 @@ fn happening(h: &Happening) -> String {
     )
 }
 
+fn changed(c: &Changed) -> String {
+    let what = match c.op {
+        "skip" => "skipped".to_string(),
+        "reopen" => "reopened".to_string(),
+        _ => format!(
+            "moved from {} to {}",
+            escape(c.from.as_deref().unwrap_or("no date")),
+            escape(c.to.as_deref().unwrap_or("no date"))
+        ),
+    };
+    let note = c
+        .note
+        .as_deref()
+        .map(|n| format!(": {}", escape(n)))
+        .unwrap_or_default();
+    format!(
+        "- `{}` {} — {what} by {}, {}{note}\n",
+        c.address,
+        escape(&c.title),
+        escape(&c.by),
+        c.day
+    )
+}
+
 pub fn render(report: &Report) -> String {
     let mut out = format!(
-        "# Status report {} ({} – {})\n\n**{}**: {}.\n\n_Today is {}._\n\n",
+        "# Status report {} ({} – {})\n\n**{}**: {}.\n\n_As of {}._\n\n",
         report.period.label,
         report.period.start,
         report.period.end,
@@ -85,6 +109,20 @@ pub fn render(report: &Report) -> String {
     }
     for h in &report.done {
         out.push_str(&happening(h));
+    }
+    out.push_str("\n## Completed in the period\n\n");
+    if report.completed.is_empty() {
+        out.push_str("No milestone was completed in the period.\n");
+    }
+    for h in &report.completed {
+        out.push_str(&happening(h));
+    }
+    out.push_str("\n## Skipped, reopened and moved in the period\n\n");
+    if report.changes.is_empty() {
+        out.push_str("Nothing was skipped, reopened or moved in the period.\n");
+    }
+    for c in &report.changes {
+        out.push_str(&changed(c));
     }
     out.push_str(&format!(
         "\n## Coming due in the next {} weeks\n\n",

@@ -93,7 +93,7 @@ pub fn status_text(terminal: &Terminal, format: Format, status: Status) -> Strin
 
 /// The due date as written, and where it started if it has moved: "2027-W23 (was 2027-W22)".
 pub fn due_with_baseline(s: &Standing) -> String {
-    let due = s.milestone.due.as_ref().map_or("", Due::label);
+    let due = s.due.as_ref().map_or("", Due::label);
     match &s.baseline {
         Some(baseline) => format!("{due} (was {baseline})"),
         None => due.to_string(),

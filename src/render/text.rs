@@ -25,7 +25,7 @@ fn happening(h: &Happening) -> String {
 
 pub fn render(report: &Report) -> String {
     let mut out = format!(
-        "Status report {} ({} – {}), today {}\n\n{}: {}.\n\nProgress\n",
+        "Status report {} ({} – {}), as of {}\n\n{}: {}.\n\nProgress\n",
         report.period.label,
         report.period.start,
         report.period.end,
@@ -70,6 +70,33 @@ pub fn render(report: &Report) -> String {
     }
     for h in &report.done {
         out.push_str(&happening(h));
+    }
+    out.push_str("\nCompleted in the period\n");
+    if report.completed.is_empty() {
+        out.push_str("  (nothing)\n");
+    }
+    for h in &report.completed {
+        out.push_str(&happening(h));
+    }
+    out.push_str("\nSkipped, reopened and moved in the period\n");
+    if report.changes.is_empty() {
+        out.push_str("  (nothing)\n");
+    }
+    for c in &report.changes {
+        let what = match c.op {
+            "skip" => "skipped".to_string(),
+            "reopen" => "reopened".to_string(),
+            _ => format!(
+                "moved from {} to {}",
+                c.from.as_deref().unwrap_or("no date"),
+                c.to.as_deref().unwrap_or("no date")
+            ),
+        };
+        let note = c.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
+        out.push_str(&sanitize(&format!(
+            "  - {} {} ({what} by {}, {}){note}\n",
+            c.address, c.title, c.by, c.day
+        )));
     }
     for (title, items, overdue) in sections {
         out.push_str(&format!("\n{title}\n"));

@@ -5,6 +5,7 @@
 pub mod edit;
 pub mod parse;
 
+use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::due::Due;
@@ -41,6 +42,14 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// How the file is named in messages: its path, or `roadmaps/NAME` for a shipped one.
+    pub fn file_name(&self) -> String {
+        match self {
+            Origin::Shipped(name) => format!("roadmaps/{name}"),
+            Origin::File { path, .. } => path.display().to_string(),
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             Origin::Shipped(_) => "shipped".to_string(),
@@ -84,13 +93,72 @@ pub struct Milestone {
     pub kind: Kind,
     pub note: Option<String>,
     pub steps: Vec<Step>,
+    /// Where it is written, for messages about it.
+    pub spans: Spans,
+}
+
+/// Where a milestone and some of its values are in its file (byte ranges),
+/// so that a problem found later (`validate`'s warnings) can point at them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spans {
+    pub milestone: Range<usize>,
+    pub due: Option<Range<usize>>,
+    pub owner: Option<Range<usize>>,
+    /// The `owner` of each step, in order.
+    pub step_owners: Vec<Option<Range<usize>>>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Step {
+    /// A name that stays with the step whatever its text or place (`kickoff`).
+    pub id: Option<String>,
     pub text: String,
     pub owner: Option<String>,
     pub note: Option<String>,
+    /// `~` and a fingerprint of the text: how a step without an id is known
+    /// in the state file (see `fingerprint_steps`).
+    pub fingerprint: String,
+}
+
+impl Step {
+    /// A step whose fingerprint is not yet set (`fingerprint_steps` sets it).
+    pub fn new(id: Option<String>, text: String, owner: Option<String>, note: Option<String>) -> Step {
+        Step {
+            id,
+            text,
+            owner,
+            note,
+            fingerprint: String::new(),
+        }
+    }
+
+    /// What a change to this step is recorded under, after `ROADMAP/MILESTONE/`:
+    /// its id if it has one, else its fingerprint. Neither changes when steps are
+    /// inserted, deleted, reordered or moved, unlike its place.
+    pub fn key(&self) -> &str {
+        self.id.as_deref().unwrap_or(&self.fingerprint)
+    }
+}
+
+/// Gives each step its fingerprint: `~` and the first 12 hex digits of the
+/// SHA-256 of its text with runs of white space made one space and the ends
+/// trimmed. A second step of the same text in the milestone gets `.2`, a
+/// third `.3`, so no two steps of a milestone share one.
+pub fn fingerprint_steps(steps: &mut [Step]) {
+    use sha2::Digest;
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for step in steps {
+        let normal = step.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let digest = sha2::Sha256::digest(normal.as_bytes());
+        let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+        let count = seen.entry(hex.clone()).or_default();
+        *count += 1;
+        step.fingerprint = if *count == 1 {
+            format!("~{hex}")
+        } else {
+            format!("~{hex}.{count}")
+        };
+    }
 }
 
 /// A cost in thousands of SEK, as the file wrote it: whole numbers stay whole
@@ -131,10 +199,27 @@ impl serde::Serialize for Cost {
 
 /// An amount as people write costs: whole numbers without a decimal point.
 pub fn format_amount(x: f64) -> String {
+    // A sum of nothing is -0.0, which people write 0.
+    let x = if x == 0.0 { 0.0 } else { x };
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{x:.0}")
     } else {
         format!("{x}")
+    }
+}
+
+impl Milestone {
+    /// The 1-based place of the step that `wanted` names: a number is a
+    /// place, `~…` a fingerprint, anything else an id.
+    pub fn step_index(&self, wanted: &str) -> Option<usize> {
+        if wanted.bytes().all(|b| b.is_ascii_digit()) {
+            let n: usize = wanted.parse().ok()?;
+            return (1..=self.steps.len()).contains(&n).then_some(n);
+        }
+        self.steps
+            .iter()
+            .position(|s| s.key() == wanted || s.fingerprint == wanted)
+            .map(|i| i + 1)
     }
 }
 
@@ -158,16 +243,13 @@ impl Roadmap {
     }
 
     /// The title of a milestone, or the text of a step, at an address
-    /// (`ROADMAP/MILESTONE[/N]`; the roadmap part is not checked).
+    /// (`ROADMAP/MILESTONE[/STEP]`; the roadmap part is not checked).
     pub fn text_at(&self, address: &str) -> Option<&str> {
         let mut parts = address.split('/').skip(1);
         let milestone = self.milestone(parts.next()?)?;
         match parts.next() {
             None => Some(&milestone.title),
-            Some(n) => milestone
-                .steps
-                .get(n.parse::<usize>().ok()?.checked_sub(1)?)
-                .map(|s| s.text.as_str()),
+            Some(step) => milestone.step_index(step).map(|i| milestone.steps[i - 1].text.as_str()),
         }
     }
 

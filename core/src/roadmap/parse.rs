@@ -30,7 +30,7 @@ const MILESTONE_KEYS: &[&str] = &[
     "note",
     "step",
 ];
-const STEP_KEYS: &[&str] = &["text", "owner", "note"];
+const STEP_KEYS: &[&str] = &["id", "text", "owner", "note"];
 
 /// Parses a roadmap file. `path` is how the file is named in messages.
 pub fn parse(path: &str, bytes: &[u8], origin: Origin) -> Result<Roadmap, Vec<Diagnostic>> {
@@ -482,8 +482,15 @@ impl<'a> Reader<'a> {
             let due = self.due(&table, year);
             let cost_tkr = self.cost(&table);
             let kind = self.kind(&table);
-            let (depends_on, spans) = self.string_list(&table, "depends_on");
+            let (depends_on, dependency_places) = self.string_list(&table, "depends_on");
             let steps = self.steps(&table);
+            let at = |key: &str| table.table.get(key).map(|i| span(i.span()));
+            let spans = super::Spans {
+                milestone: table.span.clone().unwrap_or(0..0),
+                due: at("due"),
+                owner: at("owner"),
+                step_owners: self.step_owner_spans(&table),
+            };
             let milestone = Milestone {
                 id: id.unwrap_or_default(),
                 phase,
@@ -497,9 +504,10 @@ impl<'a> Reader<'a> {
                 kind,
                 note: self.string(&table, "note"),
                 steps,
+                spans,
             };
             milestones.push(milestone);
-            dependency_spans.push(spans);
+            dependency_spans.push(dependency_places);
         }
         self.check_dependencies(&milestones, &dependency_spans);
         milestones
@@ -625,16 +633,58 @@ impl<'a> Reader<'a> {
         };
         for table in self.table_list(milestone, "step", "milestone.step", |n| Name::Step(n, which)) {
             self.unknown_keys(&table, STEP_KEYS);
+            let id = self.step_id(&table, &steps);
             let text = self.required_string(&table, "text");
             let owner = self.string(&table, "owner");
             let note = self.string(&table, "note");
-            steps.push(Step {
-                text: text.unwrap_or_default(),
-                owner,
-                note,
-            });
+            steps.push(Step::new(id, text.unwrap_or_default(), owner, note));
         }
+        super::fingerprint_steps(&mut steps);
         steps
+    }
+
+    /// Where each step's `owner` is written, in order (problems in the steps are reported by `steps`).
+    fn step_owner_spans(&self, milestone: &Table<'_, '_>) -> Vec<Option<Range<usize>>> {
+        let Some(steps) = milestone.table.get("step").and_then(Item::as_array) else {
+            return Vec::new();
+        };
+        steps
+            .iter()
+            .filter_map(Item::as_table)
+            .map(|step| step.get("owner").map(|i| span(i.span())))
+            .collect()
+    }
+
+    /// A step's optional `id`: like a milestone id, but not a number (a
+    /// number addresses a step by its place) and not used twice in one milestone.
+    fn step_id(&mut self, table: &Table<'_, '_>, before: &[Step]) -> Option<String> {
+        let id = self.string(table, "id")?;
+        let at = table.table.get("id").map(|i| span(i.span()));
+        if !is_valid_id(&id) {
+            self.error(
+                at,
+                format!("`{id}` is not a valid step id"),
+                Some("a step id is letters a-z, digits, `-`, `_` or `.`, like `kickoff`".into()),
+            );
+            return None;
+        }
+        if id.bytes().all(|b| b.is_ascii_digit()) {
+            self.error(
+                at,
+                format!("step id `{id}` is a number"),
+                Some("numbers address steps by their place (`ROADMAP/MILESTONE/2`); give the step a name, like `kickoff`".into()),
+            );
+            return None;
+        }
+        if before.iter().any(|s| s.id.as_deref() == Some(id.as_str())) {
+            self.error(
+                at,
+                format!("duplicate step id `{id}` in {}", table.name),
+                Some("give each step of a milestone its own id".into()),
+            );
+            return None;
+        }
+        Some(id)
     }
 
     fn check_dependencies(&mut self, milestones: &[Milestone], spans: &[Vec<Range<usize>>]) {

@@ -17,12 +17,16 @@ pub enum Op {
     Note,
     /// The due date moved (`from` and `to`), state unchanged.
     Reschedule,
+    /// The changes recorded under `target` count for `to` from now on: a
+    /// change recorded by a step's place pinned to the step's key, or changes
+    /// re-attached to a reworded step (`roadmap reattach`).
+    Rekey,
 }
 
 impl Op {
     /// Whether this change sets the target's state (as opposed to only adding a note).
     pub fn sets_state(self) -> bool {
-        !matches!(self, Op::Note | Op::Reschedule)
+        !matches!(self, Op::Note | Op::Reschedule | Op::Rekey)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -32,6 +36,7 @@ impl Op {
             Op::Skip => "skip",
             Op::Note => "note",
             Op::Reschedule => "reschedule",
+            Op::Rekey => "rekey",
         }
     }
 }
@@ -47,7 +52,8 @@ pub struct Event {
     /// Who made it.
     pub by: String,
     pub op: Op,
-    /// `ROADMAP/MILESTONE` or `ROADMAP/MILESTONE/N`.
+    /// `ROADMAP/MILESTONE` or `ROADMAP/MILESTONE/KEY` (KEY a step's id or
+    /// fingerprint; `N`, its place, in lines written before step keys).
     pub target: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -59,11 +65,16 @@ pub struct Event {
     /// (on two branches, say): if they disagree, that is a contradiction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev: Option<String>,
-    /// For a reschedule: the due date before (absent when there was none) and after.
+    /// For a reschedule: the due date before (absent when there was none) and
+    /// after. For a rekey, `to` is the target the changes count for now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// For a change to a step: the step's text when the change was recorded,
+    /// so that a change whose step was reworded can be told by a person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 impl Event {

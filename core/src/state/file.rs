@@ -19,8 +19,12 @@ use super::event::Event;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Doing, Error, Result};
 
-/// The format this version reads and writes.
-pub const FORMAT_VERSION: u64 = 1;
+/// The format this version reads and writes. Format 2 records steps by their
+/// key (`Step::key`) and has `rekey` changes; format 1 recorded steps by their
+/// place. A format-1 file is read as it is and gets a format-2 header line
+/// appended with the first change written to it, so that older versions,
+/// which would misread it, refuse it instead.
+pub const FORMAT_VERSION: u64 = 2;
 const HEADER_KEY: &str = "roadmap_state";
 
 /// The changes in a state file, in file order, as read.
@@ -29,6 +33,8 @@ pub struct Log {
     pub events: Vec<Event>,
     /// Line number (1-based) of each event, for messages.
     pub lines: Vec<usize>,
+    /// The highest format version its header lines give (0 when it has none).
+    pub version: u64,
 }
 
 /// Reads and checks a state file. A file that does not exist is an empty log.
@@ -94,7 +100,10 @@ impl Parser {
                 continue;
             }
             match read_line(line, !raw.ends_with('\n'), number) {
-                Line::Header => self.header_seen = true,
+                Line::Header(version) => {
+                    self.header_seen = true;
+                    self.log.version = self.log.version.max(version);
+                }
                 Line::Event(event) => {
                     if !self.header_seen {
                         self.diagnostics.push(
@@ -150,13 +159,13 @@ impl Parser {
     /// `id`) counts at its first place in the file.
     fn finish(self) -> Result<Log> {
         if self.diagnostics.is_empty() {
-            let Log { events, lines } = self.log;
+            let Log { events, lines, version } = self.log;
             let first: Vec<bool> = {
                 let mut seen = std::collections::HashSet::with_capacity(events.len());
                 events.iter().map(|e| seen.insert(e.id.as_str())).collect()
             };
             if first.iter().all(|f| *f) {
-                return Ok(Log { events, lines });
+                return Ok(Log { events, lines, version });
             }
             let (events, lines) = events
                 .into_iter()
@@ -164,7 +173,7 @@ impl Parser {
                 .zip(first)
                 .filter_map(|(kept, first)| first.then_some(kept))
                 .unzip();
-            Ok(Log { events, lines })
+            Ok(Log { events, lines, version })
         } else {
             Err(Error::State(self.diagnostics))
         }
@@ -173,7 +182,8 @@ impl Parser {
 
 /// What one line of the state file turned out to be.
 enum Line {
-    Header,
+    /// A header line, with its format version.
+    Header(u64),
     Event(Box<Event>),
     Newer(u64),
     /// A line that is not a header or a change: where in the line (a byte
@@ -186,7 +196,7 @@ enum Line {
 }
 
 const CHANGE_SHAPE: &str =
-    "a change is one JSON object with id, at, by, op (done, reopen, skip, note or reschedule) and target";
+    "a change is one JSON object with id, at, by, op (done, reopen, skip, note, reschedule or rekey) and target";
 
 fn bad(column: usize, message: impl Into<String>, hint: impl Into<String>) -> Line {
     Line::Bad {
@@ -245,7 +255,7 @@ fn read_line(line: &str, last_and_unterminated: bool, number: usize) -> Line {
             return bad(0, "the header line holds more than the format version", header_hint);
         }
         return match version.as_u64() {
-            Some(v) if v <= FORMAT_VERSION => Line::Header,
+            Some(v) if v <= FORMAT_VERSION => Line::Header(v),
             Some(v) => Line::Newer(v),
             None => bad(
                 0,
@@ -268,7 +278,7 @@ fn read_line(line: &str, last_and_unterminated: bool, number: usize) -> Line {
             }
         }
     }
-    for key in ["note", "prev", "from", "to", "on"] {
+    for key in ["note", "prev", "from", "to", "on", "text"] {
         if let Some(other) = object.get(key).filter(|v| !v.is_string() && !v.is_null()) {
             return bad(
                 field_column(key),
@@ -295,7 +305,7 @@ fn read_line(line: &str, last_and_unterminated: bool, number: usize) -> Line {
         );
     }
     let op = object["op"].as_str().unwrap_or_default();
-    if !["done", "reopen", "skip", "note", "reschedule"].contains(&op) {
+    if !["done", "reopen", "skip", "note", "reschedule", "rekey"].contains(&op) {
         return bad(
             field_column("op"),
             format!("`op` is \"{op}\", which is not a change this roadmap knows"),
@@ -352,6 +362,9 @@ pub fn update(
         return Ok(Written::Nothing);
     }
     let mut lines = Vec::new();
+    if log.version < FORMAT_VERSION && !bytes.iter().all(u8::is_ascii_whitespace) {
+        lines.extend_from_slice(format!("{{\"{HEADER_KEY}\":{FORMAT_VERSION}}}\n").as_bytes());
+    }
     for event in &events {
         serde_json::to_writer(&mut lines, event).map_err(|e| Error::io("cannot write a change", e.into()))?;
         lines.push(b'\n');
@@ -471,15 +484,25 @@ mod tests {
 
     #[test]
     fn refuses_a_newer_format() {
-        let Err(Error::State(found)) = parse("s", b"{\"roadmap_state\":2}\n") else {
+        let Err(Error::State(found)) = parse("s", b"{\"roadmap_state\":3}\n") else {
             panic!("a newer format must be refused");
         };
         assert!(
             found[0]
                 .message
-                .contains("format 2, newer than this roadmap understands (1)"),
+                .contains("format 3, newer than this roadmap understands (2)"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_format_1_file_reads_with_a_format_2_header_appended_later() {
+        let text = format!(
+            "{{\"roadmap_state\":1}}\n{}{{\"roadmap_state\":2}}\n",
+            line("a", "done", "r/m/1")
+        );
+        let log = parse("s", text.as_bytes()).unwrap();
+        assert_eq!((log.events.len(), log.version), (1, 2));
     }
 
     #[test]

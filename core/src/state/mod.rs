@@ -8,6 +8,7 @@
 pub mod change;
 pub mod event;
 pub mod file;
+pub mod record;
 
 use std::collections::HashMap;
 
@@ -41,7 +42,8 @@ pub struct TargetState<'a> {
     pub last: Option<&'a Event>,
     /// Every change with a note, oldest first.
     pub notes: Vec<&'a Event>,
-    /// Every move of the due date, oldest first.
+    /// The moves of the due date that count, oldest first: a move made
+    /// independently of a later one (on another branch) does not.
     pub moves: Vec<&'a Event>,
 }
 
@@ -50,6 +52,11 @@ impl TargetState<'_> {
     /// `Some(None)`: it had no due date at first.
     pub fn baseline(&self) -> Option<Option<&str>> {
         self.moves.first().map(|e| e.from.as_deref())
+    }
+
+    /// The due date as last moved, as written (`None` when it never moved).
+    pub fn moved_to(&self) -> Option<&str> {
+        self.moves.last().and_then(|e| e.to.as_deref())
     }
 }
 
@@ -62,28 +69,97 @@ pub struct Contradiction<'a> {
     pub overruled: Vec<&'a Event>,
 }
 
+/// A change as it counts: the line, and the target it counts for now.
+#[derive(Debug, Clone)]
+pub struct Counted<'a> {
+    pub event: &'a Event,
+    /// What the recorded target is now: a milestone, or a step by its key
+    /// (`ROADMAP/MILESTONE/KEY`); the target as recorded when it matches nothing.
+    pub target: String,
+    /// Whether the target is still in the plan.
+    pub matched: bool,
+}
+
+/// How recorded targets are matched to the plan as it is now
+/// (`address::Resolver`): a step recorded by its place, id or fingerprint is
+/// found wherever it is now.
+pub trait Targets {
+    /// The target `recorded` counts for now, or `None` when the plan has nothing it matches.
+    fn resolve(&self, recorded: &str) -> Option<String>;
+}
+
+/// Every target stands for itself: a log taken as recorded, with no plan to match it to.
+pub struct AsRecorded;
+
+impl Targets for AsRecorded {
+    fn resolve(&self, recorded: &str) -> Option<String> {
+        Some(recorded.to_string())
+    }
+}
+
 /// The state folded from a log.
 #[derive(Debug, Default)]
 pub struct State<'a> {
-    targets: HashMap<&'a str, TargetState<'a>>,
-    /// Every change in the order they are applied.
-    pub ordered: Vec<&'a Event>,
+    targets: HashMap<String, TargetState<'a>>,
+    /// Every change in the order they are applied, with what it counts for.
+    pub ordered: Vec<Counted<'a>>,
 }
 
 impl<'a> State<'a> {
-    pub fn fold(events: &'a [Event]) -> State<'a> {
-        let mut ordered: Vec<&Event> = events.iter().collect();
-        ordered.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        ordered.dedup_by(|a, b| a.id == b.id);
-        let mut targets: HashMap<&str, TargetState> = HashMap::with_capacity(ordered.len());
-        for event in &ordered {
-            let target = targets.entry(event.target.as_str()).or_default();
+    /// Applies `events` in time order (then by id), each once, to the targets
+    /// they count for now (`targets`).
+    pub fn fold(events: &'a [Event], targets: &impl Targets) -> State<'a> {
+        State::fold_until(events, targets, None)
+    }
+
+    /// Like `fold`, with only the changes recorded on or before `last_day`
+    /// (UTC): the state as it was then, as a report of a past period shows it.
+    pub fn fold_until(events: &'a [Event], targets: &impl Targets, last_day: Option<chrono::NaiveDate>) -> State<'a> {
+        let mut sorted: Vec<&Event> = events
+            .iter()
+            .filter(|e| last_day.is_none_or(|day| e.at.date_naive() <= day))
+            .collect();
+        sorted.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        sorted.dedup_by(|a, b| a.id == b.id);
+        // A rekey says where the changes recorded under a target count from
+        // now on; the latest one for a target wins, as for any change.
+        let mut rekeyed: HashMap<&str, &str> = HashMap::new();
+        for event in sorted.iter().filter(|e| e.op == Op::Rekey) {
+            if let Some(to) = event.to.as_deref() {
+                rekeyed.insert(&event.target, to);
+            }
+        }
+        let mut resolved: HashMap<&str, Option<String>> = HashMap::new();
+        let ordered: Vec<Counted> = sorted
+            .into_iter()
+            .map(|event| {
+                let recorded = rekeyed.get(event.target.as_str()).copied().unwrap_or(&event.target);
+                let now = resolved
+                    .entry(recorded)
+                    .or_insert_with(|| targets.resolve(recorded))
+                    .clone();
+                Counted {
+                    event,
+                    matched: now.is_some(),
+                    target: now.unwrap_or_else(|| event.target.clone()),
+                }
+            })
+            .collect();
+        let mut state: HashMap<String, TargetState> = HashMap::with_capacity(ordered.len());
+        for counted in &ordered {
+            let event = counted.event;
+            let target = state.entry(counted.target.clone()).or_default();
             match event.op {
                 Op::Done => target.mark = Mark::Done,
                 Op::Reopen => target.mark = Mark::Open,
                 Op::Skip => target.mark = Mark::Skipped,
-                Op::Note => {}
-                Op::Reschedule => target.moves.push(event),
+                Op::Note | Op::Rekey => {}
+                Op::Reschedule => {
+                    // A move made from the same date after the same move as a
+                    // later one was made without seeing it: the later one counts.
+                    target.moves.retain(|m| !(m.prev == event.prev && m.from == event.from));
+                    target.moves.push(event);
+                }
             }
             if event.op.sets_state() {
                 target.last = Some(event);
@@ -92,7 +168,10 @@ impl<'a> State<'a> {
                 target.notes.push(event);
             }
         }
-        State { targets, ordered }
+        State {
+            targets: state,
+            ordered,
+        }
     }
 
     pub fn get(&self, target: &str) -> Option<&TargetState<'a>> {
@@ -103,28 +182,35 @@ impl<'a> State<'a> {
         self.targets.get(target).map_or(Mark::Open, |t| t.mark)
     }
 
-    pub fn targets(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.targets.keys().copied()
+    pub fn targets(&self) -> impl Iterator<Item = &str> + '_ {
+        self.targets.keys().map(String::as_str)
     }
 
-    /// The roadmaps that have recorded changes.
-    pub fn roadmaps(&self) -> std::collections::HashSet<&'a str> {
-        self.targets().filter_map(|t| t.split('/').next()).collect()
+    /// The changes whose target the plan no longer has: a step reworded or
+    /// deleted, a milestone removed. They are kept and count for nothing.
+    pub fn unmatched(&self) -> impl Iterator<Item = &Counted<'a>> + '_ {
+        self.ordered.iter().filter(|c| !c.matched)
     }
 
-    /// Changes made independently (the same `prev`) that set different marks.
-    pub fn contradictions(&self) -> Vec<Contradiction<'a>> {
-        let mut forks: HashMap<(&str, Option<&str>), Vec<&Event>> = HashMap::new();
-        for event in self.ordered.iter().filter(|e| e.op.sets_state()) {
-            forks
-                .entry((event.target.as_str(), event.prev.as_deref()))
-                .or_default()
-                .push(event);
+    /// Changes made independently (the same `prev`) that disagree: different
+    /// marks, or moves of the due date from the same date to different dates.
+    pub fn contradictions(&self) -> Vec<Contradiction<'_>> {
+        type Fork<'s> = (&'s str, bool, Option<&'s str>, Option<&'s str>);
+        let mut forks: HashMap<Fork, Vec<&Event>> = HashMap::new();
+        for counted in &self.ordered {
+            let event = counted.event;
+            let key: Fork = match event.op {
+                op if op.sets_state() => (&counted.target, false, event.prev.as_deref(), None),
+                Op::Reschedule => (&counted.target, true, event.prev.as_deref(), event.from.as_deref()),
+                _ => continue,
+            };
+            forks.entry(key).or_default().push(event);
         }
+        let disagree = |events: &[&Event]| events.iter().any(|e| e.op != events[0].op || e.to != events[0].to);
         let mut found: Vec<Contradiction> = forks
             .into_iter()
-            .filter(|(_, events)| events.iter().any(|e| e.op != events[0].op))
-            .map(|((target, _), mut events)| {
+            .filter(|(_, events)| disagree(events))
+            .map(|((target, ..), mut events)| {
                 let kept = events.pop().expect("a fork has events");
                 Contradiction {
                     target,
@@ -154,6 +240,7 @@ mod tests {
             prev: prev.map(Into::into),
             from: None,
             to: None,
+            text: None,
         }
     }
 
@@ -166,9 +253,9 @@ mod tests {
             vec![b.clone(), a.clone()],
             vec![b.clone(), a.clone(), b.clone()],
         ] {
-            assert_eq!(State::fold(&events).mark("r/m/1"), Mark::Open);
+            assert_eq!(State::fold(&events, &AsRecorded).mark("r/m/1"), Mark::Open);
         }
-        assert!(State::fold(&[a, b]).contradictions().is_empty());
+        assert!(State::fold(&[a, b], &AsRecorded).contradictions().is_empty());
     }
 
     #[test]
@@ -177,7 +264,7 @@ mod tests {
         let reopened = event("b", "2026-11-21T10:00:00Z", Op::Reopen, "r/m/1", Some("a"));
         let skipped = event("c", "2026-11-21T09:00:00Z", Op::Skip, "r/m/1", Some("a"));
         let events = [base, skipped, reopened];
-        let state = State::fold(&events);
+        let state = State::fold(&events, &AsRecorded);
         assert_eq!(state.mark("r/m/1"), Mark::Open);
         let found = state.contradictions();
         assert_eq!(found.len(), 1);
@@ -186,11 +273,46 @@ mod tests {
     }
 
     #[test]
+    fn two_moves_from_the_same_date_on_two_branches_the_later_counts() {
+        let mv = |id: &str, at: &str, to: &str| Event {
+            op: Op::Reschedule,
+            from: Some("V20".into()),
+            to: Some(to.into()),
+            ..event(id, at, Op::Reschedule, "r/m", None)
+        };
+        let events = [
+            mv("a", "2026-11-20T10:00:00Z", "V22"),
+            mv("b", "2026-11-21T10:00:00Z", "V24"),
+        ];
+        let state = State::fold(&events, &AsRecorded);
+        let target = state.get("r/m").unwrap();
+        assert_eq!(target.moved_to(), Some("V24"));
+        assert_eq!(target.moves.len(), 1, "the overruled move does not count");
+        let found = state.contradictions();
+        assert_eq!((found.len(), found[0].kept.id.as_str()), (1, "b"));
+    }
+
+    #[test]
+    fn moves_one_after_another_all_count() {
+        let mut first = event("a", "2026-11-20T10:00:00Z", Op::Reschedule, "r/m", None);
+        first.from = Some("V20".into());
+        first.to = Some("V22".into());
+        let mut second = event("b", "2026-11-21T10:00:00Z", Op::Reschedule, "r/m", Some("a"));
+        second.from = Some("V22".into());
+        second.to = Some("V23".into());
+        let events = [first, second];
+        let state = State::fold(&events, &AsRecorded);
+        assert_eq!(state.get("r/m").unwrap().moves.len(), 2);
+        assert_eq!(state.get("r/m").unwrap().baseline(), Some(Some("V20")));
+        assert!(state.contradictions().is_empty());
+    }
+
+    #[test]
     fn the_same_tick_on_two_branches_is_no_contradiction() {
         let one = event("a", "2026-11-20T10:00:00Z", Op::Done, "r/m/1", None);
         let two = event("b", "2026-11-20T10:05:00Z", Op::Done, "r/m/1", None);
         let events = [one, two];
-        let state = State::fold(&events);
+        let state = State::fold(&events, &AsRecorded);
         assert_eq!(state.mark("r/m/1"), Mark::Done);
         assert!(state.contradictions().is_empty());
     }

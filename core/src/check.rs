@@ -1,0 +1,217 @@
+//! What `validate` finds beyond what stops a roadmap from loading: plans that
+//! contradict themselves (a milestone due before one it depends on can start,
+//! an owner who is not one of the plan's parties), and a state file whose
+//! changes no longer match the plan or were made on two branches and disagree.
+//! Each is a warning or a note: the commands still run.
+
+use std::collections::HashMap;
+
+use crate::catalog::{Catalog, SHIPPED};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::roadmap::{Origin, Roadmap};
+use crate::schedule::due_now;
+use crate::state::file::Log;
+use crate::state::{Op, State};
+
+/// The text of the file `roadmap` was read from, to show the lines problems are on.
+fn source(roadmap: &Roadmap) -> Option<String> {
+    match &roadmap.origin {
+        Origin::Shipped(name) => SHIPPED.iter().find(|(n, _)| n == name).map(|(_, t)| (*t).to_string()),
+        Origin::File { path, .. } => std::fs::read_to_string(path).ok(),
+    }
+}
+
+/// Warnings about `roadmap` as the state leaves it.
+pub fn plan(roadmap: &Roadmap, state: &State<'_>) -> Vec<Diagnostic> {
+    let text = source(roadmap).unwrap_or_default();
+    let path = roadmap.origin.file_name();
+    let warn = |span: &std::ops::Range<usize>, message: String, hint: String| {
+        Diagnostic::at(&path, &text, span.clone(), message)
+            .with_hint(hint)
+            .with_severity(Severity::Warning)
+    };
+    let mut found = Vec::new();
+    let dues: HashMap<&str, Option<crate::due::Due>> = roadmap
+        .milestones
+        .iter()
+        .map(|m| (m.id.as_str(), due_now(roadmap, m, state)))
+        .collect();
+    for m in &roadmap.milestones {
+        let Some(end) = dues[m.id.as_str()].as_ref().and_then(crate::due::Due::end) else {
+            continue;
+        };
+        for dep in &m.depends_on {
+            let Some(before) = dues.get(dep.as_str()).and_then(Option::as_ref) else {
+                continue;
+            };
+            let Some(start) = before.start() else { continue };
+            if end < start {
+                let label = dues[m.id.as_str()].as_ref().map_or("", |d| d.label());
+                found.push(warn(
+                    m.spans.due.as_ref().unwrap_or(&m.spans.milestone),
+                    format!(
+                        "`{}` is due by {end} ({label}), before `{dep}`, which it depends on, starts ({start}, {})",
+                        m.id,
+                        before.label()
+                    ),
+                    "move one of the two dates, or take the dependency out of depends_on".into(),
+                ));
+            }
+        }
+    }
+    if !roadmap.parties.is_empty() {
+        let codes: Vec<&str> = roadmap.parties.iter().map(|(code, _)| code.as_str()).collect();
+        let owners = roadmap.milestones.iter().flat_map(|m| {
+            std::iter::once((m.owner.as_deref(), m.spans.owner.as_ref())).chain(
+                m.steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.owner.as_deref(), m.spans.step_owners.get(i).and_then(Option::as_ref))),
+            )
+        });
+        for (owner, span) in owners {
+            let (Some(owner), Some(span)) = (owner, span) else {
+                continue;
+            };
+            let unknown: Vec<&str> = crate::filter::owner_parts(owner)
+                .into_iter()
+                .filter(|part| !roadmap.parties.iter().any(|(c, n)| is_party(part, c, n)))
+                .collect();
+            if !unknown.is_empty() {
+                found.push(warn(
+                    span,
+                    format!(
+                        "owner `{owner}`: {} not one of the roadmap's [parties] ({})",
+                        unknown.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", "),
+                        codes.join(", ")
+                    ),
+                    format!("write one of {}, or add the party under [parties]", codes.join(", ")),
+                ));
+            }
+        }
+    }
+    found
+}
+
+fn is_party(part: &str, code: &str, name: &str) -> bool {
+    part.eq_ignore_ascii_case(code) || part.to_lowercase() == name.to_lowercase()
+}
+
+/// Warnings and notes about the state file at `path` against the roadmaps.
+pub fn state(log: &Log, state: &State<'_>, catalog: &Catalog, path: &str) -> Vec<Diagnostic> {
+    let line_of = |event: &crate::state::Event| {
+        log.events
+            .iter()
+            .position(|e| e.id == event.id)
+            .map_or(0, |i| log.lines[i])
+    };
+    let at = |line: usize, message: String| Diagnostic::in_file(path, line, 1, message);
+    let mut found = Vec::new();
+    // Changes that match nothing, by target as recorded, in file order.
+    let mut unmatched: Vec<(&str, Vec<&crate::state::Event>)> = Vec::new();
+    for counted in state.unmatched().filter(|c| c.event.op != Op::Rekey) {
+        let target = counted.event.target.as_str();
+        match unmatched.iter_mut().find(|(t, _)| *t == target) {
+            Some((_, events)) => events.push(counted.event),
+            None => unmatched.push((target, vec![counted.event])),
+        }
+    }
+    for (target, events) in &unmatched {
+        let line = line_of(events[0]);
+        let mut parts = target.split('/');
+        let roadmap = parts.next().and_then(|id| catalog.get(id));
+        let milestone = roadmap.and_then(|r| parts.next().and_then(|m| r.milestone(m)));
+        let count = if events.len() == 1 {
+            "1 change".to_string()
+        } else {
+            format!("{} changes", events.len())
+        };
+        let diagnostic = match (roadmap, milestone, parts.next()) {
+            (Some(roadmap), Some(milestone), Some(_)) => {
+                let text = events.iter().rev().find_map(|e| e.text.as_deref());
+                let recorded = text
+                    .map(|t| format!(" (recorded on the step \"{t}\")"))
+                    .unwrap_or_default();
+                let mut d = at(
+                    line,
+                    format!(
+                        "{count} to `{target}`{recorded} no longer match a step of `{}/{}` (was it reworded, or deleted?); kept, and counted for nothing",
+                        roadmap.id, milestone.id
+                    ),
+                );
+                let closest = text.and_then(|t| {
+                    milestone
+                        .steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| (strsim::normalized_levenshtein(t, &s.text), i))
+                        .filter(|(score, _)| *score > 0.5)
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                });
+                let to = match closest {
+                    Some((_, i)) => crate::address::Address::step_of(&roadmap.id, milestone, i + 1).to_string(),
+                    None => format!("{}/{}/STEP", roadmap.id, milestone.id),
+                };
+                d.hint = Some(format!(
+                    "if the step is still there, re-attach them to it: roadmap reattach {target} {to}"
+                ));
+                d
+            }
+            _ => at(
+                line,
+                format!("`{target}` is not in the loaded roadmaps (was the roadmap edited?); its changes are kept"),
+            ),
+        };
+        found.push(diagnostic.with_severity(Severity::Warning));
+    }
+    for m in catalog
+        .roadmaps
+        .iter()
+        .flat_map(|r| r.milestones.iter().map(move |m| (r, m)))
+    {
+        let (roadmap, milestone) = m;
+        let Some(moved) = state.get(&format!("{}/{}", roadmap.id, milestone.id)) else {
+            continue;
+        };
+        if let (Some(event), Some(label)) = (moved.moves.last(), moved.moved_to())
+            && let Err(e) = crate::due::Due::parse(label, roadmap.year)
+        {
+            found.push(
+                at(line_of(event), format!("the due date `{label}` the state moved `{}/{}` to is not a date: {e}; the roadmap's date counts", roadmap.id, milestone.id))
+                    .with_severity(Severity::Warning),
+            );
+        }
+    }
+    let shown = |target: &str| match catalog.get(target.split('/').next().unwrap_or_default()) {
+        Some(roadmap) => crate::address::shown(roadmap, target),
+        None => target.to_string(),
+    };
+    for c in state.contradictions() {
+        let when = |e: &crate::state::Event| e.at.format("%Y-%m-%d %H:%M").to_string();
+        let what = |e: &crate::state::Event| match e.op {
+            Op::Reschedule => format!("moved to {}", e.to.as_deref().unwrap_or("no date")),
+            op => op.as_str().to_string(),
+        };
+        let overruled: Vec<String> = c
+            .overruled
+            .iter()
+            .map(|e| format!("{} by {} at {}", what(e), e.by, when(e)))
+            .collect();
+        found.push(
+            at(
+                line_of(c.kept),
+                format!(
+                    "`{}` was changed independently (on two branches?): {} and {} by {} at {}; the later change counts ({})",
+                    shown(c.target),
+                    overruled.join(", "),
+                    what(c.kept),
+                    c.kept.by,
+                    when(c.kept),
+                    what(c.kept),
+                ),
+            )
+            .with_severity(Severity::Note),
+        );
+    }
+    found
+}

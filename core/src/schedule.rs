@@ -1,0 +1,91 @@
+//! Where a milestone's due date stands, and how a new one is read.
+//!
+//! A roadmap file's `due` is the baseline. `roadmap reschedule` records each
+//! move in the state log only (`from`, `to`), so that moves merge through git
+//! like ticks: two people who move dates on two branches get no conflict, and
+//! when both moved the same milestone from the same date, the later move
+//! counts (the state's merge rule; `validate` shows the other).
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::due::{Due, Span};
+use crate::error::{Error, Result};
+use crate::roadmap::{Milestone, Roadmap};
+use crate::state::State;
+
+/// The due date of `milestone` as it stands: where the moves that count last
+/// put it (read as the roadmap file would read it), else the file's.
+pub fn due_now(roadmap: &Roadmap, milestone: &Milestone, state: &State<'_>) -> Option<Due> {
+    let moved = state
+        .get(&format!("{}/{}", roadmap.id, milestone.id))
+        .and_then(|t| t.moved_to())
+        .and_then(|label| Due::parse(label, roadmap.year).ok());
+    moved.or_else(|| milestone.due.clone())
+}
+
+/// A new due date for a milestone of `roadmap`, in any notation. Bare weeks
+/// (`V21`) in a roadmap without a `year` are read in the years the plan
+/// spans as it stands, and recorded as the ISO week they are (`2027-W21`),
+/// so that they mean the same whatever happens to the plan later; when the
+/// plan spans no year, or two years in which the week falls, the user is
+/// asked for the ISO week.
+pub fn read_move(text: &str, roadmap: &Roadmap, state: &State<'_>) -> Result<Due> {
+    let due = Due::parse(text, roadmap.year).map_err(|e| {
+        Error::refused(
+            format!("`{text}` is not a due date: {e}"),
+            e.hint.clone().unwrap_or_default(),
+        )
+    })?;
+    let Span::UnplacedWeeks { first, last } = *due.span() else {
+        return Ok(due);
+    };
+    let dated: Vec<(NaiveDate, NaiveDate)> = roadmap
+        .milestones
+        .iter()
+        .filter_map(|m| {
+            let due = due_now(roadmap, m, state)?;
+            Some((due.start()?, due.end().or(due.start())?))
+        })
+        .collect();
+    let Some(span_start) = dated.iter().map(|(s, _)| *s).min() else {
+        return Err(Error::refused(
+            format!("`{text}` has no year, and `{}` is not placed in a year", roadmap.id),
+            format!(
+                "write the week with its year, like YEAR-W{first:02}, or place the plan first: roadmap init {} --start WEEK",
+                roadmap.id
+            ),
+        ));
+    };
+    let span_end = dated.iter().map(|(_, e)| *e).max().unwrap_or(span_start);
+    let week = |year: i32, week: u32, weekday| NaiveDate::from_isoywd_opt(year, week, weekday);
+    let candidates: Vec<i32> = (span_start.iso_week().year()..=span_end.iso_week().year())
+        .filter(|&year| {
+            let (Some(from), Some(to)) = (
+                week(year, first, chrono::Weekday::Mon),
+                week(year, last, chrono::Weekday::Sun),
+            ) else {
+                return false;
+            };
+            from <= span_end && to >= span_start
+        })
+        .collect();
+    let [year] = candidates.as_slice() else {
+        let years: Vec<String> = (span_start.iso_week().year()..=span_end.iso_week().year())
+            .map(|y| format!("{y}-W{first:02}"))
+            .collect();
+        return Err(Error::refused(
+            format!(
+                "`{text}` has no year, and `{}` runs from {span_start} to {span_end}",
+                roadmap.id
+            ),
+            format!("write the ISO week: {}", years.join(" or ")),
+        ));
+    };
+    let label = if first == last {
+        format!("{year}-W{first:02}")
+    } else {
+        format!("{year}-W{first:02}..{year}-W{last:02}")
+    };
+    Due::parse(&label, roadmap.year)
+        .map_err(|e| Error::refused(format!("`{text}` is not a week of {year}: {e}"), "write the ISO week"))
+}
