@@ -103,6 +103,11 @@ pub enum Command {
         after_help = "Examples:\n  roadmap reschedule hubs-sdk/projektstart 2027-W22 --note \"Avtalet signerades sent\"\n  roadmap reschedule difi-postkasse/informasjon 15.09.2015"
     )]
     Reschedule(RescheduleArgs),
+    /// Let changes recorded on a step that was reworded or moved count for it again
+    #[command(
+        after_help = "Examples:\n  roadmap validate                  # lists the changes that no longer match a step\n  roadmap reattach hubs-sdk/projektstart/~2d607541a5d5 hubs-sdk/projektstart/1"
+    )]
+    Reattach(ReattachArgs),
     /// What moved: each milestone's baseline and current due date, how far, how often, why
     #[command(after_help = "Examples:\n  roadmap slips\n  roadmap slips hubs-sdk --format json")]
     Slips(SlipsArgs),
@@ -260,6 +265,18 @@ pub struct RescheduleArgs {
     /// Why it moved
     #[arg(long, value_name = "WHY")]
     pub note: Option<String>,
+    #[command(flatten)]
+    pub by: ByArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ReattachArgs {
+    /// The target the changes were recorded under, as `roadmap validate` lists it
+    #[arg(value_name = "RECORDED")]
+    pub recorded: String,
+    /// The step (or milestone) they belong to now: ROADMAP/MILESTONE/STEP
+    #[arg(value_name = "ADDR", add = ArgValueCompleter::new(crate::completion::address))]
+    pub to: String,
     #[command(flatten)]
     pub by: ByArg,
 }

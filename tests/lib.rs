@@ -13,6 +13,7 @@ mod disk_faults;
 mod fresh_answers;
 mod list_show;
 mod odd_input;
+mod plan_life;
 mod properties;
 mod report;
 mod state;

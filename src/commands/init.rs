@@ -135,6 +135,15 @@ fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
         Origin::Shipped(_) => format!("the shipped roadmap `{}`", roadmap.id),
         Origin::File { path, .. } => path.display().to_string(),
     };
+    // Steps with ids keep their progress when they are reworded or moved.
+    let (text, named) = edit::name_steps(&text)?;
+    if named > 0 {
+        out.push_str(&format!(
+            "named    {}: {} (`id`), so that a step can be reworded or moved without losing its progress\n",
+            roadmap.id,
+            crate::render::plural(named, "step", "steps")
+        ));
+    }
     let text = format!("# Adopted from {from} with `roadmap init {}{how}`.\n{text}", roadmap.id);
     // Whatever was placed must load: check before writing anything.
     let origin = Origin::File {

@@ -10,6 +10,7 @@ mod list;
 mod log;
 mod mark;
 mod overdue;
+mod reattach;
 mod report;
 mod reschedule;
 mod show;
@@ -37,6 +38,7 @@ pub fn execute(context: &Context, command: Command) -> Result<ExitCode> {
         Command::Report(args) => report::run(context, &args),
         Command::Init(args) => init::run(context, &args),
         Command::Reschedule(args) => reschedule::run(context, &args),
+        Command::Reattach(args) => reattach::run(context, &args),
         Command::Slips(args) => slips::run(context, &args),
         Command::Export(args) => export::run(context, &args),
         Command::Completions(args) => completions::run(&args),

@@ -114,6 +114,90 @@ pub fn place_weeks(text: &str, start_monday: NaiveDate) -> Result<(String, Vec<M
     Ok((doc.to_string(), moved))
 }
 
+/// Gives every step without an `id` one made from the first words of its
+/// text (`Genomföra uppstartsmöte (kickoff)…` gets `genomfora-uppstartsmote-kickoff`),
+/// written first in the step, so that a step can be reworded or moved
+/// without its progress losing track of it. Returns the new text and how
+/// many steps got an id.
+pub fn name_steps(text: &str) -> Result<(String, usize)> {
+    let mut doc = parse(text)?;
+    let mut named = 0;
+    let Some(milestones) = doc.get_mut("milestone").and_then(Item::as_array_of_tables_mut) else {
+        return Ok((doc.to_string(), 0));
+    };
+    for milestone in milestones.iter_mut() {
+        let Some(steps) = milestone.get_mut("step").and_then(Item::as_array_of_tables_mut) else {
+            continue;
+        };
+        let mut taken: Vec<String> = steps
+            .iter()
+            .filter_map(|s| s.get("id").and_then(Item::as_str).map(str::to_string))
+            .collect();
+        for step in steps.iter_mut() {
+            if step.contains_key("id") {
+                continue;
+            }
+            let Some(words) = step.get("text").and_then(Item::as_str) else {
+                continue;
+            };
+            let id = unique(slug(words), &taken);
+            taken.push(id.clone());
+            // Rebuilt with the id first, each other key with its own spacing and comments.
+            let keys: Vec<String> = step.iter().map(|(k, _)| k.to_string()).collect();
+            let entries: Vec<(toml_edit::Key, Item)> = keys.iter().filter_map(|k| step.remove_entry(k)).collect();
+            let indent = entries
+                .first()
+                .and_then(|(k, _)| k.leaf_decor().prefix())
+                .and_then(|p| p.as_str())
+                .unwrap_or("")
+                .to_string();
+            let mut key = toml_edit::Key::new("id");
+            key.leaf_decor_mut().set_prefix(indent);
+            step.insert_formatted(&key, toml_edit::value(id));
+            for (key, item) in entries {
+                step.insert_formatted(&key, item);
+            }
+            named += 1;
+        }
+    }
+    Ok((doc.to_string(), named))
+}
+
+/// An id from the first words of a text: letters folded to a-z, at most
+/// four words joined by `-`.
+fn slug(text: &str) -> String {
+    let folded: String = text
+        .chars()
+        .flat_map(|c| match c.to_lowercase().next().unwrap_or(c) {
+            'å' | 'ä' | 'à' | 'á' | 'â' => "a".chars().collect::<Vec<_>>(),
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => vec!['o'],
+            'æ' => vec!['a', 'e'],
+            'é' | 'è' | 'ê' | 'ë' => vec!['e'],
+            'ü' | 'ú' => vec!['u'],
+            c if c.is_ascii_alphanumeric() => vec![c],
+            _ => vec![' '],
+        })
+        .collect();
+    let words: Vec<&str> = folded.split_whitespace().take(4).collect();
+    let id = words.join("-");
+    if id.is_empty() || id.bytes().all(|b| b.is_ascii_digit()) {
+        format!("steg-{id}").trim_end_matches('-').to_string()
+    } else {
+        id
+    }
+}
+
+/// `id`, or `id-2`, `id-3` … when a step of the milestone has it already.
+fn unique(id: String, taken: &[String]) -> String {
+    if !taken.contains(&id) {
+        return id;
+    }
+    (2..)
+        .map(|n| format!("{id}-{n}"))
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or(id)
+}
+
 /// Sets the due date of one milestone, adding the key if it has none.
 pub fn set_due(text: &str, milestone: &str, due: &str) -> Result<(String, Option<String>)> {
     let mut doc = parse(text)?;
@@ -169,6 +253,22 @@ mod tests {
         assert_eq!(old, None);
         assert!(text.contains("due = \"2027-05\""), "{text}");
         assert!(set_due(PLAN, "x", "2027").is_err());
+    }
+
+    #[test]
+    fn steps_get_ids_from_their_words_and_keep_the_rest() {
+        let plan = "[roadmap]\nid = \"p\"\ntitle = \"P\"\nlanguage = \"sv\"\n\n[[milestone]]\nid = \"a\"\ntitle = \"A\"\n\n  [[milestone.step]]\n  text = \"Genomföra uppstartsmöte (kickoff) med beställare\" # viktig\n  owner = \"Gemensam\"\n\n  [[milestone.step]]\n  id = \"egen\"\n  text = \"Egen\"\n\n  [[milestone.step]]\n  text = \"Genomföra uppstartsmöte (kickoff) igen\"\n";
+        let (text, named) = name_steps(plan).unwrap();
+        assert_eq!(named, 2);
+        assert!(
+            text.contains("  [[milestone.step]]\n  id = \"genomfora-uppstartsmote-kickoff-med\"\n  text = \"Genomföra uppstartsmöte (kickoff) med beställare\" # viktig\n  owner = \"Gemensam\"\n"),
+            "{text}"
+        );
+        assert!(text.contains("  id = \"egen\"\n  text = \"Egen\""), "{text}");
+        assert!(text.contains("id = \"genomfora-uppstartsmote-kickoff-igen\""), "{text}");
+        assert_eq!(unique("a".into(), &["a".into(), "a-2".into()]), "a-3");
+        assert_eq!(slug("2. Steg"), "2-steg");
+        assert_eq!(slug("12"), "steg-12");
     }
 
     #[test]

@@ -46,6 +46,23 @@ pub fn parse(path: &str, bytes: &[u8], origin: Origin) -> Result<Roadmap, Vec<Di
                 .with_hint("a roadmap needs at least a [roadmap] table with id, title and language"),
         ]);
     }
+    if let Some(at) = conflict_marker(text) {
+        return Err(vec![
+            Diagnostic::at(
+                path,
+                text,
+                at..at + 7,
+                format!(
+                    "unresolved git merge conflict in {path}:{}",
+                    text[..at].matches('\n').count() + 1
+                ),
+            )
+            .with_hint(
+                "keep the lines you want between <<<<<<<, ======= and >>>>>>>, delete the three marker lines, \
+                     save, and `git add` the file (`git diff` shows both sides)",
+            ),
+        ]);
+    }
     let arena = toml_spanner::Arena::new();
     let document = match toml_spanner::parse(text, &arena) {
         Ok(document) => document,
@@ -65,6 +82,19 @@ pub fn parse(path: &str, bytes: &[u8], origin: Origin) -> Result<Roadmap, Vec<Di
             Err(diagnostics)
         }
     }
+}
+
+/// Where the first line that git writes into a file it could not merge
+/// (`<<<<<<< HEAD`) starts, if the file has one.
+fn conflict_marker(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("<<<<<<<") {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// A TOML syntax error, with advice for the mistakes people make most.
