@@ -103,6 +103,23 @@ pub fn step_target(roadmap: &str, milestone: &str, step: &Step) -> String {
     format!("{roadmap}/{milestone}/{}", step.key())
 }
 
+/// How recorded targets are matched to the plan as it is now
+/// (`address::Resolver`): a step recorded by its place, id or fingerprint is
+/// found wherever it is now.
+pub trait Targets {
+    /// The target `recorded` counts for now, or `None` when the plan has nothing it matches.
+    fn resolve(&self, recorded: &str) -> Option<String>;
+}
+
+/// Every target stands for itself: a log taken as recorded, with no plan to match it to.
+pub struct AsRecorded;
+
+impl Targets for AsRecorded {
+    fn resolve(&self, recorded: &str) -> Option<String> {
+        Some(recorded.to_string())
+    }
+}
+
 /// Finds what a recorded target counts for now, in the roadmaps as they are:
 /// a milestone by its id; a step by its key in its milestone, or, when it has
 /// moved, the one step of the roadmap with that key; a step recorded by its
@@ -119,7 +136,7 @@ impl<'c> Resolver<'c> {
     }
 }
 
-impl crate::state::Targets for Resolver<'_> {
+impl Targets for Resolver<'_> {
     fn resolve(&self, recorded: &str) -> Option<String> {
         let mut parts = recorded.split('/');
         let (Some(roadmap), Some(milestone), step, None) = (parts.next(), parts.next(), parts.next(), parts.next())

@@ -12,6 +12,7 @@ pub mod record;
 
 use std::collections::HashMap;
 
+pub use crate::address::{AsRecorded, Targets};
 pub use event::{Event, Op};
 
 /// The current mark of one milestone or step.
@@ -78,23 +79,6 @@ pub struct Counted<'a> {
     pub target: String,
     /// Whether the target is still in the plan.
     pub matched: bool,
-}
-
-/// How recorded targets are matched to the plan as it is now
-/// (`address::Resolver`): a step recorded by its place, id or fingerprint is
-/// found wherever it is now.
-pub trait Targets {
-    /// The target `recorded` counts for now, or `None` when the plan has nothing it matches.
-    fn resolve(&self, recorded: &str) -> Option<String>;
-}
-
-/// Every target stands for itself: a log taken as recorded, with no plan to match it to.
-pub struct AsRecorded;
-
-impl Targets for AsRecorded {
-    fn resolve(&self, recorded: &str) -> Option<String> {
-        Some(recorded.to_string())
-    }
 }
 
 /// The state folded from a log.
