@@ -144,17 +144,28 @@ impl<'r> Standing<'r> {
 /// one path from the plan and the state to a milestone's status, for every
 /// view, the report and the exports.
 pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) -> Vec<Standing<'r>> {
+    // One buffer for every target looked up: this runs for every step of every view.
+    let mut key = String::new();
     let read: Vec<(Mark, Vec<Mark>, Option<String>)> = roadmap
         .milestones
         .iter()
         .map(|m| {
-            let own = state.get(&format!("{}/{}", roadmap.id, m.id));
+            key.clear();
+            key.push_str(&Address::milestone(&roadmap.id, &m.id).target(m));
+            let own = state.get(&key);
             let baseline = own.and_then(|t| t.baseline()).map(|b| b.unwrap_or("none").to_string());
             let own = own.map_or(Mark::Open, |t| t.mark);
+            key.push('/');
+            let milestone_len = key.len();
             let steps = m
                 .steps
                 .iter()
-                .map(|step| state.mark(&crate::address::step_target(&roadmap.id, &m.id, step)))
+                .map(|step| {
+                    // `address::step_target`, without a string per step.
+                    key.truncate(milestone_len);
+                    key.push_str(step.key());
+                    state.mark(&key)
+                })
                 .collect();
             (own, steps, baseline)
         })

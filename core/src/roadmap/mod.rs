@@ -146,18 +146,32 @@ impl Step {
 /// third `.3`, so no two steps of a milestone share one.
 pub fn fingerprint_steps(steps: &mut [Step]) {
     use sha2::Digest;
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut seen: std::collections::HashMap<[u8; 6], usize> = std::collections::HashMap::new();
+    let mut normal = String::new();
     for step in steps {
-        let normal = step.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        normal.clear();
+        for word in step.text.split_whitespace() {
+            if !normal.is_empty() {
+                normal.push(' ');
+            }
+            normal.push_str(word);
+        }
         let digest = sha2::Sha256::digest(normal.as_bytes());
-        let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-        let count = seen.entry(hex.clone()).or_default();
+        let mut head = [0; 6];
+        head.copy_from_slice(&digest[..6]);
+        let count = seen.entry(head).or_default();
         *count += 1;
-        step.fingerprint = if *count == 1 {
-            format!("~{hex}")
-        } else {
-            format!("~{hex}.{count}")
-        };
+        let mut fingerprint = String::with_capacity(16);
+        fingerprint.push('~');
+        for b in head {
+            fingerprint.push(char::from(HEX[usize::from(b >> 4)]));
+            fingerprint.push(char::from(HEX[usize::from(b & 15)]));
+        }
+        if *count > 1 {
+            fingerprint.push_str(&format!(".{count}"));
+        }
+        step.fingerprint = fingerprint;
     }
 }
 
