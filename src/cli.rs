@@ -44,9 +44,9 @@ pub struct GlobalArgs {
     pub state: Option<PathBuf>,
 
     /// Give up waiting for another roadmap command's lock on the state after
-    /// SECONDS (default: wait as long as it takes)
-    #[arg(long, value_name = "SECONDS", global = true)]
-    pub lock_timeout: Option<f64>,
+    /// SECONDS, 0 to 86400 (default: wait as long as it takes)
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds, global = true)]
+    pub lock_timeout: Option<std::time::Duration>,
 
     /// Take DATE as today (YYYY-MM-DD or DD.MM.YYYY), for reproducible output.
     #[arg(long, value_name = "DATE", env = "ROADMAP_TODAY", value_parser = parse_date, global = true)]
@@ -189,11 +189,11 @@ pub struct TimelineArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
     /// Start the chart at the start of this date or period (e.g. 2023, HT2021, 2027-W15)
-    #[arg(long, value_name = "WHEN")]
-    pub from: Option<String>,
+    #[arg(long, value_name = "WHEN", value_parser = parse_period_start)]
+    pub from: Option<NaiveDate>,
     /// End the chart at the end of this date or period
-    #[arg(long, value_name = "WHEN")]
-    pub to: Option<String>,
+    #[arg(long, value_name = "WHEN", value_parser = parse_period_end)]
+    pub to: Option<NaiveDate>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -226,13 +226,13 @@ pub struct ReportArgs {
     #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
     pub roadmaps: Vec<String>,
     /// The ISO week to report on, like 2026-W48 (default: the week that contains today)
-    #[arg(long, value_name = "WEEK", conflicts_with = "since")]
-    pub week: Option<String>,
+    #[arg(long, value_name = "WEEK", conflicts_with = "since", value_parser = parse_week)]
+    pub week: Option<roadmap_core::report::Period>,
     /// Report on the days from DATE to today instead of one week
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<NaiveDate>,
-    /// How many weeks ahead "coming due" looks
-    #[arg(long, value_name = "N", default_value_t = 4)]
+    /// How many weeks ahead "coming due" looks, 1 to 520
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=520))]
     pub weeks: u32,
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
@@ -247,10 +247,10 @@ pub struct InitArgs {
     #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
     pub roadmap: Option<String>,
     /// Place a week plan so that its first week is WEEK (like 2027-W20, or a day in it)
-    #[arg(long, value_name = "WEEK|DATE", requires = "roadmap", conflicts_with = "year")]
-    pub start: Option<String>,
-    /// Place a week plan in YEAR as written (V15 becomes week 15 of YEAR)
-    #[arg(long, value_name = "YEAR", requires = "roadmap")]
+    #[arg(long, value_name = "WEEK|DATE", requires = "roadmap", conflicts_with = "year", value_parser = parse_monday)]
+    pub start: Option<NaiveDate>,
+    /// Place a week plan in YEAR, 1 to 9999, as written (V15 becomes week 15 of YEAR)
+    #[arg(long, value_name = "YEAR", requires = "roadmap", value_parser = clap::value_parser!(i32).range(1..=9999))]
     pub year: Option<i32>,
 }
 
@@ -429,11 +429,98 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
+/// The longest piece of a bad value an error message quotes.
+const QUOTED: usize = 60;
+
+/// `text` as an error message quotes it: cut short when long.
+fn quoted(text: &str) -> String {
+    let shown: String = crate::render::sanitize(text).chars().take(QUOTED).collect();
+    if text.chars().count() > QUOTED {
+        format!("{shown}…")
+    } else {
+        shown
+    }
+}
+
+fn due_error(e: &roadmap_core::due::DueError) -> String {
+    let message: String = e.message.chars().take(QUOTED + 40).collect();
+    match &e.hint {
+        Some(hint) => format!("{message} ({hint})"),
+        None => message,
+    }
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    roadmap_core::due::parse_day(text).map_err(|e| match &e.hint {
-        Some(hint) => format!("{e} ({hint})"),
-        None => e.to_string(),
+    roadmap_core::due::parse_day(text).map_err(|e| due_error(&e))
+}
+
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|s| (0.0..=86_400.0).contains(s))
+        .map(std::time::Duration::from_secs_f64)
+        .ok_or_else(|| {
+            format!(
+                "`{}` is not a number of seconds from 0 to 86400, like 10 or 0.5",
+                quoted(text)
+            )
+        })
+}
+
+fn parse_period(text: &str) -> Result<roadmap_core::due::Due, String> {
+    roadmap_core::due::Due::parse(text, None).map_err(|e| due_error(&e))
+}
+
+/// The first day of a date or period given as a flag (`--from 2023`).
+fn parse_period_start(text: &str) -> Result<NaiveDate, String> {
+    parse_period(text)?.start().ok_or_else(|| {
+        format!(
+            "`{}` is not a date (give a date or period, like 2023 or HT2021)",
+            quoted(text)
+        )
     })
+}
+
+/// The last day of a date or period given as a flag (`--to 2024`).
+fn parse_period_end(text: &str) -> Result<NaiveDate, String> {
+    let due = parse_period(text)?;
+    due.end()
+        .or(due.start())
+        .ok_or_else(|| format!("`{}` is not a date (give a date or period, like 2024)", quoted(text)))
+}
+
+/// One ISO week (`--week 2026-W48`).
+fn parse_week(text: &str) -> Result<roadmap_core::report::Period, String> {
+    let due = parse_period(text)?;
+    match (due.precision(), due.start(), due.end()) {
+        (Some(roadmap_core::due::Precision::Week), Some(start), Some(end)) if (end - start).num_days() == 6 => {
+            Ok(roadmap_core::report::Period {
+                label: due.label().to_string(),
+                start,
+                end,
+            })
+        }
+        _ => Err(format!(
+            "`{}` is not one ISO week (write a week like 2026-W48)",
+            quoted(text)
+        )),
+    }
+}
+
+/// The Monday of the week a week or a day is in (`--start 2027-W20`).
+fn parse_monday(text: &str) -> Result<NaiveDate, String> {
+    use chrono::Datelike;
+    let due = parse_period(text)?;
+    match (due.precision(), due.start()) {
+        (Some(roadmap_core::due::Precision::Week | roadmap_core::due::Precision::Day), Some(day)) => {
+            Ok(day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday())))
+        }
+        _ => Err(format!(
+            "`{}` is not a week or a day (give the week the plan starts in, like 2027-W20)",
+            quoted(text)
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -71,18 +71,8 @@ impl Context {
         Ok(StateRead { location, log })
     }
 
-    pub fn lock_timeout(&self) -> Result<Option<Duration>> {
-        self.global
-            .lock_timeout
-            .map(|s| {
-                Duration::try_from_secs_f64(s).map_err(|_| {
-                    Error::refused(
-                        format!("--lock-timeout {s} is not a duration"),
-                        "give seconds, like 10 or 0.5",
-                    )
-                })
-            })
-            .transpose()
+    pub fn lock_timeout(&self) -> Option<Duration> {
+        self.global.lock_timeout
     }
 
     /// What a writer says when another command holds the state's lock.
@@ -111,7 +101,7 @@ impl Context {
                 "give the day the work was done: today or a day before",
             ));
         }
-        let dir = roadmap_core::atomic_write::parent_dir(&location.path);
+        let dir = roadmap_core::files::parent_dir(&location.path);
         let dir = if dir.is_dir() { dir } else { self.cwd.clone() };
         let login = ["USER", "LOGNAME", "USERNAME"]
             .iter()

@@ -18,7 +18,7 @@ pub fn run() -> i32 {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            print_usage_error(&e);
             return if e.use_stderr() {
                 ExitCode::Usage.into()
             } else {
@@ -36,4 +36,27 @@ pub fn run() -> i32 {
             error.code().into()
         }
     }
+}
+
+/// clap's message for a wrong command line, or its help. A bad value is
+/// quoted in the message, and a value can be megabytes long: a line longer
+/// than a screen's worth is cut.
+fn print_usage_error(e: &clap::Error) {
+    const LINE: usize = 400;
+    let text = e.to_string();
+    if text.lines().all(|l| l.chars().count() <= LINE) {
+        let _ = e.print();
+        return;
+    }
+    let mut out = String::new();
+    for line in text.lines() {
+        let count = line.chars().count();
+        let kept: String = render::sanitize(line).chars().take(LINE).collect();
+        out.push_str(&kept);
+        if count > LINE {
+            out.push_str(&format!("… ({} more characters)", count - LINE));
+        }
+        out.push('\n');
+    }
+    eprint!("{out}");
 }

@@ -104,7 +104,7 @@ fn the_period_decides_what_counts_as_done_and_noted() {
             .iter()
             .any(|d| d["address"] == "min-profil/1" && d["day"] == "2021-12-10")
     );
-    let (_, err) = expect_code(&sandbox.run(&["--today", TODAY, "report", "--week", "2027-W54"]), 1);
+    let (_, err) = expect_code(&sandbox.run(&["--today", TODAY, "report", "--week", "2027-W54"]), 2);
     assert!(err.contains("2027 has no week 54"), "{err}");
 }
 

@@ -210,8 +210,23 @@ fn load_files(files: &[PathBuf]) -> Vec<Result<Roadmap, Vec<Diagnostic>>> {
 /// Reads and parses one roadmap file.
 pub fn load_file(path: &Path) -> Result<Roadmap, Vec<Diagnostic>> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| vec![Diagnostic::in_file(&shown, 1, 1, format!("cannot read the file: {e}"))])?;
+    let bytes = match crate::files::read(path, crate::files::ROADMAP_LIMIT, "the roadmap file") {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            return Err(vec![Diagnostic::in_file(
+                &shown,
+                1,
+                1,
+                "cannot read the file: it does not exist",
+            )]);
+        }
+        Err(e) => {
+            let hint = e.hint().map(str::to_string);
+            return Err(vec![
+                Diagnostic::in_file(&shown, 1, 1, e.to_string()).with_hint_opt(hint),
+            ]);
+        }
+    };
     parse::parse(
         &shown,
         &bytes,

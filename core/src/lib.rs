@@ -16,13 +16,13 @@
 //! Nothing here prints or knows the command line: the `roadmap` binary does both.
 
 pub mod address;
-pub mod atomic_write;
 pub mod catalog;
 pub mod check;
 pub mod diagnostic;
 pub mod due;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod filter;
 pub mod progress;
 pub mod report;

@@ -6,9 +6,7 @@
 
 use std::path::Path;
 
-use chrono::{Datelike, Duration, NaiveDate};
 use roadmap_core::catalog::SHIPPED;
-use roadmap_core::due::{Due, Precision};
 use roadmap_core::error::Doing;
 use roadmap_core::roadmap::{Origin, Roadmap, edit, parse};
 use roadmap_core::state::file::{FORMAT_VERSION, lock_path};
@@ -44,7 +42,7 @@ fn workspace(dir: &Path) -> Result<String> {
             ".gitattributes".to_string(),
             format!("# Each side's new lines are kept on merge, so ticks never conflict.\n{STATE_FILE} merge=union\n"),
         ),
-        (".gitignore".to_string(), format!("{lock_name}\n.state-*.tmp\n")),
+        (".gitignore".to_string(), format!("{lock_name}\n.roadmap-*.tmp\n")),
         (
             "README.md".to_string(),
             format!(
@@ -67,21 +65,6 @@ fn workspace(dir: &Path) -> Result<String> {
         }
     }
     Ok(out)
-}
-
-/// The Monday of the week `--start` names: an ISO week, or a day in one.
-fn start_monday(text: &str) -> Result<NaiveDate> {
-    let due = Due::parse(text, None)
-        .map_err(|e| Error::refused(format!("--start {text}: {e}"), e.hint.clone().unwrap_or_default()))?;
-    match (due.precision(), due.start()) {
-        (Some(Precision::Week | Precision::Day), Some(day)) => {
-            Ok(day - Duration::days(i64::from(day.weekday().num_days_from_monday())))
-        }
-        _ => Err(Error::refused(
-            format!("--start {text} is not a week or a day"),
-            "give the week the plan starts in, like 2027-W20",
-        )),
-    }
 }
 
 /// Copies `roadmap` into the workspace, keeping its comments and layout.
@@ -109,9 +92,8 @@ fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
     };
     let mut out = String::new();
     let (text, how) = match (&args.start, args.year) {
-        (Some(start), _) => {
-            let monday = start_monday(start)?;
-            let (text, moved) = edit::place_weeks(&original, monday).map_err(|e| {
+        (Some(monday), _) => {
+            let (text, moved) = edit::place_weeks(&original, *monday).map_err(|e| {
                 Error::refused(
                     format!("cannot place `{}`: {e}", roadmap.id),
                     "--start places a week plan (V13-14 …); for dated plans use `roadmap reschedule`",
@@ -126,7 +108,7 @@ fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
                     m.to
                 ));
             }
-            (text, format!(" --start {start}"))
+            (text, format!(" --start {}", edit::week_label(*monday)))
         }
         (None, Some(year)) => (edit::set_year(&original, year)?, format!(" --year {year}")),
         (None, None) => (original, String::new()),
@@ -152,7 +134,7 @@ fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
     };
     parse::parse(&shown, text.as_bytes(), origin).map_err(Error::Roadmaps)?;
     std::fs::create_dir_all(target.parent().unwrap_or(dir)).doing(|| format!("cannot create {}", dir.display()))?;
-    roadmap_core::atomic_write::write(&target, text.as_bytes()).doing(|| format!("cannot write {shown}"))?;
+    roadmap_core::files::replace(&target, text.as_bytes(), "the roadmap file")?;
     out.push_str(&format!(
         "created  {shown} (your copy of `{}`; it replaces the shipped one here)\n",
         roadmap.id

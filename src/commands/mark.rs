@@ -59,7 +59,7 @@ fn mark(
     let (author, recorder) = context.author(by, on, &location)?;
     let recorded = record(
         &location.path,
-        context.lock_timeout()?,
+        context.lock_timeout(),
         Context::waiting_message(&location),
         &catalog,
         &author,

@@ -24,7 +24,7 @@ pub fn run(context: &Context, args: &ReattachArgs) -> Result<ExitCode> {
     let mut count = 0;
     let recorded = record(
         &location.path,
-        context.lock_timeout()?,
+        context.lock_timeout(),
         Context::waiting_message(&location),
         &catalog,
         &author,

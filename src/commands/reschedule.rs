@@ -28,7 +28,7 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
     let mut moved = None;
     let recorded = record(
         &location.path,
-        context.lock_timeout()?,
+        context.lock_timeout(),
         Context::waiting_message(&location),
         &catalog,
         &author,

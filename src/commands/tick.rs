@@ -68,7 +68,7 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
         {
             let recorded = record(
                 &location.path,
-                context.lock_timeout()?,
+                context.lock_timeout(),
                 Context::waiting_message(&location),
                 &catalog,
                 &author,

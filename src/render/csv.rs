@@ -1,5 +1,9 @@
 //! CSV as RFC 4180 says: CRLF line ends, a field quoted when it holds a comma,
-//! a double quote or a line break, and quotes inside doubled.
+//! a double quote or a line break, and quotes inside doubled. Text from the
+//! files is untrusted: control characters are written as visible escapes
+//! (`terminal::sanitize`), and a cell a spreadsheet would read as a formula
+//! (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a `'`
+//! in front, as OWASP recommends against CSV injection.
 
 use roadmap_core::export::SheetRow;
 
@@ -39,10 +43,16 @@ pub fn spreadsheet(rows: &[SheetRow<'_>]) -> String {
 }
 
 pub fn field(text: &str) -> String {
+    let visible = super::sanitize(text);
+    let text = if visible.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{visible}")
+    } else {
+        visible.into_owned()
+    };
     if text.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -64,6 +74,10 @@ mod tests {
         assert_eq!(super::field("a, b"), "\"a, b\"");
         assert_eq!(super::field("\"Säkra\" möten"), "\"\"\"Säkra\"\" möten\"");
         assert_eq!(super::field("rad 1\nrad 2"), "\"rad 1\nrad 2\"");
+        assert_eq!(super::field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(super::field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(super::field("-2+3"), "'-2+3");
+        assert_eq!(super::field("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
         assert_eq!(
             super::write(&["a", "b"], &[vec!["1".into(), "x,y".into()]]),
             "a,b\r\n1,\"x,y\"\r\n"

@@ -10,6 +10,23 @@ use roadmap_core::diagnostic::{Diagnostic, floor_char_boundary};
 
 use super::sanitize;
 
+/// The most of a message or hint shown: a value quoted whole could be
+/// megabytes (a 1 MB `due`).
+const MESSAGE: usize = 400;
+/// The most of the line a problem is on shown, around the problem.
+const LINE: usize = 120;
+
+/// `text` made safe for a terminal and cut to `max` characters.
+fn bounded(text: &str, max: usize) -> String {
+    let safe = sanitize(text);
+    let count = safe.chars().count();
+    if count <= max {
+        return safe.into_owned();
+    }
+    let kept: String = safe.chars().take(max).collect();
+    format!("{kept}… ({} more characters)", count - max)
+}
+
 /// The whole message for `error`, ready for stderr.
 pub fn message(error: &Error) -> String {
     match error {
@@ -37,9 +54,9 @@ pub fn message(error: &Error) -> String {
             out
         }
         other => {
-            let mut out = format!("error: {}\n", sanitize(&other.to_string()));
+            let mut out = format!("error: {}\n", bounded(&other.to_string(), MESSAGE));
             if let Some(hint) = other.hint() {
-                let _ = writeln!(out, "  help: {}", sanitize(hint));
+                let _ = writeln!(out, "  help: {}", bounded(hint, MESSAGE));
             }
             out
         }
@@ -49,27 +66,53 @@ pub fn message(error: &Error) -> String {
 /// One problem in one file, shown the way compilers do.
 pub fn diagnostic(d: &Diagnostic) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", d.severity.as_str(), sanitize(&d.message));
+    let _ = writeln!(out, "{}: {}", d.severity.as_str(), bounded(&d.message, MESSAGE));
     let number = d.line.to_string();
     let pad = " ".repeat(number.len());
-    let _ = writeln!(out, "{pad}--> {}:{}:{}", sanitize(&d.path), d.line, d.column);
+    let _ = writeln!(out, "{pad}--> {}:{}:{}", bounded(&d.path, MESSAGE), d.line, d.column);
     if let Some((text, marks)) = &d.snippet {
-        // Measured in the characters shown, after escaping, so the underline
-        // stays under the right text (and under å and ø).
-        let width = |part: &str| sanitize(part).chars().count();
-        let start = floor_char_boundary(text, marks.start.min(text.len()));
-        let end = floor_char_boundary(text, marks.end.clamp(start, text.len()));
-        let before = width(&text[..start]);
-        let under = width(&text[start..end]).max(1);
+        let (shown, before, under) = excerpt(text, marks);
         let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{number} | {}", sanitize(text));
+        let _ = writeln!(out, "{number} | {shown}");
         let _ = writeln!(out, "{pad} | {}{}", " ".repeat(before), "^".repeat(under));
     }
     if let Some(hint) = &d.hint {
-        let _ = writeln!(out, "{pad} = help: {}", sanitize(hint));
+        let _ = writeln!(out, "{pad} = help: {}", bounded(hint, MESSAGE));
     }
     out.push('\n');
     out
+}
+
+/// The line a problem is on as shown (escaped for the terminal, and cut to
+/// about `LINE` characters around the problem when longer), with the column
+/// the underline starts at and how long it is, in characters shown.
+fn excerpt(text: &str, marks: &std::ops::Range<usize>) -> (String, usize, usize) {
+    let start = floor_char_boundary(text, marks.start.min(text.len()));
+    let end = floor_char_boundary(text, marks.end.clamp(start, text.len()));
+    // Measured in the characters shown, after escaping, so the underline
+    // stays under the right text (and under å and ø).
+    let before: Vec<char> = sanitize(&text[..start]).chars().collect();
+    let marked: Vec<char> = sanitize(&text[start..end]).chars().collect();
+    let after: Vec<char> = sanitize(&text[end..]).chars().collect();
+    if before.len() + marked.len() + after.len() <= LINE {
+        let shown: String = before.iter().chain(&marked).chain(&after).collect();
+        return (shown, before.len(), marked.len().max(1));
+    }
+    let lead = before.len().min(LINE / 3);
+    let mark = marked.len().min(LINE - lead);
+    let tail = after.len().min(LINE - lead - mark);
+    let mut shown = String::new();
+    let cut_before = lead < before.len();
+    if cut_before {
+        shown.push('…');
+    }
+    shown.extend(&before[before.len() - lead..]);
+    shown.extend(&marked[..mark]);
+    shown.extend(&after[..tail]);
+    if tail < after.len() || mark < marked.len() {
+        shown.push('…');
+    }
+    (shown, lead + usize::from(cut_before), mark.max(1))
 }
 
 #[cfg(test)]
@@ -94,6 +137,25 @@ mod tests {
         let lines: Vec<&str> = shown.lines().collect();
         let code = lines[3].find("\"nope").unwrap();
         assert_eq!(lines[4].find('^'), Some(code), "{shown}");
+    }
+
+    #[test]
+    fn a_huge_line_is_shown_around_the_problem() {
+        let text = format!("due = \"{}\"\n", "x".repeat(1_000_000));
+        let d = Diagnostic::at(
+            "f.toml",
+            &text,
+            6..text.len() - 1,
+            format!("`{}` is not a date", "x".repeat(1_000_000)),
+        );
+        let shown = diagnostic(&d);
+        assert!(shown.len() < 2_000, "{} bytes", shown.len());
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(
+            lines[3].starts_with("1 | due = \"xxx") && lines[3].ends_with('…'),
+            "{shown}"
+        );
+        assert!(lines[4].starts_with("  |       ^^^"), "{shown}");
     }
 
     #[test]

@@ -7,7 +7,11 @@ use chrono::{Datelike, NaiveDate};
 use roadmap_core::report::{Changed, Happening, MilestoneItem, Report, roadmap_title};
 use roadmap_core::status::Status;
 
+/// Text for HTML: control characters from the files made visible escapes
+/// (`terminal::sanitize`), then `& < > " '` as entities, so nothing in a
+/// title or a note can become markup.
 pub fn escape(text: &str) -> String {
+    let text = super::sanitize(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -5,7 +5,11 @@
 use chrono::NaiveDate;
 use roadmap_core::export::CalendarEntry;
 
+/// TEXT as section 3.3.11 escapes it, after control characters from the
+/// files are made visible escapes (`terminal::sanitize`): a line break can
+/// only be `\n`, so no text can start a property of its own.
 pub fn escape(text: &str) -> String {
+    let text = super::sanitize(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

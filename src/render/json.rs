@@ -25,10 +25,33 @@ impl<'a> DueJson<'a> {
     }
 }
 
-/// `value` as pretty-printed JSON with a final line end.
+/// `value` as pretty-printed JSON with a final line end. The characters a
+/// terminal would act on that serde_json writes as they are (DEL, C1
+/// controls, bidirectional overrides; see `terminal::is_unsafe`) are written
+/// as `\uXXXX` escapes: the same JSON to a parser, harmless on a screen.
 pub fn to_string(value: &impl Serialize) -> roadmap_core::Result<String> {
-    let mut text =
+    let raw =
         serde_json::to_string_pretty(value).map_err(|e| roadmap_core::Error::io("cannot write JSON", e.into()))?;
+    let mut text = String::with_capacity(raw.len() + 1);
+    for c in raw.chars() {
+        if super::terminal::is_unsafe(c) {
+            // Every such character is in the Basic Multilingual Plane: one escape.
+            text.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            text.push(c);
+        }
+    }
     text.push('\n');
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn characters_a_terminal_acts_on_are_escaped_and_read_back_the_same() {
+        let value = serde_json::json!({"note": "a\u{9b}2J\u{202e}b\u{7f}\u{1b}[31m"});
+        let text = super::to_string(&value).unwrap();
+        assert!(!text.chars().any(super::super::terminal::is_unsafe), "{text:?}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
+    }
 }

@@ -3,8 +3,10 @@
 use roadmap_core::report::{Changed, Happening, MilestoneItem, Report};
 
 /// Escapes text so Markdown shows it as written: no emphasis, links, HTML or
-/// table breaks from a title that happens to hold `*`, `_`, `<` or `|`.
+/// table breaks from a title that happens to hold `*`, `_`, `<` or `|`, and
+/// control characters made visible escapes first (`terminal::sanitize`).
 pub fn escape(text: &str) -> String {
+    let text = super::sanitize(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -18,6 +20,24 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Text as inline code: fenced by more backticks than any run of them in it
+/// (so a backtick cannot end the span), on one line, with control characters
+/// made visible. Inside a code span Markdown shows HTML as text; a `|` is
+/// escaped for tables (GFM reads it before the span).
+pub fn code(text: &str) -> String {
+    let text = super::sanitize(text)
+        .replace(['\n', '\r', '\t'], " ")
+        .replace('|', "\\|");
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') || text.starts_with(' ') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 fn due(item: &MilestoneItem) -> String {
@@ -43,8 +63,8 @@ fn happening(h: &Happening) -> String {
         .map(|n| format!(": {}", escape(n)))
         .unwrap_or_default();
     format!(
-        "- `{}` {} — {}, {}{note}\n",
-        h.address,
+        "- {} {} — {}, {}{note}\n",
+        code(&h.address),
         escape(&h.title),
         escape(&h.by),
         h.day
@@ -67,8 +87,8 @@ fn changed(c: &Changed) -> String {
         .map(|n| format!(": {}", escape(n)))
         .unwrap_or_default();
     format!(
-        "- `{}` {} — {what} by {}, {}{note}\n",
-        c.address,
+        "- {} {} — {what} by {}, {}{note}\n",
+        code(&c.address),
         escape(&c.title),
         escape(&c.by),
         c.day
@@ -92,9 +112,9 @@ pub fn render(report: &Report) -> String {
             .as_ref()
             .map_or_else(String::new, |c| format!("{} of {}", number(c.done), number(c.total)));
         out.push_str(&format!(
-            "| {} (`{}`) | {} | {}/{} | {} | {} | {} | {cost} |\n",
+            "| {} ({}) | {} | {}/{} | {} | {} | {} | {cost} |\n",
             escape(&r.title),
-            r.id,
+            code(&r.id),
             fraction(r.steps_done, r.steps),
             r.milestones_done,
             r.milestones,
@@ -134,7 +154,7 @@ pub fn render(report: &Report) -> String {
         "Nothing falls due.",
         |m| {
             [
-                format!("`{}` {}", m.address, escape(&m.title)),
+                format!("{} {}", code(&m.address), escape(&m.title)),
                 due(m),
                 m.status.as_str().into(),
                 owner(m),
@@ -151,7 +171,7 @@ pub fn render(report: &Report) -> String {
         |m| {
             [
                 format!("{} days", m.days_overdue.unwrap_or(0)),
-                format!("`{}` {}", m.address, escape(&m.title)),
+                format!("{} {}", code(&m.address), escape(&m.title)),
                 due(m),
                 owner(m),
                 steps(m),
@@ -164,10 +184,10 @@ pub fn render(report: &Report) -> String {
         out.push_str("Nothing is blocked.\n");
     }
     for m in &report.blocked {
-        let waits: Vec<String> = m.blocked_by.iter().map(|a| format!("`{a}`")).collect();
+        let waits: Vec<String> = m.blocked_by.iter().map(|a| code(a)).collect();
         out.push_str(&format!(
-            "- `{}` {} waits for {}\n",
-            m.address,
+            "- {} {} waits for {}\n",
+            code(&m.address),
             escape(&m.title),
             waits.join(", ")
         ));
@@ -235,4 +255,26 @@ fn capitalise(text: &str) -> String {
 
 pub fn number(x: f64) -> String {
     roadmap_core::roadmap::format_amount(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_span_cannot_be_closed_from_inside() {
+        assert_eq!(code("hubs-sdk/projektstart/1"), "`hubs-sdk/projektstart/1`");
+        assert_eq!(
+            code("a`<img src=x onerror=alert(1)>`b"),
+            "``a`<img src=x onerror=alert(1)>`b``"
+        );
+        assert_eq!(code("``x"), "``` ``x ```");
+        assert_eq!(code("a|b\nc"), "`a\\|b c`");
+    }
+
+    #[test]
+    fn markup_and_controls_in_text_show_as_written() {
+        assert_eq!(escape("<script>*x*</script>"), "\\<script\\>\\*x\\*\\</script\\>");
+        assert_eq!(escape("a\u{1b}[2J"), "a\\\\u{1b}\\[2J");
+    }
 }

@@ -11,12 +11,17 @@ use roadmap_core::status::Status;
 /// as entity codes (`#58;`), which Mermaid turns back into the characters
 /// when it draws. Line breaks become spaces.
 pub fn escape(text: &str) -> String {
+    let text = super::sanitize(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '#' => out.push_str("#35;"),
             ':' => out.push_str("#58;"),
             ';' => out.push_str("#59;"),
+            // `%%` starts a comment or a directive (`%%{init: …}%%`); `<` and `>` markup.
+            '%' => out.push_str("#37;"),
+            '<' => out.push_str("#60;"),
+            '>' => out.push_str("#62;"),
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),

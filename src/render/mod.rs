@@ -16,7 +16,6 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use roadmap_core::due::{Due, Span};
-use roadmap_core::error::Doing;
 use roadmap_core::status::{Standing, Status};
 
 pub use terminal::{ColorChoice, Style, Terminal, emit, sanitize, wrap};
@@ -131,8 +130,7 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn write_output(file: Option<&Path>, text: &str) -> roadmap_core::Result<()> {
     match file {
         Some(path) => {
-            roadmap_core::atomic_write::write(path, text.as_bytes())
-                .doing(|| format!("cannot write {}", path.display()))?;
+            roadmap_core::files::replace(path, text.as_bytes(), "the output file")?;
             eprintln!("wrote {}", path.display());
         }
         None => emit(text)?,

@@ -111,8 +111,16 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Whether a character from a file must not reach a terminal as it is: a
+/// control character (C0, DEL, C1: escape sequences, bells, backspaces)
+/// other than a line break or a tab, or one that reorders or breaks lines
+/// (bidirectional overrides and isolates, line and paragraph separators).
 pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}'
+        )
 }
 
 /// Wraps `text` at word boundaries to `width` columns: the first line after

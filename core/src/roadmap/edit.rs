@@ -58,7 +58,7 @@ pub fn set_year(text: &str, year: i32) -> Result<String> {
 }
 
 /// The ISO week label of the week that starts on `monday`.
-fn week_label(monday: NaiveDate) -> String {
+pub fn week_label(monday: NaiveDate) -> String {
     let week = monday.iso_week();
     format!("{}-W{:02}", week.year(), week.week())
 }

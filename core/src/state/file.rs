@@ -37,12 +37,14 @@ pub struct Log {
     pub version: u64,
 }
 
-/// Reads and checks a state file. A file that does not exist is an empty log.
+const WHAT: &str = "the state file";
+
+/// Reads and checks a state file. A file that does not exist is an empty log;
+/// what is not a regular file, or is larger than `files::STATE_LIMIT`, is refused.
 pub fn read(path: &Path) -> Result<Log> {
-    match std::fs::read(path) {
-        Ok(bytes) => parse(&path.display().to_string(), &bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Log::default()),
-        Err(e) => Err(Error::io(format!("cannot read the state file {}", path.display()), e)),
+    match crate::files::read(path, crate::files::STATE_LIMIT, WHAT)? {
+        Some(bytes) => parse(&path.display().to_string(), &bytes),
+        None => Ok(Log::default()),
     }
 }
 
@@ -348,13 +350,15 @@ pub fn update(
     waiting: impl FnOnce(),
     change: impl FnOnce(&Log) -> Result<Vec<Event>>,
 ) -> Result<Written> {
-    let dir = crate::atomic_write::parent_dir(path);
+    crate::files::check(path, WHAT)?;
+    let dir = crate::files::parent_dir(path);
     std::fs::create_dir_all(&dir).doing(|| format!("cannot create the folder {}", dir.display()))?;
-    let _lock = lock(path, lock_timeout, waiting)?;
-    let (bytes, exists) = match std::fs::read(path) {
-        Ok(bytes) => (bytes, true),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Vec::new(), false),
-        Err(e) => return Err(Error::io(format!("cannot read the state file {}", path.display()), e)),
+    // Through a symlink, the file it points to is what is locked and written.
+    let real = crate::files::target(path, WHAT)?;
+    let _lock = lock(&real, lock_timeout, waiting)?;
+    let (bytes, exists) = match crate::files::read(&real, crate::files::STATE_LIMIT, WHAT)? {
+        Some(bytes) => (bytes, true),
+        None => (Vec::new(), false),
     };
     let log = parse(&path.display().to_string(), &bytes)?;
     let events = change(&log)?;
@@ -370,8 +374,9 @@ pub fn update(
         lines.push(b'\n');
     }
     let blank = bytes.iter().all(u8::is_ascii_whitespace);
-    let written = if exists && !blank && bytes.last() == Some(&b'\n') {
-        append(path, bytes.len() as u64, &lines)
+    if exists && !blank && bytes.last() == Some(&b'\n') {
+        append(&real, bytes.len() as u64, &lines)
+            .doing(|| format!("cannot write the state file {}", path.display()))?;
     } else {
         // A new or blank file gets its header; a last line without its line
         // end gets one. Both rewrite the file whole.
@@ -384,9 +389,8 @@ pub fn update(
             content.push(b'\n');
         }
         content.extend_from_slice(&lines);
-        crate::atomic_write::write(path, &content)
-    };
-    written.doing(|| format!("cannot write the state file {}", path.display()))?;
+        crate::files::replace(&real, &content, WHAT)?;
+    }
     Ok(Written::Appended(events.len()))
 }
 
