@@ -16,7 +16,7 @@ usage() {
 }
 
 FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ALL_TARGETS=(roadmap_file due_date state_file)
+ALL_TARGETS=(roadmap_file due_date state_file command_line)
 
 [[ $# -ge 1 && $1 =~ ^[1-9][0-9]*$ ]] || usage
 SECONDS_EACH=$1
@@ -56,8 +56,12 @@ for target in "${TARGETS[@]}"; do
     echo "== $target: ${SECONDS_EACH}s (corpus $(find "$corpus" -type f | wc -l) files, log $FUZZ_DIR/$log)"
     # The whole log goes to $log; only the summary lines reach the terminal.
     set +e +o pipefail
+    # The command line target runs whole commands: their output (a report
+    # per input) is closed off; a crash still saves its input.
+    quiet=()
+    [[ $target == command_line ]] && quiet=(-close_fd_mask=3)
     cargo +nightly fuzz run "$target" "$corpus" -- \
-        -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+        -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 "${quiet[@]}" \
         2>&1 | tee "$log" | grep -E '^(#[0-9]+ +(DONE|INITED)|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|stat::number_of_executed_units|stat::peak_rss|error(\[|:))|panicked at|Done [0-9]+ runs'
     status=${PIPESTATUS[0]}
     set -e -o pipefail

@@ -78,10 +78,10 @@ impl Context {
     /// What a writer says when another command holds the state's lock.
     pub fn waiting_message(location: &Location) -> impl FnOnce() + '_ {
         move || {
-            eprintln!(
-                "waiting for another roadmap command to finish with {} ...",
+            crate::render::say(&format!(
+                "waiting for another roadmap command to finish with {} ...\n",
                 location.path.display()
-            );
+            ));
         }
     }
 

@@ -15,7 +15,14 @@ use roadmap_core::ExitCode;
 /// Runs the command line and returns the process exit code.
 pub fn run() -> i32 {
     completion::complete_if_asked();
-    let cli = match cli::Cli::try_parse() {
+    run_with(std::env::args_os())
+}
+
+/// Runs the command line `args` (the program's name first) and returns the
+/// exit code: what `run` does after shell completion, callable in-process
+/// (the command-line fuzz target).
+pub fn run_with(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             print_usage_error(&e);
@@ -32,7 +39,7 @@ pub fn run() -> i32 {
     match result {
         Ok(code) => code.into(),
         Err(error) => {
-            eprint!("{}", render::error::message(&error));
+            render::say(&render::error::message(&error));
             error.code().into()
         }
     }
@@ -58,5 +65,5 @@ fn print_usage_error(e: &clap::Error) {
         }
         out.push('\n');
     }
-    eprint!("{out}");
+    render::say(&out);
 }

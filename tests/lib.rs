@@ -11,6 +11,7 @@ mod bad_input;
 mod bad_state;
 mod disk_faults;
 mod fresh_answers;
+mod hostile;
 mod list_show;
 mod odd_input;
 mod plan_life;

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::cli::ChecklistArgs;
 use crate::context::Context;
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, cell, emit, plural, sanitize, status_text, wrap};
+use crate::render::{Format, Style, cell, plural, sanitize, status_text, wrap};
 
 #[derive(Serialize)]
 struct ChecklistJson<'a> {
@@ -177,7 +177,7 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
             out
         }
     };
-    emit(&text)?;
+    context.terminal.emit(&text)?;
     Ok(ExitCode::Success)
 }
 
@@ -301,7 +301,11 @@ fn milestone_text(
                 let target = state.get(&step_target(roadmap, &m.id, step));
                 let mark = s.steps[i];
                 let number = format!("{}.", i + 1);
-                let owner = step.owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
+                let owner = step
+                    .owner
+                    .as_deref()
+                    .map(|o| format!(" ({})", sanitize(o)))
+                    .unwrap_or_default();
                 let line = format!("  {} {number} {}{owner}", tick(mark), sanitize(&step.text));
                 // Continuation lines start under the step's text.
                 let indent = 7 + number.chars().count();

@@ -4,10 +4,10 @@ use roadmap_core::error::Doing;
 use roadmap_core::{ExitCode, Result};
 
 use crate::cli::CompletionsArgs;
-use crate::render::emit;
+use crate::render::Terminal;
 
-pub fn run(args: &CompletionsArgs) -> Result<ExitCode> {
+pub fn run(terminal: &Terminal, args: &CompletionsArgs) -> Result<ExitCode> {
     let script = crate::completion::script(args.shell).doing(|| "cannot write the completion script".to_string())?;
-    emit(&script)?;
+    terminal.emit(&script)?;
     Ok(ExitCode::Success)
 }

@@ -35,6 +35,6 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             }
         }
     };
-    write_output(args.output.as_deref(), &text)?;
+    write_output(&context.terminal, args.output.as_deref(), &text)?;
     Ok(ExitCode::Success)
 }

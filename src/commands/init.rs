@@ -15,7 +15,6 @@ use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::InitArgs;
 use crate::context::Context;
-use crate::render::emit;
 
 pub fn run(context: &Context, args: &InitArgs) -> Result<ExitCode> {
     let dir = context.cwd.join(WORKSPACE_DIR);
@@ -26,7 +25,7 @@ pub fn run(context: &Context, args: &InitArgs) -> Result<ExitCode> {
         out.push_str(&adopt(&dir, roadmap, args)?);
     }
     out.push_str(&format!("workspace ready: commit {WORKSPACE_DIR}/ to share progress\n"));
-    emit(&out)?;
+    context.terminal.emit(&out)?;
     Ok(ExitCode::Success)
 }
 

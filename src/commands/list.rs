@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::cli::ListArgs;
 use crate::context::Context;
-use crate::render::{Format, cell, emit, table};
+use crate::render::{Format, cell, table};
 
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -59,6 +59,6 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
             format!("{table}\n")
         }
     };
-    emit(&text)?;
+    context.terminal.emit(&text)?;
     Ok(ExitCode::Success)
 }

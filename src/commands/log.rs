@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::cli::LogArgs;
 use crate::context::Context;
-use crate::render::{Format, cell, emit, table};
+use crate::render::{Format, cell, table};
 
 #[derive(Serialize)]
 struct EntryJson<'a> {
@@ -118,6 +118,6 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
             format!("{table}\n")
         }
     };
-    emit(&text)?;
+    context.terminal.emit(&text)?;
     Ok(ExitCode::Success)
 }

@@ -9,7 +9,7 @@ use roadmap_core::{ExitCode, Result};
 
 use crate::cli::{ByArg, DoneArgs, NoteArgs, ReopenArgs, SkipArgs};
 use crate::context::Context;
-use crate::render::{emit, plural, sanitize};
+use crate::render::{plural, sanitize};
 
 pub fn done(context: &Context, args: &DoneArgs) -> Result<ExitCode> {
     mark(
@@ -85,7 +85,7 @@ fn mark(
             location.path.display()
         )),
     }
-    emit(&out)?;
+    context.terminal.emit(&out)?;
     Ok(ExitCode::Success)
 }
 

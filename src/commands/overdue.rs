@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::cli::OverdueArgs;
 use crate::context::Context;
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, cell, emit, plural, table};
+use crate::render::{Format, Style, cell, plural, table};
 
 #[derive(Serialize)]
 struct OverdueJson<'a> {
@@ -112,7 +112,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             )
         }
     };
-    emit(&text)?;
+    context.terminal.emit(&text)?;
     Ok(if args.fail_on_overdue && any_overdue {
         ExitCode::Overdue
     } else {

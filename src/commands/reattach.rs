@@ -12,7 +12,7 @@ use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::ReattachArgs;
 use crate::context::Context;
-use crate::render::{emit, plural, sanitize};
+use crate::render::{plural, sanitize};
 
 pub fn run(context: &Context, args: &ReattachArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -67,6 +67,6 @@ pub fn run(context: &Context, args: &ReattachArgs) -> Result<ExitCode> {
             location.path.display()
         ),
     };
-    emit(&out)?;
+    context.terminal.emit(&out)?;
     Ok(ExitCode::Success)
 }

@@ -32,6 +32,6 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
         ReportFormat::Json => crate::render::json::to_string(&report)?,
         ReportFormat::Text => text::render(&report),
     };
-    write_output(args.output.as_deref(), &rendered)?;
+    write_output(&context.terminal, args.output.as_deref(), &rendered)?;
     Ok(ExitCode::Success)
 }

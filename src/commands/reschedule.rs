@@ -12,7 +12,7 @@ use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::RescheduleArgs;
 use crate::context::Context;
-use crate::render::{emit, sanitize};
+use crate::render::sanitize;
 
 pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -70,6 +70,6 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
             location.path.display(),
         )),
     }
-    emit(&out)?;
+    context.terminal.emit(&out)?;
     Ok(ExitCode::Success)
 }

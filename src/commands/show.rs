@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::cli::ShowArgs;
 use crate::context::Context;
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, cell, dates_text, emit, sanitize, table};
+use crate::render::{Format, Style, cell, dates_text, sanitize, table};
 
 #[derive(Serialize)]
 struct RoadmapJson<'a> {
@@ -140,7 +140,7 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
             }
         }
     };
-    emit(&text)?;
+    context.terminal.emit(&text)?;
     Ok(ExitCode::Success)
 }
 

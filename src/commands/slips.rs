@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cli::SlipsArgs;
 use crate::context::Context;
-use crate::render::{Format, cell, emit, table};
+use crate::render::{Format, cell, table};
 
 #[derive(Serialize)]
 struct Slip<'a> {
@@ -97,6 +97,6 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
             format!("{table}\n")
         }
     };
-    emit(&text)?;
+    context.terminal.emit(&text)?;
     Ok(ExitCode::Success)
 }

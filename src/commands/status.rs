@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::StatusArgs;
 use crate::context::Context;
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, bar, cell, due_with_baseline, emit, plural, sanitize, status_text, table, wrap};
+use crate::render::{Format, Style, bar, cell, due_with_baseline, plural, sanitize, status_text, table, wrap};
 
 /// How many milestones "next" lists.
 const NEXT: usize = 5;
@@ -161,7 +161,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
             out
         }
     };
-    emit(&text)?;
+    context.terminal.emit(&text)?;
     Ok(ExitCode::Success)
 }
 

@@ -55,7 +55,7 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
         };
         let wanted = checklist(&theme, roadmap, milestone, &state)?;
         if wanted.is_empty() {
-            eprintln!("nothing changed");
+            crate::render::say("nothing changed\n");
         } else if Confirm::with_theme(&theme)
             .with_prompt(format!(
                 "Record {} change{}?",
@@ -75,14 +75,14 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
                 |_| Ok(wanted),
             )?;
             match recorded.written {
-                Written::Appended(_) => eprintln!(
-                    "recorded {} as {} ({}) in {}",
+                Written::Appended(_) => crate::render::say(&format!(
+                    "recorded {} as {} ({}) in {}\n",
                     plural(recorded.events.len(), "change", "changes"),
-                    sanitize(&recorder.name),
+                    recorder.name,
                     recorder.from.describe(),
                     location.path.display()
-                ),
-                Written::Nothing => eprintln!("nothing to change: someone else recorded the same meanwhile"),
+                )),
+                Written::Nothing => crate::render::say("nothing to change: someone else recorded the same meanwhile\n"),
             }
         }
         if only.is_some() {

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::cli::TimelineArgs;
 use crate::context::Context;
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, Terminal, dates_text, emit, sanitize, status_style};
+use crate::render::{Format, Style, Terminal, dates_text, sanitize, status_style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -211,7 +211,7 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
             }
         }
     };
-    emit(&text)?;
+    context.terminal.emit(&text)?;
     Ok(ExitCode::Success)
 }
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::cli::ValidateArgs;
 use crate::context::Context;
-use crate::render::{Format, emit, plural, sanitize};
+use crate::render::{Format, plural, sanitize};
 
 #[derive(Serialize)]
 struct ValidateJson<'a> {
@@ -123,7 +123,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
             }),
             problems,
         };
-        emit(&crate::render::json::to_string(&json)?)?;
+        context.terminal.emit(&crate::render::json::to_string(&json)?)?;
         return Ok(if errors.is_empty() {
             ExitCode::Success
         } else {
@@ -150,7 +150,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
             }
         }
     }
-    emit(&out)?;
+    context.terminal.emit(&out)?;
     if errors.is_empty() {
         Ok(ExitCode::Success)
     } else {

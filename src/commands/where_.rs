@@ -4,7 +4,7 @@ use roadmap_core::{ExitCode, Result};
 
 use crate::cli::WhereArgs;
 use crate::context::Context;
-use crate::render::{Format, emit};
+use crate::render::Format;
 
 pub fn run(context: &Context, args: &WhereArgs) -> Result<ExitCode> {
     let location = context.state_location()?;
@@ -16,6 +16,6 @@ pub fn run(context: &Context, args: &WhereArgs) -> Result<ExitCode> {
         }))?,
         _ => format!("state: {}\n", location.describe()),
     };
-    emit(&text)?;
+    context.terminal.emit(&text)?;
     Ok(ExitCode::Success)
 }

@@ -46,13 +46,18 @@ fn date(day: NaiveDate) -> String {
     day.format("%Y%m%d").to_string()
 }
 
-/// What the event's description says: roadmap, due as written, owner, status, steps, criteria.
+/// What the event's description says: roadmap, due as it stands (and as
+/// first planned, when it moved), owner, status, steps, criteria.
 fn description(entry: &CalendarEntry<'_, '_>) -> String {
     let s = entry.standing;
     let m = s.milestone;
+    let due = s.due.as_ref().map_or("", |d| d.label());
     let mut lines = vec![
         format!("{} ({})", s.roadmap.title, s.roadmap.id),
-        format!("Due: {}", m.due.as_ref().map_or("", |d| d.label())),
+        match &s.baseline {
+            Some(baseline) => format!("Due: {due} (moved from {baseline})"),
+            None => format!("Due: {due}"),
+        },
     ];
     if entry.open_ended {
         lines.push(format!("Open-ended: from {} on", entry.start));

@@ -18,7 +18,7 @@ use std::path::Path;
 use roadmap_core::due::{Due, Span};
 use roadmap_core::status::{Standing, Status};
 
-pub use terminal::{ColorChoice, Style, Terminal, emit, sanitize, wrap};
+pub use terminal::{ColorChoice, Style, Terminal, sanitize, say, wrap};
 
 /// How a view writes its output: for people (`table`), for scripts (`json`),
 /// or for a page or a pull request (`markdown`).
@@ -127,13 +127,13 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Writes a command's output to FILE (atomically) or to stdout.
-pub fn write_output(file: Option<&Path>, text: &str) -> roadmap_core::Result<()> {
+pub fn write_output(terminal: &Terminal, file: Option<&Path>, text: &str) -> roadmap_core::Result<()> {
     match file {
         Some(path) => {
             roadmap_core::files::replace(path, text.as_bytes(), "the output file")?;
-            eprintln!("wrote {}", path.display());
+            say(&format!("wrote {}\n", path.display()));
         }
-        None => emit(text)?,
+        None => terminal.emit(text)?,
     }
     Ok(())
 }

@@ -161,19 +161,84 @@ pub fn wrap(text: &str, width: usize, first: usize, indent: usize) -> String {
     out
 }
 
-/// Writes a command's output to stdout. A closed pipe (`roadmap list | head`)
-/// is the reader saying it has seen enough, so it is not an error.
-pub fn emit(text: &str) -> roadmap_core::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| roadmap_core::Error::io("cannot write to standard output", e)),
+/// The terminal rule, applied to everything written to stdout or stderr,
+/// whatever built it: every character `is_unsafe` names is escaped as
+/// `sanitize` does, except the colour sequences (`ESC [ 1 ; 31 m`) when
+/// colour is on and the CRLF line ends of CSV and iCalendar. Views sanitize
+/// text from files where they place it (so widths are right); this is what
+/// makes a view that forgets harmless.
+pub fn guard(text: &str, colour: bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return text.into();
     }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let sgr = colour && c == '\x1b' && colour_sequence(rest).is_some();
+        if sgr {
+            let len = colour_sequence(rest).unwrap_or(0);
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+            continue;
+        }
+        if c == '\r' && rest[1..].starts_with('\n') {
+            out.push('\r');
+        } else if is_unsafe(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out.into()
+}
+
+/// The length of the SGR (colour) sequence `text` starts with, if it does.
+fn colour_sequence(text: &str) -> Option<usize> {
+    let params = text.strip_prefix("\x1b[")?;
+    let len = params.find(|c: char| !c.is_ascii_digit() && c != ';')?;
+    params[len..].starts_with('m').then_some(2 + len + 1)
+}
+
+impl Terminal {
+    /// Writes a command's output to stdout, through `guard`. A closed pipe
+    /// (`roadmap list | head`) is the reader saying it has seen enough, so
+    /// it is not an error.
+    pub fn emit(&self, text: &str) -> roadmap_core::Result<()> {
+        let mut out = std::io::stdout().lock();
+        match out
+            .write_all(guard(text, self.color).as_bytes())
+            .and_then(|()| out.flush())
+        {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.map_err(|e| roadmap_core::Error::io("cannot write to standard output", e)),
+        }
+    }
+}
+
+/// Writes a message to stderr, through `guard` (messages are not coloured).
+pub fn say(text: &str) {
+    eprint!("{}", guard(text, false));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_guard_keeps_colour_only_when_it_is_on_and_crlf_only_as_a_pair() {
+        let text = "\x1b[1;31mröd\x1b[0m \x1b]52;c;x\x07 a\rb\r\n\u{202e}";
+        assert_eq!(
+            guard(text, true),
+            "\x1b[1;31mröd\x1b[0m \\u{1b}]52;c;x\\u{7} a\\u{d}b\r\n\\u{202e}"
+        );
+        assert_eq!(
+            guard(text, false),
+            "\\u{1b}[1;31mröd\\u{1b}[0m \\u{1b}]52;c;x\\u{7} a\\u{d}b\r\n\\u{202e}"
+        );
+        assert_eq!(guard("\x1b[2J", true), "\\u{1b}[2J");
+        assert_eq!(guard("\x1b[", true), "\\u{1b}[");
+    }
 
     #[test]
     fn escapes_control_characters_but_keeps_newlines() {
