@@ -51,6 +51,12 @@ pub struct GlobalArgs {
     /// Take DATE as today (YYYY-MM-DD or DD.MM.YYYY), for reproducible output.
     #[arg(long, value_name = "DATE", env = "ROADMAP_TODAY", value_parser = parse_date, global = true)]
     pub today: Option<NaiveDate>,
+
+    /// The language of views, prompts and reports: sv (Swedish), nb
+    /// (Norwegian; no and nn too) or en (default: ROADMAP_LANG, else the
+    /// workspace's setting, else the locale, else English)
+    #[arg(long, value_name = "LANG", value_parser = parse_lang, global = true)]
+    pub lang: Option<roadmap_core::lang::Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -305,6 +311,11 @@ pub struct ExportArgs {
     pub roadmaps: Vec<String>,
     #[arg(long, value_enum)]
     pub format: ExportFormat,
+    /// With --format csv: a file for a person to open in Excel with Swedish
+    /// or Norwegian settings (`;`, a byte-order mark, the header and
+    /// statuses in the language, decimal commas) instead of one for scripts
+    #[arg(long)]
+    pub excel: bool,
     /// Write to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -454,6 +465,15 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
     roadmap_core::due::parse_day(text).map_err(|e| due_error(&e))
 }
 
+fn parse_lang(text: &str) -> Result<roadmap_core::lang::Lang, String> {
+    roadmap_core::lang::Lang::parse(text).ok_or_else(|| {
+        format!(
+            "`{}` is not a language roadmap speaks: sv, nb (or no, nn) or en",
+            quoted(text)
+        )
+    })
+}
+
 fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
     text.trim()
         .parse::<f64>()
@@ -495,11 +515,7 @@ fn parse_week(text: &str) -> Result<roadmap_core::report::Period, String> {
     let due = parse_period(text)?;
     match (due.precision(), due.start(), due.end()) {
         (Some(roadmap_core::due::Precision::Week), Some(start), Some(end)) if (end - start).num_days() == 6 => {
-            Ok(roadmap_core::report::Period {
-                label: due.label().to_string(),
-                start,
-                end,
-            })
+            Ok(roadmap_core::report::Period::week_of(start))
         }
         _ => Err(format!(
             "`{}` is not one ISO week (write a week like 2026-W48)",

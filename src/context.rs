@@ -15,11 +15,13 @@ use roadmap_core::state::file::Log;
 use roadmap_core::workspace::{self, Location, Recorder};
 
 use crate::cli::{ByArg, GlobalArgs};
+use crate::i18n::{self, Language};
 use crate::render::Terminal;
 
 pub struct Context {
     pub global: GlobalArgs,
     pub terminal: Terminal,
+    pub language: Language,
     pub cwd: PathBuf,
 }
 
@@ -44,7 +46,25 @@ impl StateRead {
 impl Context {
     pub fn new(global: GlobalArgs, terminal: Terminal) -> Result<Context> {
         let cwd = std::env::current_dir().doing(|| "cannot tell the current directory".to_string())?;
-        Ok(Context { global, terminal, cwd })
+        let workspace = match workspace::find_workspace(&cwd) {
+            Some(dir) => roadmap_core::config::load(&dir)?.and_then(|c| c.language.map(|l| (c.path, l))),
+            None => None,
+        };
+        let (lang, why) = i18n::choose(i18n::Asked::from_env(global.lang, workspace)).map_err(|value| {
+            Error::usage(
+                format!(
+                    "ROADMAP_LANG={} is not a language roadmap speaks",
+                    crate::render::sanitize(&value)
+                ),
+                "set ROADMAP_LANG to sv (Swedish), nb (Norwegian) or en (English), or unset it",
+            )
+        })?;
+        Ok(Context {
+            global,
+            terminal,
+            language: Language::new(lang, why),
+            cwd,
+        })
     }
 
     /// The roadmap folders: the workspace's, ROADMAP_PATH's, then `--roadmaps`'.
@@ -76,12 +96,10 @@ impl Context {
     }
 
     /// What a writer says when another command holds the state's lock.
-    pub fn waiting_message(location: &Location) -> impl FnOnce() + '_ {
+    pub fn waiting_message<'a>(&'a self, location: &'a Location) -> impl FnOnce() + 'a {
         move || {
-            crate::render::say(&format!(
-                "waiting for another roadmap command to finish with {} ...\n",
-                location.path.display()
-            ));
+            let path = location.path.display().to_string();
+            crate::render::say(&(i18n::t!(self.language, "waiting-for-lock", path = path) + "\n"));
         }
     }
 

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod completion;
 pub mod context;
+pub mod i18n;
 pub mod render;
 
 use clap::Parser;

@@ -147,7 +147,7 @@ fn reschedule_twice_then_slips_and_report_show_both_moves_and_the_baseline() {
     // The report's coming-due list shows the current date with the plan's baseline.
     let (report, _) = expect_code(&sandbox.run(&["--today", "2027-06-10", "report"]), 0);
     assert!(
-        report.contains("`hubs-sdk/projektstart` Projektstart och planering | 2027-W26 (baseline 2027-W22)"),
+        report.contains("`hubs-sdk/projektstart` Projektstart och planering | 2027-W26 (was 2027-W22)"),
         "{report}"
     );
     let (show, _) = expect_code(&sandbox.run(&["show", "hubs-sdk/projektstart"]), 0);

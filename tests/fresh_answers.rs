@@ -122,7 +122,7 @@ fn reopen_sees_a_done_line_whose_address_is_written_with_json_escapes() {
     };
     assert_eq!(mark(&json), "done");
     let (out, _) = expect_code(&sandbox.run(&["reopen", "hubs-sdk/projektstart/1"]), 0);
-    assert!(out.contains("reopen hubs-sdk/projektstart/1"), "{out}");
+    assert!(out.contains("reopened hubs-sdk/projektstart/1"), "{out}");
     assert!(out.contains("recorded 1 change"), "{out}");
     let json = expect_code(
         &sandbox.run(&["checklist", "hubs-sdk/projektstart", "--format", "json"]),

@@ -171,7 +171,7 @@ fn marks_skips_and_notes_stay_on_their_step_when_the_plan_is_edited() {
     }
     let (status, _) = r(&["status"]);
     assert!(
-        status.contains("1 change recorded no longer match a step or milestone"),
+        status.contains("1 change recorded no longer matches a step or milestone"),
         "{status}"
     );
     let (out, _) = r(&["validate"]);

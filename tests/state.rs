@@ -269,15 +269,18 @@ fn done_on_a_milestone_ticks_all_its_steps_and_reopen_undoes_them() {
     let (out, _) = expect_code(&sandbox.run(&["done", "hubs-sdk/infor-projektuppstart"]), 0);
     assert_eq!(out.lines().filter(|l| l.starts_with("done ")).count(), 3, "{out}");
     let (out, _) = expect_code(&sandbox.run(&["reopen", "hubs-sdk/infor-projektuppstart/2"]), 0);
-    assert!(out.starts_with("reopen hubs-sdk/infor-projektuppstart/2 "), "{out}");
+    assert!(out.starts_with("reopened hubs-sdk/infor-projektuppstart/2 "), "{out}");
     let (out, _) = expect_code(&sandbox.run(&["reopen", "hubs-sdk/infor-projektuppstart"]), 0);
-    assert_eq!(out.lines().filter(|l| l.starts_with("reopen ")).count(), 2, "{out}");
+    assert_eq!(out.lines().filter(|l| l.starts_with("reopened ")).count(), 2, "{out}");
 }
 
 #[test]
 fn state_location_follows_flag_environment_workspace_then_user_data() {
     let sandbox = Sandbox::new();
-    let (out, _) = expect_code(&sandbox.run(&["where"]), 0);
+    // Just the first line: the second says the language (tests/language.rs).
+    let state_line =
+        |output: &std::process::Output| expect_code(output, 0).0.lines().next().unwrap().to_string() + "\n";
+    let out = state_line(&sandbox.run(&["where"]));
     assert_eq!(
         out,
         format!(
@@ -293,7 +296,7 @@ fn state_location_follows_flag_environment_workspace_then_user_data() {
         .output()
         .unwrap();
     assert_eq!(
-        expect_code(&output, 0).0,
+        state_line(&output),
         format!(
             "state: {}/.roadmap/state.jsonl (the workspace)\n",
             sandbox.path().display()
@@ -304,13 +307,13 @@ fn state_location_follows_flag_environment_workspace_then_user_data() {
         .env("ROADMAP_STATE", "team.jsonl")
         .output()
         .unwrap();
-    assert_eq!(expect_code(&output, 0).0, "state: team.jsonl (from ROADMAP_STATE)\n");
+    assert_eq!(state_line(&output), "state: team.jsonl (from ROADMAP_STATE)\n");
     let output = sandbox
         .cmd(&["--state", "mine.jsonl", "where"])
         .env("ROADMAP_STATE", "team.jsonl")
         .output()
         .unwrap();
-    assert_eq!(expect_code(&output, 0).0, "state: mine.jsonl (from --state)\n");
+    assert_eq!(state_line(&output), "state: mine.jsonl (from --state)\n");
 }
 
 #[test]
@@ -491,7 +494,8 @@ fn tick_in_a_terminal_ticks_a_step() {
     session.send("\r").unwrap();
     session.flush().unwrap();
     session.exp_string("Record 1 change?").unwrap();
-    session.send("y").unwrap();
+    session.exp_string("Yes, record").unwrap();
+    session.send("\r").unwrap(); // the first answer, "Yes, record"
     session.flush().unwrap();
     session.exp_string("recorded 1 change").unwrap();
     session.exp_eof().unwrap();

@@ -40,6 +40,9 @@ pub enum Error {
     /// A state file that cannot be used as it is. It is never written to.
     #[error("{} problem(s) in the state file", .0.len())]
     State(Vec<Diagnostic>),
+    /// A workspace settings file (`.roadmap/config.toml`) that does not read.
+    #[error("{} problem(s) in the workspace settings", .0.len())]
+    Config(Vec<Diagnostic>),
     /// Something asked for that cannot be done as asked: an unknown id, a
     /// step address on a milestone without steps, and the like.
     #[error("{message}")]
@@ -63,7 +66,9 @@ impl Error {
     /// The exit code this error ends the command with.
     pub fn code(&self) -> ExitCode {
         match self {
-            Error::Roadmaps(_) | Error::State(_) | Error::Refused { .. } | Error::Io { .. } => ExitCode::Failure,
+            Error::Roadmaps(_) | Error::State(_) | Error::Config(_) | Error::Refused { .. } | Error::Io { .. } => {
+                ExitCode::Failure
+            }
             Error::Usage { .. } => ExitCode::Usage,
             Error::Busy { .. } => ExitCode::Busy,
         }

@@ -11,6 +11,7 @@
 //!   `schedule`: where its due date stands, and how a move is read;
 //!   `filter`: the owner and phase filters.
 //! - `report`: the facts of the weekly report; `export`: what calendars and spreadsheets get.
+//! - `lang`: the languages people are spoken to in; `config`: a workspace's settings.
 //! - `error`: the one error type, and the exit code each error means.
 //!
 //! Nothing here prints or knows the command line: the `roadmap` binary does both.
@@ -18,12 +19,14 @@
 pub mod address;
 pub mod catalog;
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod due;
 pub mod error;
 pub mod export;
 pub mod files;
 pub mod filter;
+pub mod lang;
 pub mod progress;
 pub mod report;
 pub mod roadmap;

@@ -19,6 +19,9 @@ pub struct Period {
     pub label: String,
     pub start: NaiveDate,
     pub end: NaiveDate,
+    /// The ISO year and week, when the period is one.
+    #[serde(skip)]
+    pub week: Option<(i32, u32)>,
 }
 
 impl Period {
@@ -30,6 +33,7 @@ impl Period {
             label: format!("{}-W{:02}", week.year(), week.week()),
             start,
             end: start + Duration::days(6),
+            week: Some((week.year(), week.week())),
         }
     }
 
@@ -38,6 +42,7 @@ impl Period {
             label: format!("{start} – {today}"),
             start,
             end: today,
+            week: None,
         }
     }
 
@@ -68,7 +73,14 @@ impl Verdict {
 #[derive(Debug, Clone, Serialize)]
 pub struct Headline {
     pub verdict: Verdict,
+    /// The reason in English, for scripts (JSON does not change with the
+    /// language); people read it from the counts below, in their language.
     pub reason: String,
+    /// Milestones overdue, and how long the oldest of them has been.
+    pub overdue: usize,
+    pub oldest_days: i64,
+    /// Milestones due within the horizon that are blocked or less than half done.
+    pub at_risk: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -197,7 +209,10 @@ pub struct Report {
     pub timeline: Vec<GanttTask>,
 }
 
-const NO_OWNER: &str = "(no owner)";
+/// The owner of work that names none, in the JSON; views say it in words.
+pub const NO_OWNER: &str = "(no owner)";
+/// The title of a change's target that the roadmap no longer has.
+pub const GONE: &str = "(no longer in the roadmap)";
 
 /// The day a report on `period` is as of, when it is made on `today`.
 pub fn as_of(period: &Period, today: NaiveDate) -> NaiveDate {
@@ -296,6 +311,9 @@ fn headline(overdue: &[&Standing], coming: &[&Standing], horizon: NaiveDate, tod
                 if overdue.len() == 1 { " is" } else { "s are" },
                 if days == 1 { "" } else { "s" }
             ),
+            overdue: overdue.len(),
+            oldest_days: days,
+            at_risk: 0,
         };
     }
     let at_risk: Vec<&&Standing> = coming
@@ -321,11 +339,17 @@ fn headline(overdue: &[&Standing], coming: &[&Standing], horizon: NaiveDate, tod
                 if at_risk.len() == 1 { "" } else { "s" },
                 if at_risk.len() == 1 { "is" } else { "are" }
             ),
+            overdue: 0,
+            oldest_days: 0,
+            at_risk: at_risk.len(),
         };
     }
     Headline {
         verdict: Verdict::OnTrack,
         reason: "nothing is overdue, and nothing due soon is blocked or behind".into(),
+        overdue: 0,
+        oldest_days: 0,
+        at_risk: 0,
     }
 }
 
@@ -370,9 +394,7 @@ fn happenings(
         let happening = |day: NaiveDate| Happening {
             address: crate::address::shown(roadmap, target),
             roadmap: roadmap.id.clone(),
-            title: roadmap
-                .text_at(target)
-                .map_or_else(|| "(no longer in the roadmap)".into(), str::to_string),
+            title: roadmap.text_at(target).map_or_else(|| GONE.into(), str::to_string),
             by: event.by.clone(),
             day,
             note: event.note.clone(),

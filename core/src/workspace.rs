@@ -31,16 +31,6 @@ pub struct Location {
 }
 
 impl Location {
-    pub fn describe(&self) -> String {
-        let why = match self.source {
-            Source::Flag => "from --state",
-            Source::Env => "from ROADMAP_STATE",
-            Source::Workspace => "the workspace",
-            Source::UserData => "the user's data directory; `roadmap init` makes a workspace here",
-        };
-        format!("{} ({why})", self.path.display())
-    }
-
     /// The workspace folder this state lives in, if it lives in one.
     pub fn workspace(&self) -> Option<&Path> {
         (self.source == Source::Workspace).then(|| self.path.parent()).flatten()
@@ -115,17 +105,6 @@ pub enum NameFrom {
     Git,
     /// The login name (`USER`, `LOGNAME`, `USERNAME`).
     Login,
-}
-
-impl NameFrom {
-    pub fn describe(self) -> &'static str {
-        match self {
-            NameFrom::Flag => "from --by",
-            NameFrom::Env => "from ROADMAP_USER",
-            NameFrom::Git => "git user.name",
-            NameFrom::Login => "the login name",
-        }
-    }
 }
 
 /// Who changes are recorded as: `--by`, else `ROADMAP_USER`, else the

@@ -4,15 +4,16 @@
 use roadmap_core::address::{Address, step_target};
 use roadmap_core::filter::Filter;
 use roadmap_core::roadmap::Milestone;
-use roadmap_core::state::{Event, Mark, Op, State, TargetState};
+use roadmap_core::state::{Event, Mark, State, TargetState};
 use roadmap_core::status::{Standing, Status, standings};
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
 use crate::cli::ChecklistArgs;
 use crate::context::Context;
+use crate::i18n::{Language, t};
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, cell, plural, sanitize, status_text, wrap};
+use crate::render::{Format, Style, cell, op_word, sanitize, status_text, status_word, wrap};
 
 #[derive(Serialize)]
 struct ChecklistJson<'a> {
@@ -166,10 +167,8 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
                 .filter(|c| c.event.target.split('/').next() == Some(roadmap.id.as_str()))
                 .count();
             if unmatched > 0 {
-                out.push_str(&format!(
-                    "{} recorded for this roadmap no longer match a step or milestone; `roadmap validate` lists them\n\n",
-                    plural(unmatched, "change", "changes")
-                ));
+                out.push_str(&t!(context.language, "checklist-unmatched", count = unmatched));
+                out.push_str("\n\n");
             }
             for s in &shown {
                 out.push_str(&milestone_text(context, format, &roadmap.id, s, &state, &filter));
@@ -190,31 +189,37 @@ fn tick(mark: Mark) -> &'static str {
 }
 
 /// "done by anna 2026-11-20 10:00: Kickoff hölls" lines for one target.
-fn history(target: Option<&TargetState<'_>>) -> Vec<String> {
+fn history(language: &Language, target: Option<&TargetState<'_>>) -> Vec<String> {
     let Some(target) = target else { return Vec::new() };
     let mut lines = Vec::new();
     if let Some(last) = target.last {
-        let on = last.on.map(|d| format!(" (for {d})")).unwrap_or_default();
-        let what = match last.op {
-            Op::Done => "done",
-            Op::Reopen => "reopened",
-            Op::Skip => "skipped",
-            Op::Note => "noted",
-            Op::Reschedule => "rescheduled",
-            Op::Rekey => "re-attached",
+        let when = language.date_time(last.at);
+        let line = match last.on {
+            Some(day) => t!(
+                language,
+                "checklist-changed-for",
+                what = op_word(language, last.op),
+                by = last.by.as_str(),
+                when = when,
+                day = language.date(day)
+            ),
+            None => t!(
+                language,
+                "checklist-changed",
+                what = op_word(language, last.op),
+                by = last.by.as_str(),
+                when = when
+            ),
         };
-        lines.push(format!(
-            "{what} by {} {}{on}",
-            last.by,
-            last.at.format("%Y-%m-%d %H:%M")
-        ));
+        lines.push(line);
     }
     for note in &target.notes {
-        lines.push(format!(
-            "note by {} {}: {}",
-            note.by,
-            note.at.format("%Y-%m-%d"),
-            note.note.as_deref().unwrap_or("")
+        lines.push(t!(
+            language,
+            "checklist-note",
+            by = note.by.as_str(),
+            day = language.date(note.at.date_naive()),
+            text = note.note.as_deref().unwrap_or("")
         ));
     }
     lines
@@ -246,21 +251,22 @@ fn milestone_text(
     facts.extend(s.due.as_ref().map(|d| d.label().to_string()));
     // The status is coloured after wrapping, so that its escape codes are
     // neither escaped as text nor counted as width.
-    let status = format!("{} {}", s.status.symbol(), s.status.as_str());
+    let language = &context.language;
+    let status = format!("{} {}", s.status.symbol(), status_word(language, s.status));
     facts.push(match format {
-        Format::Markdown => s.status.as_str().to_string(),
+        Format::Markdown => status_word(language, s.status),
         _ => status.clone(),
     });
     facts.extend(m.owner.as_deref().map(str::to_string));
     if !s.blocked_by.is_empty() {
-        facts.push(format!("blocked by {}", s.blocked_by.join(", ")));
+        facts.push(t!(language, "blocked-by", milestones = s.blocked_by.join(", ")));
     }
     let mut out = String::new();
     match format {
         Format::Markdown => {
             out.push_str(&format!("## {progress} {} {}\n\n", m.id, cell(format, &m.title)));
             out.push_str(&format!("{}\n\n", cell(format, &facts.join(" · "))));
-            for line in history(own) {
+            for line in history(language, own) {
                 out.push_str(&format!("> {}\n", cell(format, &line)));
             }
             for (i, step) in m.steps.iter().enumerate().filter(|(_, step)| filter.step(m, step)) {
@@ -272,13 +278,17 @@ fn milestone_text(
                     .map(|o| format!(" _({})_", cell(format, o)))
                     .unwrap_or_default();
                 let check = if mark == Mark::Done { "[x]" } else { "[ ]" };
-                let skipped = if mark == Mark::Skipped { " ~~skipped~~" } else { "" };
+                let skipped = if mark == Mark::Skipped {
+                    format!(" ~~{}~~", status_word(language, Status::Skipped))
+                } else {
+                    String::new()
+                };
                 out.push_str(&format!(
                     "- {check} {}. {}{owner}{skipped}\n",
                     i + 1,
                     cell(format, &step.text)
                 ));
-                for line in history(target) {
+                for line in history(language, target) {
                     out.push_str(&format!("  - {}\n", cell(format, &line)));
                 }
             }
@@ -289,9 +299,9 @@ fn milestone_text(
             out.push_str(&context.terminal.paint(Style::Bold, &wrap(&head, width, 0, 4)));
             out.push('\n');
             let wrapped = wrap(&sanitize(&facts.join(" · ")), width, 4, 4);
-            let painted = wrapped.replacen(&status, &status_text(&context.terminal, format, s.status), 1);
+            let painted = wrapped.replacen(&status, &status_text(&context.terminal, language, format, s.status), 1);
             out.push_str(&format!("    {painted}\n"));
-            for line in history(own) {
+            for line in history(language, own) {
                 out.push_str(&format!(
                     "    {}\n",
                     context.terminal.paint(Style::Dim, &wrap(&sanitize(&line), width, 4, 6))
@@ -311,7 +321,7 @@ fn milestone_text(
                 let indent = 7 + number.chars().count();
                 out.push_str(&wrap(&line, width, 0, indent));
                 out.push('\n');
-                for line in history(target) {
+                for line in history(language, target) {
                     out.push_str(&format!(
                         "{}{}\n",
                         " ".repeat(indent),

@@ -10,6 +10,12 @@ use crate::context::Context;
 use crate::render::{csv, ics, write_output};
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
+    if args.excel && args.format != ExportFormat::Csv {
+        return Err(roadmap_core::Error::usage(
+            "--excel is for --format csv",
+            "write `roadmap export --format csv --excel`",
+        ));
+    }
     let catalog = context.catalog()?;
     let read = context.read_state()?;
     let state = read.fold(&catalog);
@@ -23,15 +29,22 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 .map(|r| r.title.as_str())
                 .collect::<Vec<_>>()
                 .join(" · ");
-            ics::calendar(&name, today, &roadmap_core::export::calendar(&all))
+            ics::calendar(&context.language, &name, today, &roadmap_core::export::calendar(&all))
         }
-        ExportFormat::Csv => csv::spreadsheet(&roadmap_core::export::spreadsheet(&all)),
+        ExportFormat::Csv => {
+            let dialect = if args.excel {
+                csv::Dialect::Excel
+            } else {
+                csv::Dialect::Plain
+            };
+            csv::spreadsheet(&context.language, dialect, &roadmap_core::export::spreadsheet(&all))
+        }
         ExportFormat::Mermaid | ExportFormat::Json => {
             let report = Report::build(&roadmaps, &state, today, Period::week_of(today), 4);
             if args.format == ExportFormat::Json {
                 crate::render::json::to_string(&report)?
             } else {
-                crate::render::mermaid::gantt(&report)
+                crate::render::mermaid::gantt(&context.language, &report)
             }
         }
     };

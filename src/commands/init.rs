@@ -15,21 +15,39 @@ use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::InitArgs;
 use crate::context::Context;
+use crate::i18n::{Language, Why, t};
 
 pub fn run(context: &Context, args: &InitArgs) -> Result<ExitCode> {
+    let language = &context.language;
     let dir = context.cwd.join(WORKSPACE_DIR);
-    let mut out = workspace(&dir)?;
+    let mut out = workspace(language, &dir)?;
+    // `roadmap init --lang sv`: the workspace speaks Swedish from now on.
+    if language.why == Why::Flag {
+        let path = roadmap_core::config::set_language(&dir, language.lang)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        out.push_str(&t!(
+            language,
+            "init-language",
+            path = format!("{WORKSPACE_DIR}/{name}"),
+            language = language.lang.code()
+        ));
+        out.push('\n');
+    }
     if let Some(id) = &args.roadmap {
         let catalog = context.catalog()?;
         let roadmap = catalog.roadmap(id)?;
-        out.push_str(&adopt(&dir, roadmap, args)?);
+        out.push_str(&adopt(language, &dir, roadmap, args)?);
     }
-    out.push_str(&format!("workspace ready: commit {WORKSPACE_DIR}/ to share progress\n"));
+    out.push_str(&t!(language, "init-ready", folder = format!("{WORKSPACE_DIR}/")));
+    out.push('\n');
     context.terminal.emit(&out)?;
     Ok(ExitCode::Success)
 }
 
-fn workspace(dir: &Path) -> Result<String> {
+fn workspace(language: &Language, dir: &Path) -> Result<String> {
     std::fs::create_dir_all(dir).doing(|| format!("cannot create {}", dir.display()))?;
     let lock_name = lock_path(Path::new(STATE_FILE)).display().to_string();
     let files = [
@@ -39,35 +57,39 @@ fn workspace(dir: &Path) -> Result<String> {
         ),
         (
             ".gitattributes".to_string(),
-            format!("# Each side's new lines are kept on merge, so ticks never conflict.\n{STATE_FILE} merge=union\n"),
+            format!(
+                "# {}\n{STATE_FILE} merge=union\n",
+                t!(language, "init-gitattributes-comment")
+            ),
         ),
         (".gitignore".to_string(), format!("{lock_name}\n.roadmap-*.tmp\n")),
         (
             "README.md".to_string(),
-            format!(
-                "# roadmap workspace\n\nCommit this folder ({STATE_FILE}, {ROADMAPS_DIR}/, .gitattributes, .gitignore, \
-                 README.md) to share progress through git; the lock file is ignored. `{STATE_FILE}` is an \
-                 append-only log written by `roadmap done`, `reopen`, `skip`, `note`, `tick` and `reschedule`: \
-                 do not edit it by hand. `{ROADMAPS_DIR}/` holds your own copies of roadmaps (`roadmap init \
-                 ROADMAP`), which you may edit.\n"
-            ),
+            t!(
+                language,
+                "init-readme",
+                state = STATE_FILE,
+                roadmaps = format!("{ROADMAPS_DIR}/")
+            ) + "\n",
         ),
     ];
     let mut out = String::new();
     for (name, content) in files {
         let path = dir.join(&name);
+        let shown = format!("{WORKSPACE_DIR}/{name}");
         if path.exists() {
-            out.push_str(&format!("kept     {WORKSPACE_DIR}/{name}\n"));
+            out.push_str(&t!(language, "init-kept", path = shown));
         } else {
             std::fs::write(&path, content).doing(|| format!("cannot write {}", path.display()))?;
-            out.push_str(&format!("created  {WORKSPACE_DIR}/{name}\n"));
+            out.push_str(&t!(language, "init-created", path = shown));
         }
+        out.push('\n');
     }
     Ok(out)
 }
 
 /// Copies `roadmap` into the workspace, keeping its comments and layout.
-fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
+fn adopt(language: &Language, dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
     let target = dir.join(ROADMAPS_DIR).join(format!("{}.toml", roadmap.id));
     let shown = format!("{WORKSPACE_DIR}/{ROADMAPS_DIR}/{}.toml", roadmap.id);
     if target.exists() {
@@ -99,33 +121,44 @@ fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
                 )
             })?;
             for m in &moved {
-                out.push_str(&format!(
-                    "placed   {}/{}: {} -> {}\n",
-                    roadmap.id,
-                    m.milestone,
-                    m.from.as_deref().unwrap_or("?"),
-                    m.to
+                out.push_str(&t!(
+                    language,
+                    "init-placed",
+                    address = format!("{}/{}", roadmap.id, m.milestone),
+                    from = m.from.as_deref().unwrap_or("?"),
+                    to = m.to.as_str()
                 ));
+                out.push('\n');
             }
             (text, format!(" --start {}", edit::week_label(*monday)))
         }
         (None, Some(year)) => (edit::set_year(&original, year)?, format!(" --year {year}")),
         (None, None) => (original, String::new()),
     };
-    let from = match &roadmap.origin {
-        Origin::Shipped(_) => format!("the shipped roadmap `{}`", roadmap.id),
-        Origin::File { path, .. } => path.display().to_string(),
+    let command = format!("roadmap init {}{how}", roadmap.id);
+    let comment = match &roadmap.origin {
+        Origin::Shipped(_) => t!(
+            language,
+            "init-adopted-shipped",
+            id = roadmap.id.as_str(),
+            command = command
+        ),
+        Origin::File { path, .. } => {
+            t!(
+                language,
+                "init-adopted-file",
+                path = path.display().to_string(),
+                command = command
+            )
+        }
     };
     // Steps with ids keep their progress when they are reworded or moved.
     let (text, named) = edit::name_steps(&text)?;
     if named > 0 {
-        out.push_str(&format!(
-            "named    {}: {} (`id`), so that a step can be reworded or moved without losing its progress\n",
-            roadmap.id,
-            crate::render::plural(named, "step", "steps")
-        ));
+        out.push_str(&t!(language, "init-named", id = roadmap.id.as_str(), count = named));
+        out.push('\n');
     }
-    let text = format!("# Adopted from {from} with `roadmap init {}{how}`.\n{text}", roadmap.id);
+    let text = format!("# {comment}\n{text}");
     // Whatever was placed must load: check before writing anything.
     let origin = Origin::File {
         path: target.clone(),
@@ -134,9 +167,12 @@ fn adopt(dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
     parse::parse(&shown, text.as_bytes(), origin).map_err(Error::Roadmaps)?;
     std::fs::create_dir_all(target.parent().unwrap_or(dir)).doing(|| format!("cannot create {}", dir.display()))?;
     roadmap_core::files::replace(&target, text.as_bytes(), "the roadmap file")?;
-    out.push_str(&format!(
-        "created  {shown} (your copy of `{}`; it replaces the shipped one here)\n",
-        roadmap.id
+    out.push_str(&t!(
+        language,
+        "init-created-copy",
+        path = shown,
+        id = roadmap.id.as_str()
     ));
+    out.push('\n');
     Ok(out)
 }

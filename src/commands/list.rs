@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::cli::ListArgs;
 use crate::context::Context;
-use crate::render::{Format, cell, table};
+use crate::render::{Format, cell, headers, origin, table};
 
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -46,14 +46,19 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
         Format::Json => crate::render::json::to_string(&entries)?,
         Format::Table | Format::Markdown => {
             let mut table = table(&context.terminal, args.format);
-            table.set_header(["ID", "TITLE", "MILESTONES", "STEPS", "FROM"]);
+            let language = &context.language;
+            table.set_header(headers(
+                language,
+                args.format,
+                ["col-id", "col-title", "col-milestones", "col-steps", "col-from"],
+            ));
             for (entry, roadmap) in entries.iter().zip(&catalog.roadmaps) {
                 table.add_row([
                     cell(args.format, entry.id),
                     cell(args.format, entry.title),
                     entry.milestones.to_string(),
                     entry.steps.to_string(),
-                    cell(args.format, &roadmap.origin.describe()),
+                    cell(args.format, &origin(language, &roadmap.origin)),
                 ]);
             }
             format!("{table}\n")

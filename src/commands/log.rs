@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::cli::LogArgs;
 use crate::context::Context;
-use crate::render::{Format, cell, table};
+use crate::i18n::t;
+use crate::render::{Format, cell, headers, op_word, table};
 
 #[derive(Serialize)]
 struct EntryJson<'a> {
@@ -77,10 +78,21 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
                 .collect();
             crate::render::json::to_string(&entries)?
         }
-        _ if events.is_empty() => format!("no changes recorded in {}\n", read.location.path.display()),
+        _ if events.is_empty() => {
+            t!(
+                context.language,
+                "log-empty",
+                path = read.location.path.display().to_string()
+            ) + "\n"
+        }
         format => {
+            let language = &context.language;
             let mut table = table(&context.terminal, format);
-            table.set_header(["WHEN (UTC)", "WHO", "CHANGE", "WHAT", "NOTE"]);
+            table.set_header(headers(
+                language,
+                format,
+                ["col-when-utc", "col-who", "col-change", "col-what", "col-note"],
+            ));
             for c in &events {
                 let e = c.event;
                 let roadmap = catalog.get(c.target.split('/').next().unwrap_or_default());
@@ -90,22 +102,30 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
                         shown(roadmap, &c.target),
                         roadmap.text_at(&c.target).unwrap_or_default()
                     ),
-                    _ => match e.text.as_deref() {
-                        Some(text) => format!("{}\n{text} (no longer in the roadmap)", e.target),
-                        None => format!("{}\n(no longer in the roadmap)", e.target),
-                    },
+                    _ => format!(
+                        "{}\n{}",
+                        e.target,
+                        t!(language, "log-gone", text = e.text.as_deref().unwrap_or(""))
+                    ),
                 };
                 let when = match e.on {
-                    Some(on) => format!("{} (for {on})", e.at.format("%Y-%m-%d %H:%M")),
-                    None => e.at.format("%Y-%m-%d %H:%M").to_string(),
+                    Some(on) => t!(
+                        language,
+                        "log-when-for",
+                        when = language.date_time(e.at),
+                        day = language.date(on)
+                    ),
+                    None => language.date_time(e.at),
                 };
+                let no_date = || t!(language, "no-date");
                 let change = match e.op {
                     Op::Reschedule => format!(
-                        "reschedule {} → {}",
-                        e.from.as_deref().unwrap_or("no date"),
-                        e.to.as_deref().unwrap_or("no date")
+                        "{} {} → {}",
+                        op_word(language, Op::Reschedule),
+                        e.from.clone().unwrap_or_else(no_date),
+                        e.to.clone().unwrap_or_else(no_date)
                     ),
-                    op => op.as_str().to_string(),
+                    op => op_word(language, op),
                 };
                 table.add_row([
                     when,

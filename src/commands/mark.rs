@@ -9,7 +9,8 @@ use roadmap_core::{ExitCode, Result};
 
 use crate::cli::{ByArg, DoneArgs, NoteArgs, ReopenArgs, SkipArgs};
 use crate::context::Context;
-use crate::render::{plural, sanitize};
+use crate::i18n::t;
+use crate::render::{op_word, recorded as recorded_line, sanitize};
 
 pub fn done(context: &Context, args: &DoneArgs) -> Result<ExitCode> {
     mark(
@@ -60,7 +61,7 @@ fn mark(
     let recorded = record(
         &location.path,
         context.lock_timeout(),
-        Context::waiting_message(&location),
+        context.waiting_message(&location),
         &catalog,
         &author,
         |state| {
@@ -70,21 +71,24 @@ fn mark(
                 .collect::<Vec<Change>>())
         },
     )?;
+    let language = &context.language;
+    let words: Vec<String> = recorded.events.iter().map(|e| op_word(language, e.op)).collect();
+    let width = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
     let mut out = String::new();
-    for event in &recorded.events {
+    for (event, word) in recorded.events.iter().zip(&words) {
         let (address, text) = shown(&catalog, &event.target);
-        out.push_str(&format!("{:<6} {address}  {}\n", event.op.as_str(), sanitize(&text)));
+        out.push_str(&format!("{word:<width$} {address}  {}\n", sanitize(&text)));
     }
     match recorded.written {
-        Written::Nothing => out.push_str(&format!("nothing to change: already {}\n", past_tense(op))),
-        Written::Appended(_) => out.push_str(&format!(
-            "recorded {} as {} ({}) in {}\n",
-            plural(recorded.events.len(), "change", "changes"),
-            sanitize(&recorder.name),
-            recorder.from.describe(),
-            location.path.display()
-        )),
+        Written::Nothing => out.push_str(&match op {
+            Op::Done => t!(language, "mark-nothing-done"),
+            Op::Reopen => t!(language, "mark-nothing-open"),
+            Op::Skip => t!(language, "mark-nothing-skipped"),
+            _ => t!(language, "mark-nothing-noted"),
+        }),
+        Written::Appended(_) => out.push_str(&recorded_line(language, recorded.events.len(), &recorder, &location)),
     }
+    out.push('\n');
     context.terminal.emit(&out)?;
     Ok(ExitCode::Success)
 }
@@ -97,16 +101,5 @@ fn shown(catalog: &roadmap_core::catalog::Catalog, target: &str) -> (String, Str
             roadmap.text_at(target).unwrap_or_default().to_string(),
         ),
         None => (target.to_string(), String::new()),
-    }
-}
-
-fn past_tense(op: Op) -> &'static str {
-    match op {
-        Op::Done => "done",
-        Op::Reopen => "open",
-        Op::Skip => "skipped",
-        Op::Note => "noted",
-        Op::Reschedule => "rescheduled",
-        Op::Rekey => "attached",
     }
 }

@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use crate::cli::OverdueArgs;
 use crate::context::Context;
+use crate::i18n::{Language, t};
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, cell, plural, table};
+use crate::render::{Format, Style, cell, headers, table};
 
 #[derive(Serialize)]
 struct OverdueJson<'a> {
@@ -81,17 +82,22 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             .then_with(|| a.address.cmp(&b.address))
     });
     let any_overdue = !items.is_empty();
+    let language = &context.language;
     let text = match args.format {
         Format::Json => crate::render::json::to_string(&OverdueJson {
             today: today.to_string(),
             overdue: items,
         })?,
-        _ if items.is_empty() => format!("nothing is overdue (today {today})\n"),
+        _ if items.is_empty() => t!(language, "overdue-none", today = language.date(today)) + "\n",
         format => {
             let mut table = table(&context.terminal, format);
-            table.set_header(["OVERDUE", "WHAT", "DUE", "OWNER"]);
+            table.set_header(headers(
+                language,
+                format,
+                ["col-overdue", "col-what", "col-due", "col-owner"],
+            ));
             for item in &items {
-                let age = age(item.days_overdue);
+                let age = age(language, item.days_overdue);
                 table.add_row([
                     if format == Format::Markdown {
                         age
@@ -106,9 +112,14 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             let milestones = items.iter().filter(|i| i.step.is_none()).count();
             let steps = items.len() - milestones;
             format!(
-                "{table}\n{}, {} in them (today {today})\n",
-                plural(milestones, "overdue milestone", "overdue milestones"),
-                plural(steps, "open step", "open steps"),
+                "{table}\n{}\n",
+                t!(
+                    language,
+                    "overdue-summary",
+                    milestones = milestones,
+                    steps = steps,
+                    today = language.date(today)
+                )
             )
         }
     };
@@ -121,26 +132,42 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
 }
 
 /// How long overdue, as a person would say it: "3 days", "5 weeks", "14 months", "2 years".
-fn age(days: i64) -> String {
-    let (n, unit) = match days {
-        ..14 => (days, "day"),
-        14..61 => (days / 7, "week"),
-        61..731 => (days * 12 / 365, "month"),
-        _ => (days / 365, "year"),
-    };
-    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+fn age(language: &Language, days: i64) -> String {
+    match days {
+        ..14 => t!(language, "age-days", n = days),
+        14..61 => t!(language, "age-weeks", n = days / 7),
+        61..731 => t!(language, "age-months", n = days * 12 / 365),
+        _ => t!(language, "age-years", n = days / 365),
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use roadmap_core::lang::Lang;
+
+    use crate::i18n::{Language, Why};
+
     #[test]
-    fn ages_read_naturally() {
-        assert_eq!(super::age(1), "1 day");
-        assert_eq!(super::age(13), "13 days");
-        assert_eq!(super::age(14), "2 weeks");
-        assert_eq!(super::age(60), "8 weeks");
-        assert_eq!(super::age(61), "2 months");
-        assert_eq!(super::age(730), "24 months");
-        assert_eq!(super::age(731), "2 years");
+    fn ages_read_naturally_in_each_language() {
+        let en = Language::new(Lang::En, Why::Default);
+        let ages: Vec<String> = [1, 13, 14, 60, 61, 730, 731].map(|d| super::age(&en, d)).into();
+        assert_eq!(
+            ages,
+            [
+                "1 day",
+                "13 days",
+                "2 weeks",
+                "8 weeks",
+                "2 months",
+                "24 months",
+                "2 years"
+            ]
+        );
+        let sv = Language::new(Lang::Sv, Why::Default);
+        let ages: Vec<String> = [1, 13, 14, 61, 731, 365 * 1000].map(|d| super::age(&sv, d)).into();
+        assert_eq!(ages, ["1 dag", "13 dagar", "2 veckor", "2 månader", "2 år", "1 000 år"]);
+        let nb = Language::new(Lang::Nb, Why::Default);
+        let ages: Vec<String> = [1, 13, 56, 61, 365].map(|d| super::age(&nb, d)).into();
+        assert_eq!(ages, ["1 dag", "13 dager", "8 uker", "2 måneder", "12 måneder"]);
     }
 }

@@ -12,7 +12,8 @@ use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::ReattachArgs;
 use crate::context::Context;
-use crate::render::{plural, sanitize};
+use crate::i18n::t;
+use crate::render::{recorded as recorded_line, sanitize};
 
 pub fn run(context: &Context, args: &ReattachArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -25,7 +26,7 @@ pub fn run(context: &Context, args: &ReattachArgs) -> Result<ExitCode> {
     let recorded = record(
         &location.path,
         context.lock_timeout(),
-        Context::waiting_message(&location),
+        context.waiting_message(&location),
         &catalog,
         &author,
         |state| {
@@ -53,18 +54,21 @@ pub fn run(context: &Context, args: &ReattachArgs) -> Result<ExitCode> {
             }])
         },
     )?;
+    let language = &context.language;
+    let under = sanitize(&recorded_under).into_owned();
+    let address = address.to_string();
     let out = match recorded.written {
-        Written::Nothing => format!(
-            "nothing to change: the changes recorded under `{}` already count for {address}\n",
-            sanitize(&recorded_under)
-        ),
+        Written::Nothing => t!(language, "reattach-nothing", under = under, address = address) + "\n",
         Written::Appended(_) => format!(
-            "{} recorded under `{}` count for {address} from now on\nrecorded as {} ({}) in {}\n",
-            plural(count, "change", "changes"),
-            sanitize(&recorded_under),
-            sanitize(&recorder.name),
-            recorder.from.describe(),
-            location.path.display()
+            "{}\n{}\n",
+            t!(
+                language,
+                "reattach-done",
+                count = count,
+                under = under,
+                address = address
+            ),
+            recorded_line(language, 1, &recorder, &location)
         ),
     };
     context.terminal.emit(&out)?;

@@ -27,10 +27,10 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     let state = read.fold_until(&catalog, as_of);
     let report = Report::build(&roadmaps, &state, as_of, period, args.weeks);
     let rendered = match args.format {
-        ReportFormat::Markdown => markdown::render(&report),
-        ReportFormat::Html => html::render(&report),
+        ReportFormat::Markdown => markdown::render(&context.language, &report),
+        ReportFormat::Html => html::render(&context.language, &report),
         ReportFormat::Json => crate::render::json::to_string(&report)?,
-        ReportFormat::Text => text::render(&report),
+        ReportFormat::Text => text::render(&context.language, &report),
     };
     write_output(&context.terminal, args.output.as_deref(), &rendered)?;
     Ok(ExitCode::Success)

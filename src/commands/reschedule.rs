@@ -12,7 +12,8 @@ use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::RescheduleArgs;
 use crate::context::Context;
-use crate::render::sanitize;
+use crate::i18n::t;
+use crate::render::{recorded as recorded_line, sanitize};
 
 pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -29,18 +30,17 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
     let recorded = record(
         &location.path,
         context.lock_timeout(),
-        Context::waiting_message(&location),
+        context.waiting_message(&location),
         &catalog,
         &author,
         |state| {
             let old = due_now(roadmap, milestone, state).map(|d| d.label().to_string());
             let new = read_move(&args.due, roadmap, state)?;
-            let baseline = state
-                .get(&address.target(milestone))
-                .and_then(|t| t.baseline())
-                .map(|b| b.unwrap_or("none").to_string())
-                .or_else(|| old.clone())
-                .unwrap_or_else(|| "none".into());
+            // The due date before the first move; None when it had none.
+            let baseline: Option<String> = match state.get(&address.target(milestone)).and_then(|t| t.baseline()) {
+                Some(first) => first.map(str::to_string),
+                None => old.clone(),
+            };
             moved = Some((old.clone(), new.label().to_string(), baseline));
             if old.as_deref() == Some(new.label()) {
                 return Ok(Vec::new());
@@ -56,20 +56,40 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
     let Some((old, new, baseline)) = moved else {
         return Ok(ExitCode::Success);
     };
+    let language = &context.language;
+    let no_date = || t!(language, "no-date");
+    let address = address.to_string();
     let mut out = String::new();
     if new != args.due.trim() {
-        out.push_str(&format!("{} is {new} in this plan\n", args.due.trim()));
+        out.push_str(&t!(
+            language,
+            "reschedule-read-as",
+            written = sanitize(args.due.trim()).into_owned(),
+            due = new.as_str()
+        ));
+        out.push('\n');
     }
     match recorded.written {
-        Written::Nothing => out.push_str(&format!("nothing to change: {address} is already due {new}\n")),
+        Written::Nothing => out.push_str(&t!(
+            language,
+            "reschedule-nothing",
+            address = address.as_str(),
+            due = new.as_str()
+        )),
         Written::Appended(_) => out.push_str(&format!(
-            "rescheduled {address}: {} -> {new} (baseline {baseline})\nrecorded as {} ({}) in {}\n",
-            old.as_deref().unwrap_or("no date"),
-            sanitize(&recorder.name),
-            recorder.from.describe(),
-            location.path.display(),
+            "{}\n{}",
+            t!(
+                language,
+                "reschedule-done",
+                address = address.as_str(),
+                from = old.unwrap_or_else(no_date),
+                to = new.as_str(),
+                baseline = baseline.unwrap_or_else(no_date)
+            ),
+            recorded_line(language, 1, &recorder, &location)
         )),
     }
+    out.push('\n');
     context.terminal.emit(&out)?;
     Ok(ExitCode::Success)
 }

@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use crate::cli::ShowArgs;
 use crate::context::Context;
+use crate::i18n::t;
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, cell, dates_text, sanitize, table};
+use crate::render::{Format, Style, cell, dates_text, headers, sanitize, table};
 
 #[derive(Serialize)]
 struct RoadmapJson<'a> {
@@ -183,15 +184,22 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, schedule: 
             roadmap.id
         ),
     };
-    let mut facts = vec![("language", roadmap.language.to_string())];
-    facts.extend(roadmap.organisation.as_ref().map(|o| ("organisation", o.to_string())));
-    facts.extend(roadmap.source.as_ref().map(|s| ("source", s.to_string())));
-    facts.extend(roadmap.year.map(|y| ("year", y.to_string())));
+    let language = &context.language;
+    let key = |id: &str| language.text(id, None);
+    let mut facts = vec![(key("fact-language"), roadmap.language.to_string())];
+    facts.extend(
+        roadmap
+            .organisation
+            .as_ref()
+            .map(|o| (key("fact-organisation"), o.to_string())),
+    );
+    facts.extend(roadmap.source.as_ref().map(|s| (key("fact-source"), s.to_string())));
+    facts.extend(roadmap.year.map(|y| (key("fact-year"), y.to_string())));
     if !roadmap.parties.is_empty() {
         let parties: Vec<String> = roadmap.parties.iter().map(|(k, v)| format!("{k} = {v}")).collect();
-        facts.push(("parties", parties.join("; ")));
+        facts.push((key("fact-parties"), parties.join("; ")));
     }
-    facts.extend(roadmap.note.as_ref().map(|n| ("note", n.to_string())));
+    facts.extend(roadmap.note.as_ref().map(|n| (key("fact-note"), n.to_string())));
     out.push_str(&facts_table(context, format, &facts));
     out.push('\n');
 
@@ -211,7 +219,7 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, schedule: 
         .collect();
     let unphased: Vec<&Milestone> = roadmap.milestones.iter().filter(|m| m.phase.is_none()).collect();
     if !unphased.is_empty() {
-        let title = (!roadmap.phases.is_empty()).then(|| "No phase".to_string());
+        let title = (!roadmap.phases.is_empty()).then(|| t!(language, "show-no-phase"));
         groups.push((title, unphased));
     }
     for (title, milestones) in groups {
@@ -230,10 +238,12 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, schedule: 
         .filter_map(|m| m.cost_tkr.map(Cost::value))
         .collect();
     if !costs.is_empty() {
-        out.push_str(&format!(
-            "Total cost: {} tkr\n\n",
-            roadmap_core::roadmap::format_amount(costs.iter().sum())
+        out.push_str(&t!(
+            language,
+            "show-total-cost",
+            total = language.number(costs.iter().sum())
         ));
+        out.push_str("\n\n");
     }
     for milestone in roadmap.milestones.iter().filter(|m| !m.steps.is_empty()) {
         let title = format!("{}/{} {}", roadmap.id, milestone.id, milestone.title);
@@ -248,27 +258,43 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, schedule: 
 }
 
 fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone], schedule: &Schedule) -> String {
+    let language = &context.language;
     let mut table = table(&context.terminal, format);
-    table.set_header(["ID", "MILESTONE", "DUE", "DATES", "OWNER", "COST TKR", "STEPS"]);
+    table.set_header(headers(
+        language,
+        format,
+        [
+            "col-id",
+            "col-milestone",
+            "col-due",
+            "col-dates",
+            "col-owner",
+            "col-cost",
+            "col-steps",
+        ],
+    ));
     for m in milestones {
         let title = match m.kind {
-            Kind::Gate => format!("{} (gate)", m.title),
+            Kind::Gate => t!(language, "show-gate-title", title = m.title.as_str()),
             Kind::Milestone => m.title.to_string(),
         };
         table.add_row([
             cell(format, &m.id),
             cell(format, &title),
             match (schedule[m.id.as_str()].due.as_ref(), &schedule[m.id.as_str()].baseline) {
-                (Some(d), Some(b)) => cell(format, &format!("{} (was {b})", d.label())),
+                (Some(d), Some(b)) => cell(
+                    format,
+                    &t!(language, "due-moved", due = d.label(), baseline = b.as_str()),
+                ),
                 (Some(d), None) => cell(format, d.label()),
                 (None, _) => "–".into(),
             },
             schedule[m.id.as_str()]
                 .due
                 .as_ref()
-                .map_or_else(|| "unknown".into(), dates_text),
+                .map_or_else(|| t!(language, "dates-unknown"), |d| dates_text(language, d)),
             cell(format, m.owner.as_deref().unwrap_or("–")),
-            m.cost_tkr.map_or_else(|| "–".into(), |c| c.to_string()),
+            m.cost_tkr.map_or_else(|| "–".into(), |c| language.number(c.value())),
             if m.steps.is_empty() {
                 "–".into()
             } else {
@@ -283,8 +309,10 @@ fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone],
 }
 
 fn steps_table(context: &Context, format: Format, milestone: &Milestone) -> String {
+    let language = &context.language;
     let mut table = table(&context.terminal, format);
-    table.set_header(["#", "STEP", "OWNER"]);
+    let [step, owner] = headers(language, format, ["col-step", "col-owner"]);
+    table.set_header(["#".to_string(), step, owner]);
     for (i, step) in milestone.steps.iter().enumerate() {
         let text = match &step.note {
             Some(note) => format!("{}\n({note})", step.text),
@@ -299,7 +327,7 @@ fn steps_table(context: &Context, format: Format, milestone: &Milestone) -> Stri
     format!("{table}\n")
 }
 
-fn facts_table(context: &Context, format: Format, facts: &[(&str, String)]) -> String {
+fn facts_table(context: &Context, format: Format, facts: &[(String, String)]) -> String {
     let mut table = table(&context.terminal, format);
     if format == Format::Markdown {
         table.set_header(["", ""]);
@@ -316,32 +344,44 @@ fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: F
         Format::Markdown => format!("# {}\n\n", cell(format, &title)),
         _ => format!("{}\n", context.terminal.paint(Style::Bold, &sanitize(&title))),
     };
+    let language = &context.language;
+    let key = |id: &str| language.text(id, None);
     let mut facts = Vec::new();
     if let Some(phase) = &m.phase {
         let name = roadmap
             .phase_title(phase)
             .map_or_else(|| phase.to_string(), |t| format!("{t} ({phase})"));
-        facts.push(("phase", name));
+        facts.push((key("fact-phase"), name));
     }
     if m.kind == Kind::Gate {
-        facts.push(("kind", "gate (a decision point)".into()));
+        facts.push((key("fact-kind"), key("fact-kind-gate")));
     }
     facts.push((
-        "due",
-        schedule[m.id.as_str()]
-            .due
-            .as_ref()
-            .map_or_else(|| "unknown".into(), |d| format!("{} ({})", d.label(), dates_text(d))),
+        key("fact-due"),
+        schedule[m.id.as_str()].due.as_ref().map_or_else(
+            || t!(language, "dates-unknown"),
+            |d| format!("{} ({})", d.label(), dates_text(language, d)),
+        ),
     ));
-    facts.extend(schedule[m.id.as_str()].baseline.clone().map(|b| ("baseline", b)));
-    facts.extend(m.owner.as_ref().map(|o| ("owner", o.to_string())));
-    facts.extend(m.cost_tkr.map(|c| ("cost", format!("{c} tkr"))));
+    facts.extend(
+        schedule[m.id.as_str()]
+            .baseline
+            .clone()
+            .map(|b| (key("fact-baseline"), b)),
+    );
+    facts.extend(m.owner.as_ref().map(|o| (key("fact-owner"), o.to_string())));
+    facts.extend(m.cost_tkr.map(|c| {
+        (
+            key("fact-cost"),
+            t!(language, "amount-tkr", amount = language.number(c.value())),
+        )
+    }));
     if !m.depends_on.is_empty() {
-        facts.push(("depends on", m.depends_on.join(", ")));
+        facts.push((key("fact-depends-on"), m.depends_on.join(", ")));
     }
-    facts.extend(m.criteria.as_ref().map(|c| ("criteria", c.to_string())));
-    facts.extend(m.description.as_ref().map(|d| ("description", d.to_string())));
-    facts.extend(m.note.as_ref().map(|n| ("note", n.to_string())));
+    facts.extend(m.criteria.as_ref().map(|c| (key("fact-criteria"), c.to_string())));
+    facts.extend(m.description.as_ref().map(|d| (key("fact-description"), d.to_string())));
+    facts.extend(m.note.as_ref().map(|n| (key("fact-note"), n.to_string())));
     out.push_str(&facts_table(context, format, &facts));
     if !m.steps.is_empty() {
         out.push('\n');

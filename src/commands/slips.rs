@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::cli::SlipsArgs;
 use crate::context::Context;
-use crate::render::{Format, cell, table};
+use crate::i18n::t;
+use crate::render::{Format, cell, headers, table};
 
 #[derive(Serialize)]
 struct Slip<'a> {
@@ -79,17 +80,33 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
     }
     let text = match args.format {
         Format::Json => crate::render::json::to_string(&slips)?,
-        _ if slips.is_empty() => "nothing has been rescheduled\n".to_string(),
+        _ if slips.is_empty() => t!(context.language, "slips-none") + "\n",
         format => {
+            let language = &context.language;
             let mut table = table(&context.terminal, format);
-            table.set_header(["MILESTONE", "BASELINE", "NOW", "MOVED", "TIMES", "WHY"]);
+            table.set_header(headers(
+                language,
+                format,
+                [
+                    "col-milestone",
+                    "col-baseline",
+                    "col-now",
+                    "col-moved",
+                    "col-times",
+                    "col-why",
+                ],
+            ));
+            let no_date = t!(language, "no-date");
             for s in &slips {
                 let why: Vec<&str> = s.moves.iter().filter_map(|m| m.note).collect();
                 table.add_row([
                     cell(format, &format!("{} {}", s.address, s.title)),
-                    cell(format, s.baseline.unwrap_or("none")),
-                    cell(format, s.current.unwrap_or("none")),
-                    s.days_moved.map_or_else(|| "–".into(), |d| format!("{d:+} days")),
+                    cell(format, s.baseline.unwrap_or(&no_date)),
+                    cell(format, s.current.unwrap_or(&no_date)),
+                    s.days_moved.map_or_else(
+                        || "–".into(),
+                        |d| t!(language, "slips-days", sign = if d > 0 { "+" } else { "" }, n = d),
+                    ),
                     s.moves.len().to_string(),
                     cell(format, &why.join("; ")),
                 ]);

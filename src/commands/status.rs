@@ -8,8 +8,11 @@ use serde::Serialize;
 
 use crate::cli::StatusArgs;
 use crate::context::Context;
+use crate::i18n::t;
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, bar, cell, due_with_baseline, plural, sanitize, status_text, table, wrap};
+use crate::render::{
+    Format, Style, bar, cell, due_with_baseline, headers, sanitize, status_text, status_word, table, wrap,
+};
 
 /// How many milestones "next" lists.
 const NEXT: usize = 5;
@@ -139,12 +142,14 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
                 .iter()
                 .map(|(roadmap, standings, unmatched)| roadmap_text(context, format, roadmap, standings, *unmatched))
                 .collect();
+            let language = &context.language;
             let mut footer = String::new();
             if !left_out.is_empty() {
-                let note = format!(
-                    "not shown: the shipped roadmaps {} (name one to see it: roadmap status {})",
-                    left_out.join(", "),
-                    left_out[0]
+                let note = t!(
+                    language,
+                    "status-left-out",
+                    roadmaps = left_out.join(", "),
+                    first = left_out[0]
                 );
                 if format == Format::Markdown {
                     footer.push_str(&note);
@@ -153,7 +158,13 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
                 }
                 footer.push('\n');
             }
-            footer.push_str(&format!("state: {} · today {today}\n", read.location.describe()));
+            footer.push_str(&t!(
+                language,
+                "status-footer",
+                state = crate::render::location(language, &read.location),
+                today = language.date(today)
+            ));
+            footer.push('\n');
             out.push_str(&match format {
                 Format::Markdown => footer.lines().map(|l| format!("_{l}_\n")).collect(),
                 _ => context.terminal.paint(Style::Dim, &footer),
@@ -228,12 +239,13 @@ fn roadmap_text(
     standings: &[Standing],
     unmatched: usize,
 ) -> String {
+    let language = &context.language;
     let summary = summarise(standings, unmatched);
-    let mut lines: Vec<(&str, String)> = Vec::new();
+    let mut lines: Vec<(String, String)> = Vec::new();
     let percent = |done: usize, total: usize| (done * 100 + total / 2).checked_div(total).unwrap_or(0);
     if summary.steps > 0 {
         lines.push((
-            "steps",
+            t!(language, "status-label-steps"),
             format!(
                 "{} {:>3}/{} {:>3}%",
                 bar(summary.steps_done, summary.steps, 24),
@@ -244,7 +256,7 @@ fn roadmap_text(
         ));
     }
     lines.push((
-        "milestones",
+        t!(language, "status-label-milestones"),
         format!(
             "{} {:>3}/{} {:>3}%",
             bar(summary.milestones_done, summary.milestones, 24),
@@ -257,33 +269,33 @@ fn roadmap_text(
         .iter()
         .filter_map(|status| {
             let n = standings.iter().filter(|s| s.status == *status).count();
-            (n > 0).then(|| format!("{n} {}", status.as_str()))
+            (n > 0).then(|| format!("{n} {}", status_word(language, *status)))
         })
         .collect();
-    lines.push(("status", counts.join(" · ")));
-    lines.push(("overdue", summary.overdue.to_string()));
+    lines.push((t!(language, "status-label-status"), counts.join(" · ")));
+    let overdue_label = t!(language, "status-label-overdue");
+    lines.push((overdue_label.clone(), summary.overdue.to_string()));
     if summary.blocked > 0 {
-        lines.push(("blocked", summary.blocked.to_string()));
+        lines.push((t!(language, "status-label-blocked"), summary.blocked.to_string()));
     }
     if let Some(cost) = &summary.cost_tkr {
         lines.push((
-            "cost",
-            format!(
-                "{} of {} tkr done",
-                roadmap_core::roadmap::format_amount(cost.done),
-                roadmap_core::roadmap::format_amount(cost.total)
+            t!(language, "status-label-cost"),
+            t!(
+                language,
+                "status-cost",
+                done = language.number(cost.done),
+                total = language.number(cost.total)
             ),
         ));
     }
     if unmatched > 0 {
         lines.push((
-            "unmatched",
-            format!(
-                "{} recorded no longer match a step or milestone (`roadmap validate` lists them)",
-                plural(unmatched, "change", "changes")
-            ),
+            t!(language, "status-label-unmatched"),
+            t!(language, "status-unmatched", count = unmatched),
         ));
     }
+    let label_width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) + 1;
     let mut out = String::new();
     match format {
         Format::Markdown => {
@@ -300,28 +312,33 @@ fn roadmap_text(
                 roadmap.id
             ));
             for (key, value) in &lines {
-                let value = if *key == "overdue" && summary.overdue > 0 {
+                let value = if *key == overdue_label && summary.overdue > 0 {
                     context.terminal.paint(Style::Red, value)
                 } else {
                     value.clone()
                 };
-                out.push_str(&format!("  {key:<11}{value}\n"));
+                out.push_str(&format!("  {key:<label_width$}{value}\n"));
             }
         }
     }
     let next = next(standings);
     if !next.is_empty() {
         let mut table = table(&context.terminal, format);
-        table.set_header(["NEXT", "MILESTONE", "DUE", "OWNER", "STEPS"]);
+        table.set_header(headers(
+            language,
+            format,
+            ["col-next", "col-milestone", "col-due", "col-owner", "col-steps"],
+        ));
         for s in next {
             let mut title = s.milestone.title.to_string();
             if !s.blocked_by.is_empty() {
-                title.push_str(&format!(" (blocked by {})", s.blocked_by.join(", ")));
+                title.push(' ');
+                title.push_str(&t!(language, "blocked-by-paren", milestones = s.blocked_by.join(", ")));
             }
             table.add_row([
-                status_text(&context.terminal, format, s.status),
+                status_text(&context.terminal, language, format, s.status),
                 cell(format, &format!("{} {title}", s.milestone.id)),
-                cell(format, &due_with_baseline(s)),
+                cell(format, &due_with_baseline(language, s)),
                 cell(format, s.milestone.owner.as_deref().unwrap_or("")),
                 if s.progress.steps_total > 0 {
                     format!("{}/{}", s.progress.steps_done, s.progress.steps_total)

@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use dialoguer::{Confirm, MultiSelect, Select, theme::ColorfulTheme};
+use dialoguer::{MultiSelect, Select, theme::ColorfulTheme};
 use roadmap_core::address::Address;
 use roadmap_core::roadmap::{Milestone, Roadmap};
 use roadmap_core::state::change::Change;
@@ -15,7 +15,8 @@ use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::TickArgs;
 use crate::context::Context;
-use crate::render::{plural, sanitize};
+use crate::i18n::{Language, t};
+use crate::render::{recorded as recorded_line, sanitize, say};
 
 /// dialoguer's errors are the terminal's.
 fn prompt_failed(e: dialoguer::Error) -> Error {
@@ -43,47 +44,34 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
     let location = context.state_location()?;
     let (author, recorder) = context.author(&args.by, None, &location)?;
     let theme = ColorfulTheme::default();
+    let language = &context.language;
     loop {
         let read = context.read_state()?;
         let state = read.fold(&catalog);
         let (roadmap, milestone) = match only {
             Some(m) => (roadmaps[0], m),
-            None => match pick_milestone(&theme, &roadmaps, &state, context.today())? {
+            None => match pick_milestone(&theme, language, &roadmaps, &state, context.today())? {
                 Some(choice) => choice,
                 None => break,
             },
         };
-        let wanted = checklist(&theme, roadmap, milestone, &state)?;
+        let wanted = checklist(&theme, language, roadmap, milestone, &state)?;
         if wanted.is_empty() {
-            crate::render::say("nothing changed\n");
-        } else if Confirm::with_theme(&theme)
-            .with_prompt(format!(
-                "Record {} change{}?",
-                wanted.len(),
-                if wanted.len() == 1 { "" } else { "s" }
-            ))
-            .default(true)
-            .interact()
-            .map_err(prompt_failed)?
-        {
+            say(&(t!(language, "tick-nothing-changed") + "\n"));
+        } else if confirm(&theme, language, wanted.len())? {
             let recorded = record(
                 &location.path,
                 context.lock_timeout(),
-                Context::waiting_message(&location),
+                context.waiting_message(&location),
                 &catalog,
                 &author,
                 |_| Ok(wanted),
             )?;
-            match recorded.written {
-                Written::Appended(_) => crate::render::say(&format!(
-                    "recorded {} as {} ({}) in {}\n",
-                    plural(recorded.events.len(), "change", "changes"),
-                    recorder.name,
-                    recorder.from.describe(),
-                    location.path.display()
-                )),
-                Written::Nothing => crate::render::say("nothing to change: someone else recorded the same meanwhile\n"),
-            }
+            let said = match recorded.written {
+                Written::Appended(_) => recorded_line(language, recorded.events.len(), &recorder, &location),
+                Written::Nothing => t!(language, "tick-nothing-meanwhile"),
+            };
+            say(&(said + "\n"));
         }
         if only.is_some() {
             break;
@@ -92,9 +80,23 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
+/// Whether to record the changes: a choice of two answers in words, so
+/// that it reads the same in every language (a y/n prompt would not).
+fn confirm(theme: &ColorfulTheme, language: &Language, count: usize) -> Result<bool> {
+    let answers = [t!(language, "tick-record-yes"), t!(language, "tick-record-no")];
+    let chosen = Select::with_theme(theme)
+        .with_prompt(t!(language, "tick-record", count = count))
+        .items(&answers)
+        .default(0)
+        .interact_opt()
+        .map_err(prompt_failed)?;
+    Ok(chosen == Some(0))
+}
+
 /// Open milestones first, soonest due first; returns None when the user quits.
 fn pick_milestone<'r>(
     theme: &ColorfulTheme,
+    language: &Language,
     roadmaps: &[&'r Roadmap],
     state: &State<'_>,
     today: chrono::NaiveDate,
@@ -123,9 +125,9 @@ fn pick_milestone<'r>(
             sanitize(&format!("[{mark}] {}/{}{steps} {}{due}", r.id, m.id, m.title)).into_owned()
         })
         .collect();
-    items.push("Quit".into());
+    items.push(t!(language, "tick-quit"));
     let chosen = Select::with_theme(theme)
-        .with_prompt("Milestone")
+        .with_prompt(t!(language, "tick-pick-milestone"))
         .items(&items)
         .default(0)
         .max_length(15)
@@ -137,6 +139,7 @@ fn pick_milestone<'r>(
 /// The checklist for one milestone; returns the changes the user made.
 fn checklist(
     theme: &ColorfulTheme,
+    language: &Language,
     roadmap: &Roadmap,
     milestone: &Milestone,
     state: &State<'_>,
@@ -157,17 +160,20 @@ fn checklist(
                 .step
                 .map_or(milestone.title.as_str(), |i| milestone.steps[i - 1].text.as_str());
             let skipped = if state.mark(t) == Mark::Skipped {
-                " (skipped)"
+                format!(" ({})", t!(language, "status-skipped"))
             } else {
-                ""
+                String::new()
             };
             sanitize(&format!("{text}{skipped}")).into_owned()
         })
         .collect();
     let before: Vec<bool> = targets.iter().map(|t| state.mark(t) == Mark::Done).collect();
     let prompt = sanitize(&format!(
-        "{}/{} {} (space ticks, enter confirms)",
-        roadmap.id, milestone.id, milestone.title
+        "{}/{} {} ({})",
+        roadmap.id,
+        milestone.id,
+        milestone.title,
+        t!(language, "tick-keys")
     ))
     .into_owned();
     let Some(selected) = MultiSelect::with_theme(theme)

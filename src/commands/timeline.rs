@@ -13,8 +13,9 @@ use serde::Serialize;
 
 use crate::cli::TimelineArgs;
 use crate::context::Context;
+use crate::i18n::{Language, t};
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, Terminal, dates_text, sanitize, status_style};
+use crate::render::{Format, Style, Terminal, dates_text, sanitize, status_style, status_word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -71,7 +72,7 @@ impl Grid {
     }
 
     /// Where each unit of the scale starts, with its label; and where each year starts.
-    fn ticks(&self) -> (Vec<Tick>, Vec<Tick>) {
+    fn ticks(&self, language: &Language) -> (Vec<Tick>, Vec<Tick>) {
         let (mut fine, mut years) = (Vec::new(), Vec::new());
         let mut day = self.from;
         while day <= self.to {
@@ -83,9 +84,9 @@ impl Grid {
                     Scale::Weeks if day.weekday() == chrono::Weekday::Mon => {
                         Some(format!("{:02}", day.iso_week().week()))
                     }
-                    Scale::Months if day.day() == 1 => Some(month_name(day.month()).to_string()),
+                    Scale::Months if day.day() == 1 => Some(t!(language, "month-short", month = day.month())),
                     Scale::Quarters if day.day() == 1 && day.month() % 3 == 1 => {
-                        Some(format!("Q{}", day.month() / 3 + 1))
+                        Some(t!(language, "quarter-short", quarter = day.month() / 3 + 1))
                     }
                     _ => None,
                 };
@@ -99,12 +100,6 @@ impl Grid {
 
 /// A label and the column it starts at.
 type Tick = (usize, String);
-
-fn month_name(month: u32) -> &'static str {
-    [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ][(month as usize + 11) % 12]
-}
 
 /// Writes labels into a line of `columns` cells, skipping any that would overlap.
 fn label_line(columns: usize, labels: &[Tick]) -> String {
@@ -203,7 +198,7 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
                 color: context.terminal.color && format != Format::Markdown,
                 ..context.terminal
             };
-            let chart = chart(&terminal, &grid, &groups, label_width, today);
+            let chart = chart(&terminal, &context.language, &grid, &groups, label_width, today);
             if format == Format::Markdown {
                 format!("```text\n{chart}```\n")
             } else {
@@ -262,13 +257,14 @@ fn bar_columns(grid: &Grid, due: Option<&Due>) -> Option<(usize, usize, bool, bo
 
 fn chart(
     terminal: &Terminal,
+    language: &Language,
     grid: &Grid,
     groups: &[(&Roadmap, Vec<Standing>)],
     label_width: usize,
     today: NaiveDate,
 ) -> String {
     let pad = " ".repeat(label_width + 4);
-    let (fine, years) = grid.ticks();
+    let (fine, years) = grid.ticks(language);
     let mut out = String::new();
     out.push_str(&format!("{pad}{}\n", label_line(grid.columns, &years)));
     if grid.scale != Scale::Years {
@@ -276,7 +272,7 @@ fn chart(
     }
     let today_column = grid.column(today);
     if let Some(column) = today_column {
-        let label = format!("▼ today {today}");
+        let label = format!("▼ {}", t!(language, "timeline-today", today = language.date(today)));
         let line = if column + label.chars().count() <= grid.columns {
             format!("{}{label}", " ".repeat(column))
         } else {
@@ -309,18 +305,18 @@ fn chart(
                 ));
             }
             for s in rows {
-                out.push_str(&row(terminal, grid, s, label_width, today_column));
+                out.push_str(&row(terminal, language, grid, s, label_width, today_column));
             }
         }
     }
-    out.push_str(&terminal.paint(Style::Dim, &legend()));
+    out.push_str(&terminal.paint(Style::Dim, &legend(language)));
     out
 }
 
-fn legend() -> String {
+fn legend(language: &Language) -> String {
     let parts: Vec<String> = Status::ALL
         .iter()
-        .map(|s| format!("{} {}", s.symbol(), s.as_str()))
+        .map(|s| format!("{} {}", s.symbol(), status_word(language, *s)))
         .collect();
     format!("{}\n", parts.join("  "))
 }
@@ -335,7 +331,14 @@ fn truncate(text: &str, width: usize) -> String {
     }
 }
 
-fn row(terminal: &Terminal, grid: &Grid, s: &Standing, label_width: usize, today_column: Option<usize>) -> String {
+fn row(
+    terminal: &Terminal,
+    language: &Language,
+    grid: &Grid,
+    s: &Standing,
+    label_width: usize,
+    today_column: Option<usize>,
+) -> String {
     let label = truncate(
         &sanitize(&format!("{} {}", s.milestone.id, s.milestone.title)),
         label_width,
@@ -365,8 +368,8 @@ fn row(terminal: &Terminal, grid: &Grid, s: &Standing, label_width: usize, today
         }
         None => {
             let text = match s.due.as_ref() {
-                Some(due) => format!("{} ({})", due.label(), dates_text(due)),
-                None => "no date".to_string(),
+                Some(due) => format!("{} ({})", due.label(), dates_text(language, due)),
+                None => t!(language, "no-date"),
             };
             terminal.paint(Style::Dim, &truncate(&sanitize(&text), grid.columns))
         }

@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use crate::cli::ValidateArgs;
 use crate::context::Context;
-use crate::render::{Format, plural, sanitize};
+use crate::render::error::plural;
+use crate::render::{Format, sanitize};
 
 #[derive(Serialize)]
 struct ValidateJson<'a> {

@@ -7,20 +7,42 @@
 
 use roadmap_core::export::SheetRow;
 
+use crate::i18n::{Language, t};
+
+/// Who the file is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// Scripts and imports: RFC 4180 with `,`, column keys and status values
+    /// that never change with the language.
+    Plain,
+    /// A person opening it in Excel with Swedish or Norwegian settings: `;`
+    /// between fields, a byte-order mark (or Excel reads UTF-8 as Latin-1),
+    /// the header and the statuses in the language, decimal commas.
+    Excel,
+}
+
+const KEYS: [&str; 10] = [
+    "roadmap",
+    "milestone",
+    "step",
+    "title",
+    "owner",
+    "due",
+    "start",
+    "end",
+    "status",
+    "cost_tkr",
+];
+
 /// The spreadsheet export: a header row, then a row per milestone and per step.
-pub fn spreadsheet(rows: &[SheetRow<'_>]) -> String {
-    let header = [
-        "roadmap",
-        "milestone",
-        "step",
-        "title",
-        "owner",
-        "due",
-        "start",
-        "end",
-        "status",
-        "cost_tkr",
-    ];
+pub fn spreadsheet(language: &Language, dialect: Dialect, rows: &[SheetRow<'_>]) -> String {
+    let header: Vec<String> = match dialect {
+        Dialect::Plain => KEYS.iter().map(|k| k.to_string()).collect(),
+        Dialect::Excel => KEYS
+            .iter()
+            .map(|k| language.text(&format!("csv-{}", k.replace('_', "-")), None))
+            .collect(),
+    };
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let rows: Vec<Vec<String>> = rows
         .iter()
@@ -34,34 +56,65 @@ pub fn spreadsheet(rows: &[SheetRow<'_>]) -> String {
                 r.due.map(|d| d.label().to_string()).unwrap_or_default(),
                 day(r.due.and_then(roadmap_core::due::Due::start)),
                 day(r.due.and_then(roadmap_core::due::Due::end)),
-                r.status.to_string(),
-                r.cost_tkr.map(|c| c.to_string()).unwrap_or_default(),
+                match dialect {
+                    Dialect::Plain => r.status.to_string(),
+                    Dialect::Excel => status(language, r.status),
+                },
+                r.cost_tkr
+                    .map(|c| match dialect {
+                        Dialect::Plain => c.to_string(),
+                        // Grouping would make Excel read it as text.
+                        Dialect::Excel => c.to_string().replace('.', ","),
+                    })
+                    .unwrap_or_default(),
             ]
         })
         .collect();
-    write(&header, &rows)
+    match dialect {
+        Dialect::Plain => write(',', &header, &rows),
+        Dialect::Excel => format!("\u{feff}{}", write(';', &header, &rows)),
+    }
 }
 
-pub fn field(text: &str) -> String {
+/// A row's status or mark in words, for the Excel dialect.
+fn status(language: &Language, value: &str) -> String {
+    match value {
+        "done" => t!(language, "status-done"),
+        "skipped" => t!(language, "status-skipped"),
+        "overdue" => t!(language, "status-overdue"),
+        "due" => t!(language, "status-due"),
+        "upcoming" => t!(language, "status-upcoming"),
+        "ongoing" => t!(language, "status-ongoing"),
+        "undated" => t!(language, "status-undated"),
+        _ => t!(language, "mark-open"),
+    }
+}
+
+/// One field, neutralised (see the module's comment) and quoted when it
+/// holds the separator, a quote or a line break.
+pub fn field(separator: char, text: &str) -> String {
     let visible = super::sanitize(text);
     let text = if visible.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{visible}")
     } else {
         visible.into_owned()
     };
-    if text.contains([',', '"', '\r', '\n']) {
+    if text.contains([separator, '"', '\r', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
     }
 }
 
-pub fn write(header: &[&str], rows: &[Vec<String>]) -> String {
+pub fn write(separator: char, header: &[String], rows: &[Vec<String>]) -> String {
     let mut out = String::new();
-    let line = |fields: Vec<String>| fields.join(",") + "\r\n";
-    out.push_str(&line(header.iter().map(|h| field(h)).collect()));
+    let line = |fields: &[String]| {
+        let quoted: Vec<String> = fields.iter().map(|f| field(separator, f)).collect();
+        quoted.join(&separator.to_string()) + "\r\n"
+    };
+    out.push_str(&line(header));
     for row in rows {
-        out.push_str(&line(row.iter().map(|f| field(f)).collect()));
+        out.push_str(&line(row));
     }
     out
 }
@@ -70,16 +123,18 @@ pub fn write(header: &[&str], rows: &[Vec<String>]) -> String {
 mod tests {
     #[test]
     fn quotes_only_what_needs_it() {
-        assert_eq!(super::field("Val av teknik"), "Val av teknik");
-        assert_eq!(super::field("a, b"), "\"a, b\"");
-        assert_eq!(super::field("\"Säkra\" möten"), "\"\"\"Säkra\"\" möten\"");
-        assert_eq!(super::field("rad 1\nrad 2"), "\"rad 1\nrad 2\"");
-        assert_eq!(super::field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(super::field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(super::field("-2+3"), "'-2+3");
-        assert_eq!(super::field("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        let field = |text| super::field(',', text);
+        assert_eq!(field("Val av teknik"), "Val av teknik");
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("\"Säkra\" möten"), "\"\"\"Säkra\"\" möten\"");
+        assert_eq!(field("rad 1\nrad 2"), "\"rad 1\nrad 2\"");
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("-2+3"), "'-2+3");
+        assert_eq!(field("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(super::field(';', "a; b, c"), "\"a; b, c\"");
         assert_eq!(
-            super::write(&["a", "b"], &[vec!["1".into(), "x,y".into()]]),
+            super::write(',', &["a".into(), "b".into()], &[vec!["1".into(), "x,y".into()]]),
             "a,b\r\n1,\"x,y\"\r\n"
         );
     }

@@ -27,6 +27,12 @@ fn bounded(text: &str, max: usize) -> String {
     format!("{kept}… ({} more characters)", count - max)
 }
 
+/// "1 problem", "3 problems": error messages and `validate` stay English
+/// (see the README's "Language").
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The whole message for `error`, ready for stderr.
 pub fn message(error: &Error) -> String {
     match error {
@@ -41,9 +47,14 @@ pub fn message(error: &Error) -> String {
             let _ = writeln!(
                 out,
                 "{} in {}; nothing was loaded",
-                super::plural(count, "problem", "problems"),
-                super::plural(files, "roadmap file", "roadmap files"),
+                plural(count, "problem", "problems"),
+                plural(files, "roadmap file", "roadmap files"),
             );
+            out
+        }
+        Error::Config(found) => {
+            let mut out: String = found.iter().map(diagnostic).collect();
+            out.push_str("fix the workspace settings and run the command again\n");
             out
         }
         Error::State(found) => {

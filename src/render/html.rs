@@ -7,6 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use roadmap_core::report::{Changed, Happening, MilestoneItem, Report, roadmap_title};
 use roadmap_core::status::Status;
 
+use super::{change_what, due_and_baseline, happening_title, headline, owner_name, period_name, status_word};
+use crate::i18n::{Language, t};
+
 /// Text for HTML: control characters from the files made visible escapes
 /// (`terminal::sanitize`), then `& < > " '` as entities, so nothing in a
 /// title or a note can become markup.
@@ -50,63 +53,96 @@ fn colour(status: Status) -> &'static str {
     }
 }
 
-pub fn render(report: &Report) -> String {
-    let title = format!("Status report {}", report.period.label);
+pub fn render(language: &Language, report: &Report) -> String {
+    let title = t!(language, "report-title", period = period_name(language, &report.period));
+    let (verdict, reason) = headline(language, &report.headline);
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        language.lang.code(),
         escape(&title)
     );
     out.push_str(&format!(
-        "<h1>{} <small>{} – {} · as of {}</small></h1>\n<p class=\"headline {}\"><strong>{}</strong>: {}.</p>\n",
+        "<h1>{} <small>{} · {}</small></h1>\n<p class=\"headline {}\"><strong>{}</strong>: {}.</p>\n",
         escape(&title),
-        report.period.start,
-        report.period.end,
-        report.today,
+        language.dates(report.period.start, report.period.end),
+        escape(&t!(language, "report-as-of-short", today = language.date(report.today))),
         serde_json::to_value(report.headline.verdict)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default(),
-        escape(&capitalise(report.headline.verdict.as_str())),
-        escape(&report.headline.reason)
+        escape(&verdict),
+        escape(&reason)
     ));
-    out.push_str("<h2>Timeline</h2>\n");
-    out.push_str(&svg(report));
-    out.push_str("<h2>Progress</h2>\n<table>\n<tr><th>Roadmap</th><th>Steps done</th><th>Milestones done</th><th>Overdue</th><th>Due</th><th>Upcoming</th><th>Cost done (tkr)</th></tr>\n");
+    out.push_str(&format!("<h2>{}</h2>\n", escape(&t!(language, "report-timeline"))));
+    out.push_str(&svg(language, report));
+    let head: String = [
+        "col-roadmap",
+        "col-steps-done",
+        "col-milestones-done",
+        "col-overdue-count",
+        "col-due-count",
+        "col-upcoming-count",
+        "col-cost-done",
+    ]
+    .iter()
+    .map(|id| format!("<th>{}</th>", escape(&language.text(id, None))))
+    .collect();
+    out.push_str(&format!(
+        "<h2>{}</h2>\n<table>\n<tr>{head}</tr>\n",
+        escape(&t!(language, "report-progress"))
+    ));
     for r in &report.roadmaps {
         let cost = r.cost_tkr.as_ref().map_or_else(String::new, |c| {
-            format!(
-                "{} of {}",
-                super::markdown::number(c.done),
-                super::markdown::number(c.total)
+            t!(
+                language,
+                "report-cost-of",
+                done = language.number(c.done),
+                total = language.number(c.total)
             )
         });
         out.push_str(&format!(
-            "<tr><td>{} <code>{}</code></td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{cost}</td></tr>\n",
+            "<tr><td>{} <code>{}</code></td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             escape(&r.title),
             escape(&r.id),
             progress_bar(r.steps_done, r.steps),
             progress_bar(r.milestones_done, r.milestones),
             r.by_status["overdue"],
             r.by_status["due"],
-            r.by_status["upcoming"]
+            r.by_status["upcoming"],
+            escape(&cost)
         ));
     }
-    out.push_str("</table>\n<h2>Done in the period</h2>\n");
-    happenings(&mut out, &report.done, "Nothing was marked done in the period.");
-    out.push_str("<h2>Completed in the period</h2>\n");
-    happenings(&mut out, &report.completed, "No milestone was completed in the period.");
-    out.push_str("<h2>Skipped, reopened and moved in the period</h2>\n");
-    changes(&mut out, &report.changes);
-    out.push_str(&format!(
-        "<h2>Coming due in the next {} weeks</h2>\n",
-        report.horizon_weeks
-    ));
-    items(&mut out, &report.coming_due, "Nothing falls due.", false);
-    out.push_str("<h2>Overdue</h2>\n");
-    items(&mut out, &report.overdue, "Nothing is overdue.", true);
-    out.push_str("<h2>Blocked</h2>\n");
+    out.push_str("</table>\n");
+    heading(&mut out, &t!(language, "report-done"));
+    happenings(&mut out, language, &report.done, &t!(language, "report-done-none"));
+    heading(&mut out, &t!(language, "report-completed"));
+    happenings(
+        &mut out,
+        language,
+        &report.completed,
+        &t!(language, "report-completed-none"),
+    );
+    heading(&mut out, &t!(language, "report-changes"));
+    changes(&mut out, language, &report.changes);
+    heading(&mut out, &t!(language, "report-coming", weeks = report.horizon_weeks));
+    items(
+        &mut out,
+        language,
+        &report.coming_due,
+        &t!(language, "report-coming-none"),
+        false,
+    );
+    heading(&mut out, &t!(language, "report-overdue"));
+    items(
+        &mut out,
+        language,
+        &report.overdue,
+        &t!(language, "report-overdue-none"),
+        true,
+    );
+    heading(&mut out, &t!(language, "report-blocked"));
     if report.blocked.is_empty() {
-        out.push_str("<p class=\"muted\">Nothing is blocked.</p>\n");
+        muted(&mut out, &t!(language, "report-blocked-none"));
     } else {
         out.push_str("<ul>\n");
         for m in &report.blocked {
@@ -116,41 +152,51 @@ pub fn render(report: &Report) -> String {
                 .map(|a| format!("<code>{}</code>", escape(a)))
                 .collect();
             out.push_str(&format!(
-                "<li><code>{}</code> {} waits for {}</li>\n",
+                "<li><code>{}</code> {} {} {}</li>\n",
                 escape(&m.address),
                 escape(&m.title),
+                escape(&t!(language, "report-waits-for")),
                 waits.join(", ")
             ));
         }
         out.push_str("</ul>\n");
     }
-    out.push_str(
-        "<h2>Open work by owner</h2>\n<table>\n<tr><th>Owner</th><th>Open</th><th>Of which overdue</th></tr>\n",
-    );
+    heading(&mut out, &t!(language, "report-owners"));
+    out.push_str(&format!(
+        "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+        escape(&t!(language, "col-owner")),
+        escape(&t!(language, "col-open")),
+        escape(&t!(language, "col-of-which-overdue"))
+    ));
     for load in &report.open_by_owner {
         out.push_str(&format!(
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-            escape(&load.owner),
+            escape(&owner_name(language, &load.owner)),
             load.open,
             load.overdue
         ));
     }
-    out.push_str("</table>\n<h2>Notes added in the period</h2>\n");
-    happenings(&mut out, &report.notes, "No notes were added in the period.");
+    out.push_str("</table>\n");
+    heading(&mut out, &t!(language, "report-notes"));
+    happenings(&mut out, language, &report.notes, &t!(language, "report-notes-none"));
     out.push_str(&format!(
-        "<footer>Written by roadmap for {} on {}.</footer>\n</main>\n</body>\n</html>\n",
-        escape(&report.period.label),
-        report.today
+        "<footer>{}</footer>\n</main>\n</body>\n</html>\n",
+        escape(&t!(
+            language,
+            "report-footer",
+            period = period_name(language, &report.period),
+            today = language.date(report.today)
+        ))
     ));
     out
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+fn heading(out: &mut String, text: &str) {
+    out.push_str(&format!("<h2>{}</h2>\n", escape(text)));
+}
+
+fn muted(out: &mut String, text: &str) {
+    out.push_str(&format!("<p class=\"muted\">{}</p>\n", escape(text)));
 }
 
 fn progress_bar(done: usize, total: usize) -> String {
@@ -161,75 +207,74 @@ fn progress_bar(done: usize, total: usize) -> String {
     format!("<span class=\"bar\"><i style=\"width:{percent}%\"></i></span>{done}/{total}")
 }
 
-fn happenings(out: &mut String, list: &[Happening], empty: &str) {
+fn note(note: Option<&str>) -> String {
+    note.map(|n| format!(": {}", escape(n))).unwrap_or_default()
+}
+
+fn happenings(out: &mut String, language: &Language, list: &[Happening], empty: &str) {
     if list.is_empty() {
-        out.push_str(&format!("<p class=\"muted\">{empty}</p>\n"));
+        muted(out, empty);
         return;
     }
     out.push_str("<ul>\n");
     for h in list {
-        let note = h
-            .note
-            .as_deref()
-            .map(|n| format!(": {}", escape(n)))
-            .unwrap_or_default();
         out.push_str(&format!(
-            "<li><code>{}</code> {} — {}, {}{note}</li>\n",
+            "<li><code>{}</code> {} — {}{}</li>\n",
             escape(&h.address),
-            escape(&h.title),
-            escape(&h.by),
-            h.day
+            escape(&happening_title(language, &h.title)),
+            escape(&t!(
+                language,
+                "report-by",
+                by = h.by.as_str(),
+                day = language.date(h.day)
+            )),
+            note(h.note.as_deref())
         ));
     }
     out.push_str("</ul>\n");
 }
 
-fn changes(out: &mut String, list: &[Changed]) {
+fn changes(out: &mut String, language: &Language, list: &[Changed]) {
     if list.is_empty() {
-        out.push_str("<p class=\"muted\">Nothing was skipped, reopened or moved in the period.</p>\n");
+        muted(out, &t!(language, "report-changes-none"));
         return;
     }
     out.push_str("<ul>\n");
     for c in list {
-        let what = match c.op {
-            "skip" => "skipped".to_string(),
-            "reopen" => "reopened".to_string(),
-            _ => format!(
-                "moved from {} to {}",
-                escape(c.from.as_deref().unwrap_or("no date")),
-                escape(c.to.as_deref().unwrap_or("no date"))
-            ),
-        };
-        let note = c
-            .note
-            .as_deref()
-            .map(|n| format!(": {}", escape(n)))
-            .unwrap_or_default();
+        let by = t!(
+            language,
+            "report-change-by",
+            what = change_what(language, c),
+            by = c.by.as_str(),
+            day = language.date(c.day)
+        );
         out.push_str(&format!(
-            "<li><code>{}</code> {} — {what} by {}, {}{note}</li>\n",
+            "<li><code>{}</code> {} — {}{}</li>\n",
             escape(&c.address),
-            escape(&c.title),
-            escape(&c.by),
-            c.day
+            escape(&happening_title(language, &c.title)),
+            escape(&by),
+            note(c.note.as_deref())
         ));
     }
     out.push_str("</ul>\n");
 }
 
-fn items(out: &mut String, list: &[MilestoneItem], empty: &str, overdue: bool) {
+fn items(out: &mut String, language: &Language, list: &[MilestoneItem], empty: &str, overdue: bool) {
     if list.is_empty() {
-        out.push_str(&format!("<p class=\"muted\">{empty}</p>\n"));
+        muted(out, empty);
         return;
     }
-    let first = if overdue { "Overdue by" } else { "Status" };
-    out.push_str(&format!(
-        "<table>\n<tr><th>{first}</th><th>What</th><th>Due</th><th>Owner</th><th>Steps</th></tr>\n"
-    ));
+    let first = if overdue { "col-overdue-by" } else { "col-status" };
+    let head: String = [first, "col-what", "col-due", "col-owner", "col-steps"]
+        .iter()
+        .map(|id| format!("<th>{}</th>", escape(&language.text(id, None))))
+        .collect();
+    out.push_str(&format!("<table>\n<tr>{head}</tr>\n"));
     for m in list {
         let lead = if overdue {
-            format!("{} days", m.days_overdue.unwrap_or(0))
+            t!(language, "days", n = m.days_overdue.unwrap_or(0))
         } else {
-            m.status.as_str().to_string()
+            status_word(language, m.status)
         };
         let steps = if m.steps_total > 0 {
             format!("{}/{}", m.steps_done, m.steps_total)
@@ -237,15 +282,16 @@ fn items(out: &mut String, list: &[MilestoneItem], empty: &str, overdue: bool) {
             String::new()
         };
         out.push_str(&format!(
-            "<tr><td style=\"color:{}\">{lead}</td><td><code>{}</code> {}</td><td>{}</td><td>{}</td><td class=\"n\">{steps}</td></tr>\n",
+            "<tr><td style=\"color:{}\">{}</td><td><code>{}</code> {}</td><td>{}</td><td>{}</td><td class=\"n\">{steps}</td></tr>\n",
             colour(m.status),
+            escape(&lead),
             escape(&m.address),
             escape(&m.title),
-            escape(&match (&m.due, &m.baseline) {
-                (Some(d), Some(b)) => format!("{} (baseline {b})", d.label),
-                (Some(d), None) => d.label.clone(),
-                (None, _) => String::new(),
-            }),
+            escape(&due_and_baseline(
+                language,
+                m.due.as_ref().map(|d| d.label.as_str()),
+                m.baseline.as_deref()
+            )),
             escape(m.owner.as_deref().unwrap_or(""))
         ));
     }
@@ -259,10 +305,12 @@ const TOP: f64 = 34.0;
 
 /// The timeline as SVG: a row per dated milestone, grouped by roadmap, bars
 /// coloured by status, year lines, and a line for today.
-fn svg(report: &Report) -> String {
+fn svg(language: &Language, report: &Report) -> String {
     let tasks = &report.timeline;
     if tasks.is_empty() {
-        return "<p class=\"muted\">No milestone has a date yet.</p>\n".into();
+        let mut out = String::new();
+        muted(&mut out, &t!(language, "report-no-dates"));
+        return out;
     }
     let from = tasks
         .iter()
@@ -289,7 +337,8 @@ fn svg(report: &Report) -> String {
     }
     let height = TOP + ROW * rows.len() as f64 + 30.0;
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"Timeline of the milestones\" font-family=\"system-ui, sans-serif\" font-size=\"11\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"system-ui, sans-serif\" font-size=\"11\">\n",
+        escape(&t!(language, "report-timeline-label"))
     );
     for year in from.year()..=to.year() {
         let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1) else {
@@ -323,7 +372,7 @@ fn svg(report: &Report) -> String {
                     colour(task.status),
                     escape(&task.id),
                     escape(&task.title),
-                    task.status.as_str()
+                    escape(&status_word(language, task.status))
                 ));
             }
         }
@@ -333,12 +382,12 @@ fn svg(report: &Report) -> String {
     let near_right_edge = today > WIDTH - 100.0;
     let anchor = if near_right_edge { "end" } else { "start" };
     out.push_str(&format!(
-        "<line x1=\"{today:.1}\" y1=\"{:.1}\" x2=\"{today:.1}\" y2=\"{:.1}\" stroke=\"#c62828\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"#c62828\" text-anchor=\"{anchor}\">as of {}</text>\n",
+        "<line x1=\"{today:.1}\" y1=\"{:.1}\" x2=\"{today:.1}\" y2=\"{:.1}\" stroke=\"#c62828\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"{:.1}\" fill=\"#c62828\" text-anchor=\"{anchor}\">{}</text>\n",
         TOP - 10.0,
         height - 20.0,
         if near_right_edge { today - 3.0 } else { today + 3.0 },
         height - 8.0,
-        report.today
+        escape(&t!(language, "report-as-of-short", today = language.date(report.today)))
     ));
     let mut lx = LABEL;
     for status in Status::ALL.iter().filter(|s| **s != Status::Undated) {
@@ -348,7 +397,7 @@ fn svg(report: &Report) -> String {
             colour(*status),
             lx + 13.0,
             height - 8.0,
-            status.as_str()
+            escape(&status_word(language, *status))
         ));
         lx += 75.0;
     }

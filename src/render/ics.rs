@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use roadmap_core::export::CalendarEntry;
 
+use crate::i18n::{Language, t};
+
 /// TEXT as section 3.3.11 escapes it, after control characters from the
 /// files are made visible escapes (`terminal::sanitize`): a line break can
 /// only be `\n`, so no text can start a property of its own.
@@ -48,35 +50,46 @@ fn date(day: NaiveDate) -> String {
 
 /// What the event's description says: roadmap, due as it stands (and as
 /// first planned, when it moved), owner, status, steps, criteria.
-fn description(entry: &CalendarEntry<'_, '_>) -> String {
+fn description(language: &Language, entry: &CalendarEntry<'_, '_>) -> String {
     let s = entry.standing;
     let m = s.milestone;
     let due = s.due.as_ref().map_or("", |d| d.label());
     let mut lines = vec![
         format!("{} ({})", s.roadmap.title, s.roadmap.id),
-        match &s.baseline {
-            Some(baseline) => format!("Due: {due} (moved from {baseline})"),
-            None => format!("Due: {due}"),
-        },
+        t!(
+            language,
+            "ics-due",
+            due = super::due_and_baseline(language, Some(due), s.baseline.as_deref())
+        ),
     ];
     if entry.open_ended {
-        lines.push(format!("Open-ended: from {} on", entry.start));
+        lines.push(t!(language, "ics-open-ended", start = language.date(entry.start)));
     }
-    lines.extend(m.owner.as_ref().map(|o| format!("Owner: {o}")));
-    lines.push(format!("Status: {}", s.status.as_str()));
+    lines.extend(m.owner.as_ref().map(|o| t!(language, "ics-owner", owner = o.as_str())));
+    lines.push(t!(
+        language,
+        "ics-status",
+        status = super::status_word(language, s.status)
+    ));
     if s.progress.steps_total > 0 {
-        lines.push(format!(
-            "Steps: {}/{} done",
-            s.progress.steps_done, s.progress.steps_total
+        lines.push(t!(
+            language,
+            "ics-steps",
+            done = s.progress.steps_done,
+            total = s.progress.steps_total
         ));
     }
-    lines.extend(m.criteria.as_ref().map(|c| format!("Criteria: {c}")));
+    lines.extend(
+        m.criteria
+            .as_ref()
+            .map(|c| t!(language, "ics-criteria", criteria = c.as_str())),
+    );
     lines.join("\n")
 }
 
 /// A whole calendar. `stamp` is the DTSTAMP of every event: the day the export
 /// describes, so the same inputs give the same file.
-pub fn calendar(name: &str, stamp: NaiveDate, entries: &[CalendarEntry<'_, '_>]) -> String {
+pub fn calendar(language: &Language, name: &str, stamp: NaiveDate, entries: &[CalendarEntry<'_, '_>]) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -96,7 +109,7 @@ pub fn calendar(name: &str, stamp: NaiveDate, entries: &[CalendarEntry<'_, '_>])
         out.push_str(&fold(&format!("DTSTART;VALUE=DATE:{}", date(entry.start))));
         out.push_str(&fold(&format!("DTEND;VALUE=DATE:{}", date(entry.end_exclusive))));
         out.push_str(&fold(&format!("SUMMARY:{}", escape(&s.milestone.title))));
-        out.push_str(&fold(&format!("DESCRIPTION:{}", escape(&description(entry)))));
+        out.push_str(&fold(&format!("DESCRIPTION:{}", escape(&description(language, entry)))));
         let categories = [escape(&s.roadmap.id), escape(s.status.as_str())];
         out.push_str(&fold(&format!("CATEGORIES:{}", categories.join(","))));
         out.push_str(&fold("TRANSP:TRANSPARENT"));

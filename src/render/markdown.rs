@@ -2,6 +2,9 @@
 
 use roadmap_core::report::{Changed, Happening, MilestoneItem, Report};
 
+use super::{change_what, due_and_baseline, happening_title, headline, owner_name, period_name, status_word};
+use crate::i18n::{Language, t};
+
 /// Escapes text so Markdown shows it as written: no emphasis, links, HTML or
 /// table breaks from a title that happens to hold `*`, `_`, `<` or `|`, and
 /// control characters made visible escapes first (`terminal::sanitize`).
@@ -40,12 +43,12 @@ pub fn code(text: &str) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
-fn due(item: &MilestoneItem) -> String {
-    let due = item.due.as_ref().map_or_else(String::new, |d| escape(&d.label));
-    match &item.baseline {
-        Some(baseline) => format!("{due} (baseline {})", escape(baseline)),
-        None => due,
-    }
+fn due(language: &Language, item: &MilestoneItem) -> String {
+    escape(&due_and_baseline(
+        language,
+        item.due.as_ref().map(|d| d.label.as_str()),
+        item.baseline.as_deref(),
+    ))
 }
 
 fn steps(item: &MilestoneItem) -> String {
@@ -56,63 +59,95 @@ fn steps(item: &MilestoneItem) -> String {
     }
 }
 
-fn happening(h: &Happening) -> String {
-    let note = h
-        .note
-        .as_deref()
-        .map(|n| format!(": {}", escape(n)))
-        .unwrap_or_default();
+fn note(note: Option<&str>) -> String {
+    note.map(|n| format!(": {}", escape(n))).unwrap_or_default()
+}
+
+fn happening(language: &Language, h: &Happening) -> String {
     format!(
-        "- {} {} — {}, {}{note}\n",
+        "- {} {} — {}{}\n",
         code(&h.address),
-        escape(&h.title),
-        escape(&h.by),
-        h.day
+        escape(&happening_title(language, &h.title)),
+        escape(&t!(
+            language,
+            "report-by",
+            by = h.by.as_str(),
+            day = language.date(h.day)
+        )),
+        note(h.note.as_deref())
     )
 }
 
-fn changed(c: &Changed) -> String {
-    let what = match c.op {
-        "skip" => "skipped".to_string(),
-        "reopen" => "reopened".to_string(),
-        _ => format!(
-            "moved from {} to {}",
-            escape(c.from.as_deref().unwrap_or("no date")),
-            escape(c.to.as_deref().unwrap_or("no date"))
-        ),
-    };
-    let note = c
-        .note
-        .as_deref()
-        .map(|n| format!(": {}", escape(n)))
-        .unwrap_or_default();
+fn changed(language: &Language, c: &Changed) -> String {
     format!(
-        "- {} {} — {what} by {}, {}{note}\n",
+        "- {} {} — {}{}\n",
         code(&c.address),
-        escape(&c.title),
-        escape(&c.by),
-        c.day
+        escape(&happening_title(language, &c.title)),
+        escape(&t!(
+            language,
+            "report-change-by",
+            what = change_what(language, c),
+            by = c.by.as_str(),
+            day = language.date(c.day)
+        )),
+        note(c.note.as_deref())
     )
 }
 
-pub fn render(report: &Report) -> String {
+/// A section: its heading, then its items, or a sentence saying there are none.
+fn section(out: &mut String, title: &str, empty: &str, items: impl Iterator<Item = String>) {
+    out.push_str(&format!("\n## {}\n\n", escape(title)));
+    let mut any = false;
+    for item in items {
+        out.push_str(&item);
+        any = true;
+    }
+    if !any {
+        out.push_str(&escape(empty));
+        out.push('\n');
+    }
+}
+
+pub fn render(language: &Language, report: &Report) -> String {
+    let (verdict, reason) = headline(language, &report.headline);
     let mut out = format!(
-        "# Status report {} ({} – {})\n\n**{}**: {}.\n\n_As of {}._\n\n",
-        report.period.label,
-        report.period.start,
-        report.period.end,
-        capitalise(report.headline.verdict.as_str()),
-        report.headline.reason,
-        report.today
+        "# {} ({})\n\n**{}**: {}.\n\n_{}_\n",
+        escape(&t!(
+            language,
+            "report-title",
+            period = period_name(language, &report.period)
+        )),
+        language.dates(report.period.start, report.period.end),
+        escape(&verdict),
+        escape(&reason),
+        escape(&t!(language, "report-as-of", today = language.date(report.today)))
     );
-    out.push_str("## Progress\n\n| Roadmap | Steps done | Milestones done | Overdue | Due | Upcoming | Cost done (tkr) |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    out.push_str(&format!("\n## {}\n\n", escape(&t!(language, "report-progress"))));
+    let head = [
+        "col-roadmap",
+        "col-steps-done",
+        "col-milestones-done",
+        "col-overdue-count",
+        "col-due-count",
+        "col-upcoming-count",
+        "col-cost-done",
+    ]
+    .map(|id| escape(&language.text(id, None)));
+    out.push_str(&format!(
+        "| {} |\n|---|---:|---:|---:|---:|---:|---:|\n",
+        head.join(" | ")
+    ));
     for r in &report.roadmaps {
-        let cost = r
-            .cost_tkr
-            .as_ref()
-            .map_or_else(String::new, |c| format!("{} of {}", number(c.done), number(c.total)));
+        let cost = r.cost_tkr.as_ref().map_or_else(String::new, |c| {
+            t!(
+                language,
+                "report-cost-of",
+                done = language.number(c.done),
+                total = language.number(c.total)
+            )
+        });
         out.push_str(&format!(
-            "| {} ({}) | {} | {}/{} | {} | {} | {} | {cost} |\n",
+            "| {} ({}) | {} | {}/{} | {} | {} | {} | {} |\n",
             escape(&r.title),
             code(&r.id),
             fraction(r.steps_done, r.steps),
@@ -120,96 +155,104 @@ pub fn render(report: &Report) -> String {
             r.milestones,
             r.by_status["overdue"],
             r.by_status["due"],
-            r.by_status["upcoming"]
+            r.by_status["upcoming"],
+            escape(&cost)
         ));
     }
-    out.push_str("\n## Done in the period\n\n");
-    if report.done.is_empty() {
-        out.push_str("Nothing was marked done in the period.\n");
-    }
-    for h in &report.done {
-        out.push_str(&happening(h));
-    }
-    out.push_str("\n## Completed in the period\n\n");
-    if report.completed.is_empty() {
-        out.push_str("No milestone was completed in the period.\n");
-    }
-    for h in &report.completed {
-        out.push_str(&happening(h));
-    }
-    out.push_str("\n## Skipped, reopened and moved in the period\n\n");
-    if report.changes.is_empty() {
-        out.push_str("Nothing was skipped, reopened or moved in the period.\n");
-    }
-    for c in &report.changes {
-        out.push_str(&changed(c));
-    }
+    section(
+        &mut out,
+        &t!(language, "report-done"),
+        &t!(language, "report-done-none"),
+        report.done.iter().map(|h| happening(language, h)),
+    );
+    section(
+        &mut out,
+        &t!(language, "report-completed"),
+        &t!(language, "report-completed-none"),
+        report.completed.iter().map(|h| happening(language, h)),
+    );
+    section(
+        &mut out,
+        &t!(language, "report-changes"),
+        &t!(language, "report-changes-none"),
+        report.changes.iter().map(|c| changed(language, c)),
+    );
     out.push_str(&format!(
-        "\n## Coming due in the next {} weeks\n\n",
-        report.horizon_weeks
+        "\n## {}\n\n",
+        escape(&t!(language, "report-coming", weeks = report.horizon_weeks))
     ));
     milestone_table(
         &mut out,
         &report.coming_due,
-        "Nothing falls due.",
+        &t!(language, "report-coming-none"),
         |m| {
             [
                 format!("{} {}", code(&m.address), escape(&m.title)),
-                due(m),
-                m.status.as_str().into(),
+                due(language, m),
+                escape(&status_word(language, m.status)),
                 owner(m),
                 steps(m),
             ]
         },
-        ["What", "Due", "Status", "Owner", "Steps"],
+        ["col-what", "col-due", "col-status", "col-owner", "col-steps"].map(|id| escape(&language.text(id, None))),
     );
-    out.push_str("\n## Overdue\n\n");
+    out.push_str(&format!("\n## {}\n\n", escape(&t!(language, "report-overdue"))));
     milestone_table(
         &mut out,
         &report.overdue,
-        "Nothing is overdue.",
+        &t!(language, "report-overdue-none"),
         |m| {
             [
-                format!("{} days", m.days_overdue.unwrap_or(0)),
+                escape(&t!(language, "days", n = m.days_overdue.unwrap_or(0))),
                 format!("{} {}", code(&m.address), escape(&m.title)),
-                due(m),
+                due(language, m),
                 owner(m),
                 steps(m),
             ]
         },
-        ["Overdue by", "What", "Due", "Owner", "Steps"],
+        ["col-overdue-by", "col-what", "col-due", "col-owner", "col-steps"].map(|id| escape(&language.text(id, None))),
     );
-    out.push_str("\n## Blocked\n\n");
-    if report.blocked.is_empty() {
-        out.push_str("Nothing is blocked.\n");
-    }
-    for m in &report.blocked {
-        let waits: Vec<String> = m.blocked_by.iter().map(|a| code(a)).collect();
-        out.push_str(&format!(
-            "- {} {} waits for {}\n",
-            code(&m.address),
-            escape(&m.title),
-            waits.join(", ")
-        ));
-    }
-    out.push_str("\n## Open work by owner\n\n| Owner | Open | Of which overdue |\n|---|---:|---:|\n");
+    section(
+        &mut out,
+        &t!(language, "report-blocked"),
+        &t!(language, "report-blocked-none"),
+        report.blocked.iter().map(|m| {
+            let waits: Vec<String> = m.blocked_by.iter().map(|a| code(a)).collect();
+            format!(
+                "- {} {} {} {}\n",
+                code(&m.address),
+                escape(&m.title),
+                escape(&t!(language, "report-waits-for")),
+                waits.join(", ")
+            )
+        }),
+    );
+    out.push_str(&format!(
+        "\n## {}\n\n| {} | {} | {} |\n|---|---:|---:|\n",
+        escape(&t!(language, "report-owners")),
+        escape(&t!(language, "col-owner")),
+        escape(&t!(language, "col-open")),
+        escape(&t!(language, "col-of-which-overdue"))
+    ));
     for load in &report.open_by_owner {
         out.push_str(&format!(
             "| {} | {} | {} |\n",
-            escape(&load.owner),
+            escape(&owner_name(language, &load.owner)),
             load.open,
             load.overdue
         ));
     }
-    out.push_str("\n## Notes added in the period\n\n");
-    if report.notes.is_empty() {
-        out.push_str("No notes were added in the period.\n");
-    }
-    for h in &report.notes {
-        out.push_str(&happening(h));
-    }
-    out.push_str("\n## Timeline\n\n```mermaid\n");
-    out.push_str(&super::mermaid::gantt(report));
+    section(
+        &mut out,
+        &t!(language, "report-notes"),
+        &t!(language, "report-notes-none"),
+        report.notes.iter().map(|h| happening(language, h)),
+    );
+    out.push_str(&format!(
+        "\n## {}\n\n```mermaid\n",
+        escape(&t!(language, "report-timeline"))
+    ));
+    out.push_str(&super::mermaid::gantt(language, report));
     out.push_str("```\n");
     out
 }
@@ -223,10 +266,10 @@ fn milestone_table<const N: usize>(
     items: &[MilestoneItem],
     empty: &str,
     row: impl Fn(&MilestoneItem) -> [String; N],
-    header: [&str; N],
+    header: [String; N],
 ) {
     if items.is_empty() {
-        out.push_str(empty);
+        out.push_str(&escape(empty));
         out.push('\n');
         return;
     }
@@ -243,18 +286,6 @@ pub fn fraction(done: usize, total: usize) -> String {
     } else {
         format!("{done}/{total}")
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-pub fn number(x: f64) -> String {
-    roadmap_core::roadmap::format_amount(x)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use chrono::Duration;
 
+use crate::i18n::{Language, t};
 use roadmap_core::report::{Report, roadmap_title};
 use roadmap_core::status::Status;
 
@@ -30,11 +31,15 @@ pub fn escape(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-pub fn gantt(report: &Report) -> String {
+pub fn gantt(language: &Language, report: &Report) -> String {
     let mut out = String::from("gantt\n");
     out.push_str(&format!(
         "    title {}\n",
-        escape(&format!("Roadmap {}", report.period.label))
+        escape(&t!(
+            language,
+            "mermaid-title",
+            period = super::period_name(language, &report.period)
+        ))
     ));
     out.push_str("    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n");
     let mut current = None;

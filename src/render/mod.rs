@@ -16,9 +16,15 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use roadmap_core::due::{Due, Span};
+use roadmap_core::report::{Changed, Headline, Period, Verdict};
+use roadmap_core::roadmap::Origin;
+use roadmap_core::state::Op;
 use roadmap_core::status::{Standing, Status};
+use roadmap_core::workspace::{Location, NameFrom, Recorder, Source};
 
 pub use terminal::{ColorChoice, Style, Terminal, sanitize, say, wrap};
+
+use crate::i18n::{Language, t};
 
 /// How a view writes its output: for people (`table`), for scripts (`json`),
 /// or for a page or a pull request (`markdown`).
@@ -36,13 +42,9 @@ const CELL_LIMIT: usize = 8000;
 /// Text from a roadmap or state file made safe for one table cell in `format`.
 pub fn cell(format: Format, text: &str) -> String {
     let shown = match text.char_indices().nth(CELL_LIMIT) {
-        Some((cut, _)) => {
-            let rest = text[cut..].chars().count();
-            Cow::Owned(format!(
-                "{}… ({rest} more characters; --format json shows all)",
-                &text[..cut]
-            ))
-        }
+        // Past the limit the cell says how much is left out, in figures
+        // any reader follows, in every language alike.
+        Some((cut, _)) => Cow::Owned(format!("{}… (+{})", &text[..cut], text[cut..].chars().count())),
         None => Cow::Borrowed(text),
     };
     let safe = sanitize(&shown);
@@ -80,10 +82,23 @@ pub fn status_style(status: Status) -> Style {
     }
 }
 
+/// A status in words: "försenad", "forsinket", "overdue".
+pub fn status_word(language: &Language, status: Status) -> String {
+    match status {
+        Status::Done => t!(language, "status-done"),
+        Status::Skipped => t!(language, "status-skipped"),
+        Status::Overdue => t!(language, "status-overdue"),
+        Status::Due => t!(language, "status-due"),
+        Status::Upcoming => t!(language, "status-upcoming"),
+        Status::Ongoing => t!(language, "status-ongoing"),
+        Status::Undated => t!(language, "status-undated"),
+    }
+}
+
 /// A status as its symbol and word ("! overdue"), coloured for a terminal
 /// when colour is on; plain in Markdown.
-pub fn status_text(terminal: &Terminal, format: Format, status: Status) -> String {
-    let text = format!("{} {}", status.symbol(), status.as_str());
+pub fn status_text(terminal: &Terminal, language: &Language, format: Format, status: Status) -> String {
+    let text = format!("{} {}", status.symbol(), status_word(language, status));
     match format {
         Format::Markdown => text,
         _ => terminal.paint(status_style(status), &text),
@@ -91,23 +106,22 @@ pub fn status_text(terminal: &Terminal, format: Format, status: Status) -> Strin
 }
 
 /// The due date as written, and where it started if it has moved: "2027-W23 (was 2027-W22)".
-pub fn due_with_baseline(s: &Standing) -> String {
+pub fn due_with_baseline(language: &Language, s: &Standing) -> String {
     let due = s.due.as_ref().map_or("", Due::label);
     match &s.baseline {
-        Some(baseline) => format!("{due} (was {baseline})"),
+        Some(baseline) => t!(language, "due-moved", due = due, baseline = baseline.as_str()),
         None => due.to_string(),
     }
 }
 
 /// "2021-07-01 – 2021-12-31" and the like: the days a due date covers.
-pub fn dates_text(due: &Due) -> String {
+pub fn dates_text(language: &Language, due: &Due) -> String {
     match due.span() {
-        Span::Unknown => "unknown".into(),
-        Span::UnplacedWeeks { first, last } if first == last => format!("week {first}, no year"),
-        Span::UnplacedWeeks { first, last } => format!("weeks {first}–{last}, no year"),
-        Span::Dated { start, end: None } => format!("{start} →"),
-        Span::Dated { start, end: Some(end) } if start == end => start.to_string(),
-        Span::Dated { start, end: Some(end) } => format!("{start} – {end}"),
+        Span::Unknown => t!(language, "dates-unknown"),
+        Span::UnplacedWeeks { first, last } if first == last => t!(language, "dates-week-no-year", week = *first),
+        Span::UnplacedWeeks { first, last } => t!(language, "dates-weeks-no-year", first = *first, last = *last),
+        Span::Dated { start, end: None } => format!("{} →", language.date(*start)),
+        Span::Dated { start, end: Some(end) } => language.dates(*start, *end),
     }
 }
 
@@ -121,9 +135,138 @@ pub fn bar(done: usize, total: usize, width: usize) -> String {
     )
 }
 
-/// "1 change", "3 changes".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// The column headers of a table: as the catalogue has them in Markdown,
+/// in capitals on a terminal (where they stand apart from the rows so).
+pub fn headers<const N: usize>(language: &Language, format: Format, ids: [&str; N]) -> [String; N] {
+    ids.map(|id| {
+        let text = language.text(id, None);
+        match format {
+            Format::Markdown => text,
+            _ => text.to_uppercase(),
+        }
+    })
+}
+
+/// The period a report covers, as its readers name it: "v. 49 2026",
+/// "uke 49 2026", "week 49, 2026"; or its first and last day.
+pub fn period_name(language: &Language, period: &Period) -> String {
+    match period.week {
+        // The year as text: a number would be grouped ("2 026").
+        Some((year, week)) => t!(language, "period-week", year = year.to_string(), week = week),
+        None => language.dates(period.start, period.end),
+    }
+}
+
+/// The report's verdict and why, in the reader's language.
+pub fn headline(language: &Language, headline: &Headline) -> (String, String) {
+    match headline.verdict {
+        Verdict::Late => (
+            t!(language, "verdict-late"),
+            t!(
+                language,
+                "headline-late",
+                overdue = headline.overdue,
+                days = headline.oldest_days
+            ),
+        ),
+        Verdict::AtRisk => (
+            t!(language, "verdict-at-risk"),
+            t!(language, "headline-at-risk", count = headline.at_risk),
+        ),
+        Verdict::OnTrack => (t!(language, "verdict-on-track"), t!(language, "headline-on-track")),
+    }
+}
+
+/// What a skip, reopening or move in the report did: "skipped", "moved from V15 to V17".
+pub fn change_what(language: &Language, change: &Changed) -> String {
+    let no_date = || t!(language, "no-date");
+    match change.op {
+        "skip" => t!(language, "change-skipped"),
+        "reopen" => t!(language, "change-reopened"),
+        _ => t!(
+            language,
+            "change-moved",
+            from = change.from.clone().unwrap_or_else(no_date),
+            to = change.to.clone().unwrap_or_else(no_date)
+        ),
+    }
+}
+
+/// An owner as the report shows it: the report's "(no owner)" in words.
+pub fn owner_name(language: &Language, owner: &str) -> String {
+    if owner == roadmap_core::report::NO_OWNER {
+        t!(language, "no-owner")
+    } else {
+        owner.to_string()
+    }
+}
+
+/// A happening's title: the step or milestone, or that it is gone.
+pub fn happening_title(language: &Language, title: &str) -> String {
+    if title == roadmap_core::report::GONE {
+        t!(language, "gone")
+    } else {
+        title.to_string()
+    }
+}
+
+/// A due date and, when it moved, the date it had at first.
+pub fn due_and_baseline(language: &Language, due: Option<&str>, baseline: Option<&str>) -> String {
+    match (due, baseline) {
+        (Some(due), Some(baseline)) => t!(language, "due-moved", due = due, baseline = baseline),
+        (Some(due), None) => due.to_string(),
+        (None, _) => String::new(),
+    }
+}
+
+/// What a change did, in a word: "done", "klar", "ferdig".
+pub fn op_word(language: &Language, op: Op) -> String {
+    match op {
+        Op::Done => t!(language, "op-done"),
+        Op::Reopen => t!(language, "op-reopen"),
+        Op::Skip => t!(language, "op-skip"),
+        Op::Note => t!(language, "op-note"),
+        Op::Reschedule => t!(language, "op-reschedule"),
+        Op::Rekey => t!(language, "op-rekey"),
+    }
+}
+
+/// Where a roadmap was loaded from: shipped, or its file.
+pub fn origin(language: &Language, origin: &Origin) -> String {
+    match origin {
+        Origin::Shipped(_) => t!(language, "origin-shipped"),
+        Origin::File {
+            path,
+            replaces_shipped: true,
+        } => {
+            t!(language, "origin-replaces-shipped", path = path.display().to_string())
+        }
+        Origin::File { path, .. } => path.display().to_string(),
+    }
+}
+
+/// Where a state file is, and why that one: "state.jsonl (the workspace)".
+pub fn location(language: &Language, location: &Location) -> String {
+    let path = location.path.display().to_string();
+    match location.source {
+        Source::Flag => t!(language, "state-from-flag", path = path),
+        Source::Env => t!(language, "state-from-env", path = path),
+        Source::Workspace => t!(language, "state-from-workspace", path = path),
+        Source::UserData => t!(language, "state-from-user-data", path = path),
+    }
+}
+
+/// What a change was recorded as, and where the name came from:
+/// "recorded 2 changes as anna (from --by) in .roadmap/state.jsonl".
+pub fn recorded(language: &Language, count: usize, recorder: &Recorder, location: &Location) -> String {
+    let name = sanitize(&recorder.name).into_owned();
+    let path = location.path.display().to_string();
+    match recorder.from {
+        NameFrom::Flag => t!(language, "recorded-by-flag", count = count, name = name, path = path),
+        NameFrom::Env => t!(language, "recorded-by-env", count = count, name = name, path = path),
+        NameFrom::Git => t!(language, "recorded-by-git", count = count, name = name, path = path),
+        NameFrom::Login => t!(language, "recorded-by-login", count = count, name = name, path = path),
+    }
 }
 
 /// Writes a command's output to FILE (atomically) or to stdout.

@@ -98,7 +98,7 @@ fn conflict_marker(text: &str) -> Option<usize> {
 }
 
 /// A TOML syntax error, with advice for the mistakes people make most.
-fn toml_error(path: &str, text: &str, e: &toml_spanner::Error) -> Diagnostic {
+pub(crate) fn toml_error(path: &str, text: &str, e: &toml_spanner::Error) -> Diagnostic {
     use toml_spanner::ErrorKind;
     let key = e.path().map(ToString::to_string).filter(|p| !p.is_empty());
     let message = match (e.kind(), &key) {

@@ -1,0 +1,339 @@
+# English. Every message here is in sv.ftl and nb.ftl too, with the same
+# variables (a test checks). Values come in as `{ $name }`; counts choose
+# their plural with `{ $n -> [one] ... *[other] ... }`.
+
+## Statuses and what changes do
+
+status-done = done
+status-skipped = skipped
+status-overdue = overdue
+status-due = due
+status-upcoming = upcoming
+status-ongoing = ongoing
+status-undated = undated
+mark-open = open
+op-done = done
+op-reopen = reopened
+op-skip = skipped
+op-note = noted
+op-reschedule = rescheduled
+op-rekey = reattached
+verdict-on-track = On track
+verdict-at-risk = At risk
+verdict-late = Late
+
+## Dates, amounts, ages
+
+no-date = no date
+no-owner = (no owner)
+gone = (no longer in the roadmap)
+dates-unknown = unknown
+dates-week-no-year = week { $week }, no year
+dates-weeks-no-year = weeks { $first }–{ $last }, no year
+due-moved = { $due } (was { $baseline })
+period-week = week { $week }, { $year }
+month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+quarter-short = Q{ $quarter }
+amount-tkr = { $amount } tkr
+days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+age-days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+age-weeks = { $n ->
+    [one] 1 week
+   *[other] { $n } weeks
+}
+age-months = { $n ->
+    [one] 1 month
+   *[other] { $n } months
+}
+age-years = { $n ->
+    [one] 1 year
+   *[other] { $n } years
+}
+blocked-by = blocked by { $milestones }
+blocked-by-paren = (blocked by { $milestones })
+
+## Column headers (capitals on a terminal)
+
+col-id = Id
+col-title = Title
+col-milestone = Milestone
+col-milestones = Milestones
+col-step = Step
+col-steps = Steps
+col-from = From
+col-due = Due
+col-dates = Dates
+col-owner = Owner
+col-cost = Cost (tkr)
+col-next = Next
+col-overdue = Overdue
+col-what = What
+col-when-utc = When (UTC)
+col-who = Who
+col-change = Change
+col-note = Note
+col-baseline = Baseline
+col-now = Now
+col-moved = Moved
+col-times = Times
+col-why = Why
+col-status = Status
+col-roadmap = Roadmap
+col-steps-done = Steps done
+col-milestones-done = Milestones done
+col-overdue-count = Overdue
+col-due-count = Due
+col-upcoming-count = Upcoming
+col-cost-done = Cost done (tkr)
+col-overdue-by = Overdue by
+col-open = Open
+col-of-which-overdue = Of which overdue
+
+## Where things are
+
+origin-shipped = shipped
+origin-replaces-shipped = { $path } (replaces shipped)
+state-from-flag = { $path } (from --state)
+state-from-env = { $path } (from ROADMAP_STATE)
+state-from-workspace = { $path } (the workspace)
+state-from-user-data = { $path } (the user's data directory; `roadmap init` makes a workspace here)
+where-state = state: { $state }
+where-language = language: { $language } ({ $why })
+language-from-flag = from --lang
+language-from-env = from ROADMAP_LANG
+language-from-workspace = the workspace's setting in { $path }
+language-from-locale = from { $var }={ $value }
+language-from-default = no --lang, ROADMAP_LANG, workspace setting or locale says otherwise
+waiting-for-lock = waiting for another roadmap command to finish with { $path } ...
+
+## status
+
+status-label-steps = steps
+status-label-milestones = milestones
+status-label-status = status
+status-label-overdue = overdue
+status-label-blocked = blocked
+status-label-cost = cost
+status-label-unmatched = unmatched
+status-cost = { $done } of { $total } tkr done
+status-unmatched = { $count ->
+    [one] 1 change recorded no longer matches a step or milestone (`roadmap validate` lists it)
+   *[other] { $count } changes recorded no longer match a step or milestone (`roadmap validate` lists them)
+}
+status-left-out = not shown: the shipped roadmaps { $roadmaps } (name one to see it: roadmap status { $first })
+status-footer = state: { $state } · today { $today }
+
+## checklist
+
+checklist-unmatched = { $count ->
+    [one] 1 change recorded for this roadmap no longer matches a step or milestone; `roadmap validate` lists it
+   *[other] { $count } changes recorded for this roadmap no longer match a step or milestone; `roadmap validate` lists them
+}
+checklist-changed = { $what } by { $by } { $when }
+checklist-changed-for = { $what } by { $by } { $when } (for { $day })
+checklist-note = note by { $by } { $day }: { $text }
+
+## timeline
+
+timeline-today = today { $today }
+
+## overdue
+
+overdue-none = nothing is overdue (today { $today })
+overdue-summary = { $milestones ->
+    [one] 1 overdue milestone
+   *[other] { $milestones } overdue milestones
+}, { $steps ->
+    [one] 1 open step
+   *[other] { $steps } open steps
+} in them (today { $today })
+
+## show
+
+fact-language = language
+fact-organisation = organisation
+fact-source = source
+fact-year = year
+fact-parties = parties
+fact-note = note
+fact-phase = phase
+fact-kind = kind
+fact-kind-gate = gate (a decision point)
+fact-due = due
+fact-baseline = baseline
+fact-owner = owner
+fact-cost = cost
+fact-depends-on = depends on
+fact-criteria = criteria
+fact-description = description
+show-no-phase = No phase
+show-gate-title = { $title } (gate)
+show-total-cost = Total cost: { $total } tkr
+
+## log and slips
+
+log-empty = no changes recorded in { $path }
+log-gone = { $text } (no longer in the roadmap)
+log-when-for = { $when } (for { $day })
+slips-none = nothing has been rescheduled
+slips-days = { $sign }{ $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+
+## Recording changes
+
+recorded-by-flag = recorded { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+} as { $name } (from --by) in { $path }
+recorded-by-env = recorded { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+} as { $name } (from ROADMAP_USER) in { $path }
+recorded-by-git = recorded { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+} as { $name } (git user.name) in { $path }
+recorded-by-login = recorded { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+} as { $name } (the login name) in { $path }
+mark-nothing-done = nothing to change: already done
+mark-nothing-open = nothing to change: already open
+mark-nothing-skipped = nothing to change: already skipped
+mark-nothing-noted = nothing to change: already noted
+reattach-nothing = nothing to change: the changes recorded under `{ $under }` already count for { $address }
+reattach-done = { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+} recorded under `{ $under }` count for { $address } from now on
+reschedule-read-as = { $written } is { $due } in this plan
+reschedule-nothing = nothing to change: { $address } is already due { $due }
+reschedule-done = rescheduled { $address }: { $from } -> { $to } (baseline { $baseline })
+
+## tick
+
+tick-pick-milestone = Milestone
+tick-quit = Quit
+tick-keys = space ticks, enter confirms, esc leaves
+tick-record = Record { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+}?
+tick-record-yes = Yes, record
+tick-record-no = No, leave it
+tick-nothing-changed = nothing changed
+tick-nothing-meanwhile = nothing to change: someone else recorded the same meanwhile
+
+## init
+
+init-kept = kept     { $path }
+init-created = created  { $path }
+init-placed = placed   { $address }: { $from } -> { $to }
+init-named = named    { $id }: { $count ->
+    [one] 1 step
+   *[other] { $count } steps
+} (`id`), so that a step can be reworded or moved without losing its progress
+init-created-copy = created  { $path } (your copy of `{ $id }`; it replaces the shipped one here)
+init-language = set      { $path }: language = "{ $language }"
+init-ready = workspace ready: commit { $folder } to share progress
+init-adopted-shipped = Adopted from the shipped roadmap `{ $id }` with `{ $command }`.
+init-adopted-file = Adopted from { $path } with `{ $command }`.
+init-gitattributes-comment = Each side's new lines are kept on merge, so ticks never conflict.
+init-readme = # roadmap workspace
+
+    Commit this folder ({ $state }, { $roadmaps }, config.toml, .gitattributes, .gitignore, README.md) to share progress through git; the lock file is ignored. `{ $state }` is an append-only log written by `roadmap done`, `reopen`, `skip`, `note`, `tick` and `reschedule`: do not edit it by hand. `{ $roadmaps }` holds your own copies of roadmaps (`roadmap init ROADMAP`), which you may edit.
+
+## The report (Markdown, HTML, text) and the exports
+
+report-title = Status report { $period }
+report-as-of = As of { $today }.
+report-as-of-short = as of { $today }
+report-footer = Written by roadmap for { $period } on { $today }.
+headline-late = { $overdue ->
+    [one] 1 milestone is overdue
+   *[other] { $overdue } milestones are overdue
+}, the oldest by { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+headline-at-risk = nothing is overdue, but { $count ->
+    [one] 1 milestone due soon is
+   *[other] { $count } milestones due soon are
+} blocked or less than half done
+headline-on-track = nothing is overdue, and nothing due soon is blocked or behind
+report-progress = Progress
+report-cost-of = { $done } of { $total }
+report-roadmap-line = steps { $steps }, milestones { $milestones }, { $overdue } overdue
+report-roadmap-line-cost = steps { $steps }, milestones { $milestones }, { $overdue } overdue, cost { $done } of { $total } tkr done
+report-done = Done in the period
+report-done-none = Nothing was marked done in the period.
+report-completed = Completed in the period
+report-completed-none = No milestone was completed in the period.
+report-changes = Skipped, reopened and moved in the period
+report-changes-none = Nothing was skipped, reopened or moved in the period.
+report-by = { $by }, { $day }
+report-change-by = { $what } by { $by }, { $day }
+change-skipped = skipped
+change-reopened = reopened
+change-moved = moved from { $from } to { $to }
+report-coming = Coming due in the next { $weeks ->
+    [one] week
+   *[other] { $weeks } weeks
+}
+report-coming-none = Nothing falls due.
+report-overdue = Overdue
+report-overdue-none = Nothing is overdue.
+report-days-overdue = { $n ->
+    [one] 1 day overdue
+   *[other] { $n } days overdue
+}
+report-due = due { $due }
+report-blocked = Blocked
+report-blocked-none = Nothing is blocked.
+report-waits-for = waits for
+report-owners = Open work by owner
+report-owner-line = { $open } open, { $overdue } overdue
+report-notes = Notes added in the period
+report-notes-none = No notes were added in the period.
+report-nothing = nothing
+report-timeline = Timeline
+report-timeline-label = Timeline of the milestones
+report-no-dates = No milestone has a date yet.
+mermaid-title = Roadmap { $period }
+ics-due = Due: { $due }
+ics-open-ended = Open-ended: from { $start } on
+ics-owner = Owner: { $owner }
+ics-status = Status: { $status }
+ics-steps = Steps: { $done }/{ $total } done
+ics-criteria = Criteria: { $criteria }
+csv-roadmap = Roadmap
+csv-milestone = Milestone
+csv-step = Step
+csv-title = Title
+csv-owner = Owner
+csv-due = Due
+csv-start = Start
+csv-end = End
+csv-status = Status
+csv-cost-tkr = Cost (tkr)

@@ -1,0 +1,265 @@
+//! The language people are spoken to in: which one (`choose`), the words
+//! (Project Fluent catalogues, one file per language, embedded in the
+//! binary: `en.ftl`, `sv.ftl`, `nb.ftl`), and how days, weeks and numbers
+//! are written in it. JSON, exit codes and error messages do not change
+//! with the language.
+//!
+//! Every sentence comes whole from a catalogue, with its values as
+//! arguments: `t!(lang, "status-footer", state = path, today = day)`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use roadmap_core::lang::Lang;
+
+/// The catalogue of each language, by its code.
+pub const CATALOGUES: [(Lang, &str); 3] = [
+    (Lang::En, include_str!("en.ftl")),
+    (Lang::Sv, include_str!("sv.ftl")),
+    (Lang::Nb, include_str!("nb.ftl")),
+];
+
+/// Why this language was chosen, for `roadmap where`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    Flag,
+    Env,
+    Workspace(PathBuf),
+    /// The locale variable that decided (`LC_ALL`, `LC_MESSAGES` or `LANG`)
+    /// and its value; English when the value names no language spoken here.
+    Locale {
+        var: &'static str,
+        value: String,
+    },
+    Default,
+}
+
+/// What the environment says, read once by `Context::new`.
+pub struct Asked {
+    pub flag: Option<Lang>,
+    /// `ROADMAP_LANG`, when set and not empty.
+    pub env: Option<String>,
+    /// The workspace's `config.toml` and its `language`, when it sets one.
+    pub workspace: Option<(PathBuf, Lang)>,
+    /// `LC_ALL`, `LC_MESSAGES`, `LANG`, in that order, as set.
+    pub locale: Vec<(&'static str, String)>,
+}
+
+impl Asked {
+    pub fn from_env(flag: Option<Lang>, workspace: Option<(PathBuf, Lang)>) -> Asked {
+        let var = |name: &'static str| std::env::var(name).ok().filter(|v| !v.is_empty()).map(|v| (name, v));
+        Asked {
+            flag,
+            env: std::env::var("ROADMAP_LANG").ok().filter(|v| !v.is_empty()),
+            workspace,
+            locale: ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().filter_map(var).collect(),
+        }
+    }
+}
+
+/// `--lang`, else `ROADMAP_LANG`, else the workspace's setting, else the
+/// locale (the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set, as
+/// POSIX has it), else English. A `ROADMAP_LANG` that names no language
+/// spoken here is an error (it was asked for); a locale that names another
+/// language gives English.
+pub fn choose(asked: Asked) -> Result<(Lang, Why), String> {
+    if let Some(lang) = asked.flag {
+        return Ok((lang, Why::Flag));
+    }
+    if let Some(value) = asked.env {
+        return Lang::parse(&value).map(|lang| (lang, Why::Env)).ok_or(value);
+    }
+    if let Some((path, lang)) = asked.workspace {
+        return Ok((lang, Why::Workspace(path)));
+    }
+    if let Some((var, value)) = asked.locale.into_iter().next() {
+        let lang = Lang::parse(&value).unwrap_or(Lang::En);
+        return Ok((lang, Why::Locale { var, value }));
+    }
+    Ok((Lang::En, Why::Default))
+}
+
+/// The words of one language, and its ways with days and numbers.
+pub struct Language {
+    pub lang: Lang,
+    pub why: Why,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Language {
+    pub fn new(lang: Lang, why: Why) -> Language {
+        let source = CATALOGUES
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(CATALOGUES[0].1, |(_, text)| *text);
+        // The catalogues are part of the binary and a test parses each; a
+        // broken one would be caught there, so the errors are not repeated.
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+        let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new(vec![id]);
+        // Fluent wraps each value in bidi isolation marks by default; the
+        // terminal rule escapes those, and the values here are our own.
+        bundle.set_use_isolating(false);
+        if lang != Lang::En {
+            bundle.set_formatter(Some(grouped_number));
+        }
+        let _ = bundle.add_resource(resource);
+        Language { lang, why, bundle }
+    }
+
+    /// The message `id` with `args`. A message missing from the catalogue
+    /// (a test makes sure none is) shows as its id rather than failing.
+    pub fn text(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut errors = Vec::new();
+        self.bundle.format_pattern(pattern, args, &mut errors).into_owned()
+    }
+
+    /// A day as the readers write it: `2027-03-15` in Swedish and English,
+    /// `15.03.2027` in Norwegian.
+    pub fn date(&self, day: NaiveDate) -> String {
+        match self.lang {
+            Lang::Nb => day.format("%d.%m.%Y").to_string(),
+            Lang::Sv | Lang::En => day.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// A day and a time (UTC, as the state file records it).
+    pub fn date_time(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        format!("{} {}", self.date(at.date_naive()), at.format("%H:%M"))
+    }
+
+    /// A span of days: one day, or first – last.
+    pub fn dates(&self, start: NaiveDate, end: NaiveDate) -> String {
+        if start == end {
+            self.date(start)
+        } else {
+            format!("{} – {}", self.date(start), self.date(end))
+        }
+    }
+
+    /// A number as the readers write it: `8 810` and `1 250,5` in Swedish
+    /// and Norwegian, `8810` and `1250.5` in English.
+    pub fn number(&self, x: f64) -> String {
+        match self.lang {
+            Lang::En => roadmap_core::roadmap::format_amount(x),
+            Lang::Sv | Lang::Nb => group(x),
+        }
+    }
+}
+
+/// `t!(lang, "id")`, `t!(lang, "id", name = value, ...)`: the message `id`
+/// of the catalogue, with its arguments (strings or numbers).
+macro_rules! t {
+    ($lang:expr, $id:literal) => {
+        $lang.text($id, None)
+    };
+    ($lang:expr, $id:literal, $($key:ident = $value:expr),+ $(,)?) => {{
+        let mut args = fluent_bundle::FluentArgs::new();
+        $( args.set(stringify!($key), $value); )+
+        $lang.text($id, Some(&args))
+    }};
+}
+pub(crate) use t;
+
+/// Fluent's formatter for Swedish and Norwegian: numbers grouped by three
+/// with a space, a decimal comma.
+fn grouped_number<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(group(n.value)),
+        _ => None,
+    }
+}
+
+fn group(x: f64) -> String {
+    let plain = roadmap_core::roadmap::format_amount(x);
+    let (sign, digits) = plain.strip_prefix('-').map_or(("", plain.as_str()), |d| ("-", d));
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return plain; // an exponent: too large to group
+    }
+    let mut out = String::from(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if !fraction.is_empty() {
+        out.push(',');
+        out.push_str(fraction);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asked(flag: Option<Lang>, env: Option<&str>, workspace: Option<Lang>, locale: &[(&'static str, &str)]) -> Asked {
+        Asked {
+            flag,
+            env: env.map(str::to_string),
+            workspace: workspace.map(|l| (PathBuf::from(".roadmap/config.toml"), l)),
+            locale: locale.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+        }
+    }
+
+    #[test]
+    fn the_flag_then_the_environment_then_the_workspace_then_the_locale() {
+        let locale = [("LANG", "sv_SE.UTF-8")];
+        assert_eq!(
+            choose(asked(Some(Lang::En), Some("nb"), Some(Lang::Sv), &locale))
+                .unwrap()
+                .0,
+            Lang::En
+        );
+        assert_eq!(
+            choose(asked(None, Some("nb"), Some(Lang::Sv), &locale)).unwrap().0,
+            Lang::Nb
+        );
+        assert_eq!(choose(asked(None, None, Some(Lang::En), &locale)).unwrap().0, Lang::En);
+        assert_eq!(choose(asked(None, None, None, &locale)).unwrap().0, Lang::Sv);
+        assert_eq!(choose(asked(None, None, None, &[])).unwrap(), (Lang::En, Why::Default));
+        // The first locale variable set decides, even when it is not one of ours.
+        let (lang, why) = choose(asked(
+            None,
+            None,
+            None,
+            &[("LC_ALL", "de_DE.UTF-8"), ("LANG", "sv_SE.UTF-8")],
+        ))
+        .unwrap();
+        assert_eq!(lang, Lang::En);
+        assert_eq!(
+            why,
+            Why::Locale {
+                var: "LC_ALL",
+                value: "de_DE.UTF-8".into()
+            }
+        );
+        assert_eq!(choose(asked(None, Some("de"), None, &[])), Err("de".to_string()));
+    }
+
+    #[test]
+    fn numbers_are_grouped_with_a_space_and_a_decimal_comma() {
+        assert_eq!(group(8810.0), "8 810");
+        assert_eq!(group(1250.5), "1 250,5");
+        assert_eq!(group(100.0), "100");
+        assert_eq!(group(-1234567.0), "-1 234 567");
+        assert_eq!(group(-0.0), "0");
+        let sv = Language::new(Lang::Sv, Why::Default);
+        assert_eq!(sv.number(12345.0), "12 345");
+        assert_eq!(Language::new(Lang::En, Why::Default).number(12345.0), "12345");
+    }
+
+    #[test]
+    fn days_as_each_language_writes_them() {
+        let day = NaiveDate::from_ymd_opt(2027, 3, 15).unwrap();
+        assert_eq!(Language::new(Lang::Sv, Why::Default).date(day), "2027-03-15");
+        assert_eq!(Language::new(Lang::Nb, Why::Default).date(day), "15.03.2027");
+        assert_eq!(Language::new(Lang::En, Why::Default).date(day), "2027-03-15");
+    }
+}

@@ -1,0 +1,340 @@
+# Norsk bokmål. De samme meldingene og variablene som i en.ftl (en test
+# sjekker det). Ordene er de norsk prosjektrapportering bruker
+# (../shared/GLOSSARY.md): forsinket, ikke aktuelt, ansvarlig, milepæl,
+# beløp i 1000 kr.
+
+## Status og hva endringer gjør
+
+status-done = ferdig
+status-skipped = ikke aktuelt
+status-overdue = forsinket
+status-due = pågår
+status-upcoming = kommende
+status-ongoing = løpende
+status-undated = udatert
+mark-open = åpen
+op-done = ferdigmeldt
+op-reopen = gjenåpnet
+op-skip = markert ikke aktuelt
+op-note = notert
+op-reschedule = flyttet
+op-rekey = koblet på nytt
+verdict-on-track = I rute
+verdict-at-risk = Fare for forsinkelse
+verdict-late = Forsinket
+
+## Datoer, beløp, tider
+
+no-date = ingen dato
+no-owner = (ingen ansvarlig)
+gone = (finnes ikke lenger i veikartet)
+dates-unknown = ukjent
+dates-week-no-year = uke { $week }, uten år
+dates-weeks-no-year = uke { $first }–{ $last }, uten år
+due-moved = { $due } (var { $baseline })
+period-week = uke { $week } { $year }
+month-short = { $month ->
+    [1] jan
+    [2] feb
+    [3] mar
+    [4] apr
+    [5] mai
+    [6] jun
+    [7] jul
+    [8] aug
+    [9] sep
+    [10] okt
+    [11] nov
+   *[12] des
+}
+quarter-short = K{ $quarter }
+amount-tkr = { $amount } (1000 kr)
+days = { $n ->
+    [one] 1 dag
+   *[other] { $n } dager
+}
+age-days = { $n ->
+    [one] 1 dag
+   *[other] { $n } dager
+}
+age-weeks = { $n ->
+    [one] 1 uke
+   *[other] { $n } uker
+}
+age-months = { $n ->
+    [one] 1 måned
+   *[other] { $n } måneder
+}
+age-years = { $n ->
+    [one] 1 år
+   *[other] { $n } år
+}
+blocked-by = venter på { $milestones }
+blocked-by-paren = (venter på { $milestones })
+
+## Kolonneoverskrifter (store bokstaver i terminalen)
+
+col-id = Id
+col-title = Tittel
+col-milestone = Milepæl
+col-milestones = Milepæler
+col-step = Steg
+col-steps = Steg
+col-from = Kilde
+col-due = Frist
+col-dates = Datoer
+col-owner = Ansvarlig
+col-cost = Kostnad (1000 kr)
+col-next = Neste
+col-overdue = Forsinket
+col-what = Hva
+col-when-utc = Når (UTC)
+col-who = Hvem
+col-change = Endring
+col-note = Notat
+col-baseline = Opprinnelig
+col-now = Nå
+col-moved = Flyttet
+col-times = Ganger
+col-why = Hvorfor
+col-status = Status
+col-roadmap = Veikart
+col-steps-done = Steg ferdig
+col-milestones-done = Milepæler ferdig
+col-overdue-count = Forsinket
+col-due-count = Pågår
+col-upcoming-count = Kommende
+col-cost-done = Kostnad ferdig (1000 kr)
+col-overdue-by = Forsinket med
+col-open = Åpne
+col-of-which-overdue = Herav forsinket
+
+## Hvor ting er
+
+origin-shipped = innebygd
+origin-replaces-shipped = { $path } (erstatter det innebygde)
+state-from-flag = { $path } (fra --state)
+state-from-env = { $path } (fra ROADMAP_STATE)
+state-from-workspace = { $path } (arbeidsområdet)
+state-from-user-data = { $path } (brukerens datamappe; `roadmap init` lager et arbeidsområde her)
+where-state = tilstandsfil: { $state }
+where-language = språk: { $language } ({ $why })
+language-from-flag = fra --lang
+language-from-env = fra ROADMAP_LANG
+language-from-workspace = arbeidsområdets innstilling i { $path }
+language-from-locale = fra { $var }={ $value }
+language-from-default = verken --lang, ROADMAP_LANG, arbeidsområdets innstilling eller locale sier noe annet
+waiting-for-lock = venter på at et annet roadmap-kommando skal bli ferdig med { $path } ...
+
+## status
+
+status-label-steps = steg
+status-label-milestones = milepæler
+status-label-status = status
+status-label-overdue = forsinket
+status-label-blocked = venter
+status-label-cost = kostnad
+status-label-unmatched = uten treff
+status-cost = { $done } av { $total } (1000 kr) ferdig
+status-unmatched = { $count ->
+    [one] 1 registrert endring hører ikke lenger til noe steg eller noen milepæl (`roadmap validate` viser den)
+   *[other] { $count } registrerte endringer hører ikke lenger til noe steg eller noen milepæl (`roadmap validate` viser dem)
+}
+status-left-out = vises ikke: de innebygde veikartene { $roadmaps } (oppgi ett for å se det: roadmap status { $first })
+status-footer = tilstandsfil: { $state } · i dag { $today }
+
+## checklist
+
+checklist-unmatched = { $count ->
+    [one] 1 endring registrert for dette veikartet hører ikke lenger til noe steg eller noen milepæl; `roadmap validate` viser den
+   *[other] { $count } endringer registrert for dette veikartet hører ikke lenger til noe steg eller noen milepæl; `roadmap validate` viser dem
+}
+checklist-changed = { $what } av { $by } { $when }
+checklist-changed-for = { $what } av { $by } { $when } (gjelder { $day })
+checklist-note = notat av { $by } { $day }: { $text }
+
+## timeline
+
+timeline-today = i dag { $today }
+
+## overdue
+
+overdue-none = ingenting er forsinket (i dag { $today })
+overdue-summary = { $milestones ->
+    [one] 1 forsinket milepæl
+   *[other] { $milestones } forsinkede milepæler
+}, { $steps ->
+    [one] 1 åpent steg
+   *[other] { $steps } åpne steg
+} i dem (i dag { $today })
+
+## show
+
+fact-language = språk
+fact-organisation = organisasjon
+fact-source = kilde
+fact-year = år
+fact-parties = parter
+fact-note = notat
+fact-phase = fase
+fact-kind = type
+fact-kind-gate = beslutningspunkt
+fact-due = frist
+fact-baseline = opprinnelig
+fact-owner = ansvarlig
+fact-cost = kostnad
+fact-depends-on = avhenger av
+fact-criteria = ferdigkriterier
+fact-description = beskrivelse
+show-no-phase = Uten fase
+show-gate-title = { $title } (beslutningspunkt)
+show-total-cost = Total kostnad: { $total } (1000 kr)
+
+## log og slips
+
+log-empty = ingen endringer registrert i { $path }
+log-gone = { $text } (finnes ikke lenger i veikartet)
+log-when-for = { $when } (gjelder { $day })
+slips-none = ingenting er flyttet
+slips-days = { $sign }{ $n ->
+    [one] { $n } dag
+   *[other] { $n } dager
+}
+
+## Registrere endringer
+
+recorded-by-flag = registrerte { $count ->
+    [one] 1 endring
+   *[other] { $count } endringer
+} som { $name } (fra --by) i { $path }
+recorded-by-env = registrerte { $count ->
+    [one] 1 endring
+   *[other] { $count } endringer
+} som { $name } (fra ROADMAP_USER) i { $path }
+recorded-by-git = registrerte { $count ->
+    [one] 1 endring
+   *[other] { $count } endringer
+} som { $name } (git user.name) i { $path }
+recorded-by-login = registrerte { $count ->
+    [one] 1 endring
+   *[other] { $count } endringer
+} som { $name } (innloggingsnavnet) i { $path }
+mark-nothing-done = ingenting å endre: allerede ferdig
+mark-nothing-open = ingenting å endre: allerede åpen
+mark-nothing-skipped = ingenting å endre: allerede ikke aktuelt
+mark-nothing-noted = ingenting å endre: allerede notert
+reattach-nothing = ingenting å endre: endringene registrert under `{ $under }` teller allerede for { $address }
+reattach-done = { $count ->
+    [one] 1 endring
+   *[other] { $count } endringer
+} registrert under `{ $under }` teller for { $address } fra nå av
+reschedule-read-as = { $written } er { $due } i denne planen
+reschedule-nothing = ingenting å endre: { $address } har allerede frist { $due }
+reschedule-done = flyttet { $address }: { $from } -> { $to } (opprinnelig { $baseline })
+
+## tick
+
+tick-pick-milestone = Milepæl
+tick-quit = Avslutt
+tick-keys = mellomrom krysser av, enter bekrefter, esc avbryter
+tick-record = Lagre { $count ->
+    [one] 1 endring
+   *[other] { $count } endringer
+}?
+tick-record-yes = Ja, lagre
+tick-record-no = Nei, la være
+tick-nothing-changed = ingenting ble endret
+tick-nothing-meanwhile = ingenting å endre: noen andre registrerte det samme i mellomtiden
+
+## init
+
+init-kept = beholdt   { $path }
+init-created = laget     { $path }
+init-placed = plasserte { $address }: { $from } -> { $to }
+init-named = navnga    { $id }: { $count ->
+    [one] 1 steg
+   *[other] { $count } steg
+} (`id`), slik at et steg kan omformuleres eller flyttes uten å miste fremdriften
+init-created-copy = laget     { $path } (din kopi av `{ $id }`; den erstatter det innebygde her)
+init-language = satte     { $path }: language = "{ $language }"
+init-ready = arbeidsområdet er klart: sjekk inn { $folder } for å dele fremdriften
+init-adopted-shipped = Kopiert fra det innebygde veikartet `{ $id }` med `{ $command }`.
+init-adopted-file = Kopiert fra { $path } med `{ $command }`.
+init-gitattributes-comment = Ved sammenslåing beholdes begge sidenes nye linjer, så avkrysninger kolliderer aldri.
+init-readme = # roadmap-arbeidsområde
+
+    Sjekk inn denne mappen ({ $state }, { $roadmaps }, config.toml, .gitattributes, .gitignore, README.md) for å dele fremdriften via git; låsefilen ignoreres. `{ $state }` er en logg som bare vokser, skrevet av `roadmap done`, `reopen`, `skip`, `note`, `tick` og `reschedule`: ikke rediger den for hånd. `{ $roadmaps }` inneholder dine egne kopier av veikart (`roadmap init ROADMAP`), som du kan redigere.
+
+## Rapporten (Markdown, HTML, tekst) og eksportene
+
+report-title = Statusrapport { $period }
+report-as-of = Status per { $today }.
+report-as-of-short = status per { $today }
+report-footer = Skrevet av roadmap for { $period } { $today }.
+headline-late = { $overdue ->
+    [one] 1 milepæl er forsinket
+   *[other] { $overdue } milepæler er forsinket
+}, den eldste med { $days ->
+    [one] 1 dag
+   *[other] { $days } dager
+}
+headline-at-risk = ingenting er forsinket, men { $count ->
+    [one] 1 milepæl med frist snart venter på noe annet eller er ikke halvveis ferdig
+   *[other] { $count } milepæler med frist snart venter på noe annet eller er ikke halvveis ferdige
+}
+headline-on-track = ingenting er forsinket, og ingenting med frist snart venter på noe annet eller ligger etter
+report-progress = Fremdrift
+report-cost-of = { $done } av { $total }
+report-roadmap-line = steg { $steps }, milepæler { $milestones }, { $overdue } forsinket
+report-roadmap-line-cost = steg { $steps }, milepæler { $milestones }, { $overdue } forsinket, kostnad { $done } av { $total } (1000 kr) ferdig
+report-done = Ferdigmeldt i perioden
+report-done-none = Ingenting ble ferdigmeldt i perioden.
+report-completed = Milepæler som ble ferdige i perioden
+report-completed-none = Ingen milepæl ble ferdig i perioden.
+report-changes = Ikke aktuelt, gjenåpnet og flyttet i perioden
+report-changes-none = Ingenting ble markert ikke aktuelt, gjenåpnet eller flyttet i perioden.
+report-by = { $by }, { $day }
+report-change-by = { $what } av { $by }, { $day }
+change-skipped = markert ikke aktuelt
+change-reopened = gjenåpnet
+change-moved = flyttet fra { $from } til { $to }
+report-coming = Frist innen { $weeks ->
+    [one] en uke
+   *[other] { $weeks } uker
+}
+report-coming-none = Ingenting har frist da.
+report-overdue = Forsinket
+report-overdue-none = Ingenting er forsinket.
+report-days-overdue = { $n ->
+    [one] 1 dag forsinket
+   *[other] { $n } dager forsinket
+}
+report-due = frist { $due }
+report-blocked = Venter på noe annet
+report-blocked-none = Ingenting venter på noe annet.
+report-waits-for = venter på
+report-owners = Åpent arbeid per ansvarlig
+report-owner-line = { $open } åpne, { $overdue } forsinket
+report-notes = Notater i perioden
+report-notes-none = Ingen notater ble skrevet i perioden.
+report-nothing = ingenting
+report-timeline = Fremdriftsplan
+report-timeline-label = Fremdriftsplan for milepælene
+report-no-dates = Ingen milepæl har dato ennå.
+mermaid-title = Veikart { $period }
+ics-due = Frist: { $due }
+ics-open-ended = Løpende: fra { $start }
+ics-owner = Ansvarlig: { $owner }
+ics-status = Status: { $status }
+ics-steps = Steg: { $done }/{ $total } ferdig
+ics-criteria = Ferdigkriterier: { $criteria }
+csv-roadmap = Veikart
+csv-milestone = Milepæl
+csv-step = Steg
+csv-title = Tittel
+csv-owner = Ansvarlig
+csv-due = Frist
+csv-start = Start
+csv-end = Slutt
+csv-status = Status
+csv-cost-tkr = Kostnad (1000 kr)

@@ -1,0 +1,339 @@
+# Svenska. Samma meddelanden och variabler som i en.ftl (ett test
+# kontrollerar det). Orden är de som svensk projektrapportering använder
+# (../shared/GLOSSARY.md): försenad, ej aktuell, ansvarig, milstolpe, tkr.
+
+## Status och vad ändringar gör
+
+status-done = klar
+status-skipped = ej aktuell
+status-overdue = försenad
+status-due = pågår
+status-upcoming = kommande
+status-ongoing = löpande
+status-undated = odaterad
+mark-open = öppen
+op-done = klarmarkerad
+op-reopen = återöppnad
+op-skip = markerad ej aktuell
+op-note = antecknad
+op-reschedule = omplanerad
+op-rekey = återkopplad
+verdict-on-track = Enligt plan
+verdict-at-risk = Risk för försening
+verdict-late = Försenad
+
+## Datum, belopp, tider
+
+no-date = inget datum
+no-owner = (ingen ansvarig)
+gone = (finns inte längre i färdplanen)
+dates-unknown = okänt
+dates-week-no-year = v. { $week }, inget år
+dates-weeks-no-year = v. { $first }–{ $last }, inget år
+due-moved = { $due } (var { $baseline })
+period-week = v. { $week } { $year }
+month-short = { $month ->
+    [1] jan
+    [2] feb
+    [3] mar
+    [4] apr
+    [5] maj
+    [6] jun
+    [7] jul
+    [8] aug
+    [9] sep
+    [10] okt
+    [11] nov
+   *[12] dec
+}
+quarter-short = K{ $quarter }
+amount-tkr = { $amount } tkr
+days = { $n ->
+    [one] 1 dag
+   *[other] { $n } dagar
+}
+age-days = { $n ->
+    [one] 1 dag
+   *[other] { $n } dagar
+}
+age-weeks = { $n ->
+    [one] 1 vecka
+   *[other] { $n } veckor
+}
+age-months = { $n ->
+    [one] 1 månad
+   *[other] { $n } månader
+}
+age-years = { $n ->
+    [one] 1 år
+   *[other] { $n } år
+}
+blocked-by = väntar på { $milestones }
+blocked-by-paren = (väntar på { $milestones })
+
+## Kolumnrubriker (versaler i terminalen)
+
+col-id = Id
+col-title = Titel
+col-milestone = Milstolpe
+col-milestones = Milstolpar
+col-step = Steg
+col-steps = Steg
+col-from = Källa
+col-due = Klart senast
+col-dates = Datum
+col-owner = Ansvarig
+col-cost = Kostnad (tkr)
+col-next = Nästa
+col-overdue = Försenad
+col-what = Vad
+col-when-utc = När (UTC)
+col-who = Vem
+col-change = Ändring
+col-note = Anteckning
+col-baseline = Ursprungligen
+col-now = Nu
+col-moved = Flyttad
+col-times = Gånger
+col-why = Varför
+col-status = Status
+col-roadmap = Färdplan
+col-steps-done = Steg klara
+col-milestones-done = Milstolpar klara
+col-overdue-count = Försenade
+col-due-count = Pågår
+col-upcoming-count = Kommande
+col-cost-done = Kostnad klar (tkr)
+col-overdue-by = Försenad med
+col-open = Öppna
+col-of-which-overdue = Varav försenade
+
+## Var saker finns
+
+origin-shipped = inbyggd
+origin-replaces-shipped = { $path } (ersätter den inbyggda)
+state-from-flag = { $path } (från --state)
+state-from-env = { $path } (från ROADMAP_STATE)
+state-from-workspace = { $path } (arbetsytan)
+state-from-user-data = { $path } (användarens datakatalog; `roadmap init` gör en arbetsyta här)
+where-state = tillståndsfil: { $state }
+where-language = språk: { $language } ({ $why })
+language-from-flag = från --lang
+language-from-env = från ROADMAP_LANG
+language-from-workspace = arbetsytans inställning i { $path }
+language-from-locale = från { $var }={ $value }
+language-from-default = varken --lang, ROADMAP_LANG, arbetsytans inställning eller locale säger något annat
+waiting-for-lock = väntar på att ett annat roadmap-kommando ska bli klart med { $path } ...
+
+## status
+
+status-label-steps = steg
+status-label-milestones = milstolpar
+status-label-status = status
+status-label-overdue = försenade
+status-label-blocked = väntar
+status-label-cost = kostnad
+status-label-unmatched = omatchade
+status-cost = { $done } av { $total } tkr klart
+status-unmatched = { $count ->
+    [one] 1 registrerad ändring hör inte längre till något steg eller någon milstolpe (`roadmap validate` visar den)
+   *[other] { $count } registrerade ändringar hör inte längre till något steg eller någon milstolpe (`roadmap validate` visar dem)
+}
+status-left-out = visas inte: de inbyggda färdplanerna { $roadmaps } (ange en för att se den: roadmap status { $first })
+status-footer = tillståndsfil: { $state } · idag { $today }
+
+## checklist
+
+checklist-unmatched = { $count ->
+    [one] 1 ändring registrerad för den här färdplanen hör inte längre till något steg eller någon milstolpe; `roadmap validate` visar den
+   *[other] { $count } ändringar registrerade för den här färdplanen hör inte längre till något steg eller någon milstolpe; `roadmap validate` visar dem
+}
+checklist-changed = { $what } av { $by } { $when }
+checklist-changed-for = { $what } av { $by } { $when } (gäller { $day })
+checklist-note = anteckning av { $by } { $day }: { $text }
+
+## timeline
+
+timeline-today = idag { $today }
+
+## overdue
+
+overdue-none = inget är försenat (idag { $today })
+overdue-summary = { $milestones ->
+    [one] 1 försenad milstolpe
+   *[other] { $milestones } försenade milstolpar
+}, { $steps ->
+    [one] 1 öppet steg
+   *[other] { $steps } öppna steg
+} i dem (idag { $today })
+
+## show
+
+fact-language = språk
+fact-organisation = organisation
+fact-source = källa
+fact-year = år
+fact-parties = parter
+fact-note = anteckning
+fact-phase = fas
+fact-kind = typ
+fact-kind-gate = beslutspunkt
+fact-due = klart senast
+fact-baseline = ursprungligen
+fact-owner = ansvarig
+fact-cost = kostnad
+fact-depends-on = beror på
+fact-criteria = klarkriterier
+fact-description = beskrivning
+show-no-phase = Utan fas
+show-gate-title = { $title } (beslutspunkt)
+show-total-cost = Total kostnad: { $total } tkr
+
+## log och slips
+
+log-empty = inga ändringar registrerade i { $path }
+log-gone = { $text } (finns inte längre i färdplanen)
+log-when-for = { $when } (gäller { $day })
+slips-none = inget har planerats om
+slips-days = { $sign }{ $n ->
+    [one] { $n } dag
+   *[other] { $n } dagar
+}
+
+## Registrera ändringar
+
+recorded-by-flag = registrerade { $count ->
+    [one] 1 ändring
+   *[other] { $count } ändringar
+} som { $name } (från --by) i { $path }
+recorded-by-env = registrerade { $count ->
+    [one] 1 ändring
+   *[other] { $count } ändringar
+} som { $name } (från ROADMAP_USER) i { $path }
+recorded-by-git = registrerade { $count ->
+    [one] 1 ändring
+   *[other] { $count } ändringar
+} som { $name } (git user.name) i { $path }
+recorded-by-login = registrerade { $count ->
+    [one] 1 ändring
+   *[other] { $count } ändringar
+} som { $name } (inloggningsnamnet) i { $path }
+mark-nothing-done = inget att ändra: redan klar
+mark-nothing-open = inget att ändra: redan öppen
+mark-nothing-skipped = inget att ändra: redan ej aktuell
+mark-nothing-noted = inget att ändra: redan antecknad
+reattach-nothing = inget att ändra: ändringarna registrerade under `{ $under }` räknas redan för { $address }
+reattach-done = { $count ->
+    [one] 1 ändring registrerad
+   *[other] { $count } ändringar registrerade
+} under `{ $under }` räknas för { $address } från och med nu
+reschedule-read-as = { $written } är { $due } i den här planen
+reschedule-nothing = inget att ändra: { $address } ska redan vara klar { $due }
+reschedule-done = omplanerad { $address }: { $from } -> { $to } (ursprungligen { $baseline })
+
+## tick
+
+tick-pick-milestone = Milstolpe
+tick-quit = Avsluta
+tick-keys = mellanslag bockar av, enter bekräftar, esc avbryter
+tick-record = Spara { $count ->
+    [one] 1 ändring
+   *[other] { $count } ändringar
+}?
+tick-record-yes = Ja, spara
+tick-record-no = Nej, låt bli
+tick-nothing-changed = inget ändrades
+tick-nothing-meanwhile = inget att ändra: någon annan registrerade samma sak under tiden
+
+## init
+
+init-kept = behöll    { $path }
+init-created = skapade   { $path }
+init-placed = placerade { $address }: { $from } -> { $to }
+init-named = namngav   { $id }: { $count ->
+    [one] 1 steg
+   *[other] { $count } steg
+} (`id`), så att ett steg kan formuleras om eller flyttas utan att förlora sina framsteg
+init-created-copy = skapade   { $path } (din kopia av `{ $id }`; den ersätter den inbyggda här)
+init-language = satte     { $path }: language = "{ $language }"
+init-ready = arbetsytan är klar: checka in { $folder } för att dela framstegen
+init-adopted-shipped = Kopierad från den inbyggda färdplanen `{ $id }` med `{ $command }`.
+init-adopted-file = Kopierad från { $path } med `{ $command }`.
+init-gitattributes-comment = Vid sammanslagning behålls båda sidornas nya rader, så avbockningar krockar aldrig.
+init-readme = # roadmap-arbetsyta
+
+    Checka in den här mappen ({ $state }, { $roadmaps }, config.toml, .gitattributes, .gitignore, README.md) för att dela framstegen via git; låsfilen ignoreras. `{ $state }` är en logg som bara växer, skriven av `roadmap done`, `reopen`, `skip`, `note`, `tick` och `reschedule`: redigera den inte för hand. `{ $roadmaps }` innehåller dina egna kopior av färdplaner (`roadmap init ROADMAP`), som du får redigera.
+
+## Rapporten (Markdown, HTML, text) och exporterna
+
+report-title = Statusrapport { $period }
+report-as-of = Läge per { $today }.
+report-as-of-short = läge per { $today }
+report-footer = Skriven av roadmap för { $period } den { $today }.
+headline-late = { $overdue ->
+    [one] 1 milstolpe är försenad
+   *[other] { $overdue } milstolpar är försenade
+}, den äldsta med { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+}
+headline-at-risk = inget är försenat, men { $count ->
+    [one] 1 milstolpe som snart ska vara klar väntar på annat eller är inte halvvägs klar
+   *[other] { $count } milstolpar som snart ska vara klara väntar på annat eller är inte halvvägs klara
+}
+headline-on-track = inget är försenat, och inget som snart ska vara klart väntar på annat eller ligger efter
+report-progress = Framsteg
+report-cost-of = { $done } av { $total }
+report-roadmap-line = steg { $steps }, milstolpar { $milestones }, { $overdue } försenade
+report-roadmap-line-cost = steg { $steps }, milstolpar { $milestones }, { $overdue } försenade, kostnad { $done } av { $total } tkr klart
+report-done = Klarmarkerat under perioden
+report-done-none = Inget klarmarkerades under perioden.
+report-completed = Milstolpar som blev klara under perioden
+report-completed-none = Ingen milstolpe blev klar under perioden.
+report-changes = Ej aktuellt, återöppnat och flyttat under perioden
+report-changes-none = Inget markerades ej aktuellt, återöppnades eller flyttades under perioden.
+report-by = { $by }, { $day }
+report-change-by = { $what } av { $by }, { $day }
+change-skipped = markerad ej aktuell
+change-reopened = återöppnad
+change-moved = flyttad från { $from } till { $to }
+report-coming = Ska vara klart inom { $weeks ->
+    [one] en vecka
+   *[other] { $weeks } veckor
+}
+report-coming-none = Inget ska vara klart då.
+report-overdue = Försenat
+report-overdue-none = Inget är försenat.
+report-days-overdue = { $n ->
+    [one] 1 dag försenad
+   *[other] { $n } dagar försenad
+}
+report-due = klart senast { $due }
+report-blocked = Väntar på annat
+report-blocked-none = Inget väntar på annat.
+report-waits-for = väntar på
+report-owners = Öppet arbete per ansvarig
+report-owner-line = { $open } öppna, { $overdue } försenade
+report-notes = Anteckningar under perioden
+report-notes-none = Inga anteckningar gjordes under perioden.
+report-nothing = inget
+report-timeline = Tidplan
+report-timeline-label = Tidplan för milstolparna
+report-no-dates = Ingen milstolpe har något datum än.
+mermaid-title = Färdplan { $period }
+ics-due = Klart senast: { $due }
+ics-open-ended = Löpande: från { $start }
+ics-owner = Ansvarig: { $owner }
+ics-status = Status: { $status }
+ics-steps = Steg: { $done }/{ $total } klara
+ics-criteria = Klarkriterier: { $criteria }
+csv-roadmap = Färdplan
+csv-milestone = Milstolpe
+csv-step = Steg
+csv-title = Titel
+csv-owner = Ansvarig
+csv-due = Klart senast
+csv-start = Start
+csv-end = Slut
+csv-status = Status
+csv-cost-tkr = Kostnad (tkr)
