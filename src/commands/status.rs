@@ -11,7 +11,7 @@ use crate::context::Context;
 use crate::i18n::t;
 use crate::render::json::DueJson;
 use crate::render::{
-    Format, Style, bar, cell, due_with_baseline, headers, sanitize, status_text, status_word, table, wrap,
+    Format, Style, bar, cell, due_with_baseline, headers, sanitize, status_count, status_text, table, wrap,
 };
 
 /// How many milestones "next" lists.
@@ -269,7 +269,7 @@ fn roadmap_text(
         .iter()
         .filter_map(|status| {
             let n = standings.iter().filter(|s| s.status == *status).count();
-            (n > 0).then(|| format!("{n} {}", status_word(language, *status)))
+            (n > 0).then(|| status_count(language, *status, n))
         })
         .collect();
     lines.push((t!(language, "status-label-status"), counts.join(" · ")));

@@ -11,6 +11,15 @@ status-due = due
 status-upcoming = upcoming
 status-ongoing = ongoing
 status-undated = undated
+status-count = { $n } { $status ->
+    [done] done
+    [skipped] skipped
+    [overdue] overdue
+    [due] due
+    [upcoming] upcoming
+    [ongoing] ongoing
+   *[undated] undated
+}
 mark-open = open
 op-done = done
 op-reopen = reopened

@@ -12,6 +12,21 @@ status-due = pågår
 status-upcoming = kommende
 status-ongoing = løpende
 status-undated = udatert
+status-count = { $n } { $status ->
+    [done] { $n ->
+        [one] ferdig
+       *[other] ferdige
+    }
+    [skipped] ikke aktuelt
+    [overdue] forsinket
+    [due] pågår
+    [upcoming] kommende
+    [ongoing] løpende
+   *[undated] { $n ->
+        [one] udatert
+       *[other] udaterte
+    }
+}
 mark-open = åpen
 op-done = ferdigmeldt
 op-reopen = gjenåpnet

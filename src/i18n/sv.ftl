@@ -11,6 +11,27 @@ status-due = pågår
 status-upcoming = kommande
 status-ongoing = löpande
 status-undated = odaterad
+status-count = { $n } { $status ->
+    [done] { $n ->
+        [one] klar
+       *[other] klara
+    }
+    [skipped] { $n ->
+        [one] ej aktuell
+       *[other] ej aktuella
+    }
+    [overdue] { $n ->
+        [one] försenad
+       *[other] försenade
+    }
+    [due] pågår
+    [upcoming] kommande
+    [ongoing] löpande
+   *[undated] { $n ->
+        [one] odaterad
+       *[other] odaterade
+    }
+}
 mark-open = öppen
 op-done = klarmarkerad
 op-reopen = återöppnad

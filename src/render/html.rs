@@ -62,10 +62,15 @@ pub fn render(language: &Language, report: &Report) -> String {
         escape(&title)
     );
     out.push_str(&format!(
-        "<h1>{} <small>{} · {}</small></h1>\n<p class=\"headline {}\"><strong>{}</strong>: {}.</p>\n",
+        "<h1>{} <small>{}</small></h1>\n<p class=\"headline {}\"><strong>{}</strong>: {}.</p>\n",
         escape(&title),
-        language.dates(report.period.start, report.period.end),
-        escape(&t!(language, "report-as-of-short", today = language.date(report.today))),
+        escape(&{
+            let as_of = t!(language, "report-as-of-short", today = language.date(report.today));
+            match report.period.week {
+                Some(_) => format!("{} · {as_of}", language.dates(report.period.start, report.period.end)),
+                None => as_of,
+            }
+        }),
         serde_json::to_value(report.headline.verdict)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))

@@ -110,7 +110,8 @@ pub fn calendar(language: &Language, name: &str, stamp: NaiveDate, entries: &[Ca
         out.push_str(&fold(&format!("DTEND;VALUE=DATE:{}", date(entry.end_exclusive))));
         out.push_str(&fold(&format!("SUMMARY:{}", escape(&s.milestone.title))));
         out.push_str(&fold(&format!("DESCRIPTION:{}", escape(&description(language, entry)))));
-        let categories = [escape(&s.roadmap.id), escape(s.status.as_str())];
+        // Categories are for the people who filter their calendar by them.
+        let categories = [escape(&s.roadmap.id), escape(&super::status_word(language, s.status))];
         out.push_str(&fold(&format!("CATEGORIES:{}", categories.join(","))));
         out.push_str(&fold("TRANSP:TRANSPARENT"));
         out.push_str(&fold("END:VEVENT"));

@@ -2,7 +2,9 @@
 
 use roadmap_core::report::{Changed, Happening, MilestoneItem, Report};
 
-use super::{change_what, due_and_baseline, happening_title, headline, owner_name, period_name, status_word};
+use super::{
+    change_what, due_and_baseline, happening_title, headline, owner_name, period_days, period_name, status_word,
+};
 use crate::i18n::{Language, t};
 
 /// Escapes text so Markdown shows it as written: no emphasis, links, HTML or
@@ -111,13 +113,13 @@ fn section(out: &mut String, title: &str, empty: &str, items: impl Iterator<Item
 pub fn render(language: &Language, report: &Report) -> String {
     let (verdict, reason) = headline(language, &report.headline);
     let mut out = format!(
-        "# {} ({})\n\n**{}**: {}.\n\n_{}_\n",
+        "# {}{}\n\n**{}**: {}.\n\n_{}_\n",
         escape(&t!(
             language,
             "report-title",
             period = period_name(language, &report.period)
         )),
-        language.dates(report.period.start, report.period.end),
+        period_days(language, &report.period),
         escape(&verdict),
         escape(&reason),
         escape(&t!(language, "report-as-of", today = language.date(report.today)))

@@ -95,6 +95,16 @@ pub fn status_word(language: &Language, status: Status) -> String {
     }
 }
 
+/// How many milestones have a status, the word agreeing with the number:
+/// "3 försenade", "1 klar".
+pub fn status_count(language: &Language, status: Status, n: usize) -> String {
+    let status = serde_json::to_value(status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    t!(language, "status-count", status = status, n = n)
+}
+
 /// A status as its symbol and word ("! overdue"), coloured for a terminal
 /// when colour is on; plain in Markdown.
 pub fn status_text(terminal: &Terminal, language: &Language, format: Format, status: Status) -> String {
@@ -154,6 +164,15 @@ pub fn period_name(language: &Language, period: &Period) -> String {
         // The year as text: a number would be grouped ("2 026").
         Some((year, week)) => t!(language, "period-week", year = year.to_string(), week = week),
         None => language.dates(period.start, period.end),
+    }
+}
+
+/// The days of a week's report, to show beside its name: " (2027-04-12 –
+/// 2027-04-18)"; nothing for a report whose name is its days.
+pub fn period_days(language: &Language, period: &Period) -> String {
+    match period.week {
+        Some(_) => format!(" ({})", language.dates(period.start, period.end)),
+        None => String::new(),
     }
 }
 

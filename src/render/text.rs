@@ -51,9 +51,9 @@ fn section(out: &mut String, language: &Language, title: &str, lines: impl Itera
 pub fn render(language: &Language, report: &Report) -> String {
     let (verdict, reason) = headline(language, &report.headline);
     let mut out = format!(
-        "{} ({}), {}\n\n{}: {}.\n\n{}\n",
+        "{}{}, {}\n\n{}: {}.\n\n{}\n",
         t!(language, "report-title", period = period_name(language, &report.period)),
-        language.dates(report.period.start, report.period.end),
+        super::period_days(language, &report.period),
         t!(language, "report-as-of-short", today = language.date(report.today)),
         verdict.to_uppercase(),
         reason,
