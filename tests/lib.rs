@@ -19,6 +19,7 @@ mod odd_input;
 mod plan_life;
 mod properties;
 mod report;
+mod sources;
 mod state;
 mod views;
 mod views_agree;

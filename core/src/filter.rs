@@ -61,6 +61,8 @@ pub fn owner_parts(owner: &str) -> Vec<&str> {
     owner
         .split(['/', ',', '&'])
         .flat_map(|part| part.split(" mha "))
+        // "PFLD eller VO": either party, so the work is each one's to see.
+        .flat_map(|part| part.split(" eller "))
         .map(str::trim)
         .filter(|part| !part.is_empty())
         .collect()
@@ -83,6 +85,7 @@ mod tests {
     #[test]
     fn owners_name_their_parties() {
         assert_eq!(owner_parts("AF / Digg"), ["AF", "Digg"]);
+        assert_eq!(owner_parts("PFLD eller VO"), ["PFLD", "VO"]);
         assert_eq!(owner_parts("Kund mha ITSL"), ["Kund", "ITSL"]);
         assert_eq!(owner_parts("Kund, ITSL"), ["Kund", "ITSL"]);
         assert_eq!(owner_parts("Gemensam"), ["Gemensam"]);
