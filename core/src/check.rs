@@ -60,7 +60,7 @@ pub fn plan(roadmap: &Roadmap, state: &State<'_>) -> Vec<Diagnostic> {
         }
     }
     if !roadmap.parties.is_empty() {
-        let codes: Vec<&str> = roadmap.parties.iter().map(|(code, _)| code.as_str()).collect();
+        let codes: Vec<&str> = roadmap.parties.iter().map(|p| p.code.as_str()).collect();
         let owners = roadmap.milestones.iter().flat_map(|m| {
             std::iter::once((m.owner.as_deref(), m.spans.owner.as_ref())).chain(
                 m.steps
@@ -73,9 +73,10 @@ pub fn plan(roadmap: &Roadmap, state: &State<'_>) -> Vec<Diagnostic> {
             let (Some(owner), Some(span)) = (owner, span) else {
                 continue;
             };
-            let unknown: Vec<&str> = crate::filter::owner_parts(owner)
+            let unknown: Vec<String> = crate::parties::shares(roadmap, owner)
                 .into_iter()
-                .filter(|part| !roadmap.parties.iter().any(|(c, n)| is_party(part, c, n)))
+                .filter(|share| !share.known)
+                .map(|share| share.party)
                 .collect();
             if !unknown.is_empty() {
                 found.push(warn(
@@ -91,10 +92,6 @@ pub fn plan(roadmap: &Roadmap, state: &State<'_>) -> Vec<Diagnostic> {
         }
     }
     found
-}
-
-fn is_party(part: &str, code: &str, name: &str) -> bool {
-    part.eq_ignore_ascii_case(code) || part.to_lowercase() == name.to_lowercase()
 }
 
 /// Warnings and notes about the state file at `path` against the roadmaps.

@@ -33,39 +33,30 @@ impl<'a> Filter<'a> {
         });
         phase_ok
             && self.owner.is_none_or(|_| {
-                self.owns(milestone.owner.as_deref()) || milestone.steps.iter().any(|s| self.owns(s.owner.as_deref()))
+                self.owns(roadmap, milestone.owner.as_deref())
+                    || milestone.steps.iter().any(|s| self.owns(roadmap, s.owner.as_deref()))
             })
     }
 
     /// A step is shown when it has the owner, or has none and its milestone has.
-    pub fn step(&self, milestone: &Milestone, step: &Step) -> bool {
-        self.owner.is_none() || self.owns(step.owner.as_deref().or(milestone.owner.as_deref()))
+    pub fn step(&self, roadmap: &Roadmap, milestone: &Milestone, step: &Step) -> bool {
+        self.owner.is_none() || self.owns(roadmap, step.owner.as_deref().or(milestone.owner.as_deref()))
     }
 
-    /// An owner like "AF / Digg" counts for AF and for Digg, whatever the case.
-    fn owns(&self, owner: Option<&str>) -> bool {
+    /// Whether the wanted party has a share in work owned by `owner`
+    /// (`parties::shares`: "AF / Digg" counts for AF and for Digg, "Kund mha
+    /// ITSL" for ITSL too, "Gemensam" for each party it stands for, aliases
+    /// and case as the roadmap's `[parties]` has them).
+    pub fn owns(&self, roadmap: &Roadmap, owner: Option<&str>) -> bool {
         let (Some(wanted), Some(owner)) = (self.owner, owner) else {
             return self.owner.is_none();
         };
-        owner.eq_ignore_ascii_case(wanted)
-            || owner.to_lowercase() == wanted.to_lowercase()
-            || owner_parts(owner)
-                .iter()
-                .any(|part| part.to_lowercase() == wanted.to_lowercase())
+        let wanted_party = crate::parties::party(roadmap, wanted).map(|p| p.code.as_str());
+        owner.to_lowercase() == wanted.to_lowercase()
+            || crate::parties::shares(roadmap, owner).iter().any(|share| {
+                share.party.to_lowercase() == wanted.to_lowercase() || Some(share.party.as_str()) == wanted_party
+            })
     }
-}
-
-/// The parties an owner names: "AF / Digg" and "AF, Digg" name AF and Digg,
-/// and so does "AF mha Digg" (med hjälp av: AF, helped by Digg).
-pub fn owner_parts(owner: &str) -> Vec<&str> {
-    owner
-        .split(['/', ',', '&'])
-        .flat_map(|part| part.split(" mha "))
-        // "PFLD eller VO": either party, so the work is each one's to see.
-        .flat_map(|part| part.split(" eller "))
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .collect()
 }
 
 #[cfg(test)]
@@ -74,20 +65,16 @@ mod tests {
 
     #[test]
     fn an_owner_matches_whole_parts_case_insensitively() {
+        let catalog = crate::catalog::Catalog::load(&[]).unwrap();
+        let roadmap = catalog.roadmap("min-profil").unwrap();
         let filter = Filter::new(Some("digg"), None);
-        assert!(filter.owns(Some("AF / Digg")));
-        assert!(filter.owns(Some("Digg")));
-        assert!(!filter.owns(Some("Diggs")));
-        assert!(!filter.owns(None));
-        assert!(filter.owns(Some("Kund mha Digg")));
-    }
-
-    #[test]
-    fn owners_name_their_parties() {
-        assert_eq!(owner_parts("AF / Digg"), ["AF", "Digg"]);
-        assert_eq!(owner_parts("PFLD eller VO"), ["PFLD", "VO"]);
-        assert_eq!(owner_parts("Kund mha ITSL"), ["Kund", "ITSL"]);
-        assert_eq!(owner_parts("Kund, ITSL"), ["Kund", "ITSL"]);
-        assert_eq!(owner_parts("Gemensam"), ["Gemensam"]);
+        assert!(filter.owns(roadmap, Some("AF / Digg")));
+        assert!(filter.owns(roadmap, Some("Digg")));
+        assert!(!filter.owns(roadmap, Some("Diggs")));
+        assert!(!filter.owns(roadmap, None));
+        assert!(filter.owns(roadmap, Some("Kund mha Digg")));
+        // By the party's full name too.
+        let by_name = Filter::new(Some("Arbetsförmedlingen"), None);
+        assert!(by_name.owns(roadmap, Some("AF")));
     }
 }

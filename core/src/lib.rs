@@ -27,6 +27,7 @@ pub mod export;
 pub mod files;
 pub mod filter;
 pub mod lang;
+pub mod parties;
 pub mod progress;
 pub mod report;
 pub mod roadmap;

@@ -130,7 +130,7 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
                             .steps
                             .iter()
                             .enumerate()
-                            .filter(|(_, step)| filter.step(s.milestone, step))
+                            .filter(|(_, step)| filter.step(roadmap, s.milestone, step))
                             .map(|(i, step)| {
                                 let target = state.get(&step_target(&roadmap.id, &s.milestone.id, step));
                                 StepJson {
@@ -269,7 +269,12 @@ fn milestone_text(
             for line in history(language, own) {
                 out.push_str(&format!("> {}\n", cell(format, &line)));
             }
-            for (i, step) in m.steps.iter().enumerate().filter(|(_, step)| filter.step(m, step)) {
+            for (i, step) in m
+                .steps
+                .iter()
+                .enumerate()
+                .filter(|(_, step)| filter.step(s.roadmap, m, step))
+            {
                 let target = state.get(&step_target(roadmap, &m.id, step));
                 let mark = s.steps[i];
                 let owner = step
@@ -307,7 +312,12 @@ fn milestone_text(
                     context.terminal.paint(Style::Dim, &wrap(&sanitize(&line), width, 4, 6))
                 ));
             }
-            for (i, step) in m.steps.iter().enumerate().filter(|(_, step)| filter.step(m, step)) {
+            for (i, step) in m
+                .steps
+                .iter()
+                .enumerate()
+                .filter(|(_, step)| filter.step(s.roadmap, m, step))
+            {
                 let target = state.get(&step_target(roadmap, &m.id, step));
                 let mark = s.steps[i];
                 let number = format!("{}.", i + 1);

@@ -72,7 +72,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
         if !(filter.is_active() && m.owner.is_none() && !m.steps.is_empty()) {
             items.push(item(None, &m.title, m.owner.as_deref()));
         }
-        for (i, step) in s.open_steps().filter(|(_, step)| filter.step(m, step)) {
+        for (i, step) in s.open_steps().filter(|(_, step)| filter.step(roadmap, m, step)) {
             items.push(item(Some(i), &step.text, step.owner.as_deref().or(m.owner.as_deref())));
         }
     }

@@ -104,7 +104,7 @@ impl<'a> RoadmapJson<'a> {
             parties: r
                 .parties
                 .iter()
-                .map(|(k, v)| (k.to_string(), serde_json::Value::from(v.as_str())))
+                .map(|p| (p.code.clone(), serde_json::Value::from(p.name.as_str())))
                 .collect(),
             phases: r
                 .phases
@@ -196,7 +196,11 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, schedule: 
     facts.extend(roadmap.source.as_ref().map(|s| (key("fact-source"), s.to_string())));
     facts.extend(roadmap.year.map(|y| (key("fact-year"), y.to_string())));
     if !roadmap.parties.is_empty() {
-        let parties: Vec<String> = roadmap.parties.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+        let parties: Vec<String> = roadmap
+            .parties
+            .iter()
+            .map(|p| format!("{} = {}", p.code, p.name))
+            .collect();
         facts.push((key("fact-parties"), parties.join("; ")));
     }
     facts.extend(roadmap.note.as_ref().map(|n| (key("fact-note"), n.to_string())));

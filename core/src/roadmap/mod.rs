@@ -23,7 +23,7 @@ pub struct Roadmap {
     pub year: Option<i32>,
     pub note: Option<String>,
     /// Short code -> full name, in file order.
-    pub parties: Vec<(String, String)>,
+    pub parties: Vec<Party>,
     pub phases: Vec<Phase>,
     pub milestones: Vec<Milestone>,
     pub origin: Origin,
@@ -61,6 +61,28 @@ impl Origin {
                     path.to_string()
                 }
             }
+        }
+    }
+}
+
+/// A party of `[parties]`: its code (what owners write), its full name, the
+/// other ways the plan writes it, and, for a party that stands for several
+/// together ("Gemensam"), the parties it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Party {
+    pub code: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub joint: Vec<String>,
+}
+
+impl Party {
+    pub fn named(code: &str, name: &str) -> Party {
+        Party {
+            code: code.to_string(),
+            name: name.to_string(),
+            aliases: Vec::new(),
+            joint: Vec::new(),
         }
     }
 }

@@ -9,10 +9,11 @@ use std::ops::Range;
 
 use toml_spanner::{ArrayStyle, Item, Table as TomlTable, TableStyle, Value};
 
-use super::{Cost, Kind, Milestone, Origin, Phase, Roadmap, Step};
+use super::{Cost, Kind, Milestone, Origin, Party, Phase, Roadmap, Step};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::due::Due;
 
+const PARTY_KEYS: &[&str] = &["name", "aliases", "joint"];
 const TOP_KEYS: &[&str] = &["roadmap", "parties", "phase", "milestone"];
 const ROADMAP_KEYS: &[&str] = &["id", "title", "organisation", "language", "source", "year", "note"];
 const PHASE_KEYS: &[&str] = &["id", "title", "note"];
@@ -165,6 +166,7 @@ enum Name<'de> {
     Phase(usize),
     Milestone(Which<'de>),
     Step(usize, Which<'de>),
+    Party(&'de str),
 }
 
 /// A milestone by its id, or by its place when it has no usable id.
@@ -183,6 +185,7 @@ impl std::fmt::Display for Name<'_> {
             Name::Milestone(Which::Id(id)) => write!(f, "milestone `{id}`"),
             Name::Milestone(Which::Number(n)) => write!(f, "milestone #{n}"),
             Name::Step(n, milestone) => write!(f, "step #{n} in {}", Name::Milestone(*milestone)),
+            Name::Party(code) => write!(f, "party `{code}`"),
         }
     }
 }
@@ -447,15 +450,93 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn parties(&mut self, top: &Table<'_, '_>) -> Vec<(String, String)> {
+    /// `[parties]`: `CODE = "full name"`, or `CODE = { name = "...", aliases
+    /// = ["..."], joint = ["CODE", ...] }` for a party written in other ways
+    /// too, or one that stands for several together ("Gemensam").
+    fn parties(&mut self, top: &Table<'_, '_>) -> Vec<Party> {
         let Some(parties) = self.sub_table(top, "parties") else {
             return Vec::new();
         };
-        let mut out = Vec::new();
+        let mut out: Vec<Party> = Vec::new();
+        let mut joints = Vec::new();
         for (code, item) in parties.table.iter() {
-            match item.as_str() {
-                Some(name) => out.push((code.name.to_string(), name.to_string())),
-                None => self.wrong_type(item, code.name, "a string (the party's full name)"),
+            if let Some(name) = item.as_str() {
+                out.push(Party::named(code.name, name));
+                continue;
+            }
+            let Some(table) = item.as_table() else {
+                self.wrong_type(
+                    item,
+                    code.name,
+                    "a string (the party's full name) or a table { name = \"...\", aliases = [...] }",
+                );
+                continue;
+            };
+            let table = Table {
+                table,
+                span: Some(span(item.span())),
+                name: Name::Party(code.name),
+            };
+            self.unknown_keys(&table, PARTY_KEYS);
+            let name = self.required_string(&table, "name");
+            let aliases = self.text_list(&table, "aliases");
+            let joint = self.text_list(&table, "joint");
+            joints.push((code.name, joint.clone()));
+            if let Some(name) = name {
+                out.push(Party {
+                    aliases: aliases.into_iter().map(|(a, _)| a).collect(),
+                    joint: joint.into_iter().map(|(j, _)| j).collect(),
+                    ..Party::named(code.name, &name)
+                });
+            }
+        }
+        for (code, joint) in joints {
+            for (other, at) in joint {
+                if other == code {
+                    self.error(
+                        Some(at),
+                        format!("`joint` of party `{code}` names `{code}` itself"),
+                        Some("list the parties it stands for together, not itself".into()),
+                    );
+                } else if !out.iter().any(|p| p.code == other) {
+                    let hint = did_you_mean(&other, out.iter().map(|p| p.code.as_str())).unwrap_or_else(|| {
+                        format!(
+                            "name parties of [parties]: {}",
+                            list(&out.iter().map(|p| p.code.as_str()).collect::<Vec<_>>())
+                        )
+                    });
+                    self.error(
+                        Some(at),
+                        format!("`joint` of party `{code}` names `{other}`, which is not another party"),
+                        Some(hint),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// A list of strings, with where each is written.
+    fn text_list(&mut self, table: &Table<'_, '_>, key: &str) -> Vec<(String, Range<usize>)> {
+        let Some(item) = table.table.get(key) else {
+            return Vec::new();
+        };
+        let Some(array) = item.as_array().filter(|a| a.style() == ArrayStyle::Inline) else {
+            self.wrong_type(item, key, "a list of strings, like [\"a\", \"b\"]");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for value in array.iter() {
+            match value.as_str() {
+                Some(s) => out.push((s.to_string(), span(value.span()))),
+                None => self.error(
+                    Some(span(value.span())),
+                    format!(
+                        "each entry of `{key}` must be a string, not {}",
+                        article(type_name(value))
+                    ),
+                    None,
+                ),
             }
         }
         out

@@ -1,0 +1,174 @@
+//! Who an owner names: "Kund", "kund" and "Kunden" are one party when the
+//! roadmap's `[parties]` says so; "AF / Digg", "AF, Digg" and "AF eller Digg"
+//! name both; "Kund mha ITSL" and "Kund med stöd av ITSL" name Kund, with ITSL
+//! helping; "Gemensam" names the parties it stands for. The `--owner` filter,
+//! the report's "who is waiting on whom" and `validate`'s unknown parties all
+//! read owners here.
+
+use crate::roadmap::{Party, Roadmap};
+
+/// One party's part in a piece of work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Share {
+    /// The party's code in `[parties]`, or the words as written when they
+    /// name no party of the roadmap.
+    pub party: String,
+    /// Whether `party` is a party of `[parties]`.
+    pub known: bool,
+    /// Helping ("mha", "med stöd av"), not responsible.
+    pub helping: bool,
+}
+
+/// The words an owner is written in, split where it names more than one:
+/// "AF / Digg" and "AF, Digg" name AF and Digg, and so do "AF eller Digg"
+/// and "AF mha Digg"; each with whether it is helping.
+pub fn owner_parts(owner: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    for part in owner.split(['/', ',', '&']) {
+        let (main, help) = split_helper(part);
+        for (text, helping) in [(main, false)].into_iter().chain(help.map(|h| (h, true))) {
+            for piece in text.split(" eller ") {
+                let piece = piece.trim();
+                if !piece.is_empty() {
+                    out.push((piece, helping));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "Kund mha ITSL" -> ("Kund", Some("ITSL")).
+fn split_helper(part: &str) -> (&str, Option<&str>) {
+    for marker in [" mha ", " med stöd av ", " med hjälp av "] {
+        if let Some(at) = part.find(marker) {
+            return (&part[..at], Some(&part[at + marker.len()..]));
+        }
+    }
+    (part, None)
+}
+
+/// `text` without a trailing "(...)" remark: "ITSL (vanligtvis)" -> "ITSL".
+fn without_remark(text: &str) -> &str {
+    match text.rfind('(') {
+        Some(at) if text.trim_end().ends_with(')') && at > 0 => text[..at].trim_end(),
+        _ => text,
+    }
+}
+
+/// The party `words` name: its code, name or an alias, whatever the case;
+/// else a party whose code starts the words ("ITSL tillhandahålle uppgifter").
+pub fn party<'r>(roadmap: &'r Roadmap, words: &str) -> Option<&'r Party> {
+    let same = |p: &Party, words: &str| {
+        let lower = words.to_lowercase();
+        p.code.to_lowercase() == lower
+            || p.name.to_lowercase() == lower
+            || p.aliases.iter().any(|a| a.to_lowercase() == lower)
+    };
+    let words = words.trim();
+    let bare = without_remark(words);
+    let lower = bare.to_lowercase();
+    let named = |w: &str| roadmap.parties.iter().find(|p| same(p, w));
+    named(words).or_else(|| named(bare)).or_else(|| {
+        roadmap.parties.iter().find(|p| {
+            lower
+                .strip_prefix(&p.code.to_lowercase())
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+    })
+}
+
+/// Every party's share in work owned by `owner`, each party once: a joint
+/// party stands for its members; a party both responsible and helping counts
+/// as responsible.
+pub fn shares(roadmap: &Roadmap, owner: &str) -> Vec<Share> {
+    let mut out: Vec<Share> = Vec::new();
+    let mut add = |party: String, known: bool, helping: bool| match out.iter_mut().find(|s| s.party == party) {
+        Some(existing) => existing.helping &= helping,
+        None => out.push(Share { party, known, helping }),
+    };
+    for (words, helping) in owner_parts(owner) {
+        match party(roadmap, words) {
+            Some(p) if !p.joint.is_empty() => {
+                for member in &p.joint {
+                    add(member.clone(), true, helping);
+                }
+            }
+            Some(p) => add(p.code.clone(), true, helping),
+            None => add(without_remark(words).to_string(), false, helping),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roadmap::Origin;
+
+    fn roadmap() -> Roadmap {
+        let text = r#"
+[roadmap]
+id = "r"
+title = "R"
+language = "sv"
+
+[parties]
+ITSL = "ITSL Solutions AB"
+Kund = { name = "Kunden (kommunen)", aliases = ["kund", "Beställaren"] }
+Gemensam = { name = "Gemensamt", joint = ["Kund", "ITSL"] }
+
+[[milestone]]
+id = "m"
+title = "M"
+"#;
+        crate::roadmap::parse::parse(
+            "r.toml",
+            text.as_bytes(),
+            Origin::File {
+                path: "r.toml".into(),
+                replaces_shipped: false,
+            },
+        )
+        .unwrap()
+    }
+
+    fn who(owner: &str) -> Vec<(String, bool, bool)> {
+        shares(&roadmap(), owner)
+            .into_iter()
+            .map(|s| (s.party, s.known, s.helping))
+            .collect()
+    }
+
+    #[test]
+    fn aliases_and_case_name_one_party() {
+        for owner in ["Kund", "kund", "KUND", "Beställaren", "Kunden (kommunen)"] {
+            assert_eq!(who(owner), [("Kund".to_string(), true, false)], "{owner}");
+        }
+    }
+
+    #[test]
+    fn helpers_lists_alternatives_and_joint_parties() {
+        assert_eq!(
+            who("Kund mha ITSL"),
+            [("Kund".into(), true, false), ("ITSL".into(), true, true)]
+        );
+        assert_eq!(
+            who("Kund med stöd av ITSL (vanligtvis)"),
+            [("Kund".into(), true, false), ("ITSL".into(), true, true)]
+        );
+        assert_eq!(
+            who("Gemensam"),
+            [("Kund".into(), true, false), ("ITSL".into(), true, false)]
+        );
+        assert_eq!(
+            who("Kund, ITSL tillhandahålle uppgifter"),
+            [("Kund".into(), true, false), ("ITSL".into(), true, false)]
+        );
+        assert_eq!(
+            who("PFLD eller VO"),
+            [("PFLD".into(), false, false), ("VO".into(), false, false)]
+        );
+        assert_eq!(owner_parts("AF / Digg"), [("AF", false), ("Digg", false)]);
+    }
+}
