@@ -3,16 +3,29 @@
 //! never a panic; a `Log` must fold into a `State` and list its contradictions.
 #![no_main]
 
+use std::sync::OnceLock;
+
 use libfuzzer_sys::fuzz_target;
 use roadmap_core::Error;
+use roadmap_core::address::{AsRecorded, Resolver};
+use roadmap_core::catalog::Catalog;
 use roadmap_core::state::State;
+
+/// The shipped roadmaps, for folding the changes against real targets.
+fn shipped() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog::load(&[]).expect("the shipped roadmaps load"))
+}
 
 fuzz_target!(|data: &[u8]| {
     match roadmap_core::state::file::parse("state.jsonl", data) {
         Ok(log) => {
             assert_eq!(log.events.len(), log.lines.len(), "one line number per event");
-            let state = State::fold(&log.events);
+            // As recorded, and against the shipped roadmaps (steps found by key, moved, gone).
+            let _ = State::fold(&log.events, &AsRecorded).contradictions();
+            let state = State::fold(&log.events, &Resolver::new(shipped()));
             assert!(state.ordered.len() <= log.events.len());
+            let _ = state.unmatched().count();
             for c in state.contradictions() {
                 assert!(!c.overruled.is_empty(), "a contradiction overrules something");
                 let _ = state.mark(c.target);
