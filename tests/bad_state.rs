@@ -26,6 +26,8 @@ const CORPUS: &[(&str, usize)] = &[
     ("nul-bytes", 3),
     ("on-not-iso-day", 2),
     ("op-unknown", 2),
+    ("risk-likelihood-out-of-range", 2),
+    ("risk-without-fields", 2),
     ("target-a-number", 2),
     ("trailing-garbage", 2),
     ("truncated-first-line", 1),

@@ -94,6 +94,7 @@ fn event() -> impl Strategy<Value = Event> {
             from: None,
             to: None,
             text: None,
+            risk: None,
         },
     )
 }

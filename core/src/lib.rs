@@ -30,6 +30,7 @@ pub mod lang;
 pub mod parties;
 pub mod progress;
 pub mod report;
+pub mod risk;
 pub mod roadmap;
 pub mod schedule;
 pub mod state;

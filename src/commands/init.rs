@@ -9,7 +9,7 @@ use std::path::Path;
 use roadmap_core::catalog::SHIPPED;
 use roadmap_core::error::Doing;
 use roadmap_core::roadmap::{Origin, Roadmap, edit, parse};
-use roadmap_core::state::file::{FORMAT_VERSION, lock_path};
+use roadmap_core::state::file::{BASE_VERSION, lock_path};
 use roadmap_core::workspace::{ROADMAPS_DIR, STATE_FILE, WORKSPACE_DIR};
 use roadmap_core::{Error, ExitCode, Result};
 
@@ -53,7 +53,7 @@ fn workspace(language: &Language, dir: &Path) -> Result<String> {
     let files = [
         (
             STATE_FILE.to_string(),
-            format!("{{\"roadmap_state\":{FORMAT_VERSION}}}\n"),
+            format!("{{\"roadmap_state\":{BASE_VERSION}}}\n"),
         ),
         (
             ".gitattributes".to_string(),

@@ -27,6 +27,7 @@ op-skip = skipped
 op-note = noted
 op-reschedule = rescheduled
 op-rekey = reattached
+op-risk = risk
 verdict-on-track = On track
 verdict-at-risk = At risk
 verdict-late = Late

@@ -34,6 +34,7 @@ op-skip = markert ikke aktuelt
 op-note = notert
 op-reschedule = flyttet
 op-rekey = koblet på nytt
+op-risk = risiko
 verdict-on-track = I rute
 verdict-at-risk = Fare for forsinkelse
 verdict-late = Forsinket

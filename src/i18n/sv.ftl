@@ -39,6 +39,7 @@ op-skip = markerad ej aktuell
 op-note = antecknad
 op-reschedule = omplanerad
 op-rekey = återkopplad
+op-risk = risk
 verdict-on-track = Enligt plan
 verdict-at-risk = Risk för försening
 verdict-late = Försenad

@@ -247,6 +247,7 @@ pub fn op_word(language: &Language, op: Op) -> String {
         Op::Note => t!(language, "op-note"),
         Op::Reschedule => t!(language, "op-reschedule"),
         Op::Rekey => t!(language, "op-rekey"),
+        Op::Risk => t!(language, "op-risk"),
     }
 }
 

@@ -25,6 +25,8 @@ pub struct Change {
     pub to: Option<String>,
     /// For a step, its text now, kept with the change for people to read.
     pub text: Option<String>,
+    /// For a risk, the fields it sets.
+    pub risk: Option<super::event::RiskFields>,
 }
 
 impl Change {
@@ -154,7 +156,7 @@ pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec
             Op::Done => Some(Mark::Done),
             Op::Reopen => Some(Mark::Open),
             Op::Skip => Some(Mark::Skipped),
-            Op::Note | Op::Reschedule | Op::Rekey => None,
+            Op::Note | Op::Reschedule | Op::Rekey | Op::Risk => None,
         };
         if wanted == Some(mark) {
             continue;
@@ -190,6 +192,7 @@ pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec
             from: change.from.clone(),
             to: change.to.clone(),
             text: change.text.clone(),
+            risk: change.risk.clone(),
         };
         if let Some(wanted) = wanted {
             planned.insert(change.target.as_str(), (wanted, event.id.clone(), at));

@@ -21,12 +21,15 @@ pub enum Op {
     /// change recorded by a step's place pinned to the step's key, or changes
     /// re-attached to a reworded step (`roadmap reattach`).
     Rekey,
+    /// A risk added, changed or closed (`risk`); the target is
+    /// `ROADMAP#RISK-ID`, which no milestone or step address can be.
+    Risk,
 }
 
 impl Op {
     /// Whether this change sets the target's state (as opposed to only adding a note).
     pub fn sets_state(self) -> bool {
-        !matches!(self, Op::Note | Op::Reschedule | Op::Rekey)
+        !matches!(self, Op::Note | Op::Reschedule | Op::Rekey | Op::Risk)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -37,6 +40,7 @@ impl Op {
             Op::Note => "note",
             Op::Reschedule => "reschedule",
             Op::Rekey => "rekey",
+            Op::Risk => "risk",
         }
     }
 }
@@ -75,9 +79,52 @@ pub struct Event {
     /// so that a change whose step was reworded can be told by a person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// For a risk: what this change sets (only what it changes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<RiskFields>,
+}
+
+/// The fields of a risk a `risk` change sets; absent ones stay as they were.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RiskFields {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The milestone (an id in the risk's roadmap) it threatens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<String>,
+    /// 1 (rare) to 5 (almost certain).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<u8>,
+    /// 1 (small) to 5 (severe).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// What is done about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// Closed (true) or open again (false).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<bool>,
 }
 
 impl Event {
+    /// What the types alone do not say: a `risk` change, and only it, has
+    /// risk fields, with likelihood and impact from 1 to 5.
+    pub fn is_well_formed(&self) -> bool {
+        let in_range = |n: Option<u8>| n.is_none_or(|n| (1..=5).contains(&n));
+        match (&self.risk, self.op) {
+            (Some(risk), Op::Risk) => in_range(risk.likelihood) && in_range(risk.impact),
+            (None, op) => op != Op::Risk,
+            (Some(_), _) => false,
+        }
+    }
+
+    /// The oldest state-file format that can hold this change: risks came in format 3.
+    pub fn format_version(&self) -> u64 {
+        if self.op == Op::Risk { 3 } else { 2 }
+    }
+
     /// The day the work counts as done: `on` if given, else the day it was recorded.
     pub fn day(&self) -> NaiveDate {
         self.on.unwrap_or_else(|| self.at.date_naive())

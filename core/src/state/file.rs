@@ -24,7 +24,11 @@ use crate::error::{Doing, Error, Result};
 /// place. A format-1 file is read as it is and gets a format-2 header line
 /// appended with the first change written to it, so that older versions,
 /// which would misread it, refuse it instead.
-pub const FORMAT_VERSION: u64 = 2;
+pub const FORMAT_VERSION: u64 = 3;
+/// The format a state file starts in, and stays in until a change that needs
+/// a newer one (a risk: format 3) is written, so that a teammate's older
+/// roadmap keeps reading a file with only ticks in it.
+pub const BASE_VERSION: u64 = 2;
 const HEADER_KEY: &str = "roadmap_state";
 
 /// The changes in a state file, in file order, as read.
@@ -97,6 +101,7 @@ impl Parser {
             if self.header_seen
                 && line.starts_with("{\"id\"")
                 && let Ok(event) = serde_json::from_str::<Event>(line)
+                && event.is_well_formed()
             {
                 self.push(event, number);
                 continue;
@@ -116,7 +121,7 @@ impl Parser {
                                 "the state file does not start with its header",
                             )
                             .with_hint(format!(
-                                "the first line should be {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}"
+                                "the first line should be {{\"{HEADER_KEY}\":{BASE_VERSION}}}"
                             )),
                         );
                         self.header_seen = true;
@@ -198,7 +203,7 @@ enum Line {
 }
 
 const CHANGE_SHAPE: &str =
-    "a change is one JSON object with id, at, by, op (done, reopen, skip, note, reschedule or rekey) and target";
+    "a change is one JSON object with id, at, by, op (done, reopen, skip, note, reschedule, rekey or risk) and target";
 
 fn bad(column: usize, message: impl Into<String>, hint: impl Into<String>) -> Line {
     Line::Bad {
@@ -235,7 +240,7 @@ fn read_line(line: &str, last_and_unterminated: bool, number: usize) -> Line {
                      merge=union so that merges of the state file never conflict",
                 );
             } else if number == 1 && line.starts_with("{\"roadmap_") {
-                format!("the first line is the header: {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}")
+                format!("the first line is the header: {{\"{HEADER_KEY}\":{BASE_VERSION}}}")
             } else if last_and_unterminated {
                 "the last line is cut short; if it is a write that never finished, delete that line".to_string()
             } else {
@@ -252,7 +257,7 @@ fn read_line(line: &str, last_and_unterminated: bool, number: usize) -> Line {
         );
     };
     if let Some(version) = object.get(HEADER_KEY) {
-        let header_hint = format!("the header line is exactly {{\"{HEADER_KEY}\":{FORMAT_VERSION}}}");
+        let header_hint = format!("the header line is exactly {{\"{HEADER_KEY}\":{BASE_VERSION}}}");
         if object.len() > 1 {
             return bad(0, "the header line holds more than the format version", header_hint);
         }
@@ -307,17 +312,50 @@ fn read_line(line: &str, last_and_unterminated: bool, number: usize) -> Line {
         );
     }
     let op = object["op"].as_str().unwrap_or_default();
-    if !["done", "reopen", "skip", "note", "reschedule", "rekey"].contains(&op) {
+    if !["done", "reopen", "skip", "note", "reschedule", "rekey", "risk"].contains(&op) {
         return bad(
             field_column("op"),
             format!("`op` is \"{op}\", which is not a change this roadmap knows"),
             CHANGE_SHAPE,
         );
     }
+    if let Some(problem) = risk_problem(op, object) {
+        return bad(field_column("risk"), problem, RISK_SHAPE);
+    }
     match serde_json::from_value::<Event>(value.clone()) {
         Ok(event) => Line::Event(Box::new(event)),
         Err(e) => bad(0, format!("not a valid change: {e}"), CHANGE_SHAPE),
     }
+}
+
+const RISK_SHAPE: &str = "a risk change has a `risk` object: text, milestone, owner and action are text, likelihood and impact 1 to 5, closed true or false";
+
+/// What is wrong with a risk change's `risk` object, if anything.
+fn risk_problem(op: &str, object: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
+    let risk = object.get("risk");
+    if op != "risk" {
+        return risk.map(|_| format!("a `{op}` change has a `risk` object; only a `risk` change has one"));
+    }
+    let Some(risk) = risk.and_then(|r| r.as_object()) else {
+        return Some("a `risk` change has no `risk` object".into());
+    };
+    for (key, value) in risk {
+        let fine = match key.as_str() {
+            "text" | "milestone" | "owner" | "action" => value.is_string(),
+            "likelihood" | "impact" => value.as_u64().is_some_and(|n| (1..=5).contains(&n)),
+            "closed" => value.is_boolean(),
+            _ => true,
+        };
+        if !fine {
+            let should = match key.as_str() {
+                "likelihood" | "impact" => "a whole number from 1 to 5",
+                "closed" => "true or false",
+                _ => "text in quotes",
+            };
+            return Some(format!("the risk's `{key}` is {value}; it must be {should}"));
+        }
+    }
+    None
 }
 
 fn json_kind(value: &serde_json::Value) -> &'static str {
@@ -366,8 +404,9 @@ pub fn update(
         return Ok(Written::Nothing);
     }
     let mut lines = Vec::new();
-    if log.version < FORMAT_VERSION && !bytes.iter().all(u8::is_ascii_whitespace) {
-        lines.extend_from_slice(format!("{{\"{HEADER_KEY}\":{FORMAT_VERSION}}}\n").as_bytes());
+    let needed = events.iter().map(Event::format_version).max().unwrap_or(BASE_VERSION).max(BASE_VERSION);
+    if log.version < needed && !bytes.iter().all(u8::is_ascii_whitespace) {
+        lines.extend_from_slice(format!("{{\"{HEADER_KEY}\":{needed}}}\n").as_bytes());
     }
     for event in &events {
         serde_json::to_writer(&mut lines, event).map_err(|e| Error::io("cannot write a change", e.into()))?;
@@ -381,7 +420,7 @@ pub fn update(
         // A new or blank file gets its header; a last line without its line
         // end gets one. Both rewrite the file whole.
         let mut content = if blank {
-            format!("{{\"{HEADER_KEY}\":{FORMAT_VERSION}}}\n").into_bytes()
+            format!("{{\"{HEADER_KEY}\":{needed}}}\n").into_bytes()
         } else {
             bytes
         };
@@ -488,13 +527,13 @@ mod tests {
 
     #[test]
     fn refuses_a_newer_format() {
-        let Err(Error::State(found)) = parse("s", b"{\"roadmap_state\":3}\n") else {
+        let Err(Error::State(found)) = parse("s", b"{\"roadmap_state\":4}\n") else {
             panic!("a newer format must be refused");
         };
         assert!(
             found[0]
                 .message
-                .contains("format 3, newer than this roadmap understands (2)"),
+                .contains("format 4, newer than this roadmap understands (3)"),
             "{found:?}"
         );
     }

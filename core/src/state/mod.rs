@@ -13,7 +13,7 @@ pub mod record;
 use std::collections::HashMap;
 
 pub use crate::address::{AsRecorded, Targets};
-pub use event::{Event, Op};
+pub use event::{Event, Op, RiskFields};
 
 /// The current mark of one milestone or step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -117,6 +117,14 @@ impl<'a> State<'a> {
         let ordered: Vec<Counted> = sorted
             .into_iter()
             .map(|event| {
+                // A risk names its roadmap and itself, never a milestone or step.
+                if event.op == Op::Risk {
+                    return Counted {
+                        event,
+                        matched: true,
+                        target: event.target.clone(),
+                    };
+                }
                 let recorded = rekeyed.get(event.target.as_str()).copied().unwrap_or(&event.target);
                 let now = resolved
                     .entry(recorded)
@@ -137,7 +145,7 @@ impl<'a> State<'a> {
                 Op::Done => target.mark = Mark::Done,
                 Op::Reopen => target.mark = Mark::Open,
                 Op::Skip => target.mark = Mark::Skipped,
-                Op::Note | Op::Rekey => {}
+                Op::Note | Op::Rekey | Op::Risk => {}
                 Op::Reschedule => {
                     // A move made from the same date after the same move as a
                     // later one was made without seeing it: the later one counts.
@@ -225,6 +233,7 @@ mod tests {
             from: None,
             to: None,
             text: None,
+            risk: None,
         }
     }
 
