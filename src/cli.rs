@@ -152,6 +152,111 @@ pub enum Command {
         after_help = "Examples:\n  roadmap log\n  roadmap log hubs-sdk/projektstart\n  roadmap log --format json"
     )]
     Log(LogArgs),
+    /// Add, change or close a risk in the risk log (shared through the state file)
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roadmap risk add hubs-sdk \"Certifikaten dröjer\" --milestone sdk-qa --likelihood 3 --impact 4 --owner ITSL --action \"Beställ i god tid\"\n  roadmap risk update r-3f2a --likelihood 4\n  roadmap risk close r-3f2a --note \"Certifikaten kom\""
+    )]
+    Risk(RiskCommand),
+    /// The risk log: open risks by severity, with owner and action
+    #[command(after_help = "Examples:\n  roadmap risks\n  roadmap risks hubs-sdk --all\n  roadmap risks --format json")]
+    Risks(RisksArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RiskCommand {
+    /// Add a risk to a roadmap's risk log
+    #[command(
+        after_help = "Examples:\n  roadmap risk add hubs-sdk \"Certifikaten dröjer\" --milestone sdk-qa --likelihood 3 --impact 4 --owner ITSL --action \"Beställ i god tid\""
+    )]
+    Add(RiskAddArgs),
+    /// Change a risk: its text, milestone, likelihood, impact, owner or action
+    #[command(
+        after_help = "Examples:\n  roadmap risk update r-3f2a --likelihood 4 --note \"Leverantören har semester\""
+    )]
+    Update(RiskUpdateArgs),
+    /// Close a risk, with why
+    #[command(after_help = "Examples:\n  roadmap risk close r-3f2a --note \"Certifikaten kom\"")]
+    Close(RiskCloseArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RiskAddArgs {
+    /// The roadmap the risk belongs to
+    #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
+    pub roadmap: String,
+    /// What could go wrong
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// The milestone it threatens (an id in the roadmap)
+    #[arg(long, value_name = "ID")]
+    pub milestone: Option<String>,
+    /// How likely, 1 (rare) to 5 (almost certain)
+    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub likelihood: u8,
+    /// How bad if it happens, 1 (small) to 5 (severe)
+    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub impact: u8,
+    /// Who watches it and acts
+    #[arg(long, value_name = "NAME")]
+    pub owner: String,
+    /// What is done about it (the action plan)
+    #[arg(long, value_name = "TEXT")]
+    pub action: String,
+    #[command(flatten)]
+    pub by: ByArg,
+}
+
+#[derive(Debug, Args)]
+pub struct RiskUpdateArgs {
+    /// The risk: its id (r-3f2a9c1b) or the start of it
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+    /// The milestone it threatens ("" for none)
+    #[arg(long, value_name = "ID")]
+    pub milestone: Option<String>,
+    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub likelihood: Option<u8>,
+    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub impact: Option<u8>,
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub action: Option<String>,
+    /// Open it again, if it was closed
+    #[arg(long)]
+    pub reopen: bool,
+    /// Why it changed
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub by: ByArg,
+}
+
+#[derive(Debug, Args)]
+pub struct RiskCloseArgs {
+    /// The risk: its id (r-3f2a9c1b) or the start of it
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Why it is closed
+    #[arg(long, value_name = "TEXT")]
+    pub note: String,
+    #[command(flatten)]
+    pub by: ByArg,
+}
+
+#[derive(Debug, Args)]
+pub struct RisksArgs {
+    /// Roadmap ids (default: the roadmaps in scope, as for status)
+    #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
+    pub roadmaps: Vec<String>,
+    /// Closed risks too
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 /// Which milestones a view shows.

@@ -181,9 +181,15 @@ pub fn shown(roadmap: &Roadmap, target: &str) -> String {
     }
 }
 
-/// Whether `target` is `filter` or lies under it (`hubs-sdk` covers `hubs-sdk/projektstart/1`).
+/// Whether `target` is `filter` or lies under it (`hubs-sdk` covers
+/// `hubs-sdk/projektstart/1` and its risks, `hubs-sdk#r-3f2a9c1b`); a risk's
+/// id alone covers that risk.
 pub fn covers(filter: &str, target: &str) -> bool {
-    target == filter || target.strip_prefix(filter).is_some_and(|rest| rest.starts_with('/'))
+    target == filter
+        || target
+            .strip_prefix(filter)
+            .is_some_and(|rest| rest.starts_with('/') || rest.starts_with('#'))
+        || target.split_once('#').is_some_and(|(_, risk)| risk == filter)
 }
 
 impl fmt::Display for Address {
@@ -204,5 +210,8 @@ mod tests {
         assert!(super::covers("hubs-sdk", "hubs-sdk/projektstart/1"));
         assert!(super::covers("hubs-sdk/projektstart", "hubs-sdk/projektstart"));
         assert!(!super::covers("hubs-sdk/projektstart", "hubs-sdk/projektstart-2"));
+        assert!(super::covers("hubs-sdk", "hubs-sdk#r-3f2a9c1b"));
+        assert!(super::covers("r-3f2a9c1b", "hubs-sdk#r-3f2a9c1b"));
+        assert!(!super::covers("r-3f2a", "hubs-sdk#r-3f2a9c1b"));
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::cli::LogArgs;
 use crate::context::Context;
 use crate::i18n::t;
-use crate::render::{Format, cell, headers, op_word, table};
+use crate::render::{Format, cell, headers, op_word, risk_change, table};
 
 #[derive(Serialize)]
 struct EntryJson<'a> {
@@ -97,6 +97,11 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
                 let e = c.event;
                 let roadmap = catalog.get(c.target.split('/').next().unwrap_or_default());
                 let what = match (c.matched, roadmap) {
+                    _ if e.op == Op::Risk => format!(
+                        "{}\n{}",
+                        e.target,
+                        e.risk.as_ref().map(|r| risk_change(language, r)).unwrap_or_default()
+                    ),
                     (true, Some(roadmap)) => format!(
                         "{}\n{}",
                         shown(roadmap, &c.target),

@@ -13,6 +13,8 @@ mod overdue;
 mod reattach;
 mod report;
 mod reschedule;
+mod risk;
+mod risks;
 mod show;
 mod slips;
 mod status;
@@ -49,5 +51,7 @@ pub fn execute(context: &Context, command: Command) -> Result<ExitCode> {
         Command::Note(args) => mark::note(context, &args),
         Command::Tick(args) => tick::run(context, &args),
         Command::Log(args) => log::run(context, &args),
+        Command::Risk(command) => risk::run(context, &command),
+        Command::Risks(args) => risks::run(context, &args),
     }
 }

@@ -347,3 +347,24 @@ csv-start = Start
 csv-end = End
 csv-status = Status
 csv-cost-tkr = Cost (tkr)
+
+## risk and risks
+
+risk-added = added risk { $id } to { $roadmap }: { $text } (severity { $severity } = likelihood { $likelihood } × impact { $impact })
+risk-updated = changed risk { $id }
+risk-closed = closed risk { $id }
+risk-nothing = nothing to change: the risk is already so
+risks-none = no risks in the risk log
+risk-severity = { $severity } ({ $likelihood }×{ $impact })
+risk-status-open = open since { $day }
+risk-status-closed = closed { $day }
+col-severity = Severity
+col-risk = Risk
+col-action = Action
+risk-field-milestone = milestone { $milestone }
+risk-field-likelihood = likelihood { $n }
+risk-field-impact = impact { $n }
+risk-field-owner = owner { $owner }
+risk-field-action = action: { $action }
+risk-field-closed = closed
+risk-field-reopened = open again

@@ -354,3 +354,24 @@ csv-start = Start
 csv-end = Slutt
 csv-status = Status
 csv-cost-tkr = Kostnad (1000 kr)
+
+## risk og risks
+
+risk-added = la til risikoen { $id } i { $roadmap }: { $text } (alvorlighet { $severity } = sannsynlighet { $likelihood } × konsekvens { $impact })
+risk-updated = endret risikoen { $id }
+risk-closed = lukket risikoen { $id }
+risk-nothing = ingenting å endre: risikoen er allerede slik
+risks-none = ingen risikoer i risikologgen
+risk-severity = { $severity } ({ $likelihood }×{ $impact })
+risk-status-open = åpen siden { $day }
+risk-status-closed = lukket { $day }
+col-severity = Alvorlighet
+col-risk = Risiko
+col-action = Tiltak
+risk-field-milestone = milepæl { $milestone }
+risk-field-likelihood = sannsynlighet { $n }
+risk-field-impact = konsekvens { $n }
+risk-field-owner = ansvarlig { $owner }
+risk-field-action = tiltak: { $action }
+risk-field-closed = lukket
+risk-field-reopened = åpen igjen

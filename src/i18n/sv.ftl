@@ -359,3 +359,24 @@ csv-start = Start
 csv-end = Slut
 csv-status = Status
 csv-cost-tkr = Kostnad (tkr)
+
+## risk och risks
+
+risk-added = lade till risken { $id } i { $roadmap }: { $text } (allvarlighet { $severity } = sannolikhet { $likelihood } × konsekvens { $impact })
+risk-updated = ändrade risken { $id }
+risk-closed = stängde risken { $id }
+risk-nothing = inget att ändra: risken är redan så
+risks-none = inga risker i riskloggen
+risk-severity = { $severity } ({ $likelihood }×{ $impact })
+risk-status-open = öppen sedan { $day }
+risk-status-closed = stängd { $day }
+col-severity = Allvarlighet
+col-risk = Risk
+col-action = Åtgärd
+risk-field-milestone = milstolpe { $milestone }
+risk-field-likelihood = sannolikhet { $n }
+risk-field-impact = konsekvens { $n }
+risk-field-owner = ansvarig { $owner }
+risk-field-action = åtgärd: { $action }
+risk-field-closed = stängd
+risk-field-reopened = öppen igen

@@ -18,7 +18,7 @@ use std::path::Path;
 use roadmap_core::due::{Due, Span};
 use roadmap_core::report::{Changed, Headline, Period, Verdict};
 use roadmap_core::roadmap::Origin;
-use roadmap_core::state::Op;
+use roadmap_core::state::{Op, RiskFields};
 use roadmap_core::status::{Standing, Status};
 use roadmap_core::workspace::{Location, NameFrom, Recorder, Source};
 
@@ -249,6 +249,35 @@ pub fn op_word(language: &Language, op: Op) -> String {
         Op::Rekey => t!(language, "op-rekey"),
         Op::Risk => t!(language, "op-risk"),
     }
+}
+
+/// What one risk change set, in words: "likelihood 5; owner ITSL".
+pub fn risk_change(language: &Language, fields: &RiskFields) -> String {
+    let mut parts = Vec::new();
+    if let Some(text) = &fields.text {
+        parts.push(text.clone());
+    }
+    if let Some(m) = &fields.milestone {
+        parts.push(t!(language, "risk-field-milestone", milestone = m.as_str()));
+    }
+    if let Some(n) = fields.likelihood {
+        parts.push(t!(language, "risk-field-likelihood", n = n));
+    }
+    if let Some(n) = fields.impact {
+        parts.push(t!(language, "risk-field-impact", n = n));
+    }
+    if let Some(owner) = &fields.owner {
+        parts.push(t!(language, "risk-field-owner", owner = owner.as_str()));
+    }
+    if let Some(action) = &fields.action {
+        parts.push(t!(language, "risk-field-action", action = action.as_str()));
+    }
+    match fields.closed {
+        Some(true) => parts.push(t!(language, "risk-field-closed")),
+        Some(false) => parts.push(t!(language, "risk-field-reopened")),
+        None => {}
+    }
+    parts.join("; ")
 }
 
 /// Where a roadmap was loaded from: shipped, or its file.

@@ -120,9 +120,7 @@ impl Parser {
                                 start..start + line.len(),
                                 "the state file does not start with its header",
                             )
-                            .with_hint(format!(
-                                "the first line should be {{\"{HEADER_KEY}\":{BASE_VERSION}}}"
-                            )),
+                            .with_hint(format!("the first line should be {{\"{HEADER_KEY}\":{BASE_VERSION}}}")),
                         );
                         self.header_seen = true;
                     }
@@ -404,7 +402,12 @@ pub fn update(
         return Ok(Written::Nothing);
     }
     let mut lines = Vec::new();
-    let needed = events.iter().map(Event::format_version).max().unwrap_or(BASE_VERSION).max(BASE_VERSION);
+    let needed = events
+        .iter()
+        .map(Event::format_version)
+        .max()
+        .unwrap_or(BASE_VERSION)
+        .max(BASE_VERSION);
     if log.version < needed && !bytes.iter().all(u8::is_ascii_whitespace) {
         lines.extend_from_slice(format!("{{\"{HEADER_KEY}\":{needed}}}\n").as_bytes());
     }
