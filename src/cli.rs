@@ -262,7 +262,8 @@ pub struct RisksArgs {
 /// Which milestones a view shows.
 #[derive(Debug, Args)]
 pub struct FilterArgs {
-    /// Only milestones (and steps) owned by NAME; "AF / Digg" counts for AF and for Digg
+    /// Only milestones (and steps) owned by NAME; "AF / Digg" counts for AF and for Digg, and
+    /// a [parties] name, alias or joint party counts for its party
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
     /// Only milestones in the phase with this id or title
@@ -350,6 +351,9 @@ pub struct ReportArgs {
     /// Write the report to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only this party's part (a supplier's "our part") or this phase
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,8 @@ use roadmap_core::state::change::Author;
 use roadmap_core::state::file::Log;
 use roadmap_core::workspace::{self, Location, Recorder};
 
+use roadmap_core::report::lights::LightRule;
+
 use crate::cli::{ByArg, GlobalArgs};
 use crate::i18n::{self, Language};
 use crate::render::Terminal;
@@ -22,6 +24,8 @@ pub struct Context {
     pub global: GlobalArgs,
     pub terminal: Terminal,
     pub language: Language,
+    /// The report's light thresholds: the workspace's `[lights]`, else the defaults.
+    pub lights: LightRule,
     pub cwd: PathBuf,
 }
 
@@ -46,10 +50,12 @@ impl StateRead {
 impl Context {
     pub fn new(global: GlobalArgs, terminal: Terminal) -> Result<Context> {
         let cwd = std::env::current_dir().doing(|| "cannot tell the current directory".to_string())?;
-        let workspace = match workspace::find_workspace(&cwd) {
-            Some(dir) => roadmap_core::config::load(&dir)?.and_then(|c| c.language.map(|l| (c.path, l))),
+        let config = match workspace::find_workspace(&cwd) {
+            Some(dir) => roadmap_core::config::load(&dir)?,
             None => None,
         };
+        let lights = config.as_ref().map(|c| c.lights).unwrap_or_default();
+        let workspace = config.and_then(|c| c.language.map(|l| (c.path, l)));
         let (lang, why) = i18n::choose(i18n::Asked::from_env(global.lang, workspace)).map_err(|value| {
             Error::usage(
                 format!(
@@ -63,6 +69,7 @@ impl Context {
             global,
             terminal,
             language: Language::new(lang, why),
+            lights,
             cwd,
         })
     }

@@ -344,7 +344,11 @@ fn your_own_plan_is_in_scope_ticked_or_not_and_the_shipped_ones_are_left_out() {
             "json",
         ],
     );
-    assert_eq!(report["headline"]["verdict"], "late");
+    // Two months late (due 30 September, today 1 December): yellow by the
+    // light rule (red at more than 3 months), so the plan is at risk.
+    assert_eq!(report["headline"]["verdict"], "at_risk");
+    assert_eq!(report["lights"][0]["roadmap"], "egen");
+    assert_eq!(report["lights"][0]["time"]["light"], "yellow");
     let ids: Vec<&str> = report["roadmaps"]
         .as_array()
         .unwrap()

@@ -1,22 +1,30 @@
 //! The workspace's settings: `.roadmap/config.toml`, written by `roadmap
-//! init` and by hand. For now one key, `language`: the language views and
-//! reports speak in this workspace (unless `--lang` or `ROADMAP_LANG` says
-//! otherwise).
+//! init` and by hand: `language`, the language views and reports speak in
+//! this workspace (unless `--lang` or `ROADMAP_LANG` says otherwise), and
+//! `[lights]`, the thresholds of the report's traffic lights.
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::report::lights::LightRule;
 
 pub const CONFIG_FILE: &str = "config.toml";
 
-const KEYS: &[&str] = &["language"];
+const KEYS: &[&str] = &["language", "lights"];
+const LIGHT_KEYS: &[&str] = &[
+    "time_yellow_days",
+    "time_red_days",
+    "cost_yellow_percent",
+    "cost_red_percent",
+];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub path: PathBuf,
     pub language: Option<Lang>,
+    pub lights: LightRule,
 }
 
 /// The settings of the workspace folder `workspace` (`.roadmap/`): none when
@@ -38,16 +46,17 @@ pub fn load(workspace: &Path) -> Result<Option<Config>> {
             .with_hint("save the file as UTF-8"),
         ])
     })?;
-    parse(&shown, &text).map(|language| Some(Config { path, language }))
+    parse(&shown, &text).map(|(language, lights)| Some(Config { path, language, lights }))
 }
 
-fn parse(path: &str, text: &str) -> Result<Option<Lang>> {
+fn parse(path: &str, text: &str) -> Result<(Option<Lang>, LightRule)> {
     let arena = toml_spanner::Arena::new();
     let document = toml_spanner::parse(text, &arena)
         .map_err(|e| Error::Config(vec![crate::roadmap::parse::toml_error(path, text, &e)]))?;
-    let span = |s: toml_spanner::Span| s.start as usize..s.end as usize;
+    let at = |item: &toml_spanner::Item<'_>| span(item.span());
     let mut problems = Vec::new();
     let mut language = None;
+    let mut lights = LightRule::default();
     for (key, item) in document.table().iter() {
         match key.name {
             "language" => match item.as_str().map(|s| (s, Lang::parse(s))) {
@@ -56,14 +65,32 @@ fn parse(path: &str, text: &str) -> Result<Option<Lang>> {
                     Diagnostic::at(
                         path,
                         text,
-                        span(item.span()),
+                        at(item),
                         format!("`{value}` is not a language roadmap speaks"),
                     )
                     .with_hint("write language = \"sv\" (Swedish), \"nb\" (Norwegian) or \"en\" (English)"),
                 ),
                 None => problems.push(
-                    Diagnostic::at(path, text, span(item.span()), "`language` must be a string")
+                    Diagnostic::at(path, text, at(item), "`language` must be a string")
                         .with_hint("write language = \"sv\", \"nb\" or \"en\""),
+                ),
+            },
+            "lights" => match item.as_table() {
+                Some(table) => {
+                    lights = light_rule(path, text, table, &mut problems);
+                    if lights.time_yellow_days > lights.time_red_days
+                        || lights.cost_yellow_percent > lights.cost_red_percent
+                    {
+                        problems.push(
+                            Diagnostic::at(path, text, at(item), "a yellow threshold is above its red one").with_hint(
+                                "yellow comes first: time_yellow_days <= time_red_days, cost_yellow_percent <= cost_red_percent",
+                            ),
+                        );
+                    }
+                }
+                None => problems.push(
+                    Diagnostic::at(path, text, at(item), "`lights` must be a table")
+                        .with_hint("write it as a section: [lights]"),
                 ),
             },
             other => problems.push(
@@ -74,16 +101,57 @@ fn parse(path: &str, text: &str) -> Result<Option<Lang>> {
                     format!("unknown key `{other}` in the workspace settings"),
                 )
                 .with_hint(
-                    did_you_mean(other, KEYS.iter().copied()).unwrap_or_else(|| "the one key is `language`".into()),
+                    did_you_mean(other, KEYS.iter().copied())
+                        .unwrap_or_else(|| "the keys are `language` and `[lights]`".into()),
                 ),
             ),
         }
     }
     if problems.is_empty() {
-        Ok(language)
+        Ok((language, lights))
     } else {
         Err(Error::Config(problems))
     }
+}
+
+fn span(s: toml_spanner::Span) -> std::ops::Range<usize> {
+    s.start as usize..s.end as usize
+}
+
+/// `[lights]`: each threshold a number, zero or more; the defaults for those not given.
+fn light_rule(path: &str, text: &str, table: &toml_spanner::Table<'_>, problems: &mut Vec<Diagnostic>) -> LightRule {
+    let mut rule = LightRule::default();
+    for (key, value) in table.iter() {
+        let number = value.as_f64().or_else(|| value.as_i64().map(|n| n as f64));
+        match (key.name, number) {
+            ("time_yellow_days" | "time_red_days" | "cost_yellow_percent" | "cost_red_percent", Some(n))
+                if n >= 0.0 && n.is_finite() =>
+            {
+                match key.name {
+                    "time_yellow_days" => rule.time_yellow_days = n as i64,
+                    "time_red_days" => rule.time_red_days = n as i64,
+                    "cost_yellow_percent" => rule.cost_yellow_percent = n,
+                    _ => rule.cost_red_percent = n,
+                }
+            }
+            (name, _) if LIGHT_KEYS.contains(&name) => problems.push(
+                Diagnostic::at(
+                    path,
+                    text,
+                    span(value.span()),
+                    format!("`{name}` must be a number, zero or more"),
+                )
+                .with_hint(format!("write {name} = 30")),
+            ),
+            (other, _) => problems.push(
+                Diagnostic::at(path, text, span(key.span), format!("unknown key `{other}` in [lights]")).with_hint(
+                    did_you_mean(other, LIGHT_KEYS.iter().copied())
+                        .unwrap_or_else(|| format!("the keys are {}", LIGHT_KEYS.join(", "))),
+                ),
+            ),
+        }
+    }
+    rule
 }
 
 /// Sets `language` in the workspace's settings, keeping everything else in
@@ -111,9 +179,20 @@ mod tests {
 
     #[test]
     fn reads_the_language_and_names_every_problem() {
-        assert_eq!(parse("c.toml", "language = \"sv\"\n").unwrap(), Some(Lang::Sv));
-        assert_eq!(parse("c.toml", "language = \"nn\"\n").unwrap(), Some(Lang::Nb));
-        assert_eq!(parse("c.toml", "# nothing\n").unwrap(), None);
+        assert_eq!(parse("c.toml", "language = \"sv\"\n").unwrap().0, Some(Lang::Sv));
+        assert_eq!(parse("c.toml", "language = \"nn\"\n").unwrap().0, Some(Lang::Nb));
+        assert_eq!(parse("c.toml", "# nothing\n").unwrap(), (None, LightRule::default()));
+        let (_, lights) = parse("c.toml", "[lights]\ntime_red_days = 60\ncost_red_percent = 5.5\n").unwrap();
+        assert_eq!(
+            (lights.time_yellow_days, lights.time_red_days, lights.cost_red_percent),
+            (30, 60, 5.5)
+        );
+        let Err(Error::Config(problems)) = parse("c.toml", "[lights]\ntime_red_days = 10\ntime_yelow_days = 1\n")
+        else {
+            panic!("accepted");
+        };
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `time_yellow_days`?"));
         let Err(Error::Config(problems)) = parse("c.toml", "languge = \"sv\"\nlanguage = \"de\"\n") else {
             panic!("accepted");
         };

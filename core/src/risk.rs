@@ -7,11 +7,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::state::{Event, Op, State};
+use crate::state::{Op, State};
 
 /// A risk as it stands.
 #[derive(Debug, Clone, Serialize)]
-pub struct Risk<'a> {
+pub struct Risk {
     /// `r-` and 8 hex digits, unique across branches.
     pub id: String,
     pub roadmap: String,
@@ -31,9 +31,6 @@ pub struct Risk<'a> {
     pub by: String,
     /// The note of the change that closed it.
     pub closing_note: Option<String>,
-    /// Every change to it, oldest first.
-    #[serde(skip)]
-    pub history: Vec<&'a Event>,
 }
 
 /// The target a risk's changes are recorded under.
@@ -47,8 +44,8 @@ pub fn new_id() -> String {
 }
 
 /// Every risk in `state`, in the order they were added.
-pub fn risks<'a>(state: &State<'a>) -> Vec<Risk<'a>> {
-    let mut out: Vec<Risk<'a>> = Vec::new();
+pub fn risks(state: &State<'_>) -> Vec<Risk> {
+    let mut out: Vec<Risk> = Vec::new();
     for counted in state.ordered.iter().filter(|c| c.event.op == Op::Risk) {
         let event = counted.event;
         let (Some((roadmap, id)), Some(fields)) = (event.target.split_once('#'), event.risk.as_ref()) else {
@@ -72,7 +69,6 @@ pub fn risks<'a>(state: &State<'a>) -> Vec<Risk<'a>> {
                     closed_on: None,
                     by: event.by.clone(),
                     closing_note: None,
-                    history: Vec::new(),
                 });
                 out.len() - 1
             }
@@ -103,14 +99,13 @@ pub fn risks<'a>(state: &State<'a>) -> Vec<Risk<'a>> {
             risk.closing_note = if closed { event.note.clone() } else { None };
         }
         risk.severity = risk.likelihood * risk.impact;
-        risk.history.push(event);
     }
     out
 }
 
 /// The risk `wanted` names: its id (`r-3f2a9c1b`), or the start of it with
 /// or without `r-` when only one risk starts so.
-pub fn find<'r, 'a>(risks: &'r [Risk<'a>], wanted: &str) -> Result<&'r Risk<'a>, Vec<&'r Risk<'a>>> {
+pub fn find<'r>(risks: &'r [Risk], wanted: &str) -> Result<&'r Risk, Vec<&'r Risk>> {
     let wanted = wanted.trim();
     if let Some(risk) = risks.iter().find(|r| r.id == wanted) {
         return Ok(risk);
@@ -129,7 +124,7 @@ pub fn find<'r, 'a>(risks: &'r [Risk<'a>], wanted: &str) -> Result<&'r Risk<'a>,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{AsRecorded, RiskFields};
+    use crate::state::{AsRecorded, Event, RiskFields};
 
     fn risk(id: &str, at: &str, target: &str, fields: RiskFields) -> Event {
         Event {

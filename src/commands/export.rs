@@ -40,7 +40,14 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             csv::spreadsheet(&context.language, dialect, &roadmap_core::export::spreadsheet(&all))
         }
         ExportFormat::Mermaid | ExportFormat::Json => {
-            let report = Report::build(&roadmaps, &state, today, Period::week_of(today), 4);
+            let options = roadmap_core::report::Options {
+                horizon_weeks: 4,
+                filter: roadmap_core::filter::Filter::default(),
+                owner: None,
+                phase: None,
+                lights: context.lights,
+            };
+            let report = Report::build(&roadmaps, &state, today, Period::week_of(today), &options);
             if args.format == ExportFormat::Json {
                 crate::render::json::to_string(&report)?
             } else {

@@ -1,5 +1,6 @@
 //! `roadmap report`: the weekly status report, for a scheduled CI job.
 
+use roadmap_core::filter::Filter;
 use roadmap_core::report::{self, Period, Report};
 use roadmap_core::{Error, ExitCode, Result};
 
@@ -25,7 +26,14 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     };
     let as_of = report::as_of(&period, today);
     let state = read.fold_until(&catalog, as_of);
-    let report = Report::build(&roadmaps, &state, as_of, period, args.weeks);
+    let options = report::Options {
+        horizon_weeks: args.weeks,
+        filter: Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref()),
+        owner: args.filter.owner.as_deref(),
+        phase: args.filter.phase.as_deref(),
+        lights: context.lights,
+    };
+    let report = Report::build(&roadmaps, &state, as_of, period, &options);
     let rendered = match args.format {
         ReportFormat::Markdown => markdown::render(&context.language, &report),
         ReportFormat::Html => html::render(&context.language, &report),

@@ -105,7 +105,7 @@ fn close(context: &Context, args: &RiskCloseArgs) -> Result<ExitCode> {
 }
 
 /// The risk `wanted` names, or why there is none.
-fn find<'r, 'a>(risks: &'r [Risk<'a>], wanted: &str) -> Result<&'r Risk<'a>> {
+fn find<'r>(risks: &'r [Risk], wanted: &str) -> Result<&'r Risk> {
     risk::find(risks, wanted).map_err(|matching| match matching.as_slice() {
         [] => Error::refused(
             format!("no risk `{wanted}` in the risk log"),

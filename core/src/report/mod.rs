@@ -1,0 +1,872 @@
+//! The facts of the weekly status report for a steering group, gathered once
+//! from the roadmaps and the state; the binary renders them as Markdown, HTML,
+//! JSON or plain text. `lights.rs` decides the traffic lights, `people.rs`
+//! who is waiting on whom and what blocks the plan. Everything here is
+//! deterministic for the same roadmaps, state, period and today.
+
+pub mod lights;
+pub mod people;
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::address::Address;
+use crate::due::Due;
+use crate::filter::Filter;
+use crate::risk::Risk;
+use crate::roadmap::{Kind, Roadmap};
+use crate::state::{Mark, Op, State};
+use crate::status::{Standing, Status, standings};
+use lights::{Light, LightRule, PlanLights};
+use people::{Blocker, PartyLoad};
+
+/// The days a report covers, inclusive.
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    pub label: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// The ISO year and week, when the period is one.
+    #[serde(skip)]
+    pub week: Option<(i32, u32)>,
+}
+
+impl Period {
+    /// The ISO week that contains `day`.
+    pub fn week_of(day: NaiveDate) -> Period {
+        let week = day.iso_week();
+        let start = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+        Period {
+            label: format!("{}-W{:02}", week.year(), week.week()),
+            start,
+            end: start + Duration::days(6),
+            week: Some((week.year(), week.week())),
+        }
+    }
+
+    pub fn since(start: NaiveDate, today: NaiveDate) -> Period {
+        Period {
+            label: format!("{start} – {today}"),
+            start,
+            end: today,
+            week: None,
+        }
+    }
+
+    fn contains(&self, day: NaiveDate) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
+
+/// On track, at risk or late, by the rule in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    OnTrack,
+    AtRisk,
+    Late,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::OnTrack => "on track",
+            Verdict::AtRisk => "at risk",
+            Verdict::Late => "late",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    pub verdict: Verdict,
+    /// The reason in English, for scripts (JSON does not change with the
+    /// language); people read it from the counts below, in their language.
+    pub reason: String,
+    /// Milestones overdue, and how long the oldest of them has been.
+    pub overdue: usize,
+    pub oldest_days: i64,
+    /// Milestones due within the horizon that are blocked or less than half done.
+    pub at_risk: usize,
+    /// The plans whose light is not green, the worst first, with the
+    /// milestones behind each (at most three named).
+    pub plans: Vec<HeadlinePlan>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HeadlinePlan {
+    pub roadmap: String,
+    pub title: String,
+    pub light: Light,
+    pub milestones: Vec<String>,
+    /// How many more milestones are behind the light than are named.
+    pub more: usize,
+}
+
+/// A decision the steering group is asked to take: a gate due soon or overdue.
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision {
+    pub item: MilestoneItem,
+    /// What is to be decided: the gate's done-criteria, else its description.
+    pub criteria: Option<String>,
+    /// The unfinished milestones that wait on it, directly or through others.
+    pub waiting: Vec<String>,
+}
+
+/// Something that went off the plan in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deviation {
+    /// "moved", "skipped", "reopened" or "became_overdue".
+    pub kind: &'static str,
+    pub address: String,
+    pub roadmap: String,
+    pub title: String,
+    /// Who recorded it (none for a milestone that became overdue).
+    pub by: Option<String>,
+    pub day: NaiveDate,
+    /// The reason given.
+    pub note: Option<String>,
+    /// For a move: from and to, as written, and how many days the end moved.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub days: Option<i64>,
+}
+
+/// How a moved milestone's planned date changed over time, for the trend chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct Trend {
+    pub address: String,
+    pub title: String,
+    /// (day the plan said so, the end it was planned to), oldest first; the
+    /// first point is the baseline as it stood before the first move.
+    pub points: Vec<(NaiveDate, NaiveDate)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DueDates {
+    pub label: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+}
+
+impl DueDates {
+    fn new(due: &Due) -> DueDates {
+        DueDates {
+            label: due.label().to_string(),
+            start: due.start(),
+            end: due.end(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CostTotals {
+    pub done: f64,
+    pub total: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoadmapProgress {
+    pub id: String,
+    pub title: String,
+    pub milestones: usize,
+    pub milestones_done: usize,
+    pub steps: usize,
+    pub steps_done: usize,
+    pub by_status: BTreeMap<&'static str, usize>,
+    pub cost_tkr: Option<CostTotals>,
+}
+
+/// A milestone in a list of the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct MilestoneItem {
+    pub address: String,
+    pub roadmap: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: Option<DueDates>,
+    /// The due date before the first reschedule; null when it never moved.
+    pub baseline: Option<String>,
+    pub status: Status,
+    pub steps_done: usize,
+    pub steps_total: usize,
+    /// For overdue milestones: days since the due range ended.
+    pub days_overdue: Option<i64>,
+    /// For blocked milestones: the addresses of what they wait for.
+    pub blocked_by: Vec<String>,
+    /// The owners of its open steps, for a milestone without an owner of its own.
+    pub step_owners: Vec<String>,
+    /// A decision point.
+    pub gate: bool,
+}
+
+/// A change recorded in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Happening {
+    pub address: String,
+    pub roadmap: String,
+    pub title: String,
+    pub by: String,
+    pub day: NaiveDate,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OwnerLoad {
+    pub owner: String,
+    /// Open milestones without steps, and open steps, that are this owner's.
+    pub open: usize,
+    /// Of those, how many belong to overdue milestones.
+    pub overdue: usize,
+}
+
+/// A dated milestone for the Gantt chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct GanttTask {
+    pub roadmap: String,
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+    pub start: NaiveDate,
+    /// Inclusive; for an open-ended range, the end of the report's horizon.
+    pub end: NaiveDate,
+    pub open_ended: bool,
+    pub phase: Option<String>,
+    pub phase_title: Option<String>,
+    pub gate: bool,
+    /// Where the bar was first planned, when the milestone has moved.
+    pub baseline: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// A skip, a reopening or a move of a due date recorded in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Changed {
+    /// "skip", "reopen" or "reschedule".
+    pub op: &'static str,
+    pub address: String,
+    pub roadmap: String,
+    pub title: String,
+    pub by: String,
+    pub day: NaiveDate,
+    /// The reason given.
+    pub note: Option<String>,
+    /// For a reschedule: the due date before and after.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The day the report is as of: the last day of the period, or today if
+    /// the period has not ended yet. Only changes recorded on or before it count.
+    pub today: NaiveDate,
+    pub period: Period,
+    pub horizon_weeks: u32,
+    pub headline: Headline,
+    pub roadmaps: Vec<RoadmapProgress>,
+    pub done: Vec<Happening>,
+    /// Milestones that became done in the period (by their own mark or by their last step).
+    pub completed: Vec<Happening>,
+    /// Skips, reopenings and moves of due dates in the period, with their reasons.
+    pub changes: Vec<Changed>,
+    pub coming_due: Vec<MilestoneItem>,
+    pub overdue: Vec<MilestoneItem>,
+    pub blocked: Vec<MilestoneItem>,
+    pub open_by_owner: Vec<OwnerLoad>,
+    pub notes: Vec<Happening>,
+    pub timeline: Vec<GanttTask>,
+    /// The filters the report was made with (`--owner`, `--phase`).
+    pub owner: Option<String>,
+    pub phase: Option<String>,
+    pub lights: Vec<PlanLights>,
+    pub decisions: Vec<Decision>,
+    pub deviations: Vec<Deviation>,
+    /// Open risks, the most severe first; those opened and closed in the period.
+    pub risks: Vec<Risk>,
+    pub risks_opened: Vec<Risk>,
+    pub risks_closed: Vec<Risk>,
+    /// Each party's work and what the others wait on it for.
+    pub parties: Vec<PartyLoad>,
+    /// The unfinished milestones at the root of the blocked chains.
+    pub blockers: Vec<Blocker>,
+    pub trends: Vec<Trend>,
+}
+
+/// The owner of work that names none, in the JSON; views say it in words.
+pub const NO_OWNER: &str = "(no owner)";
+/// The title of a change's target that the roadmap no longer has.
+pub const GONE: &str = "(no longer in the roadmap)";
+
+/// The day a report on `period` is as of, when it is made on `today`.
+pub fn as_of(period: &Period, today: NaiveDate) -> NaiveDate {
+    period.end.min(today)
+}
+
+/// What a report is made with besides the roadmaps and the state.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    pub horizon_weeks: u32,
+    /// Only the milestones and steps `--owner` and `--phase` let through.
+    pub filter: Filter<'a>,
+    pub owner: Option<&'a str>,
+    pub phase: Option<&'a str>,
+    pub lights: LightRule,
+}
+
+impl Report {
+    /// The report on `period` with `state` as it was on `today`, the day it
+    /// is as of (`as_of`); fold the state with `State::fold_until` that day,
+    /// so that a report on a past period comes out the same whenever it is made.
+    pub fn build(
+        roadmaps: &[&Roadmap],
+        state: &State<'_>,
+        today: NaiveDate,
+        period: Period,
+        options: &Options,
+    ) -> Report {
+        let horizon_weeks = options.horizon_weeks;
+        let filter = &options.filter;
+        let horizon = today + Duration::weeks(i64::from(horizon_weeks));
+        let everything: Vec<Standing> = roadmaps.iter().flat_map(|r| standings(r, state, today)).collect();
+        let all: Vec<&Standing> = everything
+            .iter()
+            .filter(|s| filter.milestone(s.roadmap, s.milestone))
+            .collect();
+        let item = |s: &Standing| milestone_item(s, today, filter);
+        let end_of = |s: &Standing| s.due.as_ref().and_then(Due::end);
+        let start_of = |s: &Standing| s.due.as_ref().and_then(Due::start);
+
+        let mut overdue: Vec<&Standing> = all.iter().copied().filter(|s| s.status == Status::Overdue).collect();
+        overdue.sort_by_key(|s| (end_of(s), s.roadmap.id.as_str()));
+        let mut coming: Vec<&Standing> = all
+            .iter()
+            .copied()
+            .filter(|s| match s.status {
+                Status::Due => true,
+                Status::Upcoming => start_of(s).is_some_and(|start| start <= horizon),
+                _ => false,
+            })
+            .collect();
+        coming.sort_by_key(|s| (end_of(s), start_of(s)));
+        let blocked: Vec<&Standing> = all
+            .iter()
+            .copied()
+            .filter(|s| s.status.is_open() && !s.blocked_by.is_empty())
+            .collect();
+        let lights: Vec<PlanLights> = roadmaps
+            .iter()
+            .map(|r| {
+                let mine: Vec<&Standing> = all.iter().copied().filter(|s| s.roadmap.id == r.id).collect();
+                lights::plan_lights(&r.id, &r.title, &mine, today, horizon, &options.lights)
+            })
+            .collect();
+        let headline = headline(&overdue, &coming, &lights, today);
+        let roadmap_progress = roadmaps
+            .iter()
+            .map(|r| {
+                let mine: Vec<&Standing> = all.iter().copied().filter(|s| s.roadmap.id == r.id).collect();
+                progress(r, &mine)
+            })
+            .collect();
+        let in_scope = |target: &str| {
+            all.iter().any(|s| {
+                let own = s.address().to_string();
+                target == own
+                    || target
+                        .strip_prefix(own.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+        };
+        let (done, notes, changes) = happenings(roadmaps, state, &period, &in_scope);
+        let completed = completed(&all, state, &period);
+        let deviations = deviations(&changes, &all, roadmaps, &period, today);
+        let risks = crate::risk::risks(state)
+            .into_iter()
+            .filter(|r| roadmaps.iter().any(|m| m.id == r.roadmap))
+            .filter(|r| {
+                options.phase.is_none()
+                    || r.milestone
+                        .as_ref()
+                        .is_some_and(|m| in_scope(&format!("{}/{m}", r.roadmap)))
+            })
+            .filter(|r| options.owner.is_none() || filter.owns(roadmap_of(roadmaps, &r.roadmap), r.owner.as_deref()));
+        let risks: Vec<Risk> = risks.collect();
+        let mut open_risks: Vec<Risk> = risks.iter().filter(|r| !r.closed).cloned().collect();
+        open_risks.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.opened_on.cmp(&b.opened_on)));
+        let risks_opened = risks.iter().filter(|r| period.contains(r.opened_on)).cloned().collect();
+        let risks_closed = risks
+            .iter()
+            .filter(|r| r.closed_on.is_some_and(|d| period.contains(d)))
+            .cloned()
+            .collect();
+        let parties = people::loads(&all, filter);
+        Report {
+            today,
+            period,
+            horizon_weeks,
+            headline,
+            roadmaps: roadmap_progress,
+            done,
+            completed,
+            changes,
+            coming_due: coming.iter().map(|s| item(s)).collect(),
+            overdue: overdue.iter().map(|s| item(s)).collect(),
+            blocked: blocked.iter().map(|s| item(s)).collect(),
+            open_by_owner: open_by_owner(&parties),
+            notes,
+            timeline: timeline(&all, horizon),
+            owner: options.owner.map(str::to_string),
+            phase: options.phase.map(str::to_string),
+            lights,
+            decisions: decisions(&all, horizon, today, filter),
+            deviations,
+            risks: open_risks,
+            risks_opened,
+            risks_closed,
+            blockers: people::root_blockers(&all, filter),
+            parties,
+            trends: trends(&all, state),
+        }
+    }
+}
+
+fn roadmap_of<'r>(roadmaps: &[&'r Roadmap], id: &str) -> &'r Roadmap {
+    roadmaps.iter().find(|r| r.id == id).copied().unwrap_or(roadmaps[0])
+}
+
+fn milestone_item(s: &Standing, today: NaiveDate, filter: &Filter) -> MilestoneItem {
+    let mut step_owners: Vec<String> = Vec::new();
+    if s.milestone.owner.is_none() {
+        for owner in people::open_work(s, filter).into_iter().flatten() {
+            if !step_owners.iter().any(|o| o == owner) {
+                step_owners.push(owner.to_string());
+            }
+        }
+    }
+    MilestoneItem {
+        address: s.address().to_string(),
+        roadmap: s.roadmap.id.clone(),
+        title: s.milestone.title.clone(),
+        owner: s.milestone.owner.clone(),
+        due: s.due.as_ref().map(DueDates::new),
+        baseline: s.baseline.clone(),
+        status: s.status,
+        steps_done: s.progress.steps_done,
+        steps_total: s.progress.steps_total,
+        days_overdue: s.days_overdue(today),
+        blocked_by: s
+            .blocked_by
+            .iter()
+            .map(|id| Address::milestone(&s.roadmap.id, id).to_string())
+            .collect(),
+        step_owners,
+        gate: s.milestone.kind == Kind::Gate,
+    }
+}
+
+/// The verdict is the worst plan's light: red is late, yellow at risk.
+fn headline(overdue: &[&Standing], coming: &[&Standing], lights: &[PlanLights], today: NaiveDate) -> Headline {
+    let worst = lights.iter().map(|l| l.overall).max().unwrap_or(Light::Green);
+    let verdict = match worst {
+        Light::Red => Verdict::Late,
+        Light::Yellow => Verdict::AtRisk,
+        Light::Green => Verdict::OnTrack,
+    };
+    let mut plans: Vec<HeadlinePlan> = lights
+        .iter()
+        .filter(|l| l.overall != Light::Green)
+        .map(|l| {
+            let mut milestones: Vec<String> = l.time.causes.iter().map(|c| c.address.clone()).collect();
+            for c in l.cost.iter().flat_map(|c| &c.causes) {
+                if !milestones.contains(&c.address) {
+                    milestones.push(c.address.clone());
+                }
+            }
+            let more = milestones.len().saturating_sub(3);
+            milestones.truncate(3);
+            HeadlinePlan {
+                roadmap: l.roadmap.clone(),
+                title: l.title.clone(),
+                light: l.overall,
+                milestones,
+                more,
+            }
+        })
+        .collect();
+    plans.sort_by(|a, b| b.light.cmp(&a.light));
+    let oldest_days = overdue.first().and_then(|s| s.days_overdue(today)).unwrap_or(0);
+    let at_risk = coming
+        .iter()
+        .filter(|s| {
+            lights
+                .iter()
+                .flat_map(|l| &l.time.causes)
+                .any(|c| c.at_risk && c.address == s.address().to_string())
+        })
+        .count();
+    let named: Vec<String> = plans
+        .iter()
+        .map(|p| format!("{} ({})", p.roadmap, light_word(p.light)))
+        .collect();
+    let reason = match verdict {
+        Verdict::OnTrack => {
+            "every plan is green: nothing is late against its baseline, overdue, or due soon and blocked or behind"
+                .to_string()
+        }
+        _ => format!(
+            "{}; {} milestone{} overdue{}",
+            named.join(", "),
+            overdue.len(),
+            if overdue.len() == 1 { " is" } else { "s are" },
+            if overdue.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", the oldest by {oldest_days} day{}",
+                    if oldest_days == 1 { "" } else { "s" }
+                )
+            }
+        ),
+    };
+    Headline {
+        verdict,
+        reason,
+        overdue: overdue.len(),
+        oldest_days,
+        at_risk,
+        plans,
+    }
+}
+
+fn light_word(light: Light) -> &'static str {
+    match light {
+        Light::Green => "green",
+        Light::Yellow => "yellow",
+        Light::Red => "red",
+    }
+}
+
+/// Gates that are open and overdue, due now or due within the horizon.
+fn decisions(all: &[&Standing], horizon: NaiveDate, today: NaiveDate, filter: &Filter) -> Vec<Decision> {
+    let mut out: Vec<Decision> = all
+        .iter()
+        .filter(|s| s.milestone.kind == Kind::Gate && s.status.is_open())
+        .filter(|s| {
+            matches!(s.status, Status::Overdue | Status::Due | Status::Ongoing)
+                || s.due
+                    .as_ref()
+                    .and_then(Due::start)
+                    .is_some_and(|start| start <= horizon)
+        })
+        .map(|s| {
+            let mut waiting = std::collections::BTreeSet::new();
+            let mut frontier = vec![s.milestone.id.as_str()];
+            while let Some(id) = frontier.pop() {
+                for other in all
+                    .iter()
+                    .filter(|o| o.roadmap.id == s.roadmap.id && o.blocked_by.contains(&id))
+                {
+                    if waiting.insert(other.address().to_string()) {
+                        frontier.push(other.milestone.id.as_str());
+                    }
+                }
+            }
+            Decision {
+                item: milestone_item(s, today, filter),
+                criteria: s.milestone.criteria.clone().or_else(|| s.milestone.description.clone()),
+                waiting: waiting.into_iter().collect(),
+            }
+        })
+        .collect();
+    out.sort_by_key(|d| (d.item.due.as_ref().and_then(|d| d.end), d.item.address.clone()));
+    out
+}
+
+/// The end (or, open-ended, the start) of a due date as a plan writes it.
+fn anchor(label: &str, year: Option<i32>) -> Option<NaiveDate> {
+    let due = Due::parse(label, year).ok()?;
+    due.end().or(due.start())
+}
+
+/// Moves, skips and reopenings recorded in the period, and the milestones
+/// that became overdue in it (their due date ended in the period), by day.
+fn deviations(
+    changes: &[Changed],
+    all: &[&Standing],
+    roadmaps: &[&Roadmap],
+    period: &Period,
+    today: NaiveDate,
+) -> Vec<Deviation> {
+    let year = |roadmap: &str| roadmaps.iter().find(|r| r.id == roadmap).and_then(|r| r.year);
+    let mut out: Vec<Deviation> = changes
+        .iter()
+        .map(|c| {
+            let days = match (&c.from, &c.to) {
+                (Some(from), Some(to)) => anchor(from, year(&c.roadmap))
+                    .zip(anchor(to, year(&c.roadmap)))
+                    .map(|(a, b)| (b - a).num_days()),
+                _ => None,
+            };
+            Deviation {
+                kind: match c.op {
+                    "skip" => "skipped",
+                    "reopen" => "reopened",
+                    _ => "moved",
+                },
+                address: c.address.clone(),
+                roadmap: c.roadmap.clone(),
+                title: c.title.clone(),
+                by: Some(c.by.clone()),
+                day: c.day,
+                note: c.note.clone(),
+                from: c.from.clone(),
+                to: c.to.clone(),
+                days,
+            }
+        })
+        .collect();
+    for s in all.iter().filter(|s| s.status == Status::Overdue) {
+        let Some(end) = s.due.as_ref().and_then(Due::end) else {
+            continue;
+        };
+        let became = end + Duration::days(1);
+        if period.contains(became) && became <= today {
+            out.push(Deviation {
+                kind: "became_overdue",
+                address: s.address().to_string(),
+                roadmap: s.roadmap.id.clone(),
+                title: s.milestone.title.clone(),
+                by: None,
+                day: became,
+                note: None,
+                from: None,
+                to: None,
+                days: None,
+            });
+        }
+    }
+    out.sort_by(|a, b| (a.day, &a.address).cmp(&(b.day, &b.address)));
+    out
+}
+
+/// The planned end of each moved milestone over time.
+fn trends(all: &[&Standing], state: &State<'_>) -> Vec<Trend> {
+    all.iter()
+        .filter_map(|s| {
+            let target = state.get(&s.address().to_string())?;
+            let first = target.moves.first()?;
+            let year = s.roadmap.year;
+            let mut points = Vec::new();
+            let baseline = first.from.as_deref().and_then(|b| anchor(b, year));
+            if let Some(end) = baseline {
+                points.push((first.at.date_naive(), end));
+            }
+            for m in &target.moves {
+                if let Some(end) = m.to.as_deref().and_then(|t| anchor(t, year)) {
+                    points.push((m.at.date_naive(), end));
+                }
+            }
+            // Several moves the same day: the day's last plan counts for it.
+            points.dedup_by(|later, earlier| {
+                let same = later.0 == earlier.0;
+                if same {
+                    earlier.1 = later.1;
+                }
+                same
+            });
+            (!points.is_empty()).then(|| Trend {
+                address: s.address().to_string(),
+                title: s.milestone.title.clone(),
+                points,
+            })
+        })
+        .collect()
+}
+
+fn progress(roadmap: &Roadmap, mine: &[&Standing]) -> RoadmapProgress {
+    let mut by_status = BTreeMap::new();
+    for status in Status::ALL {
+        by_status.insert(status.as_str(), mine.iter().filter(|s| s.status == status).count());
+    }
+    let costs: Vec<(f64, bool)> = mine
+        .iter()
+        .filter_map(|s| s.milestone.cost_tkr.map(|c| (c.value(), s.status == Status::Done)))
+        .collect();
+    RoadmapProgress {
+        id: roadmap.id.clone(),
+        title: roadmap.title.clone(),
+        milestones: mine.len(),
+        milestones_done: mine.iter().filter(|s| s.status == Status::Done).count(),
+        steps: mine.iter().map(|s| s.progress.steps_total).sum(),
+        steps_done: mine.iter().map(|s| s.progress.steps_done).sum(),
+        by_status,
+        cost_tkr: (!costs.is_empty()).then(|| CostTotals {
+            done: costs.iter().filter(|(_, d)| *d).map(|(c, _)| c).sum(),
+            total: costs.iter().map(|(c, _)| c).sum(),
+        }),
+    }
+}
+
+/// What was done in the period (and still is), the notes added in it, and the
+/// skips, reopenings and moves recorded in it.
+fn happenings(
+    roadmaps: &[&Roadmap],
+    state: &State<'_>,
+    period: &Period,
+    in_scope: &dyn Fn(&str) -> bool,
+) -> (Vec<Happening>, Vec<Happening>, Vec<Changed>) {
+    let (mut done, mut notes, mut changes) = (Vec::new(), Vec::new(), Vec::new());
+    let by_id: std::collections::HashMap<&str, &Roadmap> = roadmaps.iter().map(|r| (r.id.as_str(), *r)).collect();
+    for counted in &state.ordered {
+        let (event, target) = (counted.event, counted.target.as_str());
+        let Some(roadmap) = target.split('/').next().and_then(|id| by_id.get(id)) else {
+            continue;
+        };
+        // A change to a milestone or step the filters leave out (or gone: kept, shown as gone).
+        if counted.matched && !in_scope(target) {
+            continue;
+        }
+        let happening = |day: NaiveDate| Happening {
+            address: crate::address::shown(roadmap, target),
+            roadmap: roadmap.id.clone(),
+            title: roadmap.text_at(target).map_or_else(|| GONE.into(), str::to_string),
+            by: event.by.clone(),
+            day,
+            note: event.note.clone(),
+        };
+        let last = state.get(target).and_then(|t| t.last);
+        if event.op == Op::Done
+            && period.contains(event.day())
+            && state.mark(target) == Mark::Done
+            && last.is_some_and(|l| l.id == event.id)
+        {
+            done.push(happening(event.day()));
+        }
+        if event.note.is_some() && period.contains(event.at.date_naive()) {
+            notes.push(happening(event.at.date_naive()));
+        }
+        if matches!(event.op, Op::Skip | Op::Reopen | Op::Reschedule) && period.contains(event.at.date_naive()) {
+            let h = happening(event.at.date_naive());
+            changes.push(Changed {
+                op: event.op.as_str(),
+                address: h.address,
+                roadmap: h.roadmap,
+                title: h.title,
+                by: h.by,
+                day: h.day,
+                note: h.note,
+                from: event.from.clone(),
+                to: event.to.clone(),
+            });
+        }
+    }
+    (done, notes, changes)
+}
+
+/// The milestones done now whose last change (its own mark, or a step's) was
+/// made in the period: they were completed in it.
+fn completed(all: &[&Standing], state: &State<'_>, period: &Period) -> Vec<Happening> {
+    let mut found: Vec<Happening> = all
+        .iter()
+        .filter(|s| s.status == Status::Done)
+        .filter_map(|s| {
+            let own = format!("{}/{}", s.roadmap.id, s.milestone.id);
+            let steps = s
+                .milestone
+                .steps
+                .iter()
+                .map(|step| crate::address::step_target(&s.roadmap.id, &s.milestone.id, step));
+            let last = std::iter::once(own.clone())
+                .chain(steps)
+                .filter_map(|t| state.get(&t).and_then(|t| t.last))
+                .max_by_key(|e| (e.day(), e.at))?;
+            period.contains(last.day()).then(|| Happening {
+                address: own,
+                roadmap: s.roadmap.id.clone(),
+                title: s.milestone.title.clone(),
+                by: last.by.clone(),
+                day: last.day(),
+                note: None,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| (a.day, &a.address).cmp(&(b.day, &b.address)));
+    found
+}
+
+/// Open work by party, across the roadmaps (the JSON's `open_by_owner`).
+fn open_by_owner(parties: &[PartyLoad]) -> Vec<OwnerLoad> {
+    let mut loads: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for p in parties.iter().filter(|p| p.open > 0) {
+        let load = loads.entry(p.party.clone()).or_default();
+        load.0 += p.open;
+        load.1 += p.overdue;
+    }
+    loads
+        .into_iter()
+        .map(|(owner, (open, overdue))| OwnerLoad { owner, open, overdue })
+        .collect()
+}
+
+fn timeline(all: &[&Standing], horizon: NaiveDate) -> Vec<GanttTask> {
+    all.iter()
+        .filter_map(|s| {
+            let due = s.due.as_ref()?;
+            let start = due.start()?;
+            let baseline = s
+                .baseline
+                .as_deref()
+                .and_then(|b| Due::parse(b, s.roadmap.year).ok())
+                .and_then(|b| Some((b.start()?, b.end().or(b.start())?)));
+            Some(GanttTask {
+                roadmap: s.roadmap.id.clone(),
+                id: s.milestone.id.clone(),
+                title: s.milestone.title.clone(),
+                status: s.status,
+                start,
+                end: due.end().unwrap_or_else(|| horizon.max(start)),
+                open_ended: due.end().is_none(),
+                phase: s.milestone.phase.clone(),
+                phase_title: s
+                    .milestone
+                    .phase
+                    .as_deref()
+                    .and_then(|p| s.roadmap.phase_title(p))
+                    .map(str::to_string),
+                gate: s.milestone.kind == Kind::Gate,
+                baseline,
+            })
+        })
+        .collect()
+}
+
+/// Roadmap titles by id, for the renderers' section headings.
+pub fn roadmap_title<'r>(report: &'r Report, id: &'r str) -> &'r str {
+    report
+        .roadmaps
+        .iter()
+        .find(|r| r.id == id)
+        .map_or(id, |r| r.title.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_week_runs_monday_to_sunday() {
+        // 2026-11-22 is a Sunday in ISO week 47; 2027-01-01 is a Friday in 2026-W53.
+        let week = Period::week_of("2026-11-22".parse().unwrap());
+        assert_eq!(
+            (week.label.as_str(), week.start.to_string(), week.end.to_string()),
+            ("2026-W47", "2026-11-16".into(), "2026-11-22".into())
+        );
+        let week = Period::week_of("2027-01-01".parse().unwrap());
+        assert_eq!(
+            (week.label.as_str(), week.start.to_string(), week.end.to_string()),
+            ("2026-W53", "2026-12-28".into(), "2027-01-03".into())
+        );
+    }
+}

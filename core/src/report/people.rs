@@ -1,0 +1,222 @@
+//! Who is waiting on whom, and what blocks the plan: each party's open and
+//! overdue work, read through the roadmap's `[parties]` (`parties.rs`), what
+//! the others wait on it for, and the blocks at the root of every chain of
+//! `depends_on`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::NO_OWNER;
+use crate::filter::Filter;
+use crate::parties::shares;
+use crate::status::{Standing, Status};
+
+/// One party's work in one roadmap.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyLoad {
+    pub roadmap: String,
+    /// The party's code in `[parties]`, the words of an owner that names no
+    /// party, or "(no owner)".
+    pub party: String,
+    /// Its full name, when `[parties]` has it.
+    pub name: Option<String>,
+    /// Open milestones without steps, and open steps, that are its to do.
+    pub open: usize,
+    /// Of those, how many belong to overdue milestones.
+    pub overdue: usize,
+    /// Open work it helps with ("mha", "med stöd av").
+    pub helping: usize,
+    /// What other parties' milestones wait on this party's work for.
+    pub waited_on: Vec<Wait>,
+}
+
+/// A milestone that waits on another, unfinished one.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Wait {
+    /// The milestone that waits, and whose it is.
+    pub waiting: String,
+    pub waiting_title: String,
+    pub waiting_parties: Vec<String>,
+    /// The milestone it waits for.
+    pub on: String,
+    pub on_title: String,
+}
+
+/// The owners of a milestone's open work: its own owner, else (a milestone
+/// without one) the owners of its open steps.
+pub fn open_work<'s>(s: &'s Standing, filter: &Filter) -> Vec<Option<&'s str>> {
+    let m = s.milestone;
+    if m.steps.is_empty() {
+        return vec![m.owner.as_deref()];
+    }
+    s.open_steps()
+        .filter(|(_, step)| filter.step(s.roadmap, m, step))
+        .map(|(_, step)| step.owner.as_deref().or(m.owner.as_deref()))
+        .collect()
+}
+
+/// The parties responsible for a milestone's open work (or the owner as written).
+fn responsible(s: &Standing, filter: &Filter) -> Vec<String> {
+    let mut parties = BTreeSet::new();
+    for owner in open_work(s, filter) {
+        match owner {
+            Some(owner) => parties.extend(
+                shares(s.roadmap, owner)
+                    .into_iter()
+                    .filter(|sh| !sh.helping)
+                    .map(|sh| sh.party),
+            ),
+            None => {
+                parties.insert(NO_OWNER.to_string());
+            }
+        }
+    }
+    parties.into_iter().collect()
+}
+
+/// Every party's load, roadmap by roadmap, in the order of `[parties]`,
+/// then the owners that name no party, then work without an owner.
+pub fn loads(all: &[&Standing], filter: &Filter) -> Vec<PartyLoad> {
+    let mut by: BTreeMap<(String, String), PartyLoad> = BTreeMap::new();
+    fn entry<'m>(
+        by: &'m mut BTreeMap<(String, String), PartyLoad>,
+        roadmap: &str,
+        party: &str,
+        name: Option<String>,
+    ) -> &'m mut PartyLoad {
+        by.entry((roadmap.to_string(), party.to_string()))
+            .or_insert_with(|| PartyLoad {
+                roadmap: roadmap.to_string(),
+                party: party.to_string(),
+                name,
+                open: 0,
+                overdue: 0,
+                helping: 0,
+                waited_on: Vec::new(),
+            })
+    }
+    let mut loads: Vec<(String, String, bool, bool)> = Vec::new();
+    for s in all.iter().filter(|s| s.status.is_open()) {
+        let overdue = s.status == Status::Overdue;
+        for owner in open_work(s, filter) {
+            let found = owner.map_or_else(Vec::new, |o| shares(s.roadmap, o));
+            if found.is_empty() {
+                loads.push((s.roadmap.id.clone(), NO_OWNER.to_string(), false, overdue));
+            }
+            for share in found {
+                loads.push((s.roadmap.id.clone(), share.party, share.helping, overdue));
+            }
+        }
+    }
+    let name_of = |roadmap: &str, party: &str| {
+        all.iter()
+            .find(|s| s.roadmap.id == roadmap)
+            .and_then(|s| s.roadmap.parties.iter().find(|p| p.code == party))
+            .map(|p| p.name.clone())
+    };
+    for (roadmap, party, helping, overdue) in loads {
+        let name = name_of(&roadmap, &party);
+        let load = entry(&mut by, &roadmap, &party, name);
+        if helping {
+            load.helping += 1;
+        } else {
+            load.open += 1;
+            load.overdue += usize::from(overdue);
+        }
+    }
+    // What waits on whom: a milestone waits on the parties responsible for the
+    // open work of each milestone it depends on.
+    for s in all.iter().filter(|s| s.status.is_open() && !s.blocked_by.is_empty()) {
+        for id in &s.blocked_by {
+            let Some(on) = all
+                .iter()
+                .find(|o| o.roadmap.id == s.roadmap.id && o.milestone.id == *id)
+            else {
+                continue;
+            };
+            let waiting_parties = responsible(s, filter);
+            for party in responsible(on, filter) {
+                let name = name_of(&s.roadmap.id, &party);
+                entry(&mut by, &s.roadmap.id, &party, name).waited_on.push(Wait {
+                    waiting: s.address().to_string(),
+                    waiting_title: s.milestone.title.clone(),
+                    waiting_parties: waiting_parties.clone(),
+                    on: on.address().to_string(),
+                    on_title: on.milestone.title.clone(),
+                });
+            }
+        }
+    }
+    let order = |load: &PartyLoad| {
+        let roadmap = all.iter().find(|s| s.roadmap.id == load.roadmap).map(|s| s.roadmap);
+        let place = roadmap
+            .and_then(|r| r.parties.iter().position(|p| p.code == load.party))
+            .unwrap_or(usize::MAX - 1);
+        let place = if load.party == NO_OWNER { usize::MAX } else { place };
+        let roadmap_place = all
+            .iter()
+            .position(|s| s.roadmap.id == load.roadmap)
+            .unwrap_or(usize::MAX);
+        (roadmap_place, place, load.party.to_lowercase())
+    };
+    let mut out: Vec<PartyLoad> = by.into_values().collect();
+    for load in &mut out {
+        load.waited_on.sort();
+        load.waited_on.dedup();
+    }
+    out.sort_by_key(order);
+    out
+}
+
+/// A block at the root of a chain: an unfinished milestone that others wait
+/// for and that waits for nothing itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct Blocker {
+    pub address: String,
+    pub title: String,
+    pub status: Status,
+    /// The parties responsible for its open work.
+    pub parties: Vec<String>,
+    /// Every unfinished milestone behind it, directly or through others.
+    pub waiting: Vec<String>,
+}
+
+/// The root blockers, the one with the most behind it first.
+pub fn root_blockers(all: &[&Standing], filter: &Filter) -> Vec<Blocker> {
+    let open: Vec<&&Standing> = all.iter().filter(|s| s.status.is_open()).collect();
+    let find = |roadmap: &str, id: &str| open.iter().find(|s| s.roadmap.id == roadmap && s.milestone.id == id);
+    let mut out: Vec<Blocker> = Vec::new();
+    for root in open.iter().filter(|s| s.blocked_by.is_empty()) {
+        // Everything that waits on `root`, following depends_on backwards.
+        let mut waiting: BTreeSet<String> = BTreeSet::new();
+        let mut frontier = vec![root.milestone.id.clone()];
+        while let Some(id) = frontier.pop() {
+            for s in open
+                .iter()
+                .filter(|s| s.roadmap.id == root.roadmap.id && s.blocked_by.contains(&id.as_str()))
+            {
+                if waiting.insert(s.address().to_string()) {
+                    frontier.push(s.milestone.id.clone());
+                }
+            }
+        }
+        if waiting.is_empty() || find(&root.roadmap.id, &root.milestone.id).is_none() {
+            continue;
+        }
+        out.push(Blocker {
+            address: root.address().to_string(),
+            title: root.milestone.title.clone(),
+            status: root.status,
+            parties: responsible(root, filter),
+            waiting: waiting.into_iter().collect(),
+        });
+    }
+    out.sort_by(|a, b| {
+        b.waiting
+            .len()
+            .cmp(&a.waiting.len())
+            .then_with(|| a.address.cmp(&b.address))
+    });
+    out
+}
