@@ -495,7 +495,7 @@ fn headline(overdue: &[&Standing], coming: &[&Standing], lights: &[PlanLights], 
             }
         })
         .collect();
-    plans.sort_by(|a, b| b.light.cmp(&a.light));
+    plans.sort_by_key(|p| std::cmp::Reverse(p.light));
     let oldest_days = overdue.first().and_then(|s| s.days_overdue(today)).unwrap_or(0);
     let at_risk = coming
         .iter()
