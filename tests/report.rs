@@ -136,8 +136,8 @@ fn the_markdown_renders_as_tables_and_lists() {
     options.extension.tasklist = true;
     options.extension.strikethrough = true;
     let html = comrak::markdown_to_html(&markdown, &options);
-    // Progress, coming due, overdue and open work by owner are tables.
-    assert_eq!(html.matches("<table>").count(), 4, "{html}");
+    // Lights, progress, coming due, overdue and who waits on whom are tables.
+    assert_eq!(html.matches("<table>").count(), 5, "{html}");
     assert!(
         html.contains("<th>Roadmap</th>") && html.contains("<th>Overdue by</th>"),
         "{html}"
@@ -205,7 +205,7 @@ fn the_mermaid_block_is_read_by_mermaid_itself() {
     );
     assert_eq!(
         decode_mermaid(produkt["section"].as_str().unwrap()),
-        "Min Profil: Införandestrategi - Färdplan"
+        "Min Profil: Införandestrategi - Färdplan – MVP- och rapportfas"
     );
     let val = find("3 Val av teknik");
     assert_eq!(val["crit"], true, "overdue is marked crit");
@@ -261,7 +261,7 @@ fn the_html_page_shows_its_chart_in_a_browser() {
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", shot.display()))
-        .arg("--window-size=1100,1300")
+        .arg("--window-size=1100,3000")
         .arg(format!("file://{}", page.display()))
         .output()
         .unwrap();
@@ -288,9 +288,9 @@ fn the_html_page_shows_its_chart_in_a_browser() {
     // many overdue and ongoing bars, a few done and upcoming ones.
     for (name, rgb, least) in [
         ("overdue", [0xc6, 0x28, 0x28], 2000),
-        ("ongoing", [0x00, 0x89, 0x7b], 2000),
+        ("ongoing", [0x00, 0x79, 0x6b], 2000),
         ("done", [0x2e, 0x7d, 0x32], 300),
-        ("upcoming", [0x1e, 0x88, 0xe5], 150),
+        ("upcoming", [0x15, 0x65, 0xc0], 150),
     ] {
         assert!(
             count(rgb) > least,

@@ -56,6 +56,7 @@ month-short = { $month ->
     [11] Nov
    *[12] Dec
 }
+week-short = W{ $week }
 quarter-short = Q{ $quarter }
 amount-tkr = { $amount } tkr
 days = { $n ->
@@ -368,3 +369,72 @@ risk-field-owner = owner { $owner }
 risk-field-action = action: { $action }
 risk-field-closed = closed
 risk-field-reopened = open again
+
+## The steering-group report
+
+light-green = green
+light-yellow = yellow
+light-red = red
+headline-plan = { $roadmap } ({ $light }): { $milestones }
+headline-plan-more = { $roadmap } ({ $light }): { $milestones } and { $more } more
+headline-green = every plan is green: nothing is late against its baseline, overdue, or due soon and blocked or behind
+report-lights = Lights per plan
+col-plan = Plan
+col-overall = Overall
+col-time = Time
+col-cost-light = Cost
+cause-overdue = { $what }: overdue by { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+cause-slipped = { $what }: { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} late against its baseline { $baseline }
+cause-at-risk = { $what }: due soon, and blocked or less than half done
+cause-more = and { $n } more
+cost-late = { $late } of { $total } tkr ({ $percent } %) in late work
+cost-none = no costs in the plan
+report-decisions = Decisions needed
+report-decisions-none = No decision is due.
+decision-by = decided by { $owner }
+decision-by-nobody = the plan names no one to decide
+decision-due = due { $due }
+decision-overdue = overdue by { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+decision-waiting = waiting on it: { $milestones }
+decision-nothing-waits = nothing waits on it
+report-deviations = Deviations in the period
+report-deviations-none = Nothing went off the plan in the period.
+deviation-moved = moved from { $from } to { $to } ({ $sign }{ $days ->
+    [one] 1 day
+   *[other] { $days } days
+}) by { $by }, { $day }
+deviation-moved-undated = moved from { $from } to { $to } by { $by }, { $day }
+deviation-skipped = marked not applicable by { $by }, { $day }
+deviation-reopened = reopened by { $by }, { $day }: work once done is open again
+deviation-overdue = became overdue on { $day }
+report-risks = Risks
+report-risks-none = No open risks.
+report-risks-opened = Added in the period
+report-risks-closed = Closed in the period
+risk-opened-line = { $id } { $text } ({ $by }, { $day })
+risk-closed-line = { $id } { $text } ({ $day })
+col-helping = Helping
+col-waited-on = Others wait on it for
+report-waiting = Who is waiting on whom
+wait-text = { $waiting } waits for { $on }
+blocker-line = { $what } holds up { $n ->
+    [one] 1 milestone
+   *[other] { $n } milestones
+}: { $list }
+report-trend = Milestone trend
+report-trend-label = The planned end of each moved milestone, by the day the plan said so: a flat line holds, a rising line slips
+report-no-trend = No milestone has moved.
+trend-planned = planned for { $planned } on { $day }
+legend-gate = decision point
+legend-baseline = first planned
+filter-owner = Only the part of { $owner }.
+filter-phase = Only the phase { $phase }.

@@ -63,6 +63,7 @@ month-short = { $month ->
     [11] nov
    *[12] des
 }
+week-short = uke { $week }
 quarter-short = K{ $quarter }
 amount-tkr = { $amount } (1000 kr)
 days = { $n ->
@@ -375,3 +376,72 @@ risk-field-owner = ansvarlig { $owner }
 risk-field-action = tiltak: { $action }
 risk-field-closed = lukket
 risk-field-reopened = åpen igjen
+
+## Styringsgrupperapporten
+
+light-green = grønn
+light-yellow = gul
+light-red = rød
+headline-plan = { $roadmap } ({ $light }): { $milestones }
+headline-plan-more = { $roadmap } ({ $light }): { $milestones } og { $more } til
+headline-green = alle planer er grønne: ingenting er sent mot opprinnelig plan eller forsinket, og ingenting med frist snart venter på noe annet eller ligger etter
+report-lights = Status per plan
+col-plan = Plan
+col-overall = Samlet
+col-time = Tid
+col-cost-light = Kostnad
+cause-overdue = { $what }: forsinket med { $days ->
+    [one] 1 dag
+   *[other] { $days } dager
+}
+cause-slipped = { $what }: { $days ->
+    [one] 1 dag
+   *[other] { $days } dager
+} sent mot opprinnelig plan { $baseline }
+cause-at-risk = { $what }: har frist snart og venter på noe annet eller er ikke halvveis ferdig
+cause-more = og { $n } til
+cost-late = { $late } av { $total } (1000 kr) ({ $percent } %) i sent arbeid
+cost-none = planen har ingen kostnader
+report-decisions = Saker til beslutning
+report-decisions-none = Ingen beslutning skal tas nå.
+decision-by = besluttes av { $owner }
+decision-by-nobody = planen sier ikke hvem som beslutter
+decision-due = frist { $due }
+decision-overdue = forsinket med { $days ->
+    [one] 1 dag
+   *[other] { $days } dager
+}
+decision-waiting = venter på beslutningen: { $milestones }
+decision-nothing-waits = ingenting venter på beslutningen
+report-deviations = Avvik i perioden
+report-deviations-none = Ingenting avvek fra planen i perioden.
+deviation-moved = flyttet fra { $from } til { $to } ({ $sign }{ $days ->
+    [one] 1 dag
+   *[other] { $days } dager
+}) av { $by }, { $day }
+deviation-moved-undated = flyttet fra { $from } til { $to } av { $by }, { $day }
+deviation-skipped = markert ikke aktuelt av { $by }, { $day }
+deviation-reopened = gjenåpnet av { $by }, { $day }: arbeid som var ferdig er åpent igjen
+deviation-overdue = ble forsinket { $day }
+report-risks = Risikoer
+report-risks-none = Ingen åpne risikoer.
+report-risks-opened = Lagt til i perioden
+report-risks-closed = Lukket i perioden
+risk-opened-line = { $id } { $text } ({ $by }, { $day })
+risk-closed-line = { $id } { $text } ({ $day })
+col-helping = Bistår
+col-waited-on = Andre venter på den for
+report-waiting = Hvem venter på hvem
+wait-text = { $waiting } venter på { $on }
+blocker-line = { $what } holder igjen { $n ->
+    [one] 1 milepæl
+   *[other] { $n } milepæler
+}: { $list }
+report-trend = Milepælstrend
+report-trend-label = Den planlagte sluttdatoen for hver flyttet milepæl, etter dagen planen sa det: en flat linje holder, en stigende linje sklir
+report-no-trend = Ingen milepæl er flyttet.
+trend-planned = planlagt til { $planned } den { $day }
+legend-gate = beslutningspunkt
+legend-baseline = opprinnelig plan
+filter-owner = Bare den delen som er { $owner } sin.
+filter-phase = Bare fasen { $phase }.

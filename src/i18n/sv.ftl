@@ -68,6 +68,7 @@ month-short = { $month ->
     [11] nov
    *[12] dec
 }
+week-short = v. { $week }
 quarter-short = K{ $quarter }
 amount-tkr = { $amount } tkr
 days = { $n ->
@@ -380,3 +381,72 @@ risk-field-owner = ansvarig { $owner }
 risk-field-action = åtgärd: { $action }
 risk-field-closed = stängd
 risk-field-reopened = öppen igen
+
+## Styrgruppsrapporten
+
+light-green = grön
+light-yellow = gul
+light-red = röd
+headline-plan = { $roadmap } ({ $light }): { $milestones }
+headline-plan-more = { $roadmap } ({ $light }): { $milestones } och { $more } till
+headline-green = alla planer är gröna: inget är sent mot ursprunglig plan eller försenat, och inget som snart ska vara klart väntar på annat eller ligger efter
+report-lights = Status per plan
+col-plan = Plan
+col-overall = Samlat
+col-time = Tid
+col-cost-light = Kostnad
+cause-overdue = { $what }: försenad med { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+}
+cause-slipped = { $what }: { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+} sen mot ursprunglig plan { $baseline }
+cause-at-risk = { $what }: ska snart vara klar och väntar på annat eller är inte halvvägs klar
+cause-more = och { $n } till
+cost-late = { $late } av { $total } tkr ({ $percent } %) i sent arbete
+cost-none = planen har inga kostnader
+report-decisions = Beslut som behövs
+report-decisions-none = Inget beslut ska fattas nu.
+decision-by = beslutas av { $owner }
+decision-by-nobody = planen anger inte vem som beslutar
+decision-due = klart senast { $due }
+decision-overdue = försenat med { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+}
+decision-waiting = väntar på beslutet: { $milestones }
+decision-nothing-waits = inget väntar på beslutet
+report-deviations = Avvikelser under perioden
+report-deviations-none = Inget avvek från planen under perioden.
+deviation-moved = flyttad från { $from } till { $to } ({ $sign }{ $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+}) av { $by }, { $day }
+deviation-moved-undated = flyttad från { $from } till { $to } av { $by }, { $day }
+deviation-skipped = markerad ej aktuell av { $by }, { $day }
+deviation-reopened = återöppnad av { $by }, { $day }: arbete som var klart är öppet igen
+deviation-overdue = blev försenad { $day }
+report-risks = Risker
+report-risks-none = Inga öppna risker.
+report-risks-opened = Tillagda under perioden
+report-risks-closed = Stängda under perioden
+risk-opened-line = { $id } { $text } ({ $by }, { $day })
+risk-closed-line = { $id } { $text } ({ $day })
+col-helping = Stöttar
+col-waited-on = Andra väntar på den för
+report-waiting = Vem väntar på vem
+wait-text = { $waiting } väntar på { $on }
+blocker-line = { $what } håller upp { $n ->
+    [one] 1 milstolpe
+   *[other] { $n } milstolpar
+}: { $list }
+report-trend = Milstolpetrend
+report-trend-label = Det planerade slutdatumet för varje flyttad milstolpe, efter dagen då planen sade så: en plan linje håller, en stigande linje glider
+report-no-trend = Ingen milstolpe har flyttats.
+trend-planned = planerad till { $planned } den { $day }
+legend-gate = beslutspunkt
+legend-baseline = ursprunglig plan
+filter-owner = Bara den del som är { $owner }s.
+filter-phase = Bara fasen { $phase }.

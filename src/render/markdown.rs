@@ -1,10 +1,9 @@
 //! The report as GitHub-flavoured Markdown, with a Mermaid Gantt chart.
 
-use roadmap_core::report::{Changed, Happening, MilestoneItem, Report};
+use roadmap_core::report::{Happening, MilestoneItem, Report};
 
-use super::{
-    change_what, due_and_baseline, happening_title, headline, owner_name, period_days, period_name, status_word,
-};
+use super::report as words;
+use super::{due_and_baseline, status_word};
 use crate::i18n::{Language, t};
 
 /// Escapes text so Markdown shows it as written: no emphasis, links, HTML or
@@ -69,7 +68,7 @@ fn happening(language: &Language, h: &Happening) -> String {
     format!(
         "- {} {} — {}{}\n",
         code(&h.address),
-        escape(&happening_title(language, &h.title)),
+        escape(&words::happening_title(language, &h.title)),
         escape(&t!(
             language,
             "report-by",
@@ -80,25 +79,14 @@ fn happening(language: &Language, h: &Happening) -> String {
     )
 }
 
-fn changed(language: &Language, c: &Changed) -> String {
-    format!(
-        "- {} {} — {}{}\n",
-        code(&c.address),
-        escape(&happening_title(language, &c.title)),
-        escape(&t!(
-            language,
-            "report-change-by",
-            what = change_what(language, c),
-            by = c.by.as_str(),
-            day = language.date(c.day)
-        )),
-        note(c.note.as_deref())
-    )
+/// A heading.
+fn heading(out: &mut String, title: &str) {
+    out.push_str(&format!("\n## {}\n\n", escape(title)));
 }
 
 /// A section: its heading, then its items, or a sentence saying there are none.
 fn section(out: &mut String, title: &str, empty: &str, items: impl Iterator<Item = String>) {
-    out.push_str(&format!("\n## {}\n\n", escape(title)));
+    heading(out, title);
     let mut any = false;
     for item in items {
         out.push_str(&item);
@@ -110,34 +98,88 @@ fn section(out: &mut String, title: &str, empty: &str, items: impl Iterator<Item
     }
 }
 
+/// A table row of cells that are already Markdown.
+fn row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
+}
+
+fn header(language: &Language, ids: &[&str], align: &str) -> String {
+    let names: Vec<String> = ids.iter().map(|id| escape(&language.text(id, None))).collect();
+    format!("{}{align}\n", row(&names))
+}
+
 pub fn render(language: &Language, report: &Report) -> String {
-    let (verdict, reason) = headline(language, &report.headline);
+    let (verdict, reason) = words::headline(language, &report.headline);
     let mut out = format!(
         "# {}{}\n\n**{}**: {}.\n\n_{}_\n",
         escape(&t!(
             language,
             "report-title",
-            period = period_name(language, &report.period)
+            period = words::period_name(language, &report.period)
         )),
-        period_days(language, &report.period),
+        words::period_days(language, &report.period),
         escape(&verdict),
         escape(&reason),
         escape(&t!(language, "report-as-of", today = language.date(report.today)))
     );
-    out.push_str(&format!("\n## {}\n\n", escape(&t!(language, "report-progress"))));
-    let head = [
-        "col-roadmap",
-        "col-steps-done",
-        "col-milestones-done",
-        "col-overdue-count",
-        "col-due-count",
-        "col-upcoming-count",
-        "col-cost-done",
-    ]
-    .map(|id| escape(&language.text(id, None)));
-    out.push_str(&format!(
-        "| {} |\n|---|---:|---:|---:|---:|---:|---:|\n",
-        head.join(" | ")
+    if let Some(filters) = words::filters(language, report.owner.as_deref(), report.phase.as_deref()) {
+        out.push_str(&format!("\n{}\n", escape(&filters)));
+    }
+
+    heading(&mut out, &t!(language, "report-lights"));
+    out.push_str(&header(
+        language,
+        &["col-plan", "col-overall", "col-time", "col-cost-light", "col-why"],
+        "|---|---|---|---|---|",
+    ));
+    for l in &report.lights {
+        let mut why = words::causes(language, &l.time.causes, 3);
+        if let Some(cost) = l.cost.as_ref().filter(|c| c.late_tkr > 0.0) {
+            why.push(words::cost(language, cost));
+        }
+        out.push_str(&row(&[
+            format!("{} ({})", escape(&l.title), code(&l.roadmap)),
+            words::light_mark(language, l.overall),
+            words::light_mark(language, l.time.light),
+            l.cost
+                .as_ref()
+                .map_or_else(|| "–".to_string(), |c| words::light_mark(language, c.light)),
+            why.iter().map(|w| escape(w)).collect::<Vec<_>>().join("<br>"),
+        ]));
+    }
+
+    section(
+        &mut out,
+        &t!(language, "report-decisions"),
+        &t!(language, "report-decisions-none"),
+        report.decisions.iter().map(|d| {
+            let criteria = d
+                .criteria
+                .as_deref()
+                .map(|c| format!(": {}", escape(c)))
+                .unwrap_or_default();
+            format!(
+                "- **{}** {}{criteria} — {}\n",
+                escape(&d.item.title),
+                code(&d.item.address),
+                escape(&words::decision(language, d).join("; "))
+            )
+        }),
+    );
+
+    heading(&mut out, &t!(language, "report-progress"));
+    out.push_str(&header(
+        language,
+        &[
+            "col-roadmap",
+            "col-steps-done",
+            "col-milestones-done",
+            "col-overdue-count",
+            "col-due-count",
+            "col-upcoming-count",
+            "col-cost-done",
+        ],
+        "|---|---:|---:|---:|---:|---:|---:|",
     ));
     for r in &report.roadmaps {
         let cost = r.cost_tkr.as_ref().map_or_else(String::new, |c| {
@@ -148,19 +190,98 @@ pub fn render(language: &Language, report: &Report) -> String {
                 total = language.number(c.total)
             )
         });
-        out.push_str(&format!(
-            "| {} ({}) | {} | {}/{} | {} | {} | {} | {} |\n",
-            escape(&r.title),
-            code(&r.id),
+        out.push_str(&row(&[
+            format!("{} ({})", escape(&r.title), code(&r.id)),
             fraction(r.steps_done, r.steps),
-            r.milestones_done,
-            r.milestones,
-            r.by_status["overdue"],
-            r.by_status["due"],
-            r.by_status["upcoming"],
-            escape(&cost)
-        ));
+            format!("{}/{}", r.milestones_done, r.milestones),
+            r.by_status["overdue"].to_string(),
+            r.by_status["due"].to_string(),
+            r.by_status["upcoming"].to_string(),
+            escape(&cost),
+        ]));
     }
+
+    section(
+        &mut out,
+        &t!(language, "report-deviations"),
+        &t!(language, "report-deviations-none"),
+        report.deviations.iter().map(|d| {
+            format!(
+                "- {} {} — {}{}\n",
+                code(&d.address),
+                escape(&words::happening_title(language, &d.title)),
+                escape(&words::deviation(language, d)),
+                note(d.note.as_deref())
+            )
+        }),
+    );
+
+    heading(&mut out, &t!(language, "report-risks"));
+    if report.risks.is_empty() {
+        out.push_str(&escape(&t!(language, "report-risks-none")));
+        out.push('\n');
+    } else {
+        out.push_str(&header(
+            language,
+            &["col-severity", "col-risk", "col-owner", "col-action"],
+            "|---:|---|---|---|",
+        ));
+        for r in &report.risks {
+            let milestone = r
+                .milestone
+                .as_deref()
+                .map(|m| format!(" ({})", code(&format!("{}/{m}", r.roadmap))))
+                .unwrap_or_default();
+            out.push_str(&row(&[
+                escape(&t!(
+                    language,
+                    "risk-severity",
+                    severity = r.severity,
+                    likelihood = r.likelihood,
+                    impact = r.impact
+                )),
+                format!("{} {}{milestone}", code(&r.id), escape(&r.text)),
+                escape(r.owner.as_deref().unwrap_or("")),
+                escape(r.action.as_deref().unwrap_or("")),
+            ]));
+        }
+    }
+    for (title, list, closed) in [
+        (t!(language, "report-risks-opened"), &report.risks_opened, false),
+        (t!(language, "report-risks-closed"), &report.risks_closed, true),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{}:\n\n", escape(&title)));
+        for r in list.iter() {
+            let line = if closed {
+                t!(
+                    language,
+                    "risk-closed-line",
+                    id = r.id.as_str(),
+                    text = r.text.as_str(),
+                    day = r.closed_on.map(|d| language.date(d)).unwrap_or_default()
+                )
+            } else {
+                t!(
+                    language,
+                    "risk-opened-line",
+                    id = r.id.as_str(),
+                    text = r.text.as_str(),
+                    by = r.by.as_str(),
+                    day = language.date(r.opened_on)
+                )
+            };
+            let why = if closed {
+                note(r.closing_note.as_deref())
+            } else {
+                String::new()
+            };
+            out.push_str(&format!("- {}{why}\n", escape(&line)));
+        }
+    }
+
     section(
         &mut out,
         &t!(language, "report-done"),
@@ -173,16 +294,7 @@ pub fn render(language: &Language, report: &Report) -> String {
         &t!(language, "report-completed-none"),
         report.completed.iter().map(|h| happening(language, h)),
     );
-    section(
-        &mut out,
-        &t!(language, "report-changes"),
-        &t!(language, "report-changes-none"),
-        report.changes.iter().map(|c| changed(language, c)),
-    );
-    out.push_str(&format!(
-        "\n## {}\n\n",
-        escape(&t!(language, "report-coming", weeks = report.horizon_weeks))
-    ));
+    heading(&mut out, &t!(language, "report-coming", weeks = report.horizon_weeks));
     milestone_table(
         &mut out,
         &report.coming_due,
@@ -192,13 +304,13 @@ pub fn render(language: &Language, report: &Report) -> String {
                 format!("{} {}", code(&m.address), escape(&m.title)),
                 due(language, m),
                 escape(&status_word(language, m.status)),
-                owner(m),
+                escape(&words::owners(m)),
                 steps(m),
             ]
         },
         ["col-what", "col-due", "col-status", "col-owner", "col-steps"].map(|id| escape(&language.text(id, None))),
     );
-    out.push_str(&format!("\n## {}\n\n", escape(&t!(language, "report-overdue"))));
+    heading(&mut out, &t!(language, "report-overdue"));
     milestone_table(
         &mut out,
         &report.overdue,
@@ -208,7 +320,7 @@ pub fn render(language: &Language, report: &Report) -> String {
                 escape(&t!(language, "days", n = m.days_overdue.unwrap_or(0))),
                 format!("{} {}", code(&m.address), escape(&m.title)),
                 due(language, m),
-                owner(m),
+                escape(&words::owners(m)),
                 steps(m),
             ]
         },
@@ -218,49 +330,59 @@ pub fn render(language: &Language, report: &Report) -> String {
         &mut out,
         &t!(language, "report-blocked"),
         &t!(language, "report-blocked-none"),
-        report.blocked.iter().map(|m| {
-            let waits: Vec<String> = m.blocked_by.iter().map(|a| code(a)).collect();
+        report.blockers.iter().map(|b| {
+            let list: Vec<String> = b.waiting.iter().map(|a| code(a)).collect();
             format!(
-                "- {} {} {} {}\n",
-                code(&m.address),
-                escape(&m.title),
-                escape(&t!(language, "report-waits-for")),
-                waits.join(", ")
+                "- {}\n",
+                t!(
+                    language,
+                    "blocker-line",
+                    what = format!("{} {}", code(&b.address), escape(&b.title)),
+                    n = b.waiting.len(),
+                    list = list.join(", ")
+                )
             )
         }),
     );
-    out.push_str(&format!(
-        "\n## {}\n\n| {} | {} | {} |\n|---|---:|---:|\n",
-        escape(&t!(language, "report-owners")),
-        escape(&t!(language, "col-owner")),
-        escape(&t!(language, "col-open")),
-        escape(&t!(language, "col-of-which-overdue"))
+
+    heading(&mut out, &t!(language, "report-waiting"));
+    out.push_str(&header(
+        language,
+        &[
+            "col-owner",
+            "col-open",
+            "col-of-which-overdue",
+            "col-helping",
+            "col-waited-on",
+        ],
+        "|---|---:|---:|---:|---|",
     ));
-    for load in &report.open_by_owner {
-        out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            escape(&owner_name(language, &load.owner)),
-            load.open,
-            load.overdue
-        ));
+    for p in &report.parties {
+        let waits: Vec<String> = p
+            .waited_on
+            .iter()
+            .map(|w| t!(language, "wait-text", waiting = code(&w.waiting), on = code(&w.on)))
+            .collect();
+        out.push_str(&row(&[
+            format!("{} ({})", escape(&words::party(language, p)), code(&p.roadmap)),
+            p.open.to_string(),
+            p.overdue.to_string(),
+            p.helping.to_string(),
+            waits.join("<br>"),
+        ]));
     }
+
     section(
         &mut out,
         &t!(language, "report-notes"),
         &t!(language, "report-notes-none"),
         report.notes.iter().map(|h| happening(language, h)),
     );
-    out.push_str(&format!(
-        "\n## {}\n\n```mermaid\n",
-        escape(&t!(language, "report-timeline"))
-    ));
+    heading(&mut out, &t!(language, "report-timeline"));
+    out.push_str("```mermaid\n");
     out.push_str(&super::mermaid::gantt(language, report));
     out.push_str("```\n");
     out
-}
-
-fn owner(m: &MilestoneItem) -> String {
-    m.owner.as_deref().map(escape).unwrap_or_default()
 }
 
 fn milestone_table<const N: usize>(

@@ -1,5 +1,5 @@
-//! A Mermaid `gantt` block of the report's dated milestones, one section per
-//! roadmap. GitHub and GitLab draw it from a fenced ```mermaid block.
+//! A Mermaid `gantt` block of the report's dated milestones, a section per
+//! phase of each roadmap, gates as milestones, overdue work `crit`. GitHub and GitLab draw it from a fenced ```mermaid block.
 
 use chrono::Duration;
 
@@ -38,33 +38,43 @@ pub fn gantt(language: &Language, report: &Report) -> String {
         escape(&t!(
             language,
             "mermaid-title",
-            period = super::period_name(language, &report.period)
+            period = super::report::period_name(language, &report.period)
         ))
     ));
     out.push_str("    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n");
-    let mut current = None;
+    // A section per phase of each roadmap (a roadmap without phases is one section).
+    let mut current: Option<(&str, Option<&str>)> = None;
     for task in &report.timeline {
-        if current != Some(task.roadmap.as_str()) {
-            current = Some(task.roadmap.as_str());
-            out.push_str(&format!(
-                "    section {}\n",
-                escape(roadmap_title(report, &task.roadmap))
-            ));
+        let here = (task.roadmap.as_str(), task.phase.as_deref());
+        if current != Some(here) {
+            current = Some(here);
+            let roadmap = roadmap_title(report, &task.roadmap);
+            let name = match task.phase_title.as_deref().or(task.phase.as_deref()) {
+                Some(phase) => format!("{roadmap} – {phase}"),
+                None => roadmap.to_string(),
+            };
+            out.push_str(&format!("    section {}\n", escape(&name)));
         }
-        let tag = match task.status {
-            Status::Done => "done, ",
-            Status::Overdue => "crit, ",
-            Status::Due | Status::Ongoing => "active, ",
-            _ => "",
-        };
-        // Mermaid's end date is exclusive: the bar stops where that day begins.
-        let end = task.end + Duration::days(1);
-        out.push_str(&format!(
-            "    {} {} :{tag}{}, {end}\n",
-            escape(&task.id),
-            escape(&task.title),
-            task.start
-        ));
+        let mut tags: Vec<&str> = Vec::new();
+        if task.gate {
+            tags.push("milestone");
+        }
+        match task.status {
+            Status::Done => tags.push("done"),
+            Status::Overdue => tags.push("crit"),
+            Status::Due | Status::Ongoing => tags.push("active"),
+            _ => {}
+        }
+        let tags: String = tags.iter().map(|t| format!("{t}, ")).collect();
+        let name = format!("{} {}", escape(&task.id), escape(&task.title));
+        if task.gate {
+            // A decision point: a milestone on the last day it is due.
+            out.push_str(&format!("    {name} :{tags}{}, 0d\n", task.end));
+        } else {
+            // Mermaid's end date is exclusive: the bar stops where that day begins.
+            let end = task.end + Duration::days(1);
+            out.push_str(&format!("    {name} :{tags}{}, {end}\n", task.start));
+        }
     }
     out
 }

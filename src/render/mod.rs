@@ -9,6 +9,7 @@ pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod mermaid;
+pub mod report;
 pub mod terminal;
 pub mod text;
 
@@ -16,7 +17,6 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use roadmap_core::due::{Due, Span};
-use roadmap_core::report::{Changed, Headline, Period, Verdict};
 use roadmap_core::roadmap::Origin;
 use roadmap_core::state::{Op, RiskFields};
 use roadmap_core::status::{Standing, Status};
@@ -155,78 +155,6 @@ pub fn headers<const N: usize>(language: &Language, format: Format, ids: [&str; 
             _ => text.to_uppercase(),
         }
     })
-}
-
-/// The period a report covers, as its readers name it: "v. 49 2026",
-/// "uke 49 2026", "week 49, 2026"; or its first and last day.
-pub fn period_name(language: &Language, period: &Period) -> String {
-    match period.week {
-        // The year as text: a number would be grouped ("2 026").
-        Some((year, week)) => t!(language, "period-week", year = year.to_string(), week = week),
-        None => language.dates(period.start, period.end),
-    }
-}
-
-/// The days of a week's report, to show beside its name: " (2027-04-12 –
-/// 2027-04-18)"; nothing for a report whose name is its days.
-pub fn period_days(language: &Language, period: &Period) -> String {
-    match period.week {
-        Some(_) => format!(" ({})", language.dates(period.start, period.end)),
-        None => String::new(),
-    }
-}
-
-/// The report's verdict and why, in the reader's language.
-pub fn headline(language: &Language, headline: &Headline) -> (String, String) {
-    match headline.verdict {
-        Verdict::Late => (
-            t!(language, "verdict-late"),
-            t!(
-                language,
-                "headline-late",
-                overdue = headline.overdue,
-                days = headline.oldest_days
-            ),
-        ),
-        Verdict::AtRisk => (
-            t!(language, "verdict-at-risk"),
-            t!(language, "headline-at-risk", count = headline.at_risk),
-        ),
-        Verdict::OnTrack => (t!(language, "verdict-on-track"), t!(language, "headline-on-track")),
-    }
-}
-
-/// What a skip, reopening or move in the report did: "skipped", "moved from V15 to V17".
-pub fn change_what(language: &Language, change: &Changed) -> String {
-    let no_date = || t!(language, "no-date");
-    match change.op {
-        "skip" => t!(language, "change-skipped"),
-        "reopen" => t!(language, "change-reopened"),
-        _ => t!(
-            language,
-            "change-moved",
-            from = change.from.clone().unwrap_or_else(no_date),
-            to = change.to.clone().unwrap_or_else(no_date)
-        ),
-    }
-}
-
-/// An owner as the report shows it: the report's "(no owner)" in words.
-pub fn owner_name(language: &Language, owner: &str) -> String {
-    if owner == roadmap_core::report::NO_OWNER {
-        t!(language, "no-owner")
-    } else {
-        owner.to_string()
-    }
-}
-
-/// A happening's title: the step or milestone, or that it is gone.
-pub fn happening_title(language: &Language, title: &str) -> String {
-    if title == roadmap_core::report::GONE {
-        t!(language, "gone")
-    } else {
-        title.to_string()
-    }
 }
 
 /// A due date and, when it moved, the date it had at first.

@@ -2,7 +2,8 @@
 
 use roadmap_core::report::{Happening, MilestoneItem, Report};
 
-use super::{change_what, happening_title, headline, owner_name, period_name, sanitize};
+use super::report as words;
+use super::sanitize;
 use crate::i18n::{Language, t};
 
 fn line(language: &Language, m: &MilestoneItem) -> String {
@@ -11,13 +12,18 @@ fn line(language: &Language, m: &MilestoneItem) -> String {
         .as_ref()
         .map(|d| format!(" ({})", t!(language, "report-due", due = d.label.as_str())))
         .unwrap_or_default();
-    let owner = m.owner.as_deref().map(|o| format!(", {o}")).unwrap_or_default();
+    let owners = words::owners(m);
+    let owner = if owners.is_empty() {
+        String::new()
+    } else {
+        format!(", {owners}")
+    };
     let steps = if m.steps_total > 0 {
         format!(" [{}/{}]", m.steps_done, m.steps_total)
     } else {
         String::new()
     };
-    sanitize(&format!("{} {}{due}{owner}{steps}", m.address, m.title)).into_owned()
+    format!("{} {}{due}{owner}{steps}", m.address, m.title)
 }
 
 fn note(note: Option<&str>) -> String {
@@ -26,13 +32,8 @@ fn note(note: Option<&str>) -> String {
 
 fn happening(language: &Language, h: &Happening) -> String {
     let by = t!(language, "report-by", by = h.by.as_str(), day = language.date(h.day));
-    let title = happening_title(language, &h.title);
-    sanitize(&format!(
-        "  - {} {title} ({by}){}\n",
-        h.address,
-        note(h.note.as_deref())
-    ))
-    .into_owned()
+    let title = words::happening_title(language, &h.title);
+    format!("  - {} {title} ({by}){}\n", h.address, note(h.note.as_deref()))
 }
 
 /// A section: its heading, then its lines, or a line saying there are none.
@@ -49,16 +50,66 @@ fn section(out: &mut String, language: &Language, title: &str, lines: impl Itera
 }
 
 pub fn render(language: &Language, report: &Report) -> String {
-    let (verdict, reason) = headline(language, &report.headline);
+    let (verdict, reason) = words::headline(language, &report.headline);
     let mut out = format!(
-        "{}{}, {}\n\n{}: {}.\n\n{}\n",
-        t!(language, "report-title", period = period_name(language, &report.period)),
-        super::period_days(language, &report.period),
+        "{}{}, {}\n\n{}: {}.\n",
+        t!(
+            language,
+            "report-title",
+            period = words::period_name(language, &report.period)
+        ),
+        words::period_days(language, &report.period),
         t!(language, "report-as-of-short", today = language.date(report.today)),
         verdict.to_uppercase(),
         reason,
-        t!(language, "report-progress")
     );
+    if let Some(filters) = words::filters(language, report.owner.as_deref(), report.phase.as_deref()) {
+        out.push_str(&format!("{filters}\n"));
+    }
+    section(
+        &mut out,
+        language,
+        &t!(language, "report-lights"),
+        report.lights.iter().map(|l| {
+            let cost = l.cost.as_ref().map(|c| {
+                format!(
+                    ", {} {}",
+                    t!(language, "col-cost-light").to_lowercase(),
+                    words::light_word(language, c.light)
+                )
+            });
+            let mut why = words::causes(language, &l.time.causes, 3);
+            if let Some(c) = l.cost.as_ref().filter(|c| c.late_tkr > 0.0) {
+                why.push(words::cost(language, c));
+            }
+            let why: String = why.iter().map(|w| format!("\n      {w}")).collect();
+            format!(
+                "  - {} ({}): {} ({} {}{})",
+                l.title,
+                l.roadmap,
+                words::light_word(language, l.overall).to_uppercase(),
+                t!(language, "col-time").to_lowercase(),
+                words::light_word(language, l.time.light),
+                cost.unwrap_or_default()
+            ) + &why
+                + "\n"
+        }),
+    );
+    section(
+        &mut out,
+        language,
+        &t!(language, "report-decisions"),
+        report.decisions.iter().map(|d| {
+            let criteria = d.criteria.as_deref().map(|c| format!(": {c}")).unwrap_or_default();
+            format!(
+                "  - {} {}{criteria}\n      {}\n",
+                d.item.address,
+                d.item.title,
+                words::decision(language, d).join("; ")
+            )
+        }),
+    );
+    out.push_str(&format!("\n{}\n", t!(language, "report-progress")));
     for r in &report.roadmaps {
         let steps = super::markdown::fraction(r.steps_done, r.steps);
         let milestones = format!("{}/{}", r.milestones_done, r.milestones);
@@ -81,7 +132,77 @@ pub fn render(language: &Language, report: &Report) -> String {
                 overdue = overdue
             ),
         };
-        out.push_str(&sanitize(&format!("  - {} ({}): {line}\n", r.title, r.id)));
+        out.push_str(&format!("  - {} ({}): {line}\n", r.title, r.id));
+    }
+    section(
+        &mut out,
+        language,
+        &t!(language, "report-deviations"),
+        report.deviations.iter().map(|d| {
+            let title = words::happening_title(language, &d.title);
+            format!(
+                "  - {} {title} ({}){}\n",
+                d.address,
+                words::deviation(language, d),
+                note(d.note.as_deref())
+            )
+        }),
+    );
+    section(
+        &mut out,
+        language,
+        &t!(language, "report-risks"),
+        report.risks.iter().map(|r| {
+            let milestone = r
+                .milestone
+                .as_deref()
+                .map(|m| format!(" ({}/{m})", r.roadmap))
+                .unwrap_or_default();
+            format!(
+                "  - {} {}{milestone}: {} · {} · {}\n",
+                t!(
+                    language,
+                    "risk-severity",
+                    severity = r.severity,
+                    likelihood = r.likelihood,
+                    impact = r.impact
+                ),
+                r.text,
+                r.id,
+                r.owner.as_deref().unwrap_or("–"),
+                r.action.as_deref().unwrap_or("–")
+            )
+        }),
+    );
+    for (title, list, closed) in [
+        (t!(language, "report-risks-opened"), &report.risks_opened, false),
+        (t!(language, "report-risks-closed"), &report.risks_closed, true),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("  {title}:\n"));
+        for r in list.iter() {
+            let line = if closed {
+                t!(
+                    language,
+                    "risk-closed-line",
+                    id = r.id.as_str(),
+                    text = r.text.as_str(),
+                    day = r.closed_on.map(|d| language.date(d)).unwrap_or_default()
+                ) + &note(r.closing_note.as_deref())
+            } else {
+                t!(
+                    language,
+                    "risk-opened-line",
+                    id = r.id.as_str(),
+                    text = r.text.as_str(),
+                    by = r.by.as_str(),
+                    day = language.date(r.opened_on)
+                )
+            };
+            out.push_str(&format!("    - {line}\n"));
+        }
     }
     section(
         &mut out,
@@ -98,65 +219,55 @@ pub fn render(language: &Language, report: &Report) -> String {
     section(
         &mut out,
         language,
-        &t!(language, "report-changes"),
-        report.changes.iter().map(|c| {
-            let by = t!(
-                language,
-                "report-change-by",
-                what = change_what(language, c),
-                by = c.by.as_str(),
-                day = language.date(c.day)
-            );
-            let title = happening_title(language, &c.title);
-            sanitize(&format!(
-                "  - {} {title} ({by}){}\n",
-                c.address,
-                note(c.note.as_deref())
-            ))
-            .into_owned()
-        }),
-    );
-    let milestone_line = |m: &MilestoneItem, overdue: bool| {
-        let prefix = if overdue {
-            format!(
-                "{}: ",
-                t!(language, "report-days-overdue", n = m.days_overdue.unwrap_or(0))
-            )
-        } else {
-            String::new()
-        };
-        let waits = if m.blocked_by.is_empty() {
-            String::new()
-        } else {
-            format!(", {} {}", t!(language, "report-waits-for"), m.blocked_by.join(", "))
-        };
-        format!("  - {prefix}{}{waits}\n", line(language, m))
-    };
-    section(
-        &mut out,
-        language,
         &t!(language, "report-coming", weeks = report.horizon_weeks),
-        report.coming_due.iter().map(|m| milestone_line(m, false)),
+        report.coming_due.iter().map(|m| format!("  - {}\n", line(language, m))),
     );
     section(
         &mut out,
         language,
         &t!(language, "report-overdue"),
-        report.overdue.iter().map(|m| milestone_line(m, true)),
+        report.overdue.iter().map(|m| {
+            format!(
+                "  - {}: {}\n",
+                t!(language, "report-days-overdue", n = m.days_overdue.unwrap_or(0)),
+                line(language, m)
+            )
+        }),
     );
     section(
         &mut out,
         language,
         &t!(language, "report-blocked"),
-        report.blocked.iter().map(|m| milestone_line(m, false)),
+        report.blockers.iter().map(|b| {
+            format!(
+                "  - {}\n",
+                t!(
+                    language,
+                    "blocker-line",
+                    what = format!("{} {}", b.address, b.title),
+                    n = b.waiting.len(),
+                    list = b.waiting.join(", ")
+                )
+            )
+        }),
     );
     section(
         &mut out,
         language,
-        &t!(language, "report-owners"),
-        report.open_by_owner.iter().map(|load| {
-            let counts = t!(language, "report-owner-line", open = load.open, overdue = load.overdue);
-            sanitize(&format!("  - {}: {counts}\n", owner_name(language, &load.owner))).into_owned()
+        &t!(language, "report-waiting"),
+        report.parties.iter().map(|p| {
+            let counts = t!(language, "report-owner-line", open = p.open, overdue = p.overdue);
+            let waits: String = p
+                .waited_on
+                .iter()
+                .map(|w| {
+                    format!(
+                        "\n      {}",
+                        t!(language, "wait-text", waiting = w.waiting.as_str(), on = w.on.as_str())
+                    )
+                })
+                .collect();
+            format!("  - {} ({}): {counts}{waits}\n", words::party(language, p), p.roadmap)
         }),
     );
     section(
@@ -165,5 +276,5 @@ pub fn render(language: &Language, report: &Report) -> String {
         &t!(language, "report-notes"),
         report.notes.iter().map(|h| happening(language, h)),
     );
-    out
+    sanitize(&out).into_owned()
 }
