@@ -21,5 +21,6 @@ mod properties;
 mod report;
 mod sources;
 mod state;
+mod steering;
 mod views;
 mod views_agree;

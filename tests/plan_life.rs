@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use crate::support::{Sandbox, expect_code};
+use crate::support::{Sandbox, expect_code, git, git_ok, roadmap_in};
 
 /// The same command, recorded at a fixed time.
 fn at(sandbox: &Sandbox, now: &str, args: &[&str]) -> Output {
@@ -404,47 +404,6 @@ fn your_own_plan_is_in_scope_ticked_or_not_and_the_shipped_ones_are_left_out() {
         "{seen}"
     );
     session.send_control('c').unwrap();
-}
-
-fn git(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.org")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.org")
-        .output()
-        .expect("git is installed")
-}
-
-fn git_ok(dir: &Path, args: &[&str]) -> String {
-    let out = git(dir, args);
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "git {}: {text}", args.join(" "));
-    text
-}
-
-/// A roadmap command run in `dir` (a clone), recorded at `now`.
-fn roadmap_in(dir: &Path, now: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_roadmap"))
-        .args(args)
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir)
-        .env("ROADMAP_USER", "tester")
-        .env("ROADMAP_NOW", now)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "200")
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -414,7 +414,7 @@ deviation-moved = moved from { $from } to { $to } ({ $sign }{ $days ->
 }) by { $by }, { $day }
 deviation-moved-undated = moved from { $from } to { $to } by { $by }, { $day }
 deviation-skipped = marked not applicable by { $by }, { $day }
-deviation-reopened = reopened by { $by }, { $day }: work once done is open again
+deviation-reopened = reopened by { $by }, { $day } (work once done is open again)
 deviation-overdue = became overdue on { $day }
 report-risks = Risks
 report-risks-none = No open risks.

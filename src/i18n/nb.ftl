@@ -421,7 +421,7 @@ deviation-moved = flyttet fra { $from } til { $to } ({ $sign }{ $days ->
 }) av { $by }, { $day }
 deviation-moved-undated = flyttet fra { $from } til { $to } av { $by }, { $day }
 deviation-skipped = markert ikke aktuelt av { $by }, { $day }
-deviation-reopened = gjenåpnet av { $by }, { $day }: arbeid som var ferdig er åpent igjen
+deviation-reopened = gjenåpnet av { $by }, { $day } (arbeid som var ferdig er åpent igjen)
 deviation-overdue = ble forsinket { $day }
 report-risks = Risikoer
 report-risks-none = Ingen åpne risikoer.

@@ -426,7 +426,7 @@ deviation-moved = flyttad från { $from } till { $to } ({ $sign }{ $days ->
 }) av { $by }, { $day }
 deviation-moved-undated = flyttad från { $from } till { $to } av { $by }, { $day }
 deviation-skipped = markerad ej aktuell av { $by }, { $day }
-deviation-reopened = återöppnad av { $by }, { $day }: arbete som var klart är öppet igen
+deviation-reopened = återöppnad av { $by }, { $day } (arbete som var klart är öppet igen)
 deviation-overdue = blev försenad { $day }
 report-risks = Risker
 report-risks-none = Inga öppna risker.

@@ -26,5 +26,6 @@ const tasks = diagram.db.getTasks().map((t) => ({
   crit: !!t.crit,
   done: !!t.done,
   active: !!t.active,
+  milestone: !!t.milestone,
 }));
 console.log(JSON.stringify({ type: diagram.type, title: diagram.db.getDiagramTitle(), tasks }));
