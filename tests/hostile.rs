@@ -679,15 +679,15 @@ fn the_html_report_has_no_markup_from_the_files() {
 }
 
 fn mermaid_tasks(text: &str) -> Option<serde_json::Value> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mermaid/tasks.mjs");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/tasks.mjs");
     if !script.with_file_name("node_modules").join("mermaid").exists()
         || Command::new("node").arg("--version").output().is_err()
     {
         assert!(
             !required(),
-            "CI must run this check: .ci/run installs node and runs npm ci in tests/mermaid"
+            "CI must run this check: .ci/run installs node and runs npm ci in tests/node"
         );
-        eprintln!("skipped: node or tests/mermaid/node_modules missing (run `npm ci` in tests/mermaid)");
+        eprintln!("skipped: node or tests/node/node_modules missing (run `npm ci` in tests/node)");
         return None;
     }
     let dir = tempfile::tempdir().unwrap();

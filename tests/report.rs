@@ -169,15 +169,15 @@ fn decode_mermaid(text: &str) -> String {
 
 #[test]
 fn the_mermaid_block_is_read_by_mermaid_itself() {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mermaid/tasks.mjs");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/tasks.mjs");
     if !script.with_file_name("node_modules").join("mermaid").exists()
         || Command::new("node").arg("--version").output().is_err()
     {
         assert!(
             !required(),
-            "CI must run this check: .ci/run installs node and runs npm ci in tests/mermaid"
+            "CI must run this check: .ci/run installs node and runs npm ci in tests/node"
         );
-        eprintln!("skipped: node or tests/mermaid/node_modules missing (run `npm ci` in tests/mermaid)");
+        eprintln!("skipped: node or tests/node/node_modules missing (run `npm ci` in tests/node)");
         return;
     }
     let sandbox = sandbox_with_progress();
@@ -232,13 +232,7 @@ fn the_mermaid_block_is_read_by_mermaid_itself() {
 
 #[test]
 fn the_html_page_shows_its_chart_in_a_browser() {
-    let browser = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|b| {
-        Command::new(b)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    let Some(browser) = browser else {
+    let Some(browser) = crate::support::chromium() else {
         assert!(!required(), "CI must run this check: .ci/run installs chromium");
         eprintln!("skipped: no Chromium installed (apt-get install chromium)");
         return;
@@ -247,7 +241,7 @@ fn the_html_page_shows_its_chart_in_a_browser() {
     let page = sandbox.write("report.html", report(&sandbox, &["--format", "html"]));
     let shot = sandbox.path().join("report.png");
     let profile = sandbox.path().join("chromium-profile");
-    let output = Command::new(browser)
+    let output = Command::new(&browser)
         .args([
             "--headless",
             "--no-sandbox",
@@ -273,17 +267,7 @@ fn the_html_page_shows_its_chart_in_a_browser() {
     if let Some(dir) = std::env::var_os("ROADMAP_SCREENSHOT_DIR") {
         std::fs::copy(&shot, Path::new(&dir).join("report.png")).unwrap();
     }
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&shot).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut pixels).unwrap();
-    let channels = info.color_type.samples();
-    let count = |rgb: [u8; 3]| {
-        pixels
-            .chunks(channels)
-            .filter(|p| p[0] == rgb[0] && p[1] == rgb[1] && p[2] == rgb[2])
-            .count()
-    };
+    let count = |rgb: [u8; 3]| crate::support::pixels_of(&shot, rgb);
     // The chart's bars, as solid areas beyond the legend's 10x10 swatch of each colour:
     // many overdue and ongoing bars, a few done and upcoming ones.
     for (name, rgb, least) in [

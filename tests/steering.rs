@@ -662,15 +662,15 @@ fn required() -> bool {
 
 #[test]
 fn the_mermaid_block_has_a_section_per_phase_and_gates_as_milestones() {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mermaid/tasks.mjs");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/tasks.mjs");
     if !script.with_file_name("node_modules").join("mermaid").exists()
         || Command::new("node").arg("--version").output().is_err()
     {
         assert!(
             !required(),
-            "CI must run this check: .ci/run installs node and runs npm ci in tests/mermaid"
+            "CI must run this check: .ci/run installs node and runs npm ci in tests/node"
         );
-        eprintln!("skipped: node or tests/mermaid/node_modules missing (run `npm ci` in tests/mermaid)");
+        eprintln!("skipped: node or tests/node/node_modules missing (run `npm ci` in tests/node)");
         return;
     }
     let sandbox = scenario();
@@ -703,4 +703,105 @@ fn the_mermaid_block_has_a_section_per_phase_and_gates_as_milestones() {
         (late["crit"].as_bool(), late["milestone"].as_bool()),
         (Some(true), Some(false))
     );
+}
+
+#[test]
+fn the_html_report_passes_an_accessibility_check_and_shows_and_prints_its_charts() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/page.mjs");
+    let tools = script.with_file_name("node_modules");
+    let browser = crate::support::chromium();
+    let (Some(browser), true) = (
+        browser,
+        tools.join("axe-core").exists() && tools.join("puppeteer-core").exists(),
+    ) else {
+        assert!(
+            !required(),
+            "CI must run this check: .ci/run installs chromium and node, and runs npm ci in tests/node"
+        );
+        eprintln!(
+            "skipped: Chromium or tests/node/node_modules missing (apt-get install chromium; npm ci in tests/node)"
+        );
+        return;
+    };
+    let sandbox = scenario();
+    for lang in ["sv", "en"] {
+        let mut args = vec!["--lang", lang];
+        args.extend(REPORT);
+        args.extend(["--format", "html"]);
+        let page = sandbox.write(&format!("{lang}/report.html"), run(&sandbox, &args));
+        let dir = page.parent().unwrap();
+        let output = Command::new("node")
+            .arg(&script)
+            .arg(&browser)
+            .arg(&page)
+            .arg(dir)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let axe: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(
+            axe["violations"],
+            serde_json::json!([]),
+            "{lang}: WCAG 2.1 AA violations"
+        );
+        assert!(axe["passes"].as_array().unwrap().len() > 15, "{axe}");
+        // What axe cannot decide is only the contrast of the charts' own text,
+        // which it cannot see the background of; the palette is checked below.
+        for finding in axe["incomplete"].as_array().unwrap() {
+            assert_eq!(finding["id"], "color-contrast", "{finding}");
+            for node in finding["nodes"].as_array().unwrap() {
+                assert!(node.as_str().unwrap().starts_with("text["), "{node}");
+            }
+        }
+        if let Some(keep) = std::env::var_os("ROADMAP_SCREENSHOT_DIR") {
+            for name in ["screen.png", "print.png", "report.pdf"] {
+                std::fs::copy(dir.join(name), Path::new(&keep).join(format!("steering-{lang}-{name}"))).unwrap();
+            }
+        }
+        // The page and its print layout show the timeline's bars and the gate
+        // (overdue red, upcoming blue) and the trend's line.
+        for shot in ["screen.png", "print.png"] {
+            let path = dir.join(shot);
+            let red = crate::support::pixels_of(&path, [0xc6, 0x28, 0x28]);
+            let blue = crate::support::pixels_of(&path, [0x15, 0x65, 0xc0]);
+            assert!(red > 300 && blue > 300, "{lang} {shot}: red {red}, blue {blue} pixels");
+        }
+        let pdf = std::fs::read(dir.join("report.pdf")).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "{lang}: not a PDF");
+        // The printed PDF, drawn as pictures by poppler: the charts are on its pages, and they are A4.
+        if Command::new("pdftoppm").arg("-v").output().is_err() {
+            assert!(!required(), "CI must run this check: .ci/run installs poppler-utils");
+            eprintln!("skipped: no pdftoppm (apt-get install poppler-utils)");
+            continue;
+        }
+        let prefix = dir.join("page");
+        let drawn = Command::new("pdftoppm")
+            .args(["-png", "-r", "60"])
+            .arg(dir.join("report.pdf"))
+            .arg(&prefix)
+            .output()
+            .unwrap();
+        assert!(drawn.status.success(), "{}", String::from_utf8_lossy(&drawn.stderr));
+        let mut pages: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("page"))
+            .collect();
+        pages.sort();
+        assert!(!pages.is_empty());
+        let red: usize = pages
+            .iter()
+            .map(|p| crate::support::pixels_of(p, [0xc6, 0x28, 0x28]))
+            .sum();
+        assert!(red > 50, "{lang}: no red bars in the PDF ({red} pixels)");
+        let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&pages[0]).unwrap()));
+        let info = decoder.read_info().unwrap().info().clone();
+        let ratio = f64::from(info.height) / f64::from(info.width);
+        assert!(
+            (ratio - 297.0 / 210.0).abs() < 0.02,
+            "{lang}: a page is {}x{}, not A4",
+            info.width,
+            info.height
+        );
+    }
 }

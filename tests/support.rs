@@ -146,3 +146,30 @@ pub fn roadmap_in(dir: &Path, now: &str, args: &[&str]) -> Output {
         .output()
         .unwrap()
 }
+
+/// How many pixels of the PNG at `path` have exactly the colour `rgb`.
+pub fn pixels_of(path: &Path, rgb: [u8; 3]) -> usize {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    let channels = info.color_type.samples();
+    pixels
+        .chunks(channels)
+        .filter(|p| p[0] == rgb[0] && p[1] == rgb[1] && p[2] == rgb[2])
+        .count()
+}
+
+/// The browser the tests that need one use, if one is installed: its path.
+pub fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| {
+            Command::new(candidate)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}

@@ -737,10 +737,9 @@ fn trend_chart(language: &Language, report: &Report) -> String {
         .chain([report.today])
         .collect();
     let planned: Vec<NaiveDate> = trends.iter().flat_map(|t| t.points.iter().map(|p| p.1)).collect();
-    let (x0, x1) = (
-        *days.iter().min().unwrap_or(&report.today),
-        *days.iter().max().unwrap_or(&report.today),
-    );
+    // Two weeks before the first move, so the baseline shows as a line before it jumps.
+    let first = *days.iter().min().unwrap_or(&report.today);
+    let (x0, x1) = (first - Duration::weeks(2), *days.iter().max().unwrap_or(&report.today));
     let (y0, y1) = (
         *planned.iter().min().unwrap_or(&report.today),
         *planned.iter().max().unwrap_or(&report.today),
@@ -779,7 +778,7 @@ fn trend_chart(language: &Language, report: &Report) -> String {
     for (i, trend) in trends.iter().enumerate() {
         let colour = PALETTE[i % PALETTE.len()];
         // A step line: a plan holds until the next move, then jumps.
-        let mut points = Vec::new();
+        let mut points = vec![format!("{:.1},{:.1}", x(x0), y(trend.points[0].1))];
         for (j, (day, end)) in trend.points.iter().enumerate() {
             if j > 0 {
                 points.push(format!("{:.1},{:.1}", x(*day), y(trend.points[j - 1].1)));

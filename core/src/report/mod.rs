@@ -140,7 +140,7 @@ pub struct Trend {
     pub address: String,
     pub title: String,
     /// (day the plan said so, the end it was planned to), oldest first; the
-    /// first point is the baseline as it stood before the first move.
+    /// first point is the baseline, as it stood until the day of the first move.
     pub points: Vec<(NaiveDate, NaiveDate)>,
 }
 
@@ -658,24 +658,27 @@ fn trends(all: &[&Standing], state: &State<'_>) -> Vec<Trend> {
             let target = state.get(&s.address().to_string())?;
             let first = target.moves.first()?;
             let year = s.roadmap.year;
-            let mut points = Vec::new();
-            let baseline = first.from.as_deref().and_then(|b| anchor(b, year));
-            if let Some(end) = baseline {
-                points.push((first.at.date_naive(), end));
-            }
+            let mut moves: Vec<(NaiveDate, NaiveDate)> = Vec::new();
             for m in &target.moves {
                 if let Some(end) = m.to.as_deref().and_then(|t| anchor(t, year)) {
-                    points.push((m.at.date_naive(), end));
+                    moves.push((m.at.date_naive(), end));
                 }
             }
             // Several moves the same day: the day's last plan counts for it.
-            points.dedup_by(|later, earlier| {
+            moves.dedup_by(|later, earlier| {
                 let same = later.0 == earlier.0;
                 if same {
                     earlier.1 = later.1;
                 }
                 same
             });
+            // The baseline as it stood until the first move, on that day.
+            let baseline = first.from.as_deref().and_then(|b| anchor(b, year));
+            let points: Vec<(NaiveDate, NaiveDate)> = baseline
+                .map(|end| (first.at.date_naive(), end))
+                .into_iter()
+                .chain(moves)
+                .collect();
             (!points.is_empty()).then(|| Trend {
                 address: s.address().to_string(),
                 title: s.milestone.title.clone(),
