@@ -568,13 +568,33 @@ fn a_risks_history_is_in_the_log() {
 }
 
 #[test]
-fn risks_added_on_two_branches_merge_without_conflict_and_the_report_shows_both() {
+fn risks_added_changed_and_closed_on_two_branches_merge_without_conflict() {
     let sandbox = Sandbox::new();
     let seed = sandbox.path().join("seed");
     std::fs::create_dir_all(seed.join("plans")).unwrap();
     std::fs::write(seed.join("plans/kommun-a.toml"), PLAN_A).unwrap();
     git_ok(&seed, &["init", "-q", "-b", "main"]);
     expect_code(&roadmap_in(&seed, "2027-05-01T08:00:00Z", &["init"]), 0);
+    // A risk both branches will change.
+    let added = [
+        "--roadmaps",
+        "plans",
+        "risk",
+        "add",
+        "kommun-a",
+        "Leverantören byter personal",
+        "--likelihood",
+        "2",
+        "--impact",
+        "4",
+        "--owner",
+        "ITSL",
+        "--action",
+        "Överlämning mellan konsulter",
+        "--by",
+        "anna",
+    ];
+    expect_code(&roadmap_in(&seed, "2027-05-02T08:00:00Z", &added), 0);
     git_ok(&seed, &["add", "-A"]);
     git_ok(&seed, &["commit", "-q", "-m", "plan"]);
     let origin = sandbox.path().join("origin.git");
@@ -619,6 +639,48 @@ fn risks_added_on_two_branches_merge_without_conflict_and_the_report_shows_both(
     };
     add(&a, "2027-05-10T08:00:00Z", "Certifikaten dröjer", "anna");
     add(&b, "2027-05-11T08:00:00Z", "Nätverket är inte klart", "bo");
+    // The shared risk: its likelihood raised on one branch, closed on the other.
+    let shared = |dir: &Path| -> String {
+        let out = roadmap_in(
+            dir,
+            "2027-05-11T09:00:00Z",
+            &["--roadmaps", "plans", "risks", "--format", "json"],
+        );
+        let risks: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found = risks
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["text"] == "Leverantören byter personal");
+        found.unwrap()["id"].as_str().unwrap().to_string()
+    };
+    let id = shared(&a);
+    let raise = [
+        "--roadmaps",
+        "plans",
+        "risk",
+        "update",
+        id.as_str(),
+        "--likelihood",
+        "4",
+        "--by",
+        "anna",
+    ];
+    expect_code(&roadmap_in(&a, "2027-05-10T09:00:00Z", &raise), 0);
+    git_ok(&a, &["commit", "-q", "-am", "raise"]);
+    let close = [
+        "--roadmaps",
+        "plans",
+        "risk",
+        "close",
+        id.as_str(),
+        "--note",
+        "Samma konsult stannar",
+        "--by",
+        "bo",
+    ];
+    expect_code(&roadmap_in(&b, "2027-05-11T10:00:00Z", &close), 0);
+    git_ok(&b, &["commit", "-q", "-am", "close"]);
     git_ok(&a, &["push", "-q", "origin", "main"]);
     git_ok(&b, &["fetch", "-q", "origin"]);
     let merged = git(&b, &["merge", "--no-edit", "origin/main"]);
@@ -650,6 +712,19 @@ fn risks_added_on_two_branches_merge_without_conflict_and_the_report_shows_both(
         .collect();
     texts.sort_unstable();
     assert_eq!(texts, ["Certifikaten dröjer", "Nätverket är inte klart"]);
+    // Both changes to the shared risk count: closed, with the raised likelihood.
+    let out = roadmap_in(
+        &b,
+        "2027-05-12T08:00:00Z",
+        &["--roadmaps", "plans", "risks", "--all", "--format", "json"],
+    );
+    let all: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let shared = all.as_array().unwrap().iter().find(|r| r["id"] == id).unwrap();
+    assert_eq!(
+        (shared["closed"].as_bool(), shared["likelihood"].as_u64()),
+        (Some(true), Some(4)),
+        "{shared}"
+    );
     // Both headers for the risk format came in from the two sides; the file reads.
     let state = std::fs::read_to_string(b.join(".roadmap/state.jsonl")).unwrap();
     assert!(state.starts_with("{\"roadmap_state\":2}\n"), "{state}");
