@@ -99,6 +99,11 @@ pub enum Command {
         after_help = "Examples:\n  roadmap report\n  roadmap report --week 2026-W48 --format html -o report.html\n  roadmap report hubs-sdk --since 2026-11-01 --format json"
     )]
     Report(ReportArgs),
+    /// Write a roadmap file from a plan table in Excel, LibreOffice, Word, CSV or Markdown
+    #[command(
+        after_help = "Examples:\n  roadmap import Färdplan.xlsx\n  roadmap import plan.docx --table 2 --dry-run\n  roadmap import plan.csv --column due=\"När klart\" --id kundportal\n  roadmap import plan.ods -o plans/kundportal.toml --force"
+    )]
+    Import(ImportArgs),
     /// Make a .roadmap/ workspace here, and adopt a roadmap into it as your own plan
     #[command(
         after_help = "Examples:\n  roadmap init\n  roadmap init hubs-sdk --start 2027-W20\n  roadmap init difi-postkasse\n  git add .roadmap && git commit -m 'Track the roadmap'"
@@ -354,6 +359,35 @@ pub struct ReportArgs {
     /// Only this party's part (a supplier's "our part") or this phase
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The plan: .xlsx, .xls, .ods, .docx, .csv, .tsv or .md
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Say which header holds a field the headers do not name plainly:
+    /// KEY is id, title, due, criteria, description, owner, cost_tkr, phase, steps or note
+    #[arg(long = "column", value_name = "KEY=HEADER")]
+    pub columns: Vec<String>,
+    /// The sheet or table to read, by name or number (default: the first that reads as a plan)
+    #[arg(long, visible_alias = "sheet", value_name = "NAME|N")]
+    pub table: Option<String>,
+    /// The roadmap's id (default: from the file name)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// The roadmap's title (default: the sheet or table name, else the file name)
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// Where to write it (default: .roadmap/roadmaps/ID.toml in a workspace, else ID.toml here)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// Print the roadmap file instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

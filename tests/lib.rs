@@ -13,6 +13,7 @@ mod catalogues;
 mod disk_faults;
 mod fresh_answers;
 mod hostile;
+mod import;
 mod language;
 mod list_show;
 mod odd_input;

@@ -83,6 +83,8 @@ impl Due {
         }
         let (span, precision) = if is_unknown(label) {
             (Span::Unknown, None)
+        } else if let Some(from) = open_ended(label) {
+            parse_range(label, from, "", year)?
         } else if let Some((from, to)) = label.split_once("..") {
             parse_range(label, from.trim(), to.trim(), year)?
         } else {
@@ -228,6 +230,44 @@ const RANGE_HINT: &str = "a range is `A..B`, or `A..` when it has no end, like `
 
 /// `A..B` or `A..`. Both sides must have dates, since a range of unplaced
 /// weeks or unknowns has nothing to compare or to span.
+/// "Från VT2023 Framåt", "Fra og med 2024", "From T2 2023 onwards": an
+/// open range, as `VT2023..` writes it; the part it starts with.
+fn open_ended(label: &str) -> Option<&str> {
+    const STARTS: [&str; 7] = [
+        "från och med ",
+        "fr.o.m. ",
+        "från ",
+        "fra og med ",
+        "f.o.m. ",
+        "fra ",
+        "from ",
+    ];
+    const ENDS: [&str; 8] = [
+        " och framåt",
+        " framåt",
+        " og utover",
+        " og fremover",
+        " fremover",
+        " framover",
+        " onwards",
+        " and later",
+    ];
+    let lower = label.to_lowercase();
+    // Lower-casing keeps these byte lengths: they are all ASCII or å/ö in both cases.
+    if lower.len() != label.len() {
+        return None;
+    }
+    let start = STARTS.iter().find(|p| lower.starts_with(*p)).map_or(0, |p| p.len());
+    let end = ENDS
+        .iter()
+        .find(|s| lower.ends_with(*s))
+        .map_or(label.len(), |s| label.len() - s.len());
+    let part = label.get(start..end)?.trim();
+    (start > 0 || end < label.len())
+        .then_some(part)
+        .filter(|p| !p.is_empty() && !p.contains(".."))
+}
+
 fn parse_range(label: &str, from: &str, to: &str, year: Option<i32>) -> Result<(Span, Option<Precision>), DueError> {
     if to.contains("..") {
         return Err(DueError::new(format!("`{label}` has more than one `..`"), RANGE_HINT));
@@ -668,6 +708,24 @@ mod tests {
         assert_eq!(due.end(), Some(end), "end of {text}");
         assert_eq!(due.precision(), Some(p), "precision of {text}");
         assert_eq!(due.label(), text.trim());
+    }
+
+    #[test]
+    fn open_ended_in_words() {
+        // "Från VT2023 Framåt" is how Min Profil writes an ongoing task.
+        for text in [
+            "Från VT2023 Framåt",
+            "från och med VT2023",
+            "Fra og med 01.01.2023",
+            "From 2023 onwards",
+            "2023 framåt",
+        ] {
+            let due = parse(text);
+            assert_eq!(due.start(), Some(date(2023, 1, 1)), "{text}");
+            assert_eq!(due.end(), None, "{text}");
+        }
+        assert!(Due::parse("Från", None).is_err());
+        assert!(Due::parse("Från VT2023..2024 framåt", None).is_err());
     }
 
     fn check_error(text: &str, year: Option<i32>, message: &str, hint: &str) {

@@ -14,6 +14,9 @@ use crate::error::{Error, Result};
 /// The largest roadmap file read: far above any plan (the 10 000-step test
 /// file is 0.4 MiB), far below what would strain memory.
 pub const ROADMAP_LIMIT: u64 = 16 << 20;
+/// The largest plan table `roadmap import` reads: a workbook with pictures
+/// in it is a few MiB.
+pub const IMPORT_LIMIT: u64 = 64 << 20;
 /// The largest state file read: about two million changes.
 pub const STATE_LIMIT: u64 = 256 << 20;
 

@@ -26,6 +26,7 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod filter;
+pub mod import;
 pub mod lang;
 pub mod parties;
 pub mod progress;

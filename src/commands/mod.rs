@@ -5,6 +5,7 @@
 mod checklist;
 mod completions;
 mod export;
+mod import;
 mod init;
 mod list;
 mod log;
@@ -38,6 +39,7 @@ pub fn execute(context: &Context, command: Command) -> Result<ExitCode> {
         Command::Timeline(args) => timeline::run(context, &args),
         Command::Overdue(args) => overdue::run(context, &args),
         Command::Report(args) => report::run(context, &args),
+        Command::Import(args) => import::run(context, &args),
         Command::Init(args) => init::run(context, &args),
         Command::Reschedule(args) => reschedule::run(context, &args),
         Command::Reattach(args) => reattach::run(context, &args),

@@ -245,7 +245,7 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, schedule: 
         out.push_str(&t!(
             language,
             "show-total-cost",
-            total = language.number(costs.iter().sum())
+            total = language.number(roadmap_core::roadmap::total_tkr(costs.iter().copied()))
         ));
         out.push_str("\n\n");
     }

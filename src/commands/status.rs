@@ -200,8 +200,8 @@ fn summarise<'a>(standings: &'a [Standing<'a>], unmatched_changes: usize) -> Sum
             .filter(|s| s.status.is_open() && !s.blocked_by.is_empty())
             .count(),
         cost_tkr: (!costs.is_empty()).then(|| CostSummary {
-            done: costs.iter().filter(|(_, done)| *done).map(|(c, _)| c).sum(),
-            total: costs.iter().map(|(c, _)| c).sum(),
+            done: roadmap_core::roadmap::total_tkr(costs.iter().filter(|(_, done)| *done).map(|(c, _)| *c)),
+            total: roadmap_core::roadmap::total_tkr(costs.iter().map(|(c, _)| *c)),
         }),
         next: next(standings).iter().map(|s| s.milestone.id.as_str()).collect(),
         unmatched_changes,

@@ -438,3 +438,31 @@ legend-gate = decision point
 legend-baseline = first planned
 filter-owner = Only the part of { $owner }.
 filter-phase = Only the phase { $phase }.
+
+## roadmap import
+import-read = read { $file }, table { $table }: { $milestones ->
+    [one] 1 milestone
+   *[other] { $milestones } milestones
+}, { $phases ->
+    [one] 1 phase
+   *[other] { $phases } phases
+}, { $steps ->
+    [one] 1 step
+   *[other] { $steps } steps
+}
+import-other-tables = { $count ->
+    [one] the file has 1 more table; pick it with --table
+   *[other] the file has { $count } more tables; pick one with --table
+}
+import-columns = columns: { $columns }
+import-unused = not read: { $headers } (say what they hold with --column KEY=HEADER)
+import-unread-due = row { $row } ({ $id }): the due date "{ $text }" is not a date roadmap can read; it is kept in the milestone's note and due is left out
+import-unread-cost = row { $row } ({ $id }): the cost "{ $text }" is not a number; it is kept in the milestone's note
+import-wrote = wrote    { $path }: check it with `roadmap validate`, see it with `roadmap status { $id }`
+import-no-workspace = no .roadmap/ workspace here: run `roadmap init` and import again to have it loaded, or give `--roadmaps .` to each command
+import-file-source = Imported from { $file } (table "{ $table }") with `roadmap import`. Check it with `{ $command }`.
+import-file-columns = Columns read: { $columns }.
+import-file-unused = Columns not read: { $headers }.
+import-file-owners = The owners named in the table: { $owners }. Write them under [parties] with their full names to have every owner checked:
+import-file-unread-due = The due date in the source is "{ $text }", which is not a date roadmap can read; due is left out.
+import-file-unread-cost = The cost in the source is "{ $text }", which is not a number; cost_tkr is left out.

@@ -445,3 +445,31 @@ legend-gate = beslutningspunkt
 legend-baseline = opprinnelig plan
 filter-owner = Bare den delen som er { $owner } sin.
 filter-phase = Bare fasen { $phase }.
+
+## roadmap import
+import-read = leste { $file }, tabell { $table }: { $milestones ->
+    [one] 1 milepæl
+   *[other] { $milestones } milepæler
+}, { $phases ->
+    [one] 1 fase
+   *[other] { $phases } faser
+}, { $steps ->
+    [one] 1 steg
+   *[other] { $steps } steg
+}
+import-other-tables = { $count ->
+    [one] filen har 1 tabell til; velg den med --table
+   *[other] filen har { $count } tabeller til; velg en med --table
+}
+import-columns = kolonner: { $columns }
+import-unused = ikke lest inn: { $headers } (si hva de inneholder med --column NØKKEL=OVERSKRIFT)
+import-unread-due = rad { $row } ({ $id }): fristen "{ $text }" er ikke en dato roadmap kan lese; den lagres i milepælens note og due utelates
+import-unread-cost = rad { $row } ({ $id }): kostnaden "{ $text }" er ikke et tall; den lagres i milepælens note
+import-wrote = skrev    { $path }: kontroller med `roadmap validate`, se den med `roadmap status { $id }`
+import-no-workspace = ingen .roadmap/-arbeidsområde her: kjør `roadmap init` og importer igjen for å få den lest inn, eller gi `--roadmaps .` til hver kommando
+import-file-source = Importert fra { $file } (tabell "{ $table }") med `roadmap import`. Kontroller med `{ $command }`.
+import-file-columns = Innleste kolonner: { $columns }.
+import-file-unused = Kolonner som ikke ble lest inn: { $headers }.
+import-file-owners = Ansvarlige som tabellen nevner: { $owners }. Skriv dem under [parties] med fulle navn, så blir hver ansvarlig kontrollert:
+import-file-unread-due = Fristen i kilden er "{ $text }", som ikke er en dato roadmap kan lese; due er utelatt.
+import-file-unread-cost = Kostnaden i kilden er "{ $text }", som ikke er et tall; cost_tkr er utelatt.

@@ -450,3 +450,31 @@ legend-gate = beslutspunkt
 legend-baseline = ursprunglig plan
 filter-owner = Bara den del som är { $owner }s.
 filter-phase = Bara fasen { $phase }.
+
+## roadmap import
+import-read = läste { $file }, tabell { $table }: { $milestones ->
+    [one] 1 milstolpe
+   *[other] { $milestones } milstolpar
+}, { $phases ->
+    [one] 1 fas
+   *[other] { $phases } faser
+}, { $steps ->
+    [one] 1 steg
+   *[other] { $steps } steg
+}
+import-other-tables = { $count ->
+    [one] filen har 1 tabell till; välj den med --table
+   *[other] filen har { $count } tabeller till; välj en med --table
+}
+import-columns = kolumner: { $columns }
+import-unused = inte inläst: { $headers } (säg vad de innehåller med --column NYCKEL=RUBRIK)
+import-unread-due = rad { $row } ({ $id }): klart datum "{ $text }" är inget datum som roadmap kan läsa; det sparas i milstolpens note och due utelämnas
+import-unread-cost = rad { $row } ({ $id }): kostnaden "{ $text }" är inget tal; den sparas i milstolpens note
+import-wrote = skrev    { $path }: kontrollera med `roadmap validate`, se den med `roadmap status { $id }`
+import-no-workspace = ingen .roadmap/-arbetsyta här: kör `roadmap init` och importera igen för att få den inläst, eller ge `--roadmaps .` till varje kommando
+import-file-source = Importerad från { $file } (tabell "{ $table }") med `roadmap import`. Kontrollera med `{ $command }`.
+import-file-columns = Inlästa kolumner: { $columns }.
+import-file-unused = Kolumner som inte lästes in: { $headers }.
+import-file-owners = Ansvariga som tabellen nämner: { $owners }. Skriv dem under [parties] med fullständiga namn så kontrolleras varje ansvarig:
+import-file-unread-due = Klart datum i källan är "{ $text }", vilket inte är ett datum som roadmap kan läsa; due är utelämnat.
+import-file-unread-cost = Kostnaden i källan är "{ $text }", vilket inte är ett tal; cost_tkr är utelämnat.

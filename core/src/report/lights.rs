@@ -162,7 +162,7 @@ pub fn plan_lights(
             .filter(|c| c.cost_tkr.is_some() && (c.late_days > 0 || c.overdue_days.is_some()))
             .cloned()
             .collect();
-        let late_tkr: f64 = late.iter().filter_map(|c| c.cost_tkr).sum();
+        let late_tkr = crate::roadmap::total_tkr(late.iter().filter_map(|c| c.cost_tkr));
         let late_percent = if total > 0.0 { late_tkr * 100.0 / total } else { 0.0 };
         let light = if late_percent > rule.cost_red_percent {
             Light::Red

@@ -706,8 +706,8 @@ fn progress(roadmap: &Roadmap, mine: &[&Standing]) -> RoadmapProgress {
         steps_done: mine.iter().map(|s| s.progress.steps_done).sum(),
         by_status,
         cost_tkr: (!costs.is_empty()).then(|| CostTotals {
-            done: costs.iter().filter(|(_, d)| *d).map(|(c, _)| c).sum(),
-            total: costs.iter().map(|(c, _)| c).sum(),
+            done: crate::roadmap::total_tkr(costs.iter().filter(|(_, d)| *d).map(|(c, _)| *c)),
+            total: crate::roadmap::total_tkr(costs.iter().map(|(c, _)| *c)),
         }),
     }
 }

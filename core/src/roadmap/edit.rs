@@ -165,7 +165,23 @@ pub fn name_steps(text: &str) -> Result<(String, usize)> {
 
 /// An id from the first words of a text: letters folded to a-z, at most
 /// four words joined by `-`.
-fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
+    let id = words(text, 4);
+    if id.is_empty() || id.bytes().all(|b| b.is_ascii_digit()) {
+        format!("steg-{id}").trim_end_matches('-').to_string()
+    } else {
+        id
+    }
+}
+
+/// A roadmap id from a file name like "Färdplan Min Profil 2022": its
+/// words folded to a-z and joined by `-`, or `plan` when it has none.
+pub fn id_from(text: &str) -> String {
+    let id = words(text, 8);
+    if id.is_empty() { "plan".to_string() } else { id }
+}
+
+fn words(text: &str, most: usize) -> String {
     let folded: String = text
         .chars()
         .flat_map(|c| match c.to_lowercase().next().unwrap_or(c) {
@@ -178,13 +194,7 @@ fn slug(text: &str) -> String {
             _ => vec![' '],
         })
         .collect();
-    let words: Vec<&str> = folded.split_whitespace().take(4).collect();
-    let id = words.join("-");
-    if id.is_empty() || id.bytes().all(|b| b.is_ascii_digit()) {
-        format!("steg-{id}").trim_end_matches('-').to_string()
-    } else {
-        id
-    }
+    folded.split_whitespace().take(most).collect::<Vec<_>>().join("-")
 }
 
 /// `id`, or `id-2`, `id-3` … when a step of the milestone has it already.

@@ -233,6 +233,12 @@ impl serde::Serialize for Cost {
     }
 }
 
+/// The sum of costs. `Iterator::sum` of no `f64` is -0.0, which JSON
+/// readers show as "-0"; nothing done costs 0.
+pub fn total_tkr(costs: impl IntoIterator<Item = f64>) -> f64 {
+    costs.into_iter().fold(0.0, |sum, c| sum + c)
+}
+
 /// An amount as people write costs: whole numbers without a decimal point.
 pub fn format_amount(x: f64) -> String {
     // A sum of nothing is -0.0, which people write 0.

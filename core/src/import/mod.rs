@@ -1,0 +1,579 @@
+//! A plan table (from Excel, Word, CSV or Markdown) read into milestones:
+//! which column is which, from headers in Swedish, Norwegian or English;
+//! a heading row between milestone rows starts a phase; bullets in a steps
+//! cell become steps, a trailing "(PARTY)" their owner. Nothing is guessed:
+//! a due date the notation parser cannot read is kept as text for a note.
+
+pub mod read;
+pub mod toml;
+
+use crate::due::Due;
+use crate::lang::Lang;
+use crate::roadmap::parse::is_valid_id;
+use read::{Cell, Table};
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Id,
+    Title,
+    Due,
+    Criteria,
+    Description,
+    Owner,
+    Cost,
+    Phase,
+    Steps,
+    Note,
+}
+
+impl Key {
+    pub const ALL: [Key; 10] = [
+        Key::Id,
+        Key::Title,
+        Key::Due,
+        Key::Criteria,
+        Key::Description,
+        Key::Owner,
+        Key::Cost,
+        Key::Phase,
+        Key::Steps,
+        Key::Note,
+    ];
+
+    /// The name used by `--column KEY=HEADER`: the roadmap file's own field.
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::Id => "id",
+            Key::Title => "title",
+            Key::Due => "due",
+            Key::Criteria => "criteria",
+            Key::Description => "description",
+            Key::Owner => "owner",
+            Key::Cost => "cost_tkr",
+            Key::Phase => "phase",
+            Key::Steps => "steps",
+            Key::Note => "note",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Key> {
+        let name = name.trim().to_lowercase();
+        Key::ALL
+            .into_iter()
+            .find(|k| k.name() == name || (*k == Key::Cost && name == "cost"))
+    }
+}
+
+/// Header words, in the order they are tried: the more specific first, so
+/// "Beskrivning av milstolpe" is a description and "Klarkriterier" criteria,
+/// not a title or a due date. A header matches when these words occur in it
+/// as whole words.
+const HEADERS: &[(Key, Lang, &[&str])] = &[
+    (Key::Id, Lang::Sv, &["nr", "nummer", "id"]),
+    (Key::Id, Lang::En, &["no", "number", "ref"]),
+    (
+        Key::Steps,
+        Lang::Sv,
+        &["steg", "aktiviteter", "aktivitet", "checklista", "vad utförs", "moment"],
+    ),
+    (Key::Steps, Lang::Nb, &["oppgaver", "gjøremål", "sjekkliste", "tiltak"]),
+    (Key::Steps, Lang::En, &["steps", "tasks", "activities", "checklist"]),
+    (
+        Key::Criteria,
+        Lang::Sv,
+        &["klarkriterier", "klarkriterium", "kriterier"],
+    ),
+    (
+        Key::Criteria,
+        Lang::Nb,
+        &["ferdigkriterier", "ferdigkriterium", "akseptkriterier"],
+    ),
+    (
+        Key::Criteria,
+        Lang::En,
+        &["done criteria", "criteria", "definition of done"],
+    ),
+    (Key::Description, Lang::Sv, &["beskrivning"]),
+    (Key::Description, Lang::Nb, &["beskrivelse"]),
+    (Key::Description, Lang::En, &["description", "details"]),
+    (Key::Cost, Lang::Sv, &["kostnad", "kostnader", "tkr", "budget"]),
+    (Key::Cost, Lang::En, &["cost", "costs"]),
+    (Key::Owner, Lang::Sv, &["ansvarig", "ansvar", "ägare", "vem"]),
+    (Key::Owner, Lang::Nb, &["ansvarlig", "eier"]),
+    (Key::Owner, Lang::En, &["owner", "responsible", "who"]),
+    (Key::Phase, Lang::Sv, &["fas", "etapp"]),
+    (Key::Phase, Lang::Nb, &["fase"]),
+    (Key::Phase, Lang::En, &["phase", "stage"]),
+    (
+        Key::Note,
+        Lang::Sv,
+        &["anteckning", "anteckningar", "kommentar", "notering"],
+    ),
+    (Key::Note, Lang::Nb, &["merknad", "merknader", "notat"]),
+    (Key::Note, Lang::En, &["note", "notes", "comment", "comments"]),
+    (
+        Key::Due,
+        Lang::Sv,
+        &[
+            "klart datum",
+            "klar",
+            "klart",
+            "tidsplan",
+            "tidplan",
+            "datum",
+            "vecka",
+            "tertial",
+            "slutdatum",
+        ],
+    ),
+    (
+        Key::Due,
+        Lang::Nb,
+        &["frist", "tidsfrist", "ferdig", "dato", "uke", "sluttdato", "tidspunkt"],
+    ),
+    (
+        Key::Due,
+        Lang::En,
+        &["due", "due date", "deadline", "date", "when", "week", "end"],
+    ),
+    (
+        Key::Title,
+        Lang::Sv,
+        &["milstolpe", "milstolpar", "leverans", "rubrik", "titel"],
+    ),
+    (
+        Key::Title,
+        Lang::Nb,
+        &["milepæl", "milepel", "milepæler", "leveranse", "tittel"],
+    ),
+    (
+        Key::Title,
+        Lang::En,
+        &["milestone", "milestones", "deliverable", "title"],
+    ),
+];
+
+/// Lower case, letters and digits only, single spaces: "Klar (tertial)"
+/// is "klar tertial".
+fn words(text: &str) -> String {
+    let lowered: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    lowered.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn has_phrase(header: &str, phrase: &str) -> bool {
+    format!(" {header} ").contains(&format!(" {phrase} "))
+}
+
+/// The key a header names, and the language whose word it is.
+fn recognise(header: &str) -> Option<(Key, Lang)> {
+    let header = words(header);
+    HEADERS
+        .iter()
+        .find(|(_, _, phrases)| phrases.iter().any(|p| has_phrase(&header, p)))
+        .map(|(key, lang, _)| (*key, *lang))
+}
+
+/// A column the user named with `--column KEY=HEADER`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub key: Key,
+    pub header: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The table read, as the file names it (a sheet, a caption).
+    pub table: String,
+    /// The language of the headers, when they were all one language's.
+    pub language: Option<Lang>,
+    /// Each column used, with its header.
+    pub columns: Vec<(Key, String)>,
+    /// Headers that were not used.
+    pub unused: Vec<String>,
+    pub phases: Vec<Phase>,
+    pub milestones: Vec<Milestone>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phase {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Milestone {
+    /// The row in the table, counted from 1 with the header.
+    pub row: usize,
+    pub id: String,
+    pub phase: Option<String>,
+    pub title: String,
+    pub due: Option<String>,
+    /// A due date as written that is not a date the notation knows.
+    pub unread_due: Option<String>,
+    pub criteria: Option<String>,
+    pub description: Option<String>,
+    pub owner: Option<String>,
+    pub cost_tkr: Option<f64>,
+    /// A cost as written that is not a number.
+    pub unread_cost: Option<String>,
+    pub note: Option<String>,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub text: String,
+    pub owner: Option<String>,
+}
+
+/// Why a table could not be read as a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// No row in the first ten has a header for the milestone column.
+    NoHeader { first_row: Vec<String> },
+    /// `--column` named a header the table does not have.
+    NoSuchHeader {
+        key: Key,
+        header: String,
+        headers: Vec<String>,
+    },
+}
+
+/// The plan in `table`. `named` columns override what the headers say.
+pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
+    let (header_row, columns) = header(table, named)?;
+    let headers: Vec<String> = table.rows[header_row].iter().map(Cell::text).collect();
+    let col = |key: Key| columns.iter().find(|(k, _, _)| *k == key).map(|(_, i, _)| *i);
+    let title_col = col(Key::Title).unwrap_or(0);
+    let languages: Vec<Lang> = columns.iter().filter_map(|(_, _, l)| *l).collect();
+    let language = languages
+        .iter()
+        .copied()
+        .filter(|l| *l != Lang::En)
+        .fold(None::<Lang>, |acc, l| match acc {
+            None => Some(l),
+            Some(a) if a == l => Some(a),
+            Some(_) => Some(Lang::En),
+        })
+        .filter(|l| *l != Lang::En)
+        .or_else(|| (!languages.is_empty() && languages.iter().all(|l| *l == Lang::En)).then_some(Lang::En));
+
+    let mut phases: Vec<Phase> = Vec::new();
+    let mut milestones: Vec<Milestone> = Vec::new();
+    let mut current_phase: Option<String> = None;
+    for (index, row) in table.rows.iter().enumerate().skip(header_row + 1) {
+        let get = |key: Key| -> Option<&Cell> { col(key).and_then(|i| row.get(i)).filter(|c| !c.is_empty()) };
+        let filled: Vec<(usize, String)> = row
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(i, c)| (i, c.text()))
+            .collect();
+        if filled.is_empty() {
+            continue;
+        }
+        let distinct = {
+            let mut texts: Vec<&str> = filled.iter().map(|(_, t)| t.as_str()).collect();
+            texts.dedup();
+            texts.len()
+        };
+        // A heading between milestone rows: one text, outside the milestone
+        // column (or the same text across the row, as a merged cell reads).
+        if distinct == 1 && (filled[0].0 != title_col || filled.len() > 1) && columns.len() > 1 {
+            let title = filled[0].1.clone();
+            let id = unique(
+                crate::roadmap::edit::id_from(&title),
+                phases.iter().map(|p| p.id.as_str()),
+            );
+            phases.push(Phase { id: id.clone(), title });
+            current_phase = Some(id);
+            continue;
+        }
+        let Some(title) = get(Key::Title).map(Cell::text) else {
+            continue;
+        };
+        let mut m = Milestone {
+            row: index + 1,
+            title: one_line(&title),
+            ..Milestone::default()
+        };
+        let wanted = get(Key::Id).map(Cell::text).filter(|id| is_valid_id(id));
+        let taken = milestones.iter().map(|m| m.id.as_str());
+        m.id = unique(wanted.unwrap_or_else(|| crate::roadmap::edit::slug(&title)), taken);
+        m.phase = get(Key::Phase)
+            .map(Cell::text)
+            .map(|title| match phases.iter().find(|p| p.title == title) {
+                Some(p) => p.id.clone(),
+                None => {
+                    let id = unique(
+                        crate::roadmap::edit::id_from(&title),
+                        phases.iter().map(|p| p.id.as_str()),
+                    );
+                    phases.push(Phase { id: id.clone(), title });
+                    id
+                }
+            })
+            .or_else(|| current_phase.clone());
+        if let Some(cell) = get(Key::Due) {
+            let text = cell.text();
+            match Due::parse(&text, None) {
+                Ok(_) => m.due = Some(text),
+                Err(_) => m.unread_due = Some(text),
+            }
+        }
+        m.criteria = get(Key::Criteria).map(Cell::text);
+        m.description = get(Key::Description).map(Cell::text);
+        m.owner = get(Key::Owner).map(|c| one_line(&c.text()));
+        m.note = get(Key::Note).map(Cell::text);
+        if let Some(cell) = get(Key::Cost) {
+            match cost(cell) {
+                Some(n) => m.cost_tkr = Some(n),
+                None => m.unread_cost = Some(cell.text()),
+            }
+        }
+        m.steps = get(Key::Steps).map(|c| steps(&c.text())).unwrap_or_default();
+        milestones.push(m);
+    }
+    let unused = headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !h.is_empty() && !columns.iter().any(|(_, c, _)| c == i))
+        .map(|(_, h)| h.clone())
+        .collect();
+    Ok(Plan {
+        table: table.name.clone(),
+        language,
+        columns: columns.iter().map(|(k, i, _)| (*k, headers[*i].clone())).collect(),
+        unused,
+        phases,
+        milestones,
+    })
+}
+
+/// The header row (the first of the first ten rows that names a milestone
+/// column and one more) and each key's column in it.
+#[allow(clippy::type_complexity)]
+fn header(table: &Table, named: &[Named]) -> Result<(usize, Vec<(Key, usize, Option<Lang>)>), Problem> {
+    let first_row = || {
+        table
+            .rows
+            .iter()
+            .find(|r| r.iter().any(|c| !c.is_empty()))
+            .map(|r| r.iter().map(Cell::text).collect())
+            .unwrap_or_default()
+    };
+    for (index, row) in table.rows.iter().enumerate().take(10) {
+        let headers: Vec<String> = row.iter().map(Cell::text).collect();
+        let mut columns: Vec<(Key, usize, Option<Lang>)> = Vec::new();
+        for n in named {
+            if let Some(i) = headers.iter().position(|h| words(h) == words(&n.header)) {
+                columns.push((n.key, i, None));
+            }
+        }
+        for (i, h) in headers.iter().enumerate() {
+            if columns.iter().any(|(_, c, _)| *c == i) {
+                continue;
+            }
+            if let Some((key, lang)) = recognise(h)
+                && !columns.iter().any(|(k, _, _)| *k == key)
+            {
+                columns.push((key, i, Some(lang)));
+            }
+        }
+        let has_title = columns.iter().any(|(k, _, _)| *k == Key::Title);
+        if has_title && columns.len() >= 2 {
+            if let Some(n) = named
+                .iter()
+                .find(|n| !headers.iter().any(|h| words(h) == words(&n.header)))
+            {
+                return Err(Problem::NoSuchHeader {
+                    key: n.key,
+                    header: n.header.clone(),
+                    headers: headers.into_iter().filter(|h| !h.is_empty()).collect(),
+                });
+            }
+            columns.sort_by_key(|(_, i, _)| *i);
+            return Ok((index, columns));
+        }
+    }
+    if let Some(n) = named.first() {
+        let headers: Vec<String> = first_row();
+        if !headers.iter().any(|h| words(h) == words(&n.header)) {
+            return Err(Problem::NoSuchHeader {
+                key: n.key,
+                header: n.header.clone(),
+                headers: headers.into_iter().filter(|h| !h.is_empty()).collect(),
+            });
+        }
+    }
+    Err(Problem::NoHeader { first_row: first_row() })
+}
+
+/// A title or an owner on one line: the line breaks of a narrow table cell
+/// are not part of the text.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A cost in thousands: `1100`, `1 100`, `1100,5`, `1 100 tkr`.
+fn cost(cell: &Cell) -> Option<f64> {
+    match cell {
+        Cell::Number(n) if n.is_finite() && *n >= 0.0 => Some(*n),
+        Cell::Text(t) => {
+            let t = t.trim().trim_end_matches("tkr").trim_end_matches("kkr").trim();
+            let digits: String = t
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .replace(',', ".");
+            digits.parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0)
+        }
+        _ => None,
+    }
+}
+
+const BULLETS: &[char] = &['•', '·', '▪', '◦', '○', '●', '-', '–', '—', '*', '\u{F0B7}', '\u{F0A7}'];
+
+/// The steps of a cell: each bullet (or, without bullets, each line) one
+/// step; a line that starts without a bullet continues the one before. A
+/// trailing party in parentheses, "… (ITSL).", is the step's owner.
+pub fn steps(cell: &str) -> Vec<Step> {
+    let lines: Vec<&str> = cell.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let bulleted = |l: &str| l.starts_with(BULLETS) || numbered(l).is_some();
+    let any_bullets = lines.iter().any(|l| bulleted(l));
+    let mut items: Vec<String> = Vec::new();
+    for line in lines {
+        if bulleted(line) || !any_bullets || items.is_empty() {
+            let text = numbered(line)
+                .unwrap_or_else(|| line.trim_start_matches(BULLETS))
+                .trim();
+            items.push(text.to_string());
+        } else if let Some(last) = items.last_mut() {
+            last.push(' ');
+            last.push_str(line);
+        }
+    }
+    items.into_iter().filter(|t| !t.is_empty()).map(|t| party(&t)).collect()
+}
+
+/// "1. text" or "1) text": the text.
+fn numbered(line: &str) -> Option<&str> {
+    let digits = line.find(|c: char| !c.is_ascii_digit())?;
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = &line[digits..];
+    rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") "))
+}
+
+/// "Genomföra uppstartsmöte (kickoff) med beställare (Gemensam)." is the text
+/// "Genomföra uppstartsmöte (kickoff) med beställare." owned by "Gemensam".
+/// Only a short parenthesis that starts with a capital letter, at the very
+/// end, is taken for a party: "(se bilaga 2)" stays text.
+fn party(text: &str) -> Step {
+    let trimmed = text.trim_end();
+    let (body, tail) = match trimmed.strip_suffix(['.', ';', ',']) {
+        Some(body) => (body.trim_end(), &trimmed[body.len()..]),
+        None => (trimmed, ""),
+    };
+    if let Some(open) = body.rfind('(')
+        && body.ends_with(')')
+    {
+        let inside = body[open + 1..body.len() - 1].trim();
+        let before = body[..open].trim_end();
+        let looks_like_party = !inside.is_empty()
+            && inside.chars().count() <= 40
+            && inside.split_whitespace().count() <= 5
+            && inside.chars().next().is_some_and(char::is_uppercase)
+            && !inside.contains(['(', ')'])
+            && !before.is_empty();
+        if looks_like_party {
+            return Step {
+                text: format!("{before}{}", tail.trim()),
+                owner: Some(inside.to_string()),
+            };
+        }
+    }
+    Step {
+        text: trimmed.to_string(),
+        owner: None,
+    }
+}
+
+fn unique<'a>(id: String, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    if !taken.clone().any(|t| t == id) {
+        return id;
+    }
+    (2..)
+        .map(|n| format!("{id}-{n}"))
+        .find(|candidate| !taken.clone().any(|t| t == candidate))
+        .unwrap_or(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_in_three_languages() {
+        for (header, key) in [
+            ("Nr", Key::Id),
+            ("Milstolpe", Key::Title),
+            ("Milepæl", Key::Title),
+            ("Milestone", Key::Title),
+            ("Klart datum", Key::Due),
+            ("Klar (tertial)", Key::Due),
+            ("Tidsplan", Key::Due),
+            ("Frist", Key::Due),
+            ("Due", Key::Due),
+            ("Klarkriterier", Key::Criteria),
+            ("Ferdigkriterier", Key::Criteria),
+            ("Done criteria", Key::Criteria),
+            ("Beskrivning av milstolpe", Key::Description),
+            ("Beskrivelse", Key::Description),
+            ("Ansvarig", Key::Owner),
+            ("Ansvarlig", Key::Owner),
+            ("Owner", Key::Owner),
+            ("Kostnad tkr", Key::Cost),
+            ("Cost", Key::Cost),
+            ("Fas", Key::Phase),
+            ("Phase", Key::Phase),
+            ("Beskrivning, vad utförs, vem ansvarar", Key::Steps),
+        ] {
+            assert_eq!(recognise(header).map(|(k, _)| k), Some(key), "{header}");
+        }
+        assert_eq!(recognise("Övrigt"), None);
+    }
+
+    #[test]
+    fn bullets_become_steps_with_their_party() {
+        let s = steps(
+            "• Genomföra uppstartsmöte (kickoff) med beställare och leverantör (Gemensam).\n• Upprätta tidplan (ITSL).\n  fortsätter här\n• Läsa (se bilaga 2)",
+        );
+        assert_eq!(s.len(), 3);
+        assert_eq!(
+            s[0].text,
+            "Genomföra uppstartsmöte (kickoff) med beställare och leverantör."
+        );
+        assert_eq!(s[0].owner.as_deref(), Some("Gemensam"));
+        assert_eq!(s[1].text, "Upprätta tidplan (ITSL). fortsätter här");
+        assert_eq!(s[1].owner, None, "the party is not at the end of the step any more");
+        assert_eq!(s[2].text, "Läsa (se bilaga 2)");
+        assert_eq!(s[2].owner, None);
+        let s = steps("Signering av kontrakt (Kund mha ITSL)");
+        assert_eq!(s[0].owner.as_deref(), Some("Kund mha ITSL"));
+    }
+
+    #[test]
+    fn costs_as_people_write_them() {
+        assert_eq!(cost(&Cell::Text("1 100".into())), Some(1100.0));
+        assert_eq!(cost(&Cell::Text("2,5 tkr".into())), Some(2.5));
+        assert_eq!(cost(&Cell::Number(750.0)), Some(750.0));
+        assert_eq!(cost(&Cell::Text("ca 500".into())), None);
+    }
+}

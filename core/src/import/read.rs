@@ -1,0 +1,400 @@
+//! The tables in a file, whatever office program wrote it: spreadsheets
+//! (calamine), Word documents (their `word/document.xml`), CSV and TSV in the
+//! encodings Excel writes, and Markdown pipe tables.
+
+use std::io::{Cursor, Read};
+
+use calamine::{Data, Reader};
+use chrono::NaiveDate;
+use quick_xml::events::Event;
+
+/// One cell as the file holds it. Spreadsheets keep dates and numbers as
+/// such; everything else is text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            // A lone dash is how tables write "nothing here".
+            Cell::Text(t) => matches!(t.trim(), "" | "-" | "–" | "—"),
+            _ => false,
+        }
+    }
+
+    /// The cell as text: numbers without a needless `.0`, dates in ISO 8601.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.trim().to_string(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+/// A table found in the file: a sheet, a Word table, a Markdown table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The sheet's name, or the text just before the table in a document.
+    pub name: String,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// The kinds of file `read` knows, decided by the file name's ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Spreadsheet,
+    Word,
+    Delimited(Option<u8>),
+    Markdown,
+}
+
+impl Kind {
+    pub fn of(file_name: &str) -> Option<Kind> {
+        let ext = file_name.rsplit_once('.')?.1.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Kind::Spreadsheet,
+            "docx" => Kind::Word,
+            "csv" | "txt" => Kind::Delimited(None),
+            "tsv" | "tab" => Kind::Delimited(Some(b'\t')),
+            "md" | "markdown" => Kind::Markdown,
+            _ => return None,
+        })
+    }
+}
+
+/// Every table in `bytes`, a file of `kind`. The error says why the file
+/// could not be read as that kind.
+pub fn tables(kind: Kind, bytes: &[u8]) -> Result<Vec<Table>, String> {
+    match kind {
+        Kind::Spreadsheet => spreadsheet(bytes),
+        Kind::Word => word(bytes),
+        Kind::Delimited(delimiter) => delimited(bytes, delimiter).map(|t| vec![t]),
+        Kind::Markdown => Ok(markdown(&decode(bytes).0)),
+    }
+}
+
+fn spreadsheet(bytes: &[u8]) -> Result<Vec<Table>, String> {
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| format!("sheet `{name}`: {e}"))?;
+        let rows = range
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| match cell {
+                        Data::Empty => Cell::Empty,
+                        Data::String(s) => Cell::Text(s.replace("\r\n", "\n")),
+                        Data::Int(i) => Cell::Number(*i as f64),
+                        Data::Float(f) => Cell::Number(*f),
+                        Data::Bool(b) => Cell::Text(b.to_string()),
+                        Data::DateTime(_) | Data::DateTimeIso(_) => {
+                            calamine::DataType::as_date(cell).map_or_else(|| Cell::Text(cell.to_string()), Cell::Date)
+                        }
+                        other => Cell::Text(other.to_string()),
+                    })
+                    .collect()
+            })
+            .collect();
+        out.push(Table { name, rows });
+    }
+    Ok(out)
+}
+
+/// Text in UTF-8 (with or without a byte-order mark), UTF-16 with its mark
+/// (Excel's "Unicode text"), or else Windows-1252, which is what Excel writes
+/// as "CSV" on a Swedish or Norwegian Windows. The name says which it was.
+pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (String::from_utf8_lossy(rest).into_owned(), "UTF-8");
+    }
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return (encoding.decode_with_bom_removal(bytes).0.into_owned(), encoding.name());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), "UTF-8"),
+        Err(_) => (
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+            "windows-1252",
+        ),
+    }
+}
+
+fn delimited(bytes: &[u8], delimiter: Option<u8>) -> Result<Table, String> {
+    let (text, _) = decode(bytes);
+    let delimiter = delimiter.unwrap_or_else(|| guess_delimiter(&text));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        rows.push(
+            record
+                .iter()
+                .map(|f| {
+                    let f = f.replace("\r\n", "\n");
+                    if f.trim().is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(f)
+                    }
+                })
+                .collect(),
+        );
+    }
+    Ok(Table {
+        name: String::new(),
+        rows,
+    })
+}
+
+/// `;`, `,` or tab: whichever the first line (the header) has most of,
+/// outside quotes. Swedish and Norwegian Excel write `;`.
+fn guess_delimiter(text: &str) -> u8 {
+    let mut counts = [(b';', 0usize), (b'\t', 0), (b',', 0)];
+    let mut quoted = false;
+    for c in text.bytes() {
+        match c {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                for (d, n) in counts.iter_mut() {
+                    if *d == c {
+                        *n += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // Ties go to `;`, then tab: a comma is more often part of the text.
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map_or(b',', |(d, _)| *d)
+}
+
+/// Pipe tables: a header row, a `|---|` row, then rows. `<br>` in a cell is
+/// a line break; the last non-table line before a table names it.
+fn markdown(text: &str) -> Vec<Table> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let mut name = String::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim();
+        let is_row = |l: &str| l.trim_start().starts_with('|');
+        if is_row(line) && lines.get(i + 1).is_some_and(|next| is_separator(next)) {
+            let mut rows = vec![pipe_cells(line)];
+            i += 2;
+            while i < lines.len() && is_row(lines[i]) {
+                rows.push(pipe_cells(lines[i]));
+                i += 1;
+            }
+            out.push(Table {
+                name: std::mem::take(&mut name),
+                rows,
+            });
+            continue;
+        }
+        if !line.is_empty() {
+            name = line.trim_start_matches('#').trim().to_string();
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_separator(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('|') && line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+fn pipe_cells(line: &str) -> Vec<Cell> {
+    let line = line.trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let line = line.strip_suffix('|').filter(|l| !l.ends_with('\\')).unwrap_or(line);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cell.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+        .into_iter()
+        .map(|c| {
+            let c = c.replace("<br>", "\n").replace("<br/>", "\n").replace("<br />", "\n");
+            let c = c.lines().map(str::trim).collect::<Vec<_>>().join("\n");
+            if c.is_empty() { Cell::Empty } else { Cell::Text(c) }
+        })
+        .collect()
+}
+
+/// The tables of a `.docx`: each `w:tbl` of `word/document.xml`, a cell's
+/// paragraphs one line each (a list paragraph starts with `• `), a cell
+/// spanning several columns followed by empty ones so the columns line up.
+/// A table inside a cell is read as part of that cell's text.
+fn word(bytes: &[u8]) -> Result<Vec<Table>, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a Word document: {e}"))?;
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .map_err(|e| format!("not a Word document (no word/document.xml): {e}"))?
+        .take(256 << 20)
+        .read_to_string(&mut xml)
+        .map_err(|e| format!("cannot read word/document.xml: {e}"))?;
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut out = Vec::new();
+    let mut depth = 0usize; // tables open
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut row: Vec<Cell> = Vec::new();
+    let mut cell = String::new();
+    let mut paragraph = String::new();
+    let mut last_paragraph = String::new();
+    let mut in_text = false;
+    let mut in_run = false;
+    let mut span = 1usize;
+    loop {
+        let event = reader.read_event().map_err(|e| format!("word/document.xml: {e}"))?;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let open = matches!(event, Event::Start(_));
+                match e.local_name().into_inner() {
+                    "tbl" if open => {
+                        depth += 1;
+                        if depth == 1 {
+                            rows.clear();
+                        }
+                    }
+                    "tr" if open && depth == 1 => row.clear(),
+                    "tc" if open && depth == 1 => {
+                        cell.clear();
+                        span = 1;
+                    }
+                    "gridSpan" if depth == 1 => {
+                        span = attribute(e, "val")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(1)
+                            .clamp(1, 64);
+                    }
+                    "p" if open => paragraph.clear(),
+                    // An empty paragraph, `<w:p/>`: a blank line in the cell.
+                    "p" if depth > 0 && !cell.is_empty() => cell.push('\n'),
+                    "numPr" => paragraph.insert_str(0, "• "),
+                    "r" => in_run = open,
+                    "t" => in_text = open,
+                    // A tab or break inside a run; `w:tab` also defines tab stops outside runs.
+                    "tab" if in_run => paragraph.push('\t'),
+                    "br" | "cr" if in_run => paragraph.push('\n'),
+                    _ => {}
+                }
+            }
+            Event::Text(t) if in_text => {
+                paragraph.push_str(&t.html_content());
+            }
+            Event::GeneralRef(r) if in_text => {
+                let name = r.borrow().into_inner();
+                if let Some(c) = quick_xml::escape::resolve_predefined_entity(&name) {
+                    paragraph.push_str(c);
+                } else if let Ok(Some(c)) = r.resolve_char_ref() {
+                    paragraph.push(c);
+                }
+            }
+            Event::End(e) => match e.local_name().into_inner() {
+                "t" => in_text = false,
+                "r" => in_run = false,
+                "p" => {
+                    let text = paragraph.trim().to_string();
+                    if depth > 0 {
+                        if !cell.is_empty() {
+                            cell.push('\n');
+                        }
+                        cell.push_str(&text);
+                    } else if !text.is_empty() {
+                        last_paragraph = text;
+                    }
+                    paragraph.clear();
+                }
+                "tc" if depth == 1 => {
+                    let text = cell.trim().to_string();
+                    row.push(if text.is_empty() { Cell::Empty } else { Cell::Text(text) });
+                    row.extend(std::iter::repeat_n(Cell::Empty, span - 1));
+                }
+                "tr" if depth == 1 => rows.push(std::mem::take(&mut row)),
+                "tbl" => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        out.push(Table {
+                            name: std::mem::take(&mut last_paragraph),
+                            rows: std::mem::take(&mut rows),
+                        });
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().into_inner() == name)
+        .map(|a| a.value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiter_is_what_the_header_has_most_of() {
+        assert_eq!(guess_delimiter("Nr;Milstolpe;Klart datum\n1;a,b;c"), b';');
+        assert_eq!(guess_delimiter("Nr,Milstolpe,\"Klart; datum\"\n"), b',');
+        assert_eq!(guess_delimiter("Nr\tMilstolpe\n"), b'\t');
+    }
+
+    #[test]
+    fn windows_1252_is_read_when_the_bytes_are_not_utf8() {
+        // "Förbereda" as Windows-1252 writes it: ö is 0xF6.
+        assert_eq!(decode(b"F\xF6rbereda").0, "Förbereda");
+        assert_eq!(decode("\u{FEFF}Förbereda".as_bytes()).0, "Förbereda");
+    }
+
+    #[test]
+    fn markdown_cells_split_on_unescaped_pipes() {
+        let t = markdown("# Plan\n\n| Nr | Milstolpe |\n|---|---|\n| 1 | a \\| b<br>c |\n");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].name, "Plan");
+        assert_eq!(t[0].rows[1][1], Cell::Text("a | b\nc".into()));
+    }
+}

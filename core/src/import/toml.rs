@@ -1,0 +1,184 @@
+//! An imported plan as a roadmap file: commented, laid out as the shipped
+//! roadmaps are, every value escaped for TOML. The words of the comments and
+//! of the notes about what could not be read come from the caller, in the
+//! plan's language.
+
+use super::{Milestone, Plan};
+
+/// What the file says about the import, for the caller to put in words.
+pub enum Wording<'a> {
+    /// The first comment: where the plan came from and how.
+    Source,
+    /// Which header became which field.
+    Columns(String),
+    /// Headers that were not read.
+    Unused(String),
+    /// The owners the table names, to write under `[parties]` with full names.
+    Owners(String),
+    /// A milestone's note when its due date could not be read: the text as written.
+    UnreadDue(&'a str),
+    /// A milestone's note when its cost is not a number: the text as written.
+    UnreadCost(&'a str),
+}
+
+/// The roadmap's own fields.
+pub struct Head<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub language: &'a str,
+    pub source: &'a str,
+}
+
+pub fn write(plan: &Plan, head: &Head<'_>, words: &dyn Fn(Wording<'_>) -> String) -> String {
+    let mut out = String::new();
+    comment(&mut out, &words(Wording::Source));
+    let columns: Vec<String> = plan
+        .columns
+        .iter()
+        .map(|(key, header)| format!("{header} → {}", key.name()))
+        .collect();
+    comment(&mut out, &words(Wording::Columns(columns.join(", "))));
+    if !plan.unused.is_empty() {
+        comment(&mut out, &words(Wording::Unused(plan.unused.join(", "))));
+    }
+    out.push_str("\n[roadmap]\n");
+    field(&mut out, "id", head.id);
+    field(&mut out, "title", head.title);
+    field(&mut out, "language", head.language);
+    field(&mut out, "source", head.source);
+
+    let owners = owners(plan);
+    if !owners.is_empty() {
+        out.push('\n');
+        comment(&mut out, &words(Wording::Owners(owners.join(", "))));
+        comment(&mut out, "[parties]");
+        for owner in &owners {
+            comment(&mut out, &format!("{} = \"…\"", key(owner)));
+        }
+    }
+    for phase in &plan.phases {
+        out.push_str("\n[[phase]]\n");
+        field(&mut out, "id", &phase.id);
+        field(&mut out, "title", &phase.title);
+    }
+    for m in &plan.milestones {
+        out.push_str("\n[[milestone]]\n");
+        milestone(&mut out, m, words);
+    }
+    out
+}
+
+fn milestone(out: &mut String, m: &Milestone, words: &dyn Fn(Wording<'_>) -> String) {
+    field(out, "id", &m.id);
+    if let Some(phase) = &m.phase {
+        field(out, "phase", phase);
+    }
+    field(out, "title", &m.title);
+    if let Some(due) = &m.due {
+        field(out, "due", due);
+    }
+    for (name, value) in [
+        ("criteria", &m.criteria),
+        ("description", &m.description),
+        ("owner", &m.owner),
+    ] {
+        if let Some(value) = value {
+            field(out, name, value);
+        }
+    }
+    if let Some(cost) = m.cost_tkr {
+        out.push_str(&format!("cost_tkr = {cost}\n"));
+    }
+    let notes: Vec<String> = m
+        .note
+        .iter()
+        .cloned()
+        .chain(m.unread_due.as_deref().map(|t| words(Wording::UnreadDue(t))))
+        .chain(m.unread_cost.as_deref().map(|t| words(Wording::UnreadCost(t))))
+        .collect();
+    if !notes.is_empty() {
+        field(out, "note", &notes.join("\n"));
+    }
+    for step in &m.steps {
+        out.push_str("\n  [[milestone.step]]\n  ");
+        field(out, "text", &step.text);
+        if let Some(owner) = &step.owner {
+            out.push_str("  ");
+            field(out, "owner", owner);
+        }
+    }
+}
+
+/// The distinct parties the owners of milestones and steps name ("AF /
+/// Digg" names two), in the order they appear.
+fn owners(plan: &Plan) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let all = plan
+        .milestones
+        .iter()
+        .flat_map(|m| m.owner.iter().chain(m.steps.iter().flat_map(|s| s.owner.iter())));
+    for owner in all {
+        for (party, _) in crate::parties::owner_parts(owner) {
+            if !out.iter().any(|o| o == party) {
+                out.push(party.to_string());
+            }
+        }
+    }
+    out
+}
+
+fn comment(out: &mut String, text: &str) {
+    for line in text.lines() {
+        out.push_str("# ");
+        out.push_str(line);
+        out.push('\n');
+    }
+}
+
+fn field(out: &mut String, name: &str, value: &str) {
+    out.push_str(name);
+    out.push_str(" = ");
+    out.push_str(&string(value));
+    out.push('\n');
+}
+
+/// A bare key when the text is one, else a quoted one.
+fn key(text: &str) -> String {
+    if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        text.to_string()
+    } else {
+        string(text)
+    }
+}
+
+/// A TOML basic string; a multi-line one (as people write them) when the
+/// text has line breaks. Quotes and backslashes are escaped in both, so no
+/// text can end the string early.
+pub fn string(text: &str) -> String {
+    let multi = text.contains('\n');
+    let mut out = String::from(if multi { "\"\"\"\n" } else { "\"" });
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' if multi => out.push('\n'),
+            '\t' => out.push('\t'),
+            c if c.is_control() || c == '\u{7f}' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push_str(if multi { "\"\"\"" } else { "\"" });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::string;
+
+    #[test]
+    fn strings_cannot_end_early() {
+        assert_eq!(string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(string("a\n\"\"\"\nb"), "\"\"\"\na\n\\\"\\\"\\\"\nb\"\"\"");
+        assert_eq!(string("\u{1b}[31m"), "\"\\u001B[31m\"");
+    }
+}

@@ -1,0 +1,306 @@
+//! `roadmap import FILE`: a roadmap file written from the plan table of an
+//! Excel or LibreOffice workbook, a Word document, a CSV or a Markdown file,
+//! then checked by the same parser `validate` uses before it is written.
+
+use std::path::{Path, PathBuf};
+
+use roadmap_core::files::IMPORT_LIMIT;
+use roadmap_core::import::read::{self, Kind, Table};
+use roadmap_core::import::toml::{self, Head, Wording};
+use roadmap_core::import::{self as plan_table, Key, Named, Plan, Problem};
+use roadmap_core::roadmap::{Origin, parse};
+use roadmap_core::workspace::{self, ROADMAPS_DIR};
+use roadmap_core::{Error, ExitCode, Result};
+
+use crate::cli::ImportArgs;
+use crate::context::Context;
+use crate::i18n::{Language, Why, t};
+
+pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
+    let language = &context.language;
+    let file = &args.file;
+    let shown = file.display().to_string();
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kind = Kind::of(&name).ok_or_else(|| {
+        Error::usage(
+            format!("cannot import {shown}: not a kind of file roadmap reads"),
+            "save the plan as .xlsx, .ods, .docx, .csv or .md, or give one of those",
+        )
+    })?;
+    let named = named_columns(&args.columns)?;
+    let bytes = roadmap_core::files::read(file, IMPORT_LIMIT, "the plan")?.ok_or_else(|| {
+        Error::usage(
+            format!("cannot import {shown}: there is no such file"),
+            "check the path; a name with spaces needs quotes",
+        )
+    })?;
+    let tables = read::tables(kind, &bytes).map_err(|why| {
+        Error::refused(
+            format!("cannot read {shown}: {why}"),
+            "open it in its program and save it again, or save the table as CSV and import that",
+        )
+    })?;
+    let (number, table, plan) = choose(&tables, args.table.as_deref(), &named, &shown)?;
+
+    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+    let id = match &args.id {
+        Some(id) if parse::is_valid_id(id) => id.clone(),
+        Some(id) => {
+            return Err(Error::usage(
+                format!("`{id}` is not a roadmap id"),
+                "an id is letters a-z, digits, `-`, `_` and `.`, like kundportal-2027",
+            ));
+        }
+        None => roadmap_core::roadmap::edit::id_from(stem),
+    };
+    // A document's heading names its table; a sheet's name ("Blad1") seldom names the plan.
+    let heading =
+        Some(table.name.trim().to_string()).filter(|n| !n.is_empty() && matches!(kind, Kind::Word | Kind::Markdown));
+    let title = args.title.clone().or(heading).unwrap_or_else(|| stem.to_string());
+    // The file's own words are in the plan's language, as the plan's are.
+    let plan_language = plan.language.map(|l| Language::new(l, Why::Default));
+    let words_in = plan_language.as_ref().unwrap_or(language);
+    let head = Head {
+        id: &id,
+        title: &title,
+        language: plan.language.unwrap_or(language.lang).code(),
+        source: &name,
+    };
+    let text = toml::write(&plan, &head, &|w| wording(words_in, w, &name, &table.name));
+
+    let target = match &args.output {
+        Some(path) => path.clone(),
+        None => default_target(&context.cwd, &id),
+    };
+    let origin = Origin::File {
+        path: target.clone(),
+        replaces_shipped: false,
+    };
+    // Whatever is written must load: a failure here is this command's fault.
+    parse::parse(&target.display().to_string(), text.as_bytes(), origin).map_err(Error::Roadmaps)?;
+
+    let summary = summary(language, &plan, &shown, number, tables.len(), &table.name);
+    if args.dry_run {
+        crate::render::say(&summary);
+        context.terminal.emit(&text)?;
+        return Ok(ExitCode::Success);
+    }
+    let written = target.display().to_string();
+    if target.exists() && !args.force {
+        return Err(Error::refused(
+            format!("{written} exists already; nothing was written"),
+            "give --force to replace it, -o for another file, or --dry-run to see the result",
+        ));
+    }
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    }
+    roadmap_core::files::replace(&target, text.as_bytes(), "the roadmap file")?;
+    let mut out = summary;
+    out.push_str(&t!(language, "import-wrote", path = written, id = id.as_str()));
+    out.push('\n');
+    if args.output.is_none() && workspace::find_workspace(&context.cwd).is_none() {
+        out.push_str(&t!(language, "import-no-workspace"));
+        out.push('\n');
+    }
+    context.terminal.emit(&out)?;
+    Ok(ExitCode::Success)
+}
+
+/// `--column due="När klart"` as a key and a header.
+fn named_columns(given: &[String]) -> Result<Vec<Named>> {
+    given
+        .iter()
+        .map(|g| {
+            let keys = Key::ALL.map(Key::name).join(", ");
+            let (key, header) = g.split_once('=').ok_or_else(|| {
+                Error::usage(
+                    format!("--column `{g}` has no `=`"),
+                    format!("write --column KEY=HEADER, like --column due=\"När klart\"; KEY is one of {keys}"),
+                )
+            })?;
+            let key = Key::parse(key).ok_or_else(|| {
+                Error::usage(
+                    format!("--column `{g}`: `{key}` is not a field of a milestone"),
+                    format!("KEY is one of {keys}"),
+                )
+            })?;
+            Ok(Named {
+                key,
+                header: header.trim().to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The table asked for by `--table` (a name or a number from 1), or the
+/// first that reads as a plan; with its number.
+fn choose<'a>(
+    tables: &'a [Table],
+    asked: Option<&str>,
+    named: &[Named],
+    shown: &str,
+) -> Result<(usize, &'a Table, Plan)> {
+    let list = || {
+        tables
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if t.name.is_empty() {
+                    format!("{}", i + 1)
+                } else {
+                    format!("{} ({})", i + 1, t.name)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if tables.is_empty() {
+        return Err(Error::refused(
+            format!("{shown} has no table"),
+            "a plan is a table with a header row (Milstolpe, Klart datum, Ansvarig …)",
+        ));
+    }
+    let candidates: Vec<usize> = match asked {
+        Some(asked) => {
+            let by_number = asked.parse::<usize>().ok().filter(|n| (1..=tables.len()).contains(n));
+            let by_name = tables
+                .iter()
+                .position(|t| t.name.trim().eq_ignore_ascii_case(asked.trim()));
+            match by_name.or(by_number.map(|n| n - 1)) {
+                Some(i) => vec![i],
+                None => {
+                    return Err(Error::usage(
+                        format!("{shown} has no sheet or table `{asked}`"),
+                        format!("give one of: {}", list()),
+                    ));
+                }
+            }
+        }
+        None => (0..tables.len()).collect(),
+    };
+    let mut first_problem = None;
+    for i in candidates {
+        match plan_table::plan(&tables[i], named) {
+            Ok(plan) if !plan.milestones.is_empty() => return Ok((i + 1, &tables[i], plan)),
+            Ok(_) => {}
+            Err(problem) => {
+                first_problem.get_or_insert((i, problem));
+            }
+        }
+    }
+    let keys = Key::ALL.map(Key::name).join(", ");
+    Err(match first_problem {
+        Some((_, Problem::NoSuchHeader { key, header, headers })) => Error::usage(
+            format!(
+                "--column {}=\"{header}\": {shown} has no column with that header",
+                key.name()
+            ),
+            format!("the headers are: {}", headers.join(", ")),
+        ),
+        Some((i, Problem::NoHeader { first_row })) => Error::refused(
+            format!(
+                "{shown}, table {}: no header row names the milestone column (the first row is: {})",
+                i + 1,
+                first_row
+                    .iter()
+                    .filter(|h| !h.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            format!(
+                "say which header holds what with --column, like --column title=\"Aktivitet\"; the keys are {keys}; the tables are: {}",
+                list()
+            ),
+        ),
+        None => Error::refused(
+            format!("{shown}: the table has a header but no milestone rows under it"),
+            format!("pick another table with --table; the tables are: {}", list()),
+        ),
+    })
+}
+
+fn default_target(cwd: &Path, id: &str) -> PathBuf {
+    match workspace::find_workspace(cwd) {
+        Some(dir) => dir.join(ROADMAPS_DIR).join(format!("{id}.toml")),
+        None => cwd.join(format!("{id}.toml")),
+    }
+}
+
+fn wording(language: &Language, w: Wording<'_>, file: &str, table: &str) -> String {
+    match w {
+        Wording::Source => t!(
+            language,
+            "import-file-source",
+            file = file,
+            table = table,
+            command = "roadmap validate"
+        ),
+        Wording::Columns(list) => t!(language, "import-file-columns", columns = list),
+        Wording::Unused(list) => t!(language, "import-file-unused", headers = list),
+        Wording::Owners(list) => t!(language, "import-file-owners", owners = list),
+        Wording::UnreadDue(text) => t!(language, "import-file-unread-due", text = text),
+        Wording::UnreadCost(text) => t!(language, "import-file-unread-cost", text = text),
+    }
+}
+
+/// What was read and what was not, for the person who ran the import.
+fn summary(language: &Language, plan: &Plan, file: &str, number: usize, tables: usize, table: &str) -> String {
+    let steps: usize = plan.milestones.iter().map(|m| m.steps.len()).sum();
+    let mut out = t!(
+        language,
+        "import-read",
+        file = file,
+        table = if table.is_empty() {
+            number.to_string()
+        } else {
+            table.to_string()
+        },
+        milestones = plan.milestones.len(),
+        phases = plan.phases.len(),
+        steps = steps
+    );
+    out.push('\n');
+    if tables > 1 {
+        out.push_str(&t!(language, "import-other-tables", count = tables - 1));
+        out.push('\n');
+    }
+    let columns: Vec<String> = plan
+        .columns
+        .iter()
+        .map(|(key, header)| format!("{header} → {}", key.name()))
+        .collect();
+    out.push_str(&t!(language, "import-columns", columns = columns.join(", ")));
+    out.push('\n');
+    if !plan.unused.is_empty() {
+        out.push_str(&t!(language, "import-unused", headers = plan.unused.join(", ")));
+        out.push('\n');
+    }
+    for m in &plan.milestones {
+        if let Some(text) = &m.unread_due {
+            out.push_str(&t!(
+                language,
+                "import-unread-due",
+                row = m.row,
+                id = m.id.as_str(),
+                text = text.as_str()
+            ));
+            out.push('\n');
+        }
+        if let Some(text) = &m.unread_cost {
+            out.push_str(&t!(
+                language,
+                "import-unread-cost",
+                row = m.row,
+                id = m.id.as_str(),
+                text = text.as_str()
+            ));
+            out.push('\n');
+        }
+    }
+    out
+}
