@@ -122,9 +122,9 @@ pub enum Command {
     /// What moved: each milestone's baseline and current due date, how far, how often, why
     #[command(after_help = "Examples:\n  roadmap slips\n  roadmap slips hubs-sdk --format json")]
     Slips(SlipsArgs),
-    /// Export milestones to a calendar (iCalendar), a spreadsheet (CSV), Mermaid or JSON
+    /// Export milestones to a calendar (iCalendar), a spreadsheet (Excel or CSV), Mermaid or JSON
     #[command(
-        after_help = "Examples:\n  roadmap export hubs-sdk --format ics -o hubs.ics\n  roadmap export --format csv > roadmap.csv\n  roadmap export intygshantering --format mermaid"
+        after_help = "Examples:\n  roadmap export hubs-sdk --format ics -o hubs.ics\n  roadmap export --format xlsx -o roadmap.xlsx\n  roadmap export --format csv > roadmap.csv\n  roadmap export intygshantering --format mermaid"
     )]
     Export(ExportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -443,6 +443,8 @@ pub struct SlipsArgs {
 pub enum ExportFormat {
     Ics,
     Csv,
+    /// An Excel workbook: a sheet of milestones and one of steps (needs -o FILE)
+    Xlsx,
     Mermaid,
     Json,
 }

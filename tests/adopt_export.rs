@@ -309,12 +309,15 @@ fn csv_export_is_read_back_by_pythons_csv_module() {
             "start",
             "end",
             "status",
-            "cost_tkr"
+            "cost_tkr",
+            "done_by",
+            "done_on",
+            "note"
         ]
     );
     // A header, 9 milestones and 48 steps.
     assert_eq!(rows.len(), 1 + 9 + 48);
-    assert!(rows.iter().all(|r| r.len() == 10));
+    assert!(rows.iter().all(|r| r.len() == 13));
     let step = rows.iter().find(|r| r[1] == "projektstart" && r[2] == "2").unwrap();
     assert_eq!(
         (step[3].as_str(), step[4].as_str(), step[8].as_str()),
@@ -324,6 +327,8 @@ fn csv_export_is_read_back_by_pythons_csv_module() {
             "open"
         )
     );
+    // A step's row carries its milestone's due date (V15, not placed in a year: no days).
+    assert_eq!(step[5], "V15");
 }
 
 #[test]

@@ -737,9 +737,9 @@ fn the_csv_export_has_no_formula_cell_and_python_reads_every_row() {
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let rows: Vec<Vec<String>> = serde_json::from_slice(&output.stdout).unwrap();
-    // A header, three milestones and two steps, ten columns each.
+    // A header, three milestones and two steps, thirteen columns each.
     assert_eq!(rows.len(), 1 + 3 + 2, "{rows:?}");
-    assert!(rows.iter().all(|r| r.len() == 10), "{rows:?}");
+    assert!(rows.iter().all(|r| r.len() == 13), "{rows:?}");
     for cell in rows.iter().flatten() {
         assert!(
             !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),

@@ -249,7 +249,10 @@ fn json_is_the_same_in_every_language() {
     // The plain CSV is for scripts: its header and statuses do not change either.
     let csv = |lang| run(&sandbox, Some(lang), &["export", "--format", "csv"]);
     assert_eq!(csv("sv"), csv("en"));
-    assert!(csv("nb").starts_with("roadmap,milestone,step,title,owner,due,start,end,status,cost_tkr\r\n"));
+    assert!(
+        csv("nb")
+            .starts_with("roadmap,milestone,step,title,owner,due,start,end,status,cost_tkr,done_by,done_on,note\r\n")
+    );
 }
 
 /// `where`'s second line: the language and why.

@@ -21,6 +21,7 @@ mod plan_life;
 mod properties;
 mod report;
 mod sources;
+mod spreadsheets;
 mod state;
 mod steering;
 mod views;

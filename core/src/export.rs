@@ -4,8 +4,10 @@
 
 use chrono::NaiveDate;
 
+use crate::address::step_target;
 use crate::due::Due;
 use crate::roadmap::{Cost, Milestone, Roadmap};
+use crate::state::{Mark, State};
 use crate::status::Standing;
 
 /// One all-day calendar event: a dated milestone over its whole due range,
@@ -47,18 +49,44 @@ pub struct SheetRow<'r> {
     pub step: Option<usize>,
     pub title: &'r str,
     pub owner: Option<&'r str>,
-    /// A milestone's due date; steps have none of their own.
+    /// The milestone's due date as it stands, on its steps' rows too (a
+    /// filtered sheet of steps still says when they are due).
     pub due: Option<&'r Due>,
     /// A milestone's status, or a step's mark ("open", "done" or "skipped").
     pub status: &'static str,
     pub cost_tkr: Option<Cost>,
+    /// Who marked it done or skipped, and the day the work was done (the
+    /// `--at` day, else the day it was recorded, in UTC).
+    pub done_by: Option<&'r str>,
+    pub done_on: Option<NaiveDate>,
+    /// The plan's note, then each recorded note, oldest first.
+    pub notes: Vec<&'r str>,
 }
 
 /// A row per milestone, each followed by a row per step, in plan order.
-pub fn spreadsheet<'s>(standings: &'s [Standing<'_>]) -> Vec<SheetRow<'s>> {
+pub fn spreadsheet<'s>(standings: &'s [Standing<'_>], state: &'s State<'_>) -> Vec<SheetRow<'s>> {
     let mut rows = Vec::new();
+    let recorded = |target: &str, plan_note: Option<&'s str>| {
+        let got = state.get(target);
+        let closed = got
+            .and_then(|t| t.last)
+            .filter(|_| got.is_some_and(|t| matches!(t.mark, Mark::Done | Mark::Skipped)));
+        let notes: Vec<&'s str> = plan_note
+            .into_iter()
+            .chain(
+                got.into_iter()
+                    .flat_map(|t| t.notes.iter().filter_map(|e| e.note.as_deref())),
+            )
+            .collect();
+        (
+            closed.map(|e| e.by.as_str()),
+            closed.map(|e| e.on.unwrap_or_else(|| e.at.date_naive())),
+            notes,
+        )
+    };
     for s in standings {
         let m = s.milestone;
+        let (done_by, done_on, notes) = recorded(&s.address().to_string(), m.note.as_deref());
         rows.push(SheetRow {
             roadmap: s.roadmap,
             milestone: m,
@@ -68,17 +96,24 @@ pub fn spreadsheet<'s>(standings: &'s [Standing<'_>]) -> Vec<SheetRow<'s>> {
             due: s.due.as_ref(),
             status: s.status.as_str(),
             cost_tkr: m.cost_tkr,
+            done_by,
+            done_on,
+            notes,
         });
         for (i, (step, mark)) in m.steps.iter().zip(&s.steps).enumerate() {
+            let (done_by, done_on, notes) = recorded(&step_target(&s.roadmap.id, &m.id, step), step.note.as_deref());
             rows.push(SheetRow {
                 roadmap: s.roadmap,
                 milestone: m,
                 step: Some(i + 1),
                 title: &step.text,
                 owner: step.owner.as_deref(),
-                due: None,
+                due: s.due.as_ref(),
                 status: mark.as_str(),
                 cost_tkr: None,
+                done_by,
+                done_on,
+                notes,
             });
         }
     }

@@ -1,5 +1,5 @@
 //! `roadmap export`: milestones for a calendar (iCalendar), a spreadsheet
-//! (CSV), a Mermaid Gantt chart or JSON (the report's).
+//! (Excel or CSV), a Mermaid Gantt chart or JSON (the report's).
 
 use roadmap_core::report::{Period, Report};
 use roadmap_core::status::{Standing, standings};
@@ -7,7 +7,7 @@ use roadmap_core::{ExitCode, Result};
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::context::Context;
-use crate::render::{csv, ics, write_output};
+use crate::render::{csv, ics, write_output, xlsx};
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
     if args.excel && args.format != ExportFormat::Csv {
@@ -37,7 +37,22 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             } else {
                 csv::Dialect::Plain
             };
-            csv::spreadsheet(&context.language, dialect, &roadmap_core::export::spreadsheet(&all))
+            csv::spreadsheet(
+                &context.language,
+                dialect,
+                &roadmap_core::export::spreadsheet(&all, &state),
+            )
+        }
+        ExportFormat::Xlsx => {
+            let Some(path) = args.output.as_deref() else {
+                return Err(roadmap_core::Error::usage(
+                    "an Excel workbook is not text to print: say where to write it",
+                    "write `roadmap export --format xlsx -o roadmap.xlsx`",
+                ));
+            };
+            let rows = roadmap_core::export::spreadsheet(&all, &state);
+            crate::render::write_file(path, &xlsx::workbook(&context.language, &rows)?)?;
+            return Ok(ExitCode::Success);
         }
         ExportFormat::Mermaid | ExportFormat::Json => {
             let options = roadmap_core::report::Options {

@@ -348,6 +348,11 @@ csv-start = Start
 csv-end = End
 csv-status = Status
 csv-cost-tkr = Cost (tkr)
+csv-done-by = Done by
+csv-done-on = Done on
+csv-note = Note
+xlsx-milestones = Milestones
+xlsx-steps = Steps
 
 ## risk and risks
 

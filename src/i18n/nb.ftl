@@ -355,6 +355,11 @@ csv-start = Start
 csv-end = Slutt
 csv-status = Status
 csv-cost-tkr = Kostnad (1000 kr)
+csv-done-by = Ferdigmeldt av
+csv-done-on = Ferdig dato
+csv-note = Merknad
+xlsx-milestones = Milepæler
+xlsx-steps = Steg
 
 ## risk og risks
 

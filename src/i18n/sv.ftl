@@ -360,6 +360,11 @@ csv-start = Start
 csv-end = Slut
 csv-status = Status
 csv-cost-tkr = Kostnad (tkr)
+csv-done-by = Klarmarkerad av
+csv-done-on = Klar den
+csv-note = Anteckning
+xlsx-milestones = Milstolpar
+xlsx-steps = Steg
 
 ## risk och risks
 

@@ -21,7 +21,7 @@ pub enum Dialect {
     Excel,
 }
 
-const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 13] = [
     "roadmap",
     "milestone",
     "step",
@@ -32,6 +32,9 @@ const KEYS: [&str; 10] = [
     "end",
     "status",
     "cost_tkr",
+    "done_by",
+    "done_on",
+    "note",
 ];
 
 /// The spreadsheet export: a header row, then a row per milestone and per step.
@@ -67,6 +70,9 @@ pub fn spreadsheet(language: &Language, dialect: Dialect, rows: &[SheetRow<'_>])
                         Dialect::Excel => c.to_string().replace('.', ","),
                     })
                     .unwrap_or_default(),
+                r.done_by.unwrap_or_default().to_string(),
+                day(r.done_on),
+                r.notes.join("\n"),
             ]
         })
         .collect();
@@ -77,7 +83,7 @@ pub fn spreadsheet(language: &Language, dialect: Dialect, rows: &[SheetRow<'_>])
 }
 
 /// A row's status or mark in words, for the Excel dialect.
-fn status(language: &Language, value: &str) -> String {
+pub fn status(language: &Language, value: &str) -> String {
     match value {
         "done" => t!(language, "status-done"),
         "skipped" => t!(language, "status-skipped"),

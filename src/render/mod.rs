@@ -12,6 +12,7 @@ pub mod mermaid;
 pub mod report;
 pub mod terminal;
 pub mod text;
+pub mod xlsx;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -246,13 +247,17 @@ pub fn recorded(language: &Language, count: usize, recorder: &Recorder, location
     }
 }
 
+/// Writes a file that is not text (a workbook) to FILE, atomically.
+pub fn write_file(path: &Path, bytes: &[u8]) -> roadmap_core::Result<()> {
+    roadmap_core::files::replace(path, bytes, "the output file")?;
+    say(&format!("wrote {}\n", path.display()));
+    Ok(())
+}
+
 /// Writes a command's output to FILE (atomically) or to stdout.
 pub fn write_output(terminal: &Terminal, file: Option<&Path>, text: &str) -> roadmap_core::Result<()> {
     match file {
-        Some(path) => {
-            roadmap_core::files::replace(path, text.as_bytes(), "the output file")?;
-            say(&format!("wrote {}\n", path.display()));
-        }
+        Some(path) => write_file(path, text.as_bytes())?,
         None => terminal.emit(text)?,
     }
     Ok(())

@@ -1,0 +1,165 @@
+//! An Excel workbook (rust_xlsxwriter): a sheet of milestones and a sheet of
+//! steps, the header in the reader's language, frozen and filtered; dates are
+//! dates and costs are numbers, so Excel sorts and sums them. Cells are
+//! written as strings, never formulas, so no text from a plan can run.
+
+use roadmap_core::export::SheetRow;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+use crate::i18n::{Language, t};
+use roadmap_core::lang::Lang;
+
+/// The columns of each sheet, by their CSV keys (whose words they share).
+const MILESTONE_COLUMNS: [&str; 12] = [
+    "roadmap",
+    "milestone",
+    "title",
+    "owner",
+    "due",
+    "start",
+    "end",
+    "status",
+    "cost_tkr",
+    "done_by",
+    "done_on",
+    "note",
+];
+const STEP_COLUMNS: [&str; 12] = [
+    "roadmap",
+    "milestone",
+    "step",
+    "title",
+    "owner",
+    "due",
+    "start",
+    "end",
+    "status",
+    "done_by",
+    "done_on",
+    "note",
+];
+
+/// Excel keeps at most this many characters in a cell.
+const CELL_LIMIT: usize = 32_767;
+
+pub fn workbook(language: &Language, rows: &[SheetRow<'_>]) -> roadmap_core::Result<Vec<u8>> {
+    build(language, rows).map_err(|e| {
+        roadmap_core::Error::refused(
+            format!("cannot write the workbook: {e}"),
+            "export as CSV instead: roadmap export --format csv --excel",
+        )
+    })
+}
+
+fn build(language: &Language, rows: &[SheetRow<'_>]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let header = Format::new().set_bold();
+    let day = Format::new().set_num_format(match language.lang {
+        Lang::Nb => "dd.mm.yyyy",
+        Lang::Sv | Lang::En => "yyyy-mm-dd",
+    });
+    let wrap = Format::new().set_text_wrap();
+    let milestones: Vec<&SheetRow> = rows.iter().filter(|r| r.step.is_none()).collect();
+    let steps: Vec<&SheetRow> = rows.iter().filter(|r| r.step.is_some()).collect();
+    for (name, columns, rows) in [
+        (t!(language, "xlsx-milestones"), &MILESTONE_COLUMNS, &milestones),
+        (t!(language, "xlsx-steps"), &STEP_COLUMNS, &steps),
+    ] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(&name)?;
+        for (c, key) in columns.iter().enumerate() {
+            let c = c as u16;
+            sheet.write_string_with_format(
+                0,
+                c,
+                language.text(&format!("csv-{}", key.replace('_', "-")), None),
+                &header,
+            )?;
+            sheet.set_column_width(c, width(key))?;
+        }
+        for (r, row) in rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, key) in columns.iter().enumerate() {
+                cell(sheet, r, c as u16, key, row, language, &day, &wrap)?;
+            }
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        sheet.autofilter(0, 0, rows.len() as u32, columns.len() as u16 - 1)?;
+    }
+    book.save_to_buffer()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cell(
+    sheet: &mut Worksheet,
+    r: u32,
+    c: u16,
+    key: &str,
+    row: &SheetRow<'_>,
+    language: &Language,
+    day: &Format,
+    wrap: &Format,
+) -> Result<(), XlsxError> {
+    let date = |d: Option<chrono::NaiveDate>| -> Option<ExcelDateTime> {
+        use chrono::Datelike;
+        let d = d?;
+        ExcelDateTime::from_ymd(u16::try_from(d.year()).ok()?, d.month() as u8, d.day() as u8).ok()
+    };
+    let text = |sheet: &mut Worksheet, value: &str| -> Result<(), XlsxError> {
+        if !value.is_empty() {
+            let value = crate::render::sanitize(value);
+            let value: String = value.chars().take(CELL_LIMIT).collect();
+            sheet.write_string(r, c, value)?;
+        }
+        Ok(())
+    };
+    let on_day = |sheet: &mut Worksheet, d: Option<chrono::NaiveDate>| -> Result<(), XlsxError> {
+        match (date(d), d) {
+            (Some(x), _) => sheet.write_datetime_with_format(r, c, &x, day).map(|_| ()),
+            // Before 1900 Excel has no dates: the day as text.
+            (None, Some(d)) => sheet.write_string(r, c, d.to_string()).map(|_| ()),
+            (None, None) => Ok(()),
+        }
+    };
+    match key {
+        "roadmap" => text(sheet, &row.roadmap.id),
+        "milestone" => text(sheet, &row.milestone.id),
+        "step" => match row.step {
+            Some(n) => sheet.write_number(r, c, n as f64).map(|_| ()),
+            None => Ok(()),
+        },
+        "title" => text(sheet, row.title),
+        "owner" => text(sheet, row.owner.unwrap_or_default()),
+        "due" => text(sheet, row.due.map_or("", |d| d.label())),
+        "start" => on_day(sheet, row.due.and_then(roadmap_core::due::Due::start)),
+        "end" => on_day(sheet, row.due.and_then(roadmap_core::due::Due::end)),
+        "status" => text(sheet, &crate::render::csv::status(language, row.status)),
+        "cost_tkr" => match row.cost_tkr {
+            Some(cost) => sheet.write_number(r, c, cost.value()).map(|_| ()),
+            None => Ok(()),
+        },
+        "done_by" => text(sheet, row.done_by.unwrap_or_default()),
+        "done_on" => on_day(sheet, row.done_on),
+        "note" => {
+            let notes = row.notes.join("\n");
+            if notes.is_empty() {
+                Ok(())
+            } else {
+                let notes = crate::render::sanitize(&notes);
+                let notes: String = notes.chars().take(CELL_LIMIT).collect();
+                sheet.write_string_with_format(r, c, notes, wrap).map(|_| ())
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+fn width(key: &str) -> f64 {
+    match key {
+        "title" => 50.0,
+        "note" => 40.0,
+        "step" => 6.0,
+        "due" | "owner" | "status" | "done_by" => 16.0,
+        _ => 12.0,
+    }
+}
