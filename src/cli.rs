@@ -461,9 +461,21 @@ pub struct ExportArgs {
     /// statuses in the language, decimal commas) instead of one for scripts
     #[arg(long)]
     pub excel: bool,
+    /// With --format ics: a due range as an event over its days (range), as
+    /// a deadline on its last day (deadline), or range for up to four weeks
+    /// and deadline for longer, so "HT2027" does not fill half a year (auto)
+    #[arg(long, value_enum, default_value_t = IcsEvents::Auto)]
+    pub events: IcsEvents,
     /// Write to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IcsEvents {
+    Auto,
+    Range,
+    Deadline,
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,8 @@ pub struct Context {
     pub language: Language,
     /// The report's light thresholds: the workspace's `[lights]`, else the defaults.
     pub lights: LightRule,
+    /// The workspace's `workspace_id` (written by `init`), for calendar UIDs.
+    pub workspace_id: Option<String>,
     pub cwd: PathBuf,
 }
 
@@ -55,6 +57,7 @@ impl Context {
             None => None,
         };
         let lights = config.as_ref().map(|c| c.lights).unwrap_or_default();
+        let workspace_id = config.as_ref().and_then(|c| c.workspace_id.clone());
         let workspace = config.and_then(|c| c.language.map(|l| (c.path, l)));
         let (lang, why) = i18n::choose(i18n::Asked::from_env(global.lang, workspace)).map_err(|value| {
             Error::usage(
@@ -70,6 +73,7 @@ impl Context {
             terminal,
             language: Language::new(lang, why),
             lights,
+            workspace_id,
             cwd,
         })
     }

@@ -205,6 +205,8 @@ fn ics_export_is_read_back_by_an_independent_parser() {
                 "intygshantering",
                 "--format",
                 "ics",
+                "--events",
+                "range",
             ]),
             0,
         )
@@ -221,6 +223,8 @@ fn ics_export_is_read_back_by_an_independent_parser() {
                 "intygshantering",
                 "--format",
                 "ics",
+                "--events",
+                "range",
             ]),
             0,
         )

@@ -29,6 +29,20 @@ fn scenario() -> Sandbox {
     ]);
     cmd.env("ROADMAP_NOW", "2027-05-05T09:00:00Z");
     expect_code(&cmd.output().unwrap(), 0);
+    // A fixed workspace id in place of init's random one, for the calendar's golden UIDs.
+    let config = sandbox.path().join(".roadmap/config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let fixed: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("workspace_id") {
+                "workspace_id = \"golden\""
+            } else {
+                l
+            }
+        })
+        .collect();
+    std::fs::write(&config, fixed.join("\n") + "\n").unwrap();
     sandbox
 }
 

@@ -9,6 +9,7 @@ mod adopt_export;
 mod architecture;
 mod bad_input;
 mod bad_state;
+mod calendars;
 mod catalogues;
 mod disk_faults;
 mod fresh_answers;

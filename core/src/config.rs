@@ -1,7 +1,9 @@
 //! The workspace's settings: `.roadmap/config.toml`, written by `roadmap
 //! init` and by hand: `language`, the language views and reports speak in
 //! this workspace (unless `--lang` or `ROADMAP_LANG` says otherwise), and
-//! `[lights]`, the thresholds of the report's traffic lights.
+//! `[lights]`, the thresholds of the report's traffic lights; `workspace_id`,
+//! written by `roadmap init`, which makes this workspace's calendar events its
+//! own (two municipalities that adopted the same plan import both calendars).
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +14,7 @@ use crate::report::lights::LightRule;
 
 pub const CONFIG_FILE: &str = "config.toml";
 
-const KEYS: &[&str] = &["language", "lights"];
+const KEYS: &[&str] = &["language", "lights", "workspace_id"];
 const LIGHT_KEYS: &[&str] = &[
     "time_yellow_days",
     "time_red_days",
@@ -25,6 +27,7 @@ pub struct Config {
     pub path: PathBuf,
     pub language: Option<Lang>,
     pub lights: LightRule,
+    pub workspace_id: Option<String>,
 }
 
 /// The settings of the workspace folder `workspace` (`.roadmap/`): none when
@@ -46,10 +49,27 @@ pub fn load(workspace: &Path) -> Result<Option<Config>> {
             .with_hint("save the file as UTF-8"),
         ])
     })?;
-    parse(&shown, &text).map(|(language, lights)| Some(Config { path, language, lights }))
+    parse(&shown, &text).map(|(language, lights, workspace_id)| {
+        Some(Config {
+            path,
+            language,
+            lights,
+            workspace_id,
+        })
+    })
 }
 
-fn parse(path: &str, text: &str) -> Result<(Option<Lang>, LightRule)> {
+/// What `workspace_id` may be: it goes into calendar UIDs as it is.
+fn is_workspace_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+type Settings = (Option<Lang>, LightRule, Option<String>);
+
+fn parse(path: &str, text: &str) -> Result<Settings> {
     let arena = toml_spanner::Arena::new();
     let document = toml_spanner::parse(text, &arena)
         .map_err(|e| Error::Config(vec![crate::roadmap::parse::toml_error(path, text, &e)]))?;
@@ -57,8 +77,21 @@ fn parse(path: &str, text: &str) -> Result<(Option<Lang>, LightRule)> {
     let mut problems = Vec::new();
     let mut language = None;
     let mut lights = LightRule::default();
+    let mut workspace_id = None;
     for (key, item) in document.table().iter() {
         match key.name {
+            "workspace_id" => match item.as_str() {
+                Some(id) if is_workspace_id(id) => workspace_id = Some(id.to_string()),
+                _ => problems.push(
+                    Diagnostic::at(
+                        path,
+                        text,
+                        at(item),
+                        "`workspace_id` must be 1 to 64 letters a-z, digits, `-`, `_` or `.`",
+                    )
+                    .with_hint("delete the line and run `roadmap init` to write a new one"),
+                ),
+            },
             "language" => match item.as_str().map(|s| (s, Lang::parse(s))) {
                 Some((_, Some(lang))) => language = Some(lang),
                 Some((value, None)) => problems.push(
@@ -102,13 +135,13 @@ fn parse(path: &str, text: &str) -> Result<(Option<Lang>, LightRule)> {
                 )
                 .with_hint(
                     did_you_mean(other, KEYS.iter().copied())
-                        .unwrap_or_else(|| "the keys are `language` and `[lights]`".into()),
+                        .unwrap_or_else(|| "the keys are `language`, `workspace_id` and `[lights]`".into()),
                 ),
             ),
         }
     }
     if problems.is_empty() {
-        Ok((language, lights))
+        Ok((language, lights, workspace_id))
     } else {
         Err(Error::Config(problems))
     }
@@ -157,6 +190,21 @@ fn light_rule(path: &str, text: &str, table: &toml_spanner::Table<'_>, problems:
 /// Sets `language` in the workspace's settings, keeping everything else in
 /// the file (comments too); makes the file when there is none.
 pub fn set_language(workspace: &Path, lang: Lang) -> Result<PathBuf> {
+    set(workspace, "language", lang.code())
+}
+
+/// The workspace's id, written now (a fresh random one) when it has none;
+/// with whether it was written.
+pub fn ensure_workspace_id(workspace: &Path) -> Result<(String, bool)> {
+    if let Some(id) = load(workspace)?.and_then(|c| c.workspace_id) {
+        return Ok((id, false));
+    }
+    let id = crate::state::event::new_id()[..12].to_string();
+    set(workspace, "workspace_id", &id)?;
+    Ok((id, true))
+}
+
+fn set(workspace: &Path, key: &str, value: &str) -> Result<PathBuf> {
     let path = workspace.join(CONFIG_FILE);
     let old = match crate::files::read(&path, crate::files::ROADMAP_LIMIT, "the workspace settings")? {
         Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -168,7 +216,7 @@ pub fn set_language(workspace: &Path, lang: Lang) -> Result<PathBuf> {
             "fix the file by hand (`roadmap validate` shows where), then run the command again",
         )
     })?;
-    document["language"] = toml_edit::value(lang.code());
+    document[key] = toml_edit::value(value);
     crate::files::replace(&path, document.to_string().as_bytes(), "the workspace settings")?;
     Ok(path)
 }
@@ -181,8 +229,16 @@ mod tests {
     fn reads_the_language_and_names_every_problem() {
         assert_eq!(parse("c.toml", "language = \"sv\"\n").unwrap().0, Some(Lang::Sv));
         assert_eq!(parse("c.toml", "language = \"nn\"\n").unwrap().0, Some(Lang::Nb));
-        assert_eq!(parse("c.toml", "# nothing\n").unwrap(), (None, LightRule::default()));
-        let (_, lights) = parse("c.toml", "[lights]\ntime_red_days = 60\ncost_red_percent = 5.5\n").unwrap();
+        assert_eq!(
+            parse("c.toml", "# nothing\n").unwrap(),
+            (None, LightRule::default(), None)
+        );
+        assert_eq!(
+            parse("c.toml", "workspace_id = \"a1b2\"\n").unwrap().2.as_deref(),
+            Some("a1b2")
+        );
+        assert!(parse("c.toml", "workspace_id = \"a b\"\n").is_err());
+        let (_, lights, _) = parse("c.toml", "[lights]\ntime_red_days = 60\ncost_red_percent = 5.5\n").unwrap();
         assert_eq!(
             (lights.time_yellow_days, lights.time_red_days, lights.cost_red_percent),
             (30, 60, 5.5)

@@ -10,33 +10,70 @@ use crate::roadmap::{Cost, Milestone, Roadmap};
 use crate::state::{Mark, State};
 use crate::status::Standing;
 
-/// One all-day calendar event: a dated milestone over its whole due range,
-/// or on its first day when the range is open-ended.
+/// How a milestone's due range becomes a calendar event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Events {
+    /// A range of up to `DEADLINE_AFTER_DAYS` days as itself, a longer one as
+    /// a deadline: "HT2027" does not blanket half a year of the calendar.
+    Auto,
+    /// Every range as an event over all its days.
+    Range,
+    /// Every milestone as a one-day event on its last day.
+    Deadline,
+}
+
+/// The longest range `Events::Auto` shows as a range: four weeks.
+pub const DEADLINE_AFTER_DAYS: i64 = 28;
+
+/// One all-day calendar event: a dated milestone over its due range, or on
+/// its last day as a deadline, or on its first day when the range is
+/// open-ended.
 pub struct CalendarEntry<'s, 'r> {
-    /// Stable across exports, so a calendar that imports again updates the
-    /// event instead of adding a second one.
+    /// Unique to the workspace and stable across exports, so a calendar that
+    /// imports again updates the event instead of adding a second one, and
+    /// two workspaces' events of the same plan are two events.
     pub uid: String,
     pub standing: &'s Standing<'r>,
     pub start: NaiveDate,
     /// The day after the last day (an all-day event's end is exclusive).
     pub end_exclusive: NaiveDate,
     pub open_ended: bool,
+    /// Shown on its last day only; the range is `due`'s.
+    pub deadline: bool,
 }
 
-/// The calendar events of `standings`, in their order; undated milestones have none.
-pub fn calendar<'s, 'r>(standings: &'s [Standing<'r>]) -> Vec<CalendarEntry<'s, 'r>> {
+/// The calendar events of `standings`, in their order; undated milestones
+/// have none. `workspace` is the workspace's id, when it has one.
+pub fn calendar<'s, 'r>(
+    standings: &'s [Standing<'r>],
+    workspace: Option<&str>,
+    events: Events,
+) -> Vec<CalendarEntry<'s, 'r>> {
     standings
         .iter()
         .filter_map(|s| {
             let due = s.due.as_ref()?;
-            let start = due.start()?;
-            let last = due.end().unwrap_or(start);
+            let first = due.start()?;
+            let last = due.end().unwrap_or(first);
+            let days = (last - first).num_days() + 1;
+            let deadline = due.end().is_some()
+                && days > 1
+                && match events {
+                    Events::Auto => days > DEADLINE_AFTER_DAYS,
+                    Events::Range => false,
+                    Events::Deadline => true,
+                };
+            let start = if deadline { last } else { first };
             Some(CalendarEntry {
-                uid: format!("{}@roadmap", s.address()),
+                uid: match workspace {
+                    Some(id) => format!("{}@{id}.roadmap", s.address()),
+                    None => format!("{}@roadmap", s.address()),
+                },
                 standing: s,
                 start,
                 end_exclusive: last.succ_opt().unwrap_or(last),
                 open_ended: due.end().is_none(),
+                deadline,
             })
         })
         .collect()

@@ -1,12 +1,14 @@
 //! `roadmap export`: milestones for a calendar (iCalendar), a spreadsheet
 //! (Excel or CSV), a Mermaid Gantt chart or JSON (the report's).
 
+use roadmap_core::export::Events;
 use roadmap_core::report::{Period, Report};
 use roadmap_core::status::{Standing, standings};
 use roadmap_core::{ExitCode, Result};
 
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::{ExportArgs, ExportFormat, IcsEvents};
 use crate::context::Context;
+use crate::i18n::t;
 use crate::render::{csv, ics, write_output, xlsx};
 
 pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
@@ -29,7 +31,21 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 .map(|r| r.title.as_str())
                 .collect::<Vec<_>>()
                 .join(" · ");
-            ics::calendar(&context.language, &name, today, &roadmap_core::export::calendar(&all))
+            let events = match args.events {
+                IcsEvents::Auto => Events::Auto,
+                IcsEvents::Range => Events::Range,
+                IcsEvents::Deadline => Events::Deadline,
+            };
+            let workspace = context.workspace_id.as_deref();
+            if workspace.is_none() {
+                let why = match roadmap_core::workspace::find_workspace(&context.cwd) {
+                    Some(_) => t!(context.language, "export-why-no-id"),
+                    None => t!(context.language, "export-why-no-workspace"),
+                };
+                crate::render::say(&(t!(context.language, "export-no-workspace-id", why = why) + "\n"));
+            }
+            let entries = roadmap_core::export::calendar(&all, workspace, events);
+            ics::calendar(&context.language, &name, today, &entries)
         }
         ExportFormat::Csv => {
             let dialect = if args.excel {

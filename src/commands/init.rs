@@ -21,6 +21,17 @@ pub fn run(context: &Context, args: &InitArgs) -> Result<ExitCode> {
     let language = &context.language;
     let dir = context.cwd.join(WORKSPACE_DIR);
     let mut out = workspace(language, &dir)?;
+    // Calendar events carry it, so two workspaces' events never collide.
+    let (id, written) = roadmap_core::config::ensure_workspace_id(&dir)?;
+    if written {
+        out.push_str(&t!(
+            language,
+            "init-workspace-id",
+            path = format!("{WORKSPACE_DIR}/{}", roadmap_core::config::CONFIG_FILE),
+            id = id
+        ));
+        out.push('\n');
+    }
     // `roadmap init --lang sv`: the workspace speaks Swedish from now on.
     if language.why == Why::Flag {
         let path = roadmap_core::config::set_language(&dir, language.lang)?;

@@ -267,6 +267,7 @@ init-named = named    { $id }: { $count ->
 } (`id`), so that a step can be reworded or moved without losing its progress
 init-created-copy = created  { $path } (your copy of `{ $id }`; it replaces the shipped one here)
 init-language = set      { $path }: language = "{ $language }"
+init-workspace-id = set      { $path }: workspace_id = "{ $id }" (calendar events exported here carry it)
 init-ready = workspace ready: commit { $folder } to share progress
 init-adopted-shipped = Adopted from the shipped roadmap `{ $id }` with `{ $command }`.
 init-adopted-file = Adopted from { $path } with `{ $command }`.
@@ -338,6 +339,10 @@ ics-owner = Owner: { $owner }
 ics-status = Status: { $status }
 ics-steps = Steps: { $done }/{ $total } done
 ics-criteria = Criteria: { $criteria }
+ics-deadline = A deadline on the last day of { $dates }
+export-no-workspace-id = note: { $why } the calendar's event UIDs are the same as in every other place that exports these plans, so a calendar that imports two of them keeps one; run `roadmap init` to give this workspace its own
+export-why-no-workspace = there is no .roadmap/ workspace here:
+export-why-no-id = this workspace has no workspace_id:
 csv-roadmap = Roadmap
 csv-milestone = Milestone
 csv-step = Step

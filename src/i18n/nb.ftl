@@ -274,6 +274,7 @@ init-named = navnga    { $id }: { $count ->
 } (`id`), slik at et steg kan omformuleres eller flyttes uten å miste fremdriften
 init-created-copy = laget     { $path } (din kopi av `{ $id }`; den erstatter det innebygde her)
 init-language = satte     { $path }: language = "{ $language }"
+init-workspace-id = satte     { $path }: workspace_id = "{ $id }" (kalenderhendelser som eksporteres her, bærer den)
 init-ready = arbeidsområdet er klart: sjekk inn { $folder } for å dele fremdriften
 init-adopted-shipped = Kopiert fra det innebygde veikartet `{ $id }` med `{ $command }`.
 init-adopted-file = Kopiert fra { $path } med `{ $command }`.
@@ -345,6 +346,10 @@ ics-owner = Ansvarlig: { $owner }
 ics-status = Status: { $status }
 ics-steps = Steg: { $done }/{ $total } ferdig
 ics-criteria = Ferdigkriterier: { $criteria }
+ics-deadline = En frist på siste dag av { $dates }
+export-no-workspace-id = merk: { $why } kalenderens hendelses-UID-er er de samme som alle andre steder disse planene eksporteres, så en kalender som importerer to av dem, beholder bare én; kjør `roadmap init` for å gi arbeidsområdet sin egen
+export-why-no-workspace = det finnes ikke noe .roadmap/-arbeidsområde her:
+export-why-no-id = arbeidsområdet har ingen workspace_id:
 csv-roadmap = Veikart
 csv-milestone = Milepæl
 csv-step = Steg

@@ -279,6 +279,7 @@ init-named = namngav   { $id }: { $count ->
 } (`id`), så att ett steg kan formuleras om eller flyttas utan att förlora sina framsteg
 init-created-copy = skapade   { $path } (din kopia av `{ $id }`; den ersätter den inbyggda här)
 init-language = satte     { $path }: language = "{ $language }"
+init-workspace-id = satte     { $path }: workspace_id = "{ $id }" (kalenderhändelser som exporteras här bär det)
 init-ready = arbetsytan är klar: checka in { $folder } för att dela framstegen
 init-adopted-shipped = Kopierad från den inbyggda färdplanen `{ $id }` med `{ $command }`.
 init-adopted-file = Kopierad från { $path } med `{ $command }`.
@@ -350,6 +351,10 @@ ics-owner = Ansvarig: { $owner }
 ics-status = Status: { $status }
 ics-steps = Steg: { $done }/{ $total } klara
 ics-criteria = Klarkriterier: { $criteria }
+ics-deadline = Slutdatum på sista dagen av { $dates }
+export-no-workspace-id = obs: { $why } kalenderns händelse-UID är desamma som överallt annars där de här planerna exporteras, så en kalender som importerar två av dem behåller bara en; kör `roadmap init` för att ge arbetsytan ett eget
+export-why-no-workspace = det finns ingen .roadmap/-arbetsyta här:
+export-why-no-id = arbetsytan har inget workspace_id:
 csv-roadmap = Färdplan
 csv-milestone = Milstolpe
 csv-step = Steg

@@ -1,4 +1,5 @@
-//! iCalendar (RFC 5545): one all-day event per dated milestone. Lines end in
+//! iCalendar (RFC 5545): one all-day event per dated milestone (over its
+//! range, or on its last day as a deadline: `export::Events`). Lines end in
 //! CRLF and are folded at 75 octets without splitting a character; text is
 //! escaped (backslash, semicolon, comma, line break) as section 3.3.11 says.
 
@@ -64,6 +65,11 @@ fn description(language: &Language, entry: &CalendarEntry<'_, '_>) -> String {
     ];
     if entry.open_ended {
         lines.push(t!(language, "ics-open-ended", start = language.date(entry.start)));
+    }
+    if entry.deadline
+        && let Some((first, last)) = s.due.as_ref().and_then(|d| Some((d.start()?, d.end()?)))
+    {
+        lines.push(t!(language, "ics-deadline", dates = language.dates(first, last)));
     }
     lines.extend(m.owner.as_ref().map(|o| t!(language, "ics-owner", owner = o.as_str())));
     lines.push(t!(
