@@ -150,7 +150,9 @@ pub enum Command {
     #[command(after_help = "Examples:\n  roadmap note hubs-sdk/sdk-qa \"Väntar på DIGG\"")]
     Note(NoteArgs),
     /// Tick steps off interactively, milestone by milestone
-    #[command(after_help = "Examples:\n  roadmap tick\n  roadmap tick hubs-sdk\n  roadmap tick hubs-sdk/projektstart")]
+    #[command(
+        after_help = "Keys: ↑/↓ move, space done/open, s skip (asks why), n note, enter review and save, q leave without saving\n\nExamples:\n  roadmap tick\n  roadmap tick hubs-sdk --owner Kund\n  roadmap tick hubs-sdk/projektstart --at 2027-04-16"
+    )]
     Tick(TickArgs),
     /// The history of changes: what, when, by whom, with notes
     #[command(
@@ -548,6 +550,12 @@ pub struct TickArgs {
     /// A roadmap, or one milestone as ROADMAP/MILESTONE (default: every roadmap)
     #[arg(value_name = "ROADMAP[/MILESTONE]", add = ArgValueCompleter::new(crate::completion::address))]
     pub target: Option<String>,
+    /// Walk only the steps of this party (and the milestones that have some)
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// The day the work was done, if not today (else asked when saving)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub at: Option<NaiveDate>,
     #[command(flatten)]
     pub by: ByArg,
 }

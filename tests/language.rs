@@ -373,14 +373,12 @@ fn tick_in_swedish_asks_in_swedish() {
     let mut session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
     // rexpect reads the bytes one char each: look for the UTF-8 bytes.
     let bytes = |text: &str| text.bytes().map(char::from).collect::<String>();
-    session
-        .exp_string(&bytes("mellanslag bockar av, enter bekräftar"))
-        .unwrap();
+    session.exp_string(&bytes("mellanslag klar/öppen")).unwrap();
     session.send(" ").unwrap();
     session.flush().unwrap();
     session.send("\r").unwrap();
     session.flush().unwrap();
-    session.exp_string(&bytes("Spara 1 ändring?")).unwrap();
+    session.exp_string(&bytes("Spara ändringen?")).unwrap();
     session.exp_string(&bytes("Ja, spara")).unwrap();
     session.send("\r").unwrap();
     session.flush().unwrap();

@@ -25,5 +25,6 @@ mod sources;
 mod spreadsheets;
 mod state;
 mod steering;
+mod tick;
 mod views;
 mod views_agree;

@@ -493,7 +493,7 @@ fn tick_in_a_terminal_ticks_a_step() {
     session.flush().unwrap();
     session.send("\r").unwrap();
     session.flush().unwrap();
-    session.exp_string("Record 1 change?").unwrap();
+    session.exp_string("Record this change?").unwrap();
     session.exp_string("Yes, record").unwrap();
     session.send("\r").unwrap(); // the first answer, "Yes, record"
     session.flush().unwrap();

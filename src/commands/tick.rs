@@ -1,27 +1,39 @@
-//! `roadmap tick`: pick a milestone, tick its steps in a checklist, confirm,
-//! and go on to the next. Only what changed is written.
+//! `roadmap tick`: pick a milestone, work through its steps in a checklist
+//! (done, skipped with a reason, a note), see every change listed with who it
+//! is recorded as, confirm, and go on to the next. Only what changed is
+//! written. The list is drawn by hand (console) rather than by a ready-made
+//! multi-select, because a step has three marks, not two, and the cursor and
+//! the marks must be visible without colour.
 
 use std::io::IsTerminal;
 
-use dialoguer::{MultiSelect, Select, theme::ColorfulTheme};
+use chrono::NaiveDate;
+use console::{Key, Term};
+use dialoguer::{Input, Select, theme::ColorfulTheme};
 use roadmap_core::address::Address;
+use roadmap_core::filter::Filter;
 use roadmap_core::roadmap::{Milestone, Roadmap};
 use roadmap_core::state::change::Change;
 use roadmap_core::state::file::Written;
 use roadmap_core::state::record::record;
 use roadmap_core::state::{Mark, Op, State};
 use roadmap_core::status::{Standing, standings};
+use roadmap_core::workspace::Recorder;
 use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::TickArgs;
 use crate::context::Context;
 use crate::i18n::{Language, t};
-use crate::render::{recorded as recorded_line, sanitize, say};
+use crate::render::{recorded as recorded_line, recorder_words, sanitize, say};
 
 /// dialoguer's errors are the terminal's.
 fn prompt_failed(e: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(e) = e;
     Error::io("cannot ask in the terminal", e)
+}
+
+fn term_failed(e: std::io::Error) -> Error {
+    Error::io("cannot draw in the terminal", e)
 }
 
 pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
@@ -41,24 +53,66 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
         }
         Some(id) => (vec![catalog.roadmap(id)?], None),
     };
+    let filter = Filter::new(args.owner.as_deref(), None);
     let location = context.state_location()?;
-    let (author, recorder) = context.author(&args.by, None, &location)?;
+    // Checks --at against today and finds who the changes are recorded as, before asking anything.
+    let (author, recorder) = context.author(&args.by, args.at, &location)?;
     let theme = ColorfulTheme::default();
     let language = &context.language;
+    let today = context.today();
     loop {
         let read = context.read_state()?;
         let state = read.fold(&catalog);
         let (roadmap, milestone) = match only {
             Some(m) => (roadmaps[0], m),
-            None => match pick_milestone(&theme, language, &roadmaps, &state, context.today())? {
+            None => match pick_milestone(&theme, language, &roadmaps, &state, today, &filter)? {
                 Some(choice) => choice,
                 None => break,
             },
         };
-        let wanted = checklist(&theme, language, roadmap, milestone, &state)?;
-        if wanted.is_empty() {
-            say(&(t!(language, "tick-nothing-changed") + "\n"));
-        } else if confirm(&theme, language, wanted.len())? {
+        let mut items = items(roadmap, milestone, &state, &filter);
+        if items.is_empty() {
+            say(&(t!(
+                language,
+                "tick-none-for-owner",
+                owner = args.owner.as_deref().unwrap_or("")
+            ) + "\n"));
+        }
+        let mut on = args.at;
+        // The list, then the confirmation; "back" returns to the list with the changes kept.
+        let mut in_list = true;
+        let decided = loop {
+            if in_list && matches!(checklist(context, &theme, roadmap, milestone, &mut items)?, Leave::Quit) {
+                break None;
+            }
+            let changes = changes(milestone, &items);
+            if changes.is_empty() {
+                say(&(t!(language, "tick-nothing-changed") + "\n"));
+                break None;
+            }
+            in_list = false;
+            match confirm(
+                &theme,
+                language,
+                &items,
+                &recorder,
+                on.unwrap_or(today),
+                args.at.is_some(),
+            )? {
+                Answer::Record => break Some(changes),
+                Answer::OtherDay => on = ask_day(&theme, language, today)?.or(on),
+                Answer::Back => in_list = true,
+                Answer::Discard => {
+                    say(&(t!(language, "tick-discarded", count = changes.len()) + "\n"));
+                    break None;
+                }
+            }
+        };
+        if let Some(wanted) = decided {
+            let author = roadmap_core::state::change::Author {
+                on: on.filter(|d| *d != author.now.date_naive()),
+                ..author.clone()
+            };
             let recorded = record(
                 &location.path,
                 context.lock_timeout(),
@@ -80,17 +134,335 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// Whether to record the changes: a choice of two answers in words, so
-/// that it reads the same in every language (a y/n prompt would not).
-fn confirm(theme: &ColorfulTheme, language: &Language, count: usize) -> Result<bool> {
-    let answers = [t!(language, "tick-record-yes"), t!(language, "tick-record-no")];
+/// One line of the checklist: a step (or a milestone without steps), its
+/// mark when the list opened and as the user has set it, the reason for a
+/// skip and a note to record with it.
+struct Item {
+    address: Address,
+    text: String,
+    owner: Option<String>,
+    before: Mark,
+    after: Mark,
+    reason: Option<String>,
+    note: Option<String>,
+}
+
+impl Item {
+    /// What is recorded with the change: the skip's reason, then the note.
+    fn text_to_record(&self) -> Option<String> {
+        let parts: Vec<&str> = self.reason.iter().chain(&self.note).map(String::as_str).collect();
+        (!parts.is_empty()).then(|| parts.join(" — "))
+    }
+}
+
+fn items(roadmap: &Roadmap, milestone: &Milestone, state: &State<'_>, filter: &Filter<'_>) -> Vec<Item> {
+    if milestone.steps.is_empty() {
+        let address = Address::milestone(&roadmap.id, &milestone.id);
+        let mark = state.mark(&address.target(milestone));
+        return vec![Item {
+            address,
+            text: milestone.title.clone(),
+            owner: milestone.owner.clone(),
+            before: mark,
+            after: mark,
+            reason: None,
+            note: None,
+        }];
+    }
+    milestone
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, step)| filter.step(roadmap, milestone, step))
+        .map(|(i, step)| {
+            let address = Address::step_of(&roadmap.id, milestone, i + 1);
+            let mark = state.mark(&address.target(milestone));
+            Item {
+                address,
+                text: step.text.clone(),
+                owner: step.owner.clone(),
+                before: mark,
+                after: mark,
+                reason: None,
+                note: None,
+            }
+        })
+        .collect()
+}
+
+/// The changes the items ask for: a new mark (with its note), or a note alone.
+fn changes(milestone: &Milestone, items: &[Item]) -> Vec<Change> {
+    items
+        .iter()
+        .filter_map(|item| {
+            let op = op_of(item)?;
+            Some(Change::at(
+                &item.address,
+                milestone,
+                op,
+                item.text_to_record().as_deref(),
+            ))
+        })
+        .collect()
+}
+
+fn op_of(item: &Item) -> Option<Op> {
+    match (item.before, item.after) {
+        (before, after) if before != after => Some(match after {
+            Mark::Done => Op::Done,
+            Mark::Skipped => Op::Skip,
+            // Reopening a skipped step is what un-skips it.
+            Mark::Open => Op::Reopen,
+        }),
+        _ if item.note.is_some() => Some(Op::Note),
+        _ => None,
+    }
+}
+
+enum Leave {
+    Confirm,
+    Quit,
+}
+
+/// Shows the cursor again however the list is left.
+struct CursorBack<'t>(&'t Term);
+
+impl Drop for CursorBack<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.show_cursor();
+    }
+}
+
+/// The checklist: ↑/↓ move, space done/open, s skip (asks the reason), n a
+/// note, enter to review and save, q or esc to leave without saving.
+fn checklist(
+    context: &Context,
+    theme: &ColorfulTheme,
+    roadmap: &Roadmap,
+    milestone: &Milestone,
+    items: &mut [Item],
+) -> Result<Leave> {
+    let language = &context.language;
+    let term = Term::stderr();
+    term.hide_cursor().map_err(term_failed)?;
+    let _back = CursorBack(&term);
+    let mut at = 0usize;
+    let mut drawn = 0usize;
+    loop {
+        let width = usize::from(term.size().1).max(20);
+        let lines = screen(context, roadmap, milestone, items, at, width);
+        term.clear_last_lines(drawn).map_err(term_failed)?;
+        for line in &lines {
+            term.write_line(line).map_err(term_failed)?;
+        }
+        drawn = lines.len();
+        if items.is_empty() {
+            return Ok(Leave::Quit);
+        }
+        let key = term.read_key().map_err(term_failed)?;
+        let item = &mut items[at];
+        match key {
+            Key::ArrowUp | Key::Char('k') => at = at.checked_sub(1).unwrap_or(items.len() - 1),
+            Key::ArrowDown | Key::Char('j') | Key::Tab => at = (at + 1) % items.len(),
+            // A skipped step is opened first, never turned done in one key.
+            Key::Char(' ') => {
+                item.after = match item.after {
+                    Mark::Open => Mark::Done,
+                    Mark::Done | Mark::Skipped => Mark::Open,
+                };
+                item.reason = None;
+            }
+            Key::Char('s') | Key::Char('S') => {
+                if item.after == Mark::Skipped {
+                    item.after = Mark::Open;
+                    item.reason = None;
+                } else {
+                    term.clear_last_lines(drawn).map_err(term_failed)?;
+                    drawn = 0;
+                    let prompt = t!(language, "tick-ask-reason", step = sanitize(&item.text).into_owned());
+                    if let Some(reason) = ask_text(theme, &prompt, None)? {
+                        item.after = Mark::Skipped;
+                        item.reason = Some(reason);
+                    }
+                }
+            }
+            Key::Char('n') | Key::Char('N') => {
+                term.clear_last_lines(drawn).map_err(term_failed)?;
+                drawn = 0;
+                let prompt = t!(language, "tick-ask-note", step = sanitize(&item.text).into_owned());
+                if let Some(note) = ask_text(theme, &prompt, item.note.as_deref())? {
+                    item.note = Some(note);
+                }
+            }
+            Key::Enter => {
+                term.clear_last_lines(drawn).map_err(term_failed)?;
+                return Ok(Leave::Confirm);
+            }
+            Key::Escape | Key::Char('q') | Key::Char('Q') | Key::CtrlC => {
+                term.clear_last_lines(drawn).map_err(term_failed)?;
+                let pending = changes(milestone, items).len();
+                let left = if pending > 0 {
+                    t!(language, "tick-discarded", count = pending)
+                } else {
+                    t!(language, "tick-left")
+                };
+                say(&(left + "\n"));
+                return Ok(Leave::Quit);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The lines of the list, each cut to the terminal's width so that none
+/// wraps: the redraw clears exactly what was drawn.
+fn screen(
+    context: &Context,
+    roadmap: &Roadmap,
+    milestone: &Milestone,
+    items: &[Item],
+    at: usize,
+    width: usize,
+) -> Vec<String> {
+    let language = &context.language;
+    let colour = context.terminal.color;
+    let fit = |line: String| console::truncate_str(&line, width.saturating_sub(1), "…").into_owned();
+    let mut lines = vec![fit(sanitize(&format!(
+        "{}/{} {}",
+        roadmap.id, milestone.id, milestone.title
+    ))
+    .into_owned())];
+    for (i, item) in items.iter().enumerate() {
+        let mark = match item.after {
+            Mark::Done => "[x]",
+            Mark::Skipped => "[-]",
+            Mark::Open => "[ ]",
+        };
+        let changed = if op_of(item).is_some() { "*" } else { " " };
+        let cursor = if i == at { ">" } else { " " };
+        let number = item.address.step.map_or(String::new(), |n| format!("{n}. "));
+        let owner = item.owner.as_deref().map_or(String::new(), |o| format!(" ({o})"));
+        let state = match item.after {
+            Mark::Skipped => format!(" — {}", t!(language, "status-skipped")),
+            _ => String::new(),
+        };
+        let line = sanitize(&format!("{cursor} {mark}{changed} {number}{}{owner}{state}", item.text)).into_owned();
+        let line = fit(line);
+        lines.push(if i == at && colour {
+            format!("\x1b[1m{line}\x1b[0m")
+        } else {
+            line
+        });
+        // What will be recorded with it, on a line of its own so a narrow terminal still shows it.
+        if let Some(text) = item.text_to_record() {
+            lines.push(fit(sanitize(&format!("       \"{text}\"")).into_owned()));
+        }
+    }
+    // The keys, on as many lines as the width needs: cut, they would lose the way out.
+    let mut help = String::new();
+    for part in t!(language, "tick-keys").split(" · ") {
+        if !help.is_empty() && console::measure_text_width(&help) + 3 + console::measure_text_width(part) >= width {
+            lines.push(fit(std::mem::take(&mut help)));
+        }
+        if !help.is_empty() {
+            help.push_str(" · ");
+        }
+        help.push_str(part);
+    }
+    lines.push(fit(help));
+    lines
+}
+
+fn ask_text(theme: &ColorfulTheme, prompt: &str, initial: Option<&str>) -> Result<Option<String>> {
+    let mut input = Input::<String>::with_theme(theme).with_prompt(prompt).allow_empty(true);
+    if let Some(initial) = initial {
+        input = input.with_initial_text(initial);
+    }
+    let text = input.interact_text().map_err(prompt_failed)?;
+    let text = text.trim();
+    Ok((!text.is_empty()).then(|| text.to_string()))
+}
+
+enum Answer {
+    Record,
+    OtherDay,
+    Back,
+    Discard,
+}
+
+/// Every change in words, who it is recorded as and on which day, then
+/// record, another day, back to the list, or leave without saving.
+fn confirm(
+    theme: &ColorfulTheme,
+    language: &Language,
+    items: &[Item],
+    recorder: &Recorder,
+    on: NaiveDate,
+    day_given: bool,
+) -> Result<Answer> {
+    let mut listed = Vec::new();
+    for item in items {
+        let Some(op) = op_of(item) else { continue };
+        let note = item.text_to_record().map_or(String::new(), |n| format!(" — \"{n}\""));
+        listed.push(
+            sanitize(&format!(
+                "  {:<10} {}{note}",
+                crate::render::op_word(language, op),
+                item.text
+            ))
+            .into_owned(),
+        );
+    }
+    let count = listed.len();
+    say(&format!(
+        "{}\n{}\n",
+        t!(
+            language,
+            "tick-review",
+            count = count,
+            who = recorder_words(language, recorder),
+            day = language.date(on)
+        ),
+        listed.join("\n")
+    ));
+    let mut answers = vec![(Answer::Record, t!(language, "tick-record-yes"))];
+    if !day_given {
+        answers.push((Answer::OtherDay, t!(language, "tick-record-other-day")));
+    }
+    answers.push((Answer::Back, t!(language, "tick-back")));
+    answers.push((Answer::Discard, t!(language, "tick-record-no")));
+    let words: Vec<&str> = answers.iter().map(|(_, w)| w.as_str()).collect();
     let chosen = Select::with_theme(theme)
         .with_prompt(t!(language, "tick-record", count = count))
-        .items(&answers)
+        .items(&words)
         .default(0)
         .interact_opt()
         .map_err(prompt_failed)?;
-    Ok(chosen == Some(0))
+    Ok(match chosen {
+        Some(i) => answers.into_iter().nth(i).map_or(Answer::Discard, |(a, _)| a),
+        None => Answer::Back,
+    })
+}
+
+/// The day the work was done: today or before, as 2027-03-31 or 31.03.2027.
+fn ask_day(theme: &ColorfulTheme, language: &Language, today: NaiveDate) -> Result<Option<NaiveDate>> {
+    let prompt = t!(language, "tick-ask-day", today = language.date(today));
+    let text: String = Input::with_theme(theme)
+        .with_prompt(prompt)
+        .allow_empty(true)
+        .validate_with(|text: &String| -> std::result::Result<(), String> {
+            if text.trim().is_empty() {
+                return Ok(());
+            }
+            match roadmap_core::due::parse_day(text.trim()) {
+                Ok(day) if day <= today => Ok(()),
+                Ok(_) => Err(t!(language, "tick-day-after-today", today = language.date(today))),
+                Err(e) => Err(e.to_string()),
+            }
+        })
+        .interact_text()
+        .map_err(prompt_failed)?;
+    Ok(roadmap_core::due::parse_day(text.trim()).ok())
 }
 
 /// Open milestones first, soonest due first; returns None when the user quits.
@@ -99,9 +471,14 @@ fn pick_milestone<'r>(
     language: &Language,
     roadmaps: &[&'r Roadmap],
     state: &State<'_>,
-    today: chrono::NaiveDate,
+    today: NaiveDate,
+    filter: &Filter<'_>,
 ) -> Result<Option<(&'r Roadmap, &'r Milestone)>> {
-    let mut choices: Vec<Standing> = roadmaps.iter().flat_map(|r| standings(r, state, today)).collect();
+    let mut choices: Vec<Standing> = roadmaps
+        .iter()
+        .flat_map(|r| standings(r, state, today))
+        .filter(|s| filter.milestone(s.roadmap, s.milestone))
+        .collect();
     let start = |s: &Standing| s.due.as_ref().and_then(roadmap_core::due::Due::start);
     choices.sort_by_key(|s| (!s.progress.is_open(), start(s).is_none(), start(s)));
     let mut items: Vec<String> = choices
@@ -134,65 +511,4 @@ fn pick_milestone<'r>(
         .interact_opt()
         .map_err(prompt_failed)?;
     Ok(chosen.and_then(|i| choices.get(i)).map(|s| (s.roadmap, s.milestone)))
-}
-
-/// The checklist for one milestone; returns the changes the user made.
-fn checklist(
-    theme: &ColorfulTheme,
-    language: &Language,
-    roadmap: &Roadmap,
-    milestone: &Milestone,
-    state: &State<'_>,
-) -> Result<Vec<Change>> {
-    let addresses: Vec<Address> = if milestone.steps.is_empty() {
-        vec![Address::milestone(&roadmap.id, &milestone.id)]
-    } else {
-        (1..=milestone.steps.len())
-            .map(|i| Address::step_of(&roadmap.id, milestone, i))
-            .collect()
-    };
-    let targets: Vec<String> = addresses.iter().map(|a| a.target(milestone)).collect();
-    let items: Vec<String> = addresses
-        .iter()
-        .zip(&targets)
-        .map(|(a, t)| {
-            let text = a
-                .step
-                .map_or(milestone.title.as_str(), |i| milestone.steps[i - 1].text.as_str());
-            let skipped = if state.mark(t) == Mark::Skipped {
-                format!(" ({})", t!(language, "status-skipped"))
-            } else {
-                String::new()
-            };
-            sanitize(&format!("{text}{skipped}")).into_owned()
-        })
-        .collect();
-    let before: Vec<bool> = targets.iter().map(|t| state.mark(t) == Mark::Done).collect();
-    let prompt = sanitize(&format!(
-        "{}/{} {} ({})",
-        roadmap.id,
-        milestone.id,
-        milestone.title,
-        t!(language, "tick-keys")
-    ))
-    .into_owned();
-    let Some(selected) = MultiSelect::with_theme(theme)
-        .with_prompt(prompt)
-        .items(&items)
-        .defaults(&before)
-        .interact_opt()
-        .map_err(prompt_failed)?
-    else {
-        return Ok(Vec::new());
-    };
-    let mut changes = Vec::new();
-    for (i, address) in addresses.iter().enumerate() {
-        let now = selected.contains(&i);
-        if now && !before[i] {
-            changes.push(Change::at(address, milestone, Op::Done, None));
-        } else if !now && before[i] {
-            changes.push(Change::at(address, milestone, Op::Reopen, None));
-        }
-    }
-    Ok(changes)
 }

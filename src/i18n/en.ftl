@@ -246,13 +246,33 @@ reschedule-done = rescheduled { $address }: { $from } -> { $to } (baseline { $ba
 
 tick-pick-milestone = Milestone
 tick-quit = Quit
-tick-keys = space ticks, enter confirms, esc leaves
+tick-keys = ↑/↓ move · space done/open · s skip (asks why) · n note · enter review and save · q leave without saving
 tick-record = Record { $count ->
-    [one] 1 change
-   *[other] { $count } changes
+    [one] this change
+   *[other] these { $count } changes
 }?
 tick-record-yes = Yes, record
-tick-record-no = No, leave it
+tick-record-other-day = Yes, but the work was done on another day…
+tick-back = No, back to the list
+tick-record-no = No, leave without saving
+tick-review = { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+}, to be recorded as { $who }, done on { $day }:
+tick-ask-reason = Why is "{ $step }" not needed here (the reason is kept)
+tick-ask-note = A note on "{ $step }"
+tick-ask-day = The day the work was done (today is { $today })
+tick-day-after-today = that is after today ({ $today }): give today or a day before
+tick-discarded = left without saving: { $count ->
+    [one] 1 change was
+   *[other] { $count } changes were
+} not recorded
+tick-left = left: nothing changed
+tick-none-for-owner = no steps of { $owner } in this milestone
+recorder-flag = { $name } (from --by)
+recorder-env = { $name } (from ROADMAP_USER)
+recorder-git = { $name } (git user.name)
+recorder-login = { $name } (the login name)
 tick-nothing-changed = nothing changed
 tick-nothing-meanwhile = nothing to change: someone else recorded the same meanwhile
 

@@ -253,13 +253,33 @@ reschedule-done = flyttet { $address }: { $from } -> { $to } (opprinnelig { $bas
 
 tick-pick-milestone = Milepæl
 tick-quit = Avslutt
-tick-keys = mellomrom krysser av, enter bekrefter, esc avbryter
+tick-keys = ↑/↓ flytt · mellomrom ferdig/åpen · s ikke aktuelt (spør hvorfor) · n merknad · enter se over og lagre · q avslutt uten å lagre
 tick-record = Lagre { $count ->
-    [one] 1 endring
-   *[other] { $count } endringer
+    [one] endringen
+   *[other] de { $count } endringene
 }?
 tick-record-yes = Ja, lagre
-tick-record-no = Nei, la være
+tick-record-other-day = Ja, men arbeidet ble gjort en annen dag…
+tick-back = Nei, tilbake til listen
+tick-record-no = Nei, avslutt uten å lagre
+tick-review = { $count ->
+    [one] 1 endring
+   *[other] { $count } endringer
+} som registreres som { $who }, utført { $day }:
+tick-ask-reason = Hvorfor er "{ $step }" ikke aktuelt her (begrunnelsen lagres)
+tick-ask-note = En merknad om "{ $step }"
+tick-ask-day = Dagen arbeidet ble gjort (i dag er { $today })
+tick-day-after-today = det er etter i dag ({ $today }): oppgi i dag eller en tidligere dag
+tick-discarded = avsluttet uten å lagre: { $count ->
+    [one] 1 endring
+   *[other] { $count } endringer
+} ble ikke registrert
+tick-left = avsluttet: ingenting ble endret
+tick-none-for-owner = ingen steg for { $owner } i denne milepælen
+recorder-flag = { $name } (fra --by)
+recorder-env = { $name } (fra ROADMAP_USER)
+recorder-git = { $name } (git user.name)
+recorder-login = { $name } (innloggingsnavnet)
 tick-nothing-changed = ingenting ble endret
 tick-nothing-meanwhile = ingenting å endre: noen andre registrerte det samme i mellomtiden
 

@@ -258,13 +258,33 @@ reschedule-done = omplanerad { $address }: { $from } -> { $to } (ursprungligen {
 
 tick-pick-milestone = Milstolpe
 tick-quit = Avsluta
-tick-keys = mellanslag bockar av, enter bekräftar, esc avbryter
+tick-keys = ↑/↓ flytta · mellanslag klar/öppen · s ej aktuell (frågar varför) · n anteckning · enter granska och spara · q avsluta utan att spara
 tick-record = Spara { $count ->
-    [one] 1 ändring
-   *[other] { $count } ändringar
+    [one] ändringen
+   *[other] de { $count } ändringarna
 }?
 tick-record-yes = Ja, spara
-tick-record-no = Nej, låt bli
+tick-record-other-day = Ja, men arbetet gjordes en annan dag…
+tick-back = Nej, tillbaka till listan
+tick-record-no = Nej, avsluta utan att spara
+tick-review = { $count ->
+    [one] 1 ändring
+   *[other] { $count } ändringar
+} som registreras som { $who }, utfört { $day }:
+tick-ask-reason = Varför är "{ $step }" inte aktuellt här (skälet sparas)
+tick-ask-note = En anteckning om "{ $step }"
+tick-ask-day = Dagen då arbetet gjordes (i dag är det { $today })
+tick-day-after-today = det är efter i dag ({ $today }): ange i dag eller en tidigare dag
+tick-discarded = avslutade utan att spara: { $count ->
+    [one] 1 ändring
+   *[other] { $count } ändringar
+} registrerades inte
+tick-left = avslutade: inget ändrades
+tick-none-for-owner = inga steg för { $owner } i den här milstolpen
+recorder-flag = { $name } (från --by)
+recorder-env = { $name } (från ROADMAP_USER)
+recorder-git = { $name } (git user.name)
+recorder-login = { $name } (inloggningsnamnet)
 tick-nothing-changed = inget ändrades
 tick-nothing-meanwhile = inget att ändra: någon annan registrerade samma sak under tiden
 

@@ -234,6 +234,17 @@ pub fn location(language: &Language, location: &Location) -> String {
     }
 }
 
+/// Who changes are recorded as, and where the name came from: "anna (from --by)".
+pub fn recorder_words(language: &Language, recorder: &Recorder) -> String {
+    let name = sanitize(&recorder.name).into_owned();
+    match recorder.from {
+        NameFrom::Flag => t!(language, "recorder-flag", name = name),
+        NameFrom::Env => t!(language, "recorder-env", name = name),
+        NameFrom::Git => t!(language, "recorder-git", name = name),
+        NameFrom::Login => t!(language, "recorder-login", name = name),
+    }
+}
+
 /// What a change was recorded as, and where the name came from:
 /// "recorded 2 changes as anna (from --by) in .roadmap/state.jsonl".
 pub fn recorded(language: &Language, count: usize, recorder: &Recorder, location: &Location) -> String {
