@@ -156,7 +156,7 @@ pub enum Command {
     Tick(TickArgs),
     /// The history of changes: what, when, by whom, with notes
     #[command(
-        after_help = "Examples:\n  roadmap log\n  roadmap log hubs-sdk/projektstart\n  roadmap log --format json"
+        after_help = "Examples:\n  roadmap log\n  roadmap log hubs-sdk/projektstart\n  roadmap log --since 2027-04-01 --by anna\n  roadmap log --format json"
     )]
     Log(LogArgs),
     /// Add, change or close a risk in the risk log (shared through the state file)
@@ -565,6 +565,12 @@ pub struct LogArgs {
     /// Only changes to this roadmap, milestone or step
     #[arg(value_name = "ADDR", add = ArgValueCompleter::new(crate::completion::address))]
     pub target: Option<String>,
+    /// Only changes recorded on DATE or later
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Only changes recorded by NAME (as `--by` or ROADMAP_USER gave it; any case)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

@@ -132,3 +132,76 @@ fn tick_owner_walks_only_that_partys_steps() {
     s.exp_string("left: nothing changed").unwrap();
     s.exp_eof().unwrap();
 }
+
+#[test]
+fn log_since_and_by_and_what_a_reschedule_changed_and_times_say_utc() {
+    let sandbox = Sandbox::new();
+    expect_code(&sandbox.run(&["init", "hubs-sdk", "--start", "2027-W13"]), 0);
+    let at = |now: &str, args: &[&str]| {
+        let out = sandbox.cmd(args).env("ROADMAP_NOW", now).output().unwrap();
+        expect_code(&out, 0);
+    };
+    at(
+        "2027-04-01T08:00:00Z",
+        &[
+            "--today",
+            "2027-04-01",
+            "done",
+            "hubs-sdk/projektstart/1",
+            "--by",
+            "anna",
+        ],
+    );
+    at(
+        "2027-04-08T09:30:00Z",
+        &[
+            "--today",
+            "2027-04-08",
+            "done",
+            "hubs-sdk/projektstart/2",
+            "--by",
+            "Björn",
+        ],
+    );
+    at(
+        "2027-04-09T12:00:00Z",
+        &[
+            "reschedule",
+            "hubs-sdk/sdk-qa",
+            "2027-W21",
+            "--note",
+            "Väntar på DIGG",
+            "--by",
+            "anna",
+        ],
+    );
+
+    // Each change as who made it and what it was.
+    let changes = |args: &[&str]| -> Vec<String> {
+        let (json, _) = expect_code(&sandbox.run(&[&["log", "--format", "json"], args].concat()), 0);
+        let entries: Value = serde_json::from_str(&json).unwrap();
+        entries
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| format!("{} {}", e["by"].as_str().unwrap(), e["op"].as_str().unwrap()))
+            .collect()
+    };
+    assert_eq!(changes(&["--since", "2027-04-08"]), ["Björn done", "anna reschedule"]);
+    assert_eq!(changes(&["--by", "björn"]), ["Björn done"]);
+    assert_eq!(changes(&["--by", "anna", "--since", "2027-04-02"]), ["anna reschedule"]);
+    let (none, _) = expect_code(&sandbox.run(&["log", "--by", "cecilia"]), 0);
+    assert!(none.contains("no change matches; 3 are recorded"), "{none}");
+
+    let wide = sandbox
+        .cmd(&["log", "--since", "2027-04-09"])
+        .env("COLUMNS", "200")
+        .output()
+        .unwrap();
+    let (table, _) = expect_code(&wide, 0);
+    // V19 placed in 2027 is 2027-W19; the move is shown from → to.
+    assert!(table.contains("rescheduled 2027-W19 → 2027-W21"), "{table}");
+    assert!(table.contains("2027-04-09 12:00 UTC"), "{table}");
+    let (checklist, _) = expect_code(&sandbox.run(&["checklist", "hubs-sdk/projektstart"]), 0);
+    assert!(checklist.contains("2027-04-01 08:00 UTC"), "{checklist}");
+}

@@ -42,6 +42,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
             Err(_) => t.to_string(),
         }
     });
+    let by = args.by.as_deref().map(str::trim);
     let events: Vec<_> = state
         .ordered
         .iter()
@@ -50,6 +51,9 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
                 .as_deref()
                 .is_none_or(|f| covers(f, &c.target) || covers(f, &c.event.target))
         })
+        // Since a day: recorded on it or later (the UTC day, as recorded).
+        .filter(|c| args.since.is_none_or(|day| c.event.at.date_naive() >= day))
+        .filter(|c| by.is_none_or(|name| c.event.by.trim().to_lowercase() == name.to_lowercase()))
         .collect();
     let text = match args.format {
         Format::Json => {
@@ -78,6 +82,9 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
                 .collect();
             crate::render::json::to_string(&entries)?
         }
+        _ if events.is_empty() && !state.ordered.is_empty() => {
+            t!(context.language, "log-none-match", count = state.ordered.len()) + "\n"
+        }
         _ if events.is_empty() => {
             t!(
                 context.language,
@@ -91,7 +98,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
             table.set_header(headers(
                 language,
                 format,
-                ["col-when-utc", "col-who", "col-change", "col-what", "col-note"],
+                ["col-when", "col-who", "col-change", "col-what", "col-note"],
             ));
             for c in &events {
                 let e = c.event;

@@ -98,7 +98,7 @@ col-cost = Cost (tkr)
 col-next = Next
 col-overdue = Overdue
 col-what = What
-col-when-utc = When (UTC)
+col-when = When
 col-who = Who
 col-change = Change
 col-note = Note
@@ -203,6 +203,7 @@ show-total-cost = Total cost: { $total } tkr
 ## log and slips
 
 log-empty = no changes recorded in { $path }
+log-none-match = no change matches; { $count } are recorded (see `roadmap log` without filters)
 log-gone = { $text } (no longer in the roadmap)
 log-when-for = { $when } (for { $day })
 slips-none = nothing has been rescheduled

@@ -127,9 +127,10 @@ impl Language {
         }
     }
 
-    /// A day and a time (UTC, as the state file records it).
+    /// A day and a time in UTC, as the state file records it, labelled so:
+    /// a reader in Stockholm or Oslo would otherwise take it for local time.
     pub fn date_time(&self, at: chrono::DateTime<chrono::Utc>) -> String {
-        format!("{} {}", self.date(at.date_naive()), at.format("%H:%M"))
+        format!("{} {} UTC", self.date(at.date_naive()), at.format("%H:%M"))
     }
 
     /// A span of days: one day, or first – last.

@@ -105,7 +105,7 @@ col-cost = Kostnad (1000 kr)
 col-next = Neste
 col-overdue = Forsinket
 col-what = Hva
-col-when-utc = Når (UTC)
+col-when = Når
 col-who = Hvem
 col-change = Endring
 col-note = Notat
@@ -210,6 +210,7 @@ show-total-cost = Total kostnad: { $total } (1000 kr)
 ## log og slips
 
 log-empty = ingen endringer registrert i { $path }
+log-none-match = ingen endring passer; { $count } er registrert (se `roadmap log` uten filter)
 log-gone = { $text } (finnes ikke lenger i veikartet)
 log-when-for = { $when } (gjelder { $day })
 slips-none = ingenting er flyttet

@@ -110,7 +110,7 @@ col-cost = Kostnad (tkr)
 col-next = Nästa
 col-overdue = Försenad
 col-what = Vad
-col-when-utc = När (UTC)
+col-when = När
 col-who = Vem
 col-change = Ändring
 col-note = Anteckning
@@ -215,6 +215,7 @@ show-total-cost = Total kostnad: { $total } tkr
 ## log och slips
 
 log-empty = inga ändringar registrerade i { $path }
+log-none-match = ingen ändring passar; { $count } är registrerade (se `roadmap log` utan filter)
 log-gone = { $text } (finns inte längre i färdplanen)
 log-when-for = { $when } (gäller { $day })
 slips-none = inget har planerats om
