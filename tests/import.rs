@@ -303,3 +303,38 @@ fn files_that_are_not_plans_get_a_clear_error() {
     assert!(!stderr(&sandbox.run(&["import", "plan.pdf"])).contains("panicked"));
     assert!(stdout(&sandbox.run(&["import", "plan.pdf"])).is_empty());
 }
+
+#[test]
+fn a_teammates_hostile_cells_are_kept_as_text_and_the_file_still_loads() {
+    let sandbox = Sandbox::new();
+    let titles = [
+        "=HYPERLINK(\"http://x\")",
+        "a \"\"\" b \\ c ''' d",
+        "\u{1b}[31mröd\u{1b}[0m",
+        "[[milestone]]\nid = \"x\"",
+    ];
+    let mut csv = String::from("Milstolpe;Klart datum\r\n");
+    for t in &titles {
+        csv.push_str(&format!("\"{}\";2027-W10\r\n", t.replace('"', "\"\"")));
+    }
+    sandbox.write("evil.csv", csv);
+    expect_code(&sandbox.run(&["import", "evil.csv", "-o", "evil.toml"]), 0);
+    let (json, _) = expect_code(
+        &sandbox.run(&["--roadmaps", ".", "show", "evil", "--format", "json"]),
+        0,
+    );
+    let plan: Value = serde_json::from_str(&json).unwrap();
+    let got: Vec<&str> = plan["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["title"].as_str().unwrap())
+        .collect();
+    // Titles are put on one line; nothing else is changed, and nothing became a key of its own.
+    assert_eq!(got, [titles[0], titles[1], titles[2], "[[milestone]] id = \"x\""]);
+    let (shown, _) = expect_code(&sandbox.run(&["--roadmaps", ".", "show", "evil"]), 0);
+    assert!(
+        !shown.contains('\u{1b}'),
+        "a terminal escape reached the terminal: {shown:?}"
+    );
+}
