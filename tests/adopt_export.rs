@@ -230,15 +230,7 @@ fn ics_export_is_read_back_by_an_independent_parser() {
         )
         .0,
     );
-    let read = |path: &Path| -> serde_json::Value {
-        let output = Command::new("python3")
-            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/read_ics.py"))
-            .arg(path)
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        serde_json::from_slice(&output.stdout).unwrap()
-    };
+    let read = |path: &Path| crate::support::python_reads("read_ics.py", path, &[]);
     let (a, b) = (read(&first), read(&second));
     let uids = |v: &serde_json::Value| -> Vec<String> {
         v["events"]
@@ -294,13 +286,8 @@ fn csv_export_is_read_back_by_pythons_csv_module() {
         "hubs.csv",
         expect_code(&sandbox.run(&["export", "hubs-sdk", "--format", "csv"]), 0).0,
     );
-    let output = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/read_csv.py"))
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let rows: Vec<Vec<String>> = serde_json::from_slice(&output.stdout).unwrap();
+    let rows: Vec<Vec<String>> =
+        serde_json::from_value(crate::support::python_reads("read_csv.py", &path, &[])).unwrap();
     assert_eq!(
         rows[0],
         [

@@ -4,20 +4,13 @@
 //! deadline, not six months of all-day events. Read by Python's icalendar.
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::{Sandbox, expect_code};
+use crate::support::{Sandbox, expect_code, python_reads};
 
 fn read(path: &Path) -> Value {
-    let output = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/read_ics.py"))
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    serde_json::from_slice(&output.stdout).unwrap()
+    python_reads("read_ics.py", path, &[])
 }
 
 fn export(sandbox: &Sandbox, name: &str, extra: &[&str]) -> (Value, String) {

@@ -730,13 +730,8 @@ fn the_csv_export_has_no_formula_cell_and_python_reads_every_row() {
     let sandbox = evil_sandbox();
     let (csv, _) = expect_code(&evil_run(&sandbox, &["export", "evil", "--format", "csv"]), 0);
     let path = sandbox.write("evil.csv", &csv);
-    let output = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/read_csv.py"))
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let rows: Vec<Vec<String>> = serde_json::from_slice(&output.stdout).unwrap();
+    let rows: Vec<Vec<String>> =
+        serde_json::from_value(crate::support::python_reads("read_csv.py", &path, &[])).unwrap();
     // A header, three milestones and two steps, thirteen columns each.
     assert_eq!(rows.len(), 1 + 3 + 2, "{rows:?}");
     assert!(rows.iter().all(|r| r.len() == 13), "{rows:?}");

@@ -1,23 +1,9 @@
 //! What goes back out to Excel: the workbook read back by openpyxl, and the
 //! `--excel` CSV read by Python's csv module as Swedish Excel reads it.
 
-use std::path::Path;
-use std::process::Command;
-
 use serde_json::{Value, json};
 
-use crate::support::{Sandbox, expect_code};
-
-fn python(script: &str, args: &[&Path], flags: &[&str]) -> Value {
-    let output = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(script))
-        .args(args)
-        .args(flags)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    serde_json::from_slice(&output.stdout).unwrap()
-}
+use crate::support::{Sandbox, expect_code, python_reads};
 
 /// hubs-sdk placed from 2027-W13, a step done on a given day with a note, one skipped.
 fn ticked() -> Sandbox {
@@ -81,7 +67,7 @@ fn the_workbook_read_back_by_openpyxl_has_dates_numbers_and_a_frozen_filtered_he
         .output()
         .unwrap();
     expect_code(&out, 0);
-    let book = python("read_xlsx.py", &[&sandbox.path().join("plan.xlsx")], &[]);
+    let book = python_reads("read_xlsx.py", &sandbox.path().join("plan.xlsx"), &[]);
     let milestones = &book["Milstolpar"];
     let steps = &book["Steg"];
     // 9 + 9 milestones, 48 steps, each under its header.
@@ -157,7 +143,7 @@ fn the_excel_csv_read_with_semicolons_and_the_byte_order_mark_has_the_swedish_le
         std::fs::read(&path).unwrap().starts_with(b"\xEF\xBB\xBF"),
         "a byte-order mark"
     );
-    let rows = python("read_csv.py", &[&path], &["--excel"]);
+    let rows = python_reads("read_csv.py", &path, &["--excel"]);
     let rows = rows.as_array().unwrap();
     assert_eq!(rows[0][0], "Färdplan");
     assert_eq!(rows[0][12], "Anteckning");

@@ -173,3 +173,20 @@ pub fn chromium() -> Option<PathBuf> {
                 .is_ok_and(|o| o.status.success())
         })
 }
+
+/// What a Python reader in `tests/` (`read_ics.py`, `read_csv.py`,
+/// `read_xlsx.py`) prints as JSON for the file at `path`.
+pub fn python_reads(script: &str, path: &Path, flags: &[&str]) -> serde_json::Value {
+    let output = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(script))
+        .arg(path)
+        .args(flags)
+        .output()
+        .expect("run python3");
+    assert!(
+        output.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("the reader prints JSON")
+}

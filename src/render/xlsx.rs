@@ -9,35 +9,15 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use crate::i18n::{Language, t};
 use roadmap_core::lang::Lang;
 
-/// The columns of each sheet, by their CSV keys (whose words they share).
-const MILESTONE_COLUMNS: [&str; 12] = [
-    "roadmap",
-    "milestone",
-    "title",
-    "owner",
-    "due",
-    "start",
-    "end",
-    "status",
-    "cost_tkr",
-    "done_by",
-    "done_on",
-    "note",
-];
-const STEP_COLUMNS: [&str; 12] = [
-    "roadmap",
-    "milestone",
-    "step",
-    "title",
-    "owner",
-    "due",
-    "start",
-    "end",
-    "status",
-    "done_by",
-    "done_on",
-    "note",
-];
+/// The columns of each sheet: the CSV's, less the step number on the
+/// milestones' sheet and the cost on the steps'.
+fn columns(steps: bool) -> Vec<&'static str> {
+    let left_out = if steps { "cost_tkr" } else { "step" };
+    crate::render::csv::KEYS
+        .into_iter()
+        .filter(|k| *k != left_out)
+        .collect()
+}
 
 /// Excel keeps at most this many characters in a cell.
 const CELL_LIMIT: usize = 32_767;
@@ -54,16 +34,18 @@ pub fn workbook(language: &Language, rows: &[SheetRow<'_>]) -> roadmap_core::Res
 fn build(language: &Language, rows: &[SheetRow<'_>]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let header = Format::new().set_bold();
-    let day = Format::new().set_num_format(match language.lang {
-        Lang::Nb => "dd.mm.yyyy",
-        Lang::Sv | Lang::En => "yyyy-mm-dd",
-    });
-    let wrap = Format::new().set_text_wrap();
+    let styles = Styles {
+        day: Format::new().set_num_format(match language.lang {
+            Lang::Nb => "dd.mm.yyyy",
+            Lang::Sv | Lang::En => "yyyy-mm-dd",
+        }),
+        wrap: Format::new().set_text_wrap(),
+    };
     let milestones: Vec<&SheetRow> = rows.iter().filter(|r| r.step.is_none()).collect();
     let steps: Vec<&SheetRow> = rows.iter().filter(|r| r.step.is_some()).collect();
     for (name, columns, rows) in [
-        (t!(language, "xlsx-milestones"), &MILESTONE_COLUMNS, &milestones),
-        (t!(language, "xlsx-steps"), &STEP_COLUMNS, &steps),
+        (t!(language, "xlsx-milestones"), columns(false), &milestones),
+        (t!(language, "xlsx-steps"), columns(true), &steps),
     ] {
         let sheet = book.add_worksheet();
         sheet.set_name(&name)?;
@@ -80,7 +62,7 @@ fn build(language: &Language, rows: &[SheetRow<'_>]) -> Result<Vec<u8>, XlsxErro
         for (r, row) in rows.iter().enumerate() {
             let r = r as u32 + 1;
             for (c, key) in columns.iter().enumerate() {
-                cell(sheet, r, c as u16, key, row, language, &day, &wrap)?;
+                cell(sheet, (r, c as u16), key, row, language, &styles)?;
             }
         }
         sheet.set_freeze_panes(1, 0)?;
@@ -89,17 +71,21 @@ fn build(language: &Language, rows: &[SheetRow<'_>]) -> Result<Vec<u8>, XlsxErro
     book.save_to_buffer()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The cell formats: a day as the language writes it, and wrapped text.
+struct Styles {
+    day: Format,
+    wrap: Format,
+}
+
 fn cell(
     sheet: &mut Worksheet,
-    r: u32,
-    c: u16,
+    (r, c): (u32, u16),
     key: &str,
     row: &SheetRow<'_>,
     language: &Language,
-    day: &Format,
-    wrap: &Format,
+    styles: &Styles,
 ) -> Result<(), XlsxError> {
+    let (day, wrap) = (&styles.day, &styles.wrap);
     let date = |d: Option<chrono::NaiveDate>| -> Option<ExcelDateTime> {
         use chrono::Datelike;
         let d = d?;

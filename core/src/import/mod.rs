@@ -251,17 +251,14 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
     let col = |key: Key| columns.iter().find(|(k, _, _)| *k == key).map(|(_, i, _)| *i);
     let title_col = col(Key::Title).unwrap_or(0);
     let languages: Vec<Lang> = columns.iter().filter_map(|(_, _, l)| *l).collect();
-    let language = languages
-        .iter()
-        .copied()
-        .filter(|l| *l != Lang::En)
-        .fold(None::<Lang>, |acc, l| match acc {
-            None => Some(l),
-            Some(a) if a == l => Some(a),
-            Some(_) => Some(Lang::En),
-        })
-        .filter(|l| *l != Lang::En)
-        .or_else(|| (!languages.is_empty() && languages.iter().all(|l| *l == Lang::En)).then_some(Lang::En));
+    // Swedish or Norwegian when the headers are; English words (shared by
+    // many tables) decide only alone; both Nordic languages at once, neither.
+    let nordic: Vec<Lang> = languages.iter().copied().filter(|l| *l != Lang::En).collect();
+    let language = match nordic.first() {
+        Some(first) if nordic.iter().all(|l| l == first) => Some(*first),
+        Some(_) => None,
+        None => (!languages.is_empty()).then_some(Lang::En),
+    };
 
     let mut phases: Vec<Phase> = Vec::new();
     let mut milestones: Vec<Milestone> = Vec::new();
@@ -355,10 +352,13 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
     })
 }
 
+/// Each key's column, and the language of the header word that named it
+/// (none when `--column` named it).
+type Columns = Vec<(Key, usize, Option<Lang>)>;
+
 /// The header row (the first of the first ten rows that names a milestone
 /// column and one more) and each key's column in it.
-#[allow(clippy::type_complexity)]
-fn header(table: &Table, named: &[Named]) -> Result<(usize, Vec<(Key, usize, Option<Lang>)>), Problem> {
+fn header(table: &Table, named: &[Named]) -> Result<(usize, Columns), Problem> {
     let first_row = || {
         table
             .rows
@@ -369,7 +369,7 @@ fn header(table: &Table, named: &[Named]) -> Result<(usize, Vec<(Key, usize, Opt
     };
     for (index, row) in table.rows.iter().enumerate().take(10) {
         let headers: Vec<String> = row.iter().map(Cell::text).collect();
-        let mut columns: Vec<(Key, usize, Option<Lang>)> = Vec::new();
+        let mut columns: Columns = Vec::new();
         for n in named {
             if let Some(i) = headers.iter().position(|h| words(h) == words(&n.header)) {
                 columns.push((n.key, i, None));

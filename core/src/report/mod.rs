@@ -7,7 +7,7 @@
 pub mod lights;
 pub mod people;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
@@ -355,29 +355,26 @@ impl Report {
             .copied()
             .filter(|s| s.status.is_open() && !s.blocked_by.is_empty())
             .collect();
+        // Each plan's milestones, grouped once: a national portfolio has a thousand plans.
+        let mut by_plan: HashMap<&str, Vec<&Standing>> = HashMap::new();
+        for s in &all {
+            by_plan.entry(s.roadmap.id.as_str()).or_default().push(*s);
+        }
+        let mine = |r: &Roadmap| by_plan.get(r.id.as_str()).cloned().unwrap_or_default();
         let lights: Vec<PlanLights> = roadmaps
             .iter()
-            .map(|r| {
-                let mine: Vec<&Standing> = all.iter().copied().filter(|s| s.roadmap.id == r.id).collect();
-                lights::plan_lights(&r.id, &r.title, &mine, today, horizon, &options.lights)
-            })
+            .map(|r| lights::plan_lights(&r.id, &r.title, &mine(r), today, horizon, &options.lights))
             .collect();
         let headline = headline(&overdue, &coming, &lights, today);
-        let roadmap_progress = roadmaps
-            .iter()
-            .map(|r| {
-                let mine: Vec<&Standing> = all.iter().copied().filter(|s| s.roadmap.id == r.id).collect();
-                progress(r, &mine)
-            })
-            .collect();
+        let roadmap_progress = roadmaps.iter().map(|r| progress(r, &mine(r))).collect();
+        // A change is in scope when it is to a milestone shown, or to one of its steps.
+        let shown: HashSet<String> = all.iter().map(|s| s.address().to_string()).collect();
         let in_scope = |target: &str| {
-            all.iter().any(|s| {
-                let own = s.address().to_string();
-                target == own
-                    || target
-                        .strip_prefix(own.as_str())
-                        .is_some_and(|rest| rest.starts_with('/'))
-            })
+            let milestone = match target.match_indices('/').nth(1) {
+                Some((at, _)) => &target[..at],
+                None => target,
+            };
+            shown.contains(milestone)
         };
         let (done, notes, changes) = happenings(roadmaps, state, &period, &in_scope);
         let completed = completed(&all, state, &period);

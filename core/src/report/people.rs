@@ -3,13 +3,14 @@
 //! the others wait on it for, and the blocks at the root of every chain of
 //! `depends_on`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use super::NO_OWNER;
 use crate::filter::Filter;
 use crate::parties::shares;
+use crate::roadmap::Roadmap;
 use crate::status::{Standing, Status};
 
 /// One party's work in one roadmap.
@@ -109,10 +110,20 @@ pub fn loads(all: &[&Standing], filter: &Filter) -> Vec<PartyLoad> {
             }
         }
     }
+    // Each roadmap and its place, and each milestone by its address: looked
+    // up once per change and dependency, so found in a map, not by a scan.
+    let mut roadmaps: HashMap<&str, (usize, &Roadmap)> = HashMap::new();
+    for (i, s) in all.iter().enumerate() {
+        roadmaps.entry(s.roadmap.id.as_str()).or_insert((i, s.roadmap));
+    }
+    let milestones: HashMap<(&str, &str), &Standing> = all
+        .iter()
+        .map(|s| ((s.roadmap.id.as_str(), s.milestone.id.as_str()), *s))
+        .collect();
     let name_of = |roadmap: &str, party: &str| {
-        all.iter()
-            .find(|s| s.roadmap.id == roadmap)
-            .and_then(|s| s.roadmap.parties.iter().find(|p| p.code == party))
+        roadmaps
+            .get(roadmap)
+            .and_then(|(_, r)| r.parties.iter().find(|p| p.code == party))
             .map(|p| p.name.clone())
     };
     for (roadmap, party, helping, overdue) in loads {
@@ -129,10 +140,7 @@ pub fn loads(all: &[&Standing], filter: &Filter) -> Vec<PartyLoad> {
     // open work of each milestone it depends on.
     for s in all.iter().filter(|s| s.status.is_open() && !s.blocked_by.is_empty()) {
         for id in &s.blocked_by {
-            let Some(on) = all
-                .iter()
-                .find(|o| o.roadmap.id == s.roadmap.id && o.milestone.id == *id)
-            else {
+            let Some(on) = milestones.get(&(s.roadmap.id.as_str(), *id)) else {
                 continue;
             };
             let waiting_parties = responsible(s, filter);
@@ -149,15 +157,12 @@ pub fn loads(all: &[&Standing], filter: &Filter) -> Vec<PartyLoad> {
         }
     }
     let order = |load: &PartyLoad| {
-        let roadmap = all.iter().find(|s| s.roadmap.id == load.roadmap).map(|s| s.roadmap);
+        let roadmap = roadmaps.get(load.roadmap.as_str());
         let place = roadmap
-            .and_then(|r| r.parties.iter().position(|p| p.code == load.party))
+            .and_then(|(_, r)| r.parties.iter().position(|p| p.code == load.party))
             .unwrap_or(usize::MAX - 1);
         let place = if load.party == NO_OWNER { usize::MAX } else { place };
-        let roadmap_place = all
-            .iter()
-            .position(|s| s.roadmap.id == load.roadmap)
-            .unwrap_or(usize::MAX);
+        let roadmap_place = roadmap.map_or(usize::MAX, |(i, _)| *i);
         (roadmap_place, place, load.party.to_lowercase())
     };
     let mut out: Vec<PartyLoad> = by.into_values().collect();
@@ -184,24 +189,27 @@ pub struct Blocker {
 
 /// The root blockers, the one with the most behind it first.
 pub fn root_blockers(all: &[&Standing], filter: &Filter) -> Vec<Blocker> {
-    let open: Vec<&&Standing> = all.iter().filter(|s| s.status.is_open()).collect();
-    let find = |roadmap: &str, id: &str| open.iter().find(|s| s.roadmap.id == roadmap && s.milestone.id == id);
+    let open: Vec<&Standing> = all.iter().copied().filter(|s| s.status.is_open()).collect();
+    // Who waits on each milestone directly: depends_on read backwards, once.
+    let mut dependents: HashMap<(&str, &str), Vec<&Standing>> = HashMap::new();
+    for s in &open {
+        for id in &s.blocked_by {
+            dependents.entry((s.roadmap.id.as_str(), *id)).or_default().push(*s);
+        }
+    }
     let mut out: Vec<Blocker> = Vec::new();
     for root in open.iter().filter(|s| s.blocked_by.is_empty()) {
         // Everything that waits on `root`, following depends_on backwards.
         let mut waiting: BTreeSet<String> = BTreeSet::new();
-        let mut frontier = vec![root.milestone.id.clone()];
+        let mut frontier = vec![root.milestone.id.as_str()];
         while let Some(id) = frontier.pop() {
-            for s in open
-                .iter()
-                .filter(|s| s.roadmap.id == root.roadmap.id && s.blocked_by.contains(&id.as_str()))
-            {
+            for s in dependents.get(&(root.roadmap.id.as_str(), id)).into_iter().flatten() {
                 if waiting.insert(s.address().to_string()) {
-                    frontier.push(s.milestone.id.clone());
+                    frontier.push(s.milestone.id.as_str());
                 }
             }
         }
-        if waiting.is_empty() || find(&root.roadmap.id, &root.milestone.id).is_none() {
+        if waiting.is_empty() {
             continue;
         }
         out.push(Blocker {
