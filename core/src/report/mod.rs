@@ -494,14 +494,15 @@ fn headline(overdue: &[&Standing], coming: &[&Standing], lights: &[PlanLights], 
         .collect();
     plans.sort_by_key(|p| std::cmp::Reverse(p.light));
     let oldest_days = overdue.first().and_then(|s| s.days_overdue(today)).unwrap_or(0);
+    let at_risk_causes: HashSet<&str> = lights
+        .iter()
+        .flat_map(|l| &l.time.causes)
+        .filter(|c| c.at_risk)
+        .map(|c| c.address.as_str())
+        .collect();
     let at_risk = coming
         .iter()
-        .filter(|s| {
-            lights
-                .iter()
-                .flat_map(|l| &l.time.causes)
-                .any(|c| c.at_risk && c.address == s.address().to_string())
-        })
+        .filter(|s| at_risk_causes.contains(s.address().to_string().as_str()))
         .count();
     let named: Vec<String> = plans
         .iter()
@@ -547,6 +548,7 @@ fn light_word(light: Light) -> &'static str {
 
 /// Gates that are open and overdue, due now or due within the horizon.
 fn decisions(all: &[&Standing], horizon: NaiveDate, today: NaiveDate, filter: &Filter) -> Vec<Decision> {
+    let behind = people::Dependents::new(all);
     let mut out: Vec<Decision> = all
         .iter()
         .filter(|s| s.milestone.kind == Kind::Gate && s.status.is_open())
@@ -557,24 +559,10 @@ fn decisions(all: &[&Standing], horizon: NaiveDate, today: NaiveDate, filter: &F
                     .and_then(Due::start)
                     .is_some_and(|start| start <= horizon)
         })
-        .map(|s| {
-            let mut waiting = std::collections::BTreeSet::new();
-            let mut frontier = vec![s.milestone.id.as_str()];
-            while let Some(id) = frontier.pop() {
-                for other in all
-                    .iter()
-                    .filter(|o| o.roadmap.id == s.roadmap.id && o.blocked_by.contains(&id))
-                {
-                    if waiting.insert(other.address().to_string()) {
-                        frontier.push(other.milestone.id.as_str());
-                    }
-                }
-            }
-            Decision {
-                item: milestone_item(s, today, filter),
-                criteria: s.milestone.criteria.clone().or_else(|| s.milestone.description.clone()),
-                waiting: waiting.into_iter().collect(),
-            }
+        .map(|s| Decision {
+            item: milestone_item(s, today, filter),
+            criteria: s.milestone.criteria.clone().or_else(|| s.milestone.description.clone()),
+            waiting: behind.behind(s).into_iter().collect(),
         })
         .collect();
     out.sort_by_key(|d| (d.item.due.as_ref().and_then(|d| d.end), d.item.address.clone()));

@@ -190,25 +190,10 @@ pub struct Blocker {
 /// The root blockers, the one with the most behind it first.
 pub fn root_blockers(all: &[&Standing], filter: &Filter) -> Vec<Blocker> {
     let open: Vec<&Standing> = all.iter().copied().filter(|s| s.status.is_open()).collect();
-    // Who waits on each milestone directly: depends_on read backwards, once.
-    let mut dependents: HashMap<(&str, &str), Vec<&Standing>> = HashMap::new();
-    for s in &open {
-        for id in &s.blocked_by {
-            dependents.entry((s.roadmap.id.as_str(), *id)).or_default().push(*s);
-        }
-    }
+    let behind = Dependents::new(&open);
     let mut out: Vec<Blocker> = Vec::new();
     for root in open.iter().filter(|s| s.blocked_by.is_empty()) {
-        // Everything that waits on `root`, following depends_on backwards.
-        let mut waiting: BTreeSet<String> = BTreeSet::new();
-        let mut frontier = vec![root.milestone.id.as_str()];
-        while let Some(id) = frontier.pop() {
-            for s in dependents.get(&(root.roadmap.id.as_str(), id)).into_iter().flatten() {
-                if waiting.insert(s.address().to_string()) {
-                    frontier.push(s.milestone.id.as_str());
-                }
-            }
-        }
+        let waiting = behind.behind(root);
         if waiting.is_empty() {
             continue;
         }
@@ -227,4 +212,37 @@ pub fn root_blockers(all: &[&Standing], filter: &Filter) -> Vec<Blocker> {
             .then_with(|| a.address.cmp(&b.address))
     });
     out
+}
+
+/// Who waits on whom: `blocked_by` read backwards, once, so that what waits
+/// behind a milestone is found without a scan of every milestone per step.
+pub struct Dependents<'s, 'r> {
+    direct: HashMap<(&'s str, &'s str), Vec<&'s Standing<'r>>>,
+}
+
+impl<'s, 'r> Dependents<'s, 'r> {
+    pub fn new(standings: &[&'s Standing<'r>]) -> Self {
+        let mut direct: HashMap<(&str, &str), Vec<&Standing>> = HashMap::new();
+        for s in standings {
+            for id in &s.blocked_by {
+                direct.entry((s.roadmap.id.as_str(), *id)).or_default().push(*s);
+            }
+        }
+        Dependents { direct }
+    }
+
+    /// The addresses of every milestone waiting on `root`, directly or
+    /// through others, in order.
+    pub fn behind(&self, root: &Standing) -> BTreeSet<String> {
+        let mut waiting = BTreeSet::new();
+        let mut frontier = vec![root.milestone.id.as_str()];
+        while let Some(id) = frontier.pop() {
+            for s in self.direct.get(&(root.roadmap.id.as_str(), id)).into_iter().flatten() {
+                if waiting.insert(s.address().to_string()) {
+                    frontier.push(s.milestone.id.as_str());
+                }
+            }
+        }
+        waiting
+    }
 }
