@@ -81,8 +81,14 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
         let mut on = args.at;
         // The list, then the confirmation; "back" returns to the list with the changes kept.
         let mut in_list = true;
+        let mut cursor = 0;
         let decided = loop {
-            if in_list && matches!(checklist(context, &theme, roadmap, milestone, &mut items)?, Leave::Quit) {
+            if in_list
+                && matches!(
+                    checklist(context, &theme, roadmap, milestone, &mut items, &mut cursor)?,
+                    Leave::Quit
+                )
+            {
                 break None;
             }
             let changes = changes(milestone, &items);
@@ -241,16 +247,16 @@ fn checklist(
     roadmap: &Roadmap,
     milestone: &Milestone,
     items: &mut [Item],
+    at: &mut usize,
 ) -> Result<Leave> {
     let language = &context.language;
     let term = Term::stderr();
     term.hide_cursor().map_err(term_failed)?;
     let _back = CursorBack(&term);
-    let mut at = 0usize;
     let mut drawn = 0usize;
     loop {
         let width = usize::from(term.size().1).max(20);
-        let lines = screen(context, roadmap, milestone, items, at, width);
+        let lines = screen(context, roadmap, milestone, items, *at, width);
         term.clear_last_lines(drawn).map_err(term_failed)?;
         for line in &lines {
             term.write_line(line).map_err(term_failed)?;
@@ -260,10 +266,11 @@ fn checklist(
             return Ok(Leave::Quit);
         }
         let key = term.read_key().map_err(term_failed)?;
-        let item = &mut items[at];
+        *at = (*at).min(items.len() - 1);
+        let item = &mut items[*at];
         match key {
-            Key::ArrowUp | Key::Char('k') => at = at.checked_sub(1).unwrap_or(items.len() - 1),
-            Key::ArrowDown | Key::Char('j') | Key::Tab => at = (at + 1) % items.len(),
+            Key::ArrowUp | Key::Char('k') => *at = at.checked_sub(1).unwrap_or(items.len() - 1),
+            Key::ArrowDown | Key::Char('j') | Key::Tab => *at = (*at + 1) % items.len(),
             // A skipped step is opened first, never turned done in one key.
             Key::Char(' ') => {
                 item.after = match item.after {
