@@ -86,6 +86,8 @@ fn min_profil_from_excel_libreoffice_word_and_swedish_csv_is_the_shipped_plan() 
         "min-profil.xlsx",
         "min-profil.ods",
         "min-profil.docx",
+        // As the source document has it: a numbered heading per phase, each with its table.
+        "min-profil-sections.docx",
         "min-profil.csv",
         "min-profil-1252.csv",
     ] {
@@ -109,9 +111,25 @@ fn min_profil_from_excel_libreoffice_word_and_swedish_csv_is_the_shipped_plan() 
             m22["note"]
         );
         assert!(
-            summary.contains("row 25 (22)") && summary.contains("VT202 (2 / 3 månader)"),
+            summary.contains("(22)") && summary.contains("VT202 (2 / 3 månader)"),
             "{summary}"
         );
+        if file == "min-profil-sections.docx" {
+            assert!(
+                summary.contains("tables 1, 2, 3, 4: 26 milestones, 4 phases"),
+                "{summary}"
+            );
+            // The heading's number is left out of the title, and kept in the phase's note.
+            let text = std::fs::read_to_string(sandbox.path().join("plans/imported.toml")).unwrap();
+            assert!(
+                text.contains(
+                    "title = \"MVP- och rapportfas\"\nnote = \"Rubriken i källan är \\\"10.2 MVP- och rapportfas\\\".\""
+                ),
+                "{text}"
+            );
+        } else {
+            assert!(summary.contains("row 25 (22)"), "{summary}");
+        }
         // "Från VT2023 Framåt", as the source writes it, is kept as written and read as the open range.
         let m23 = &imported["milestones"].as_array().unwrap()[20];
         assert_eq!(m23["due"]["label"], "Från VT2023 Framåt", "{file}");

@@ -44,6 +44,25 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         )
     })?;
     let (number, table, plan) = choose(&tables, args.table.as_deref(), &named, &shown)?;
+    // A document with one table per section (Min Profil's has one per phase):
+    // the tables after the first with the same columns, each its heading's phase.
+    let parts = match (&args.table, kind) {
+        (None, Kind::Word | Kind::Markdown) => same_columns(&tables, number, &plan, &named),
+        _ => Vec::new(),
+    };
+    let (plan, read_from) = if parts.len() > 1 {
+        let numbers: Vec<String> = parts.iter().map(|(n, _, _)| n.to_string()).collect();
+        let merged = plan_table::merge(parts.into_iter().map(|(_, heading, plan)| (heading, plan)).collect());
+        (merged.unwrap_or(plan), Some(numbers))
+    } else {
+        (plan, None)
+    };
+    let read_tables = read_from.as_ref().map_or(1, Vec::len);
+    let table_label = |language: &Language| match &read_from {
+        Some(numbers) => t!(language, "import-tables", tables = numbers.join(", ")),
+        None if table.name.trim().is_empty() => t!(language, "import-table", table = number.to_string()),
+        None => t!(language, "import-table", table = table.name.trim()),
+    };
 
     let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
     let id = match &args.id {
@@ -57,8 +76,8 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         None => roadmap_core::roadmap::edit::id_from(stem),
     };
     // A document's heading names its table; a sheet's name ("Blad1") seldom names the plan.
-    let heading =
-        Some(table.name.trim().to_string()).filter(|n| !n.is_empty() && matches!(kind, Kind::Word | Kind::Markdown));
+    let heading = Some(table.name.trim().to_string())
+        .filter(|n| !n.is_empty() && read_from.is_none() && matches!(kind, Kind::Word | Kind::Markdown));
     let title = args.title.clone().or(heading).unwrap_or_else(|| stem.to_string());
     // The file's own words are in the plan's language, as the plan's are.
     let plan_language = plan.language.map(|l| Language::new(l, Why::Default));
@@ -69,7 +88,8 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         language: plan.language.unwrap_or(language.lang).code(),
         source: &name,
     };
-    let text = toml::write(&plan, &head, &|w| wording(words_in, w, &name, &table.name));
+    let in_file = table_label(words_in);
+    let text = toml::write(&plan, &head, &|w| wording(words_in, w, &name, &in_file));
 
     let target = match &args.output {
         Some(path) => path.clone(),
@@ -82,7 +102,13 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     // Whatever is written must load: a failure here is this command's fault.
     parse::parse(&target.display().to_string(), text.as_bytes(), origin).map_err(Error::Roadmaps)?;
 
-    let summary = summary(language, &plan, &shown, number, tables.len(), &table.name);
+    let summary = summary(
+        language,
+        &plan,
+        &shown,
+        &table_label(language),
+        tables.len() - read_tables,
+    );
     if args.dry_run {
         crate::render::say(&summary);
         context.terminal.emit(&text)?;
@@ -224,6 +250,22 @@ fn choose<'a>(
     })
 }
 
+/// The first plan's table (numbered from 1) and each later table that reads
+/// as a plan with the same columns, with their headings and plans.
+fn same_columns(tables: &[Table], first: usize, plan: &Plan, named: &[Named]) -> Vec<(usize, String, Plan)> {
+    let keys = |p: &Plan| p.columns.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+    let mut out = vec![(first, tables[first - 1].name.clone(), plan.clone())];
+    for (i, table) in tables.iter().enumerate().skip(first) {
+        if let Ok(next) = plan_table::plan(table, named)
+            && !next.milestones.is_empty()
+            && keys(&next) == keys(plan)
+        {
+            out.push((i + 1, table.name.clone(), next));
+        }
+    }
+    out
+}
+
 fn default_target(cwd: &Path, id: &str) -> PathBuf {
     match workspace::find_workspace(cwd) {
         Some(dir) => dir.join(ROADMAPS_DIR).join(format!("{id}.toml")),
@@ -245,28 +287,25 @@ fn wording(language: &Language, w: Wording<'_>, file: &str, table: &str) -> Stri
         Wording::Owners(list) => t!(language, "import-file-owners", owners = list),
         Wording::UnreadDue(text) => t!(language, "import-file-unread-due", text = text),
         Wording::UnreadCost(text) => t!(language, "import-file-unread-cost", text = text),
+        Wording::Heading(text) => t!(language, "import-file-heading", heading = text),
     }
 }
 
 /// What was read and what was not, for the person who ran the import.
-fn summary(language: &Language, plan: &Plan, file: &str, number: usize, tables: usize, table: &str) -> String {
+fn summary(language: &Language, plan: &Plan, file: &str, table: &str, others: usize) -> String {
     let steps: usize = plan.milestones.iter().map(|m| m.steps.len()).sum();
     let mut out = t!(
         language,
         "import-read",
         file = file,
-        table = if table.is_empty() {
-            number.to_string()
-        } else {
-            table.to_string()
-        },
+        table = table,
         milestones = plan.milestones.len(),
         phases = plan.phases.len(),
         steps = steps
     );
     out.push('\n');
-    if tables > 1 {
-        out.push_str(&t!(language, "import-other-tables", count = tables - 1));
+    if others > 0 {
+        out.push_str(&t!(language, "import-other-tables", count = others));
         out.push('\n');
     }
     let columns: Vec<String> = plan

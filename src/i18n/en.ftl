@@ -471,7 +471,9 @@ filter-owner = Only the part of { $owner }.
 filter-phase = Only the phase { $phase }.
 
 ## roadmap import
-import-read = read { $file }, table { $table }: { $milestones ->
+import-table = table "{ $table }"
+import-tables = tables { $tables }
+import-read = read { $file }, { $table }: { $milestones ->
     [one] 1 milestone
    *[other] { $milestones } milestones
 }, { $phases ->
@@ -491,9 +493,10 @@ import-unread-due = row { $row } ({ $id }): the due date "{ $text }" is not a da
 import-unread-cost = row { $row } ({ $id }): the cost "{ $text }" is not a number; it is kept in the milestone's note
 import-wrote = wrote    { $path }: check it with `roadmap validate`, see it with `roadmap status { $id }`
 import-no-workspace = no .roadmap/ workspace here: run `roadmap init` and import again to have it loaded, or give `--roadmaps .` to each command
-import-file-source = Imported from { $file } (table "{ $table }") with `roadmap import`. Check it with `{ $command }`.
+import-file-source = Imported from { $file } ({ $table }) with `roadmap import`. Check it with `{ $command }`.
 import-file-columns = Columns read: { $columns }.
 import-file-unused = Columns not read: { $headers }.
 import-file-owners = The owners named in the table: { $owners }. Write them under [parties] with their full names to have every owner checked:
 import-file-unread-due = The due date in the source is "{ $text }", which is not a date roadmap can read; due is left out.
 import-file-unread-cost = The cost in the source is "{ $text }", which is not a number; cost_tkr is left out.
+import-file-heading = The heading in the source is "{ $heading }".

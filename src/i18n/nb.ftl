@@ -478,7 +478,9 @@ filter-owner = Bare den delen som er { $owner } sin.
 filter-phase = Bare fasen { $phase }.
 
 ## roadmap import
-import-read = leste { $file }, tabell { $table }: { $milestones ->
+import-table = tabell "{ $table }"
+import-tables = tabeller { $tables }
+import-read = leste { $file }, { $table }: { $milestones ->
     [one] 1 milepæl
    *[other] { $milestones } milepæler
 }, { $phases ->
@@ -498,9 +500,10 @@ import-unread-due = rad { $row } ({ $id }): fristen "{ $text }" er ikke en dato 
 import-unread-cost = rad { $row } ({ $id }): kostnaden "{ $text }" er ikke et tall; den lagres i milepælens note
 import-wrote = skrev    { $path }: kontroller med `roadmap validate`, se den med `roadmap status { $id }`
 import-no-workspace = ingen .roadmap/-arbeidsområde her: kjør `roadmap init` og importer igjen for å få den lest inn, eller gi `--roadmaps .` til hver kommando
-import-file-source = Importert fra { $file } (tabell "{ $table }") med `roadmap import`. Kontroller med `{ $command }`.
+import-file-source = Importert fra { $file } ({ $table }) med `roadmap import`. Kontroller med `{ $command }`.
 import-file-columns = Innleste kolonner: { $columns }.
 import-file-unused = Kolonner som ikke ble lest inn: { $headers }.
 import-file-owners = Ansvarlige som tabellen nevner: { $owners }. Skriv dem under [parties] med fulle navn, så blir hver ansvarlig kontrollert:
 import-file-unread-due = Fristen i kilden er "{ $text }", som ikke er en dato roadmap kan lese; due er utelatt.
 import-file-unread-cost = Kostnaden i kilden er "{ $text }", som ikke er et tall; cost_tkr er utelatt.
+import-file-heading = Overskriften i kilden er "{ $heading }".

@@ -483,7 +483,9 @@ filter-owner = Bara den del som är { $owner }s.
 filter-phase = Bara fasen { $phase }.
 
 ## roadmap import
-import-read = läste { $file }, tabell { $table }: { $milestones ->
+import-table = tabell "{ $table }"
+import-tables = tabeller { $tables }
+import-read = läste { $file }, { $table }: { $milestones ->
     [one] 1 milstolpe
    *[other] { $milestones } milstolpar
 }, { $phases ->
@@ -503,9 +505,10 @@ import-unread-due = rad { $row } ({ $id }): klart datum "{ $text }" är inget da
 import-unread-cost = rad { $row } ({ $id }): kostnaden "{ $text }" är inget tal; den sparas i milstolpens note
 import-wrote = skrev    { $path }: kontrollera med `roadmap validate`, se den med `roadmap status { $id }`
 import-no-workspace = ingen .roadmap/-arbetsyta här: kör `roadmap init` och importera igen för att få den inläst, eller ge `--roadmaps .` till varje kommando
-import-file-source = Importerad från { $file } (tabell "{ $table }") med `roadmap import`. Kontrollera med `{ $command }`.
+import-file-source = Importerad från { $file } ({ $table }) med `roadmap import`. Kontrollera med `{ $command }`.
 import-file-columns = Inlästa kolumner: { $columns }.
 import-file-unused = Kolumner som inte lästes in: { $headers }.
 import-file-owners = Ansvariga som tabellen nämner: { $owners }. Skriv dem under [parties] med fullständiga namn så kontrolleras varje ansvarig:
 import-file-unread-due = Klart datum i källan är "{ $text }", vilket inte är ett datum som roadmap kan läsa; due är utelämnat.
 import-file-unread-cost = Kostnaden i källan är "{ $text }", vilket inte är ett tal; cost_tkr är utelämnat.
+import-file-heading = Rubriken i källan är "{ $heading }".

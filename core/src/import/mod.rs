@@ -203,6 +203,9 @@ pub struct Plan {
 pub struct Phase {
     pub id: String,
     pub title: String,
+    /// The heading as the document writes it, when the title leaves out its
+    /// section number ("10.2 MVP- och rapportfas").
+    pub heading: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -287,7 +290,11 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
                 crate::roadmap::edit::id_from(&title),
                 phases.iter().map(|p| p.id.as_str()),
             );
-            phases.push(Phase { id: id.clone(), title });
+            phases.push(Phase {
+                id: id.clone(),
+                title,
+                heading: None,
+            });
             current_phase = Some(id);
             continue;
         }
@@ -311,7 +318,11 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
                         crate::roadmap::edit::id_from(&title),
                         phases.iter().map(|p| p.id.as_str()),
                     );
-                    phases.push(Phase { id: id.clone(), title });
+                    phases.push(Phase {
+                        id: id.clone(),
+                        title,
+                        heading: None,
+                    });
                     id
                 }
             })
@@ -350,6 +361,71 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         phases,
         milestones,
     })
+}
+
+/// The plans of several tables of one document, each under its heading, as
+/// one plan: a table without heading rows of its own is a phase named by the
+/// heading before it (without its section number), its milestones in it.
+/// Ids stay unique across the tables.
+pub fn merge(parts: Vec<(String, Plan)>) -> Option<Plan> {
+    let mut parts = parts.into_iter();
+    let (first_heading, first) = parts.next()?;
+    let mut merged = Plan {
+        phases: Vec::new(),
+        milestones: Vec::new(),
+        ..first.clone()
+    };
+    for (heading, part) in std::iter::once((first_heading, first)).chain(parts) {
+        let title = without_number(&heading);
+        let own_phase = (part.phases.is_empty() && !title.is_empty()).then(|| {
+            let id = unique(
+                crate::roadmap::edit::id_from(title),
+                merged.phases.iter().map(|p| p.id.as_str()),
+            );
+            merged.phases.push(Phase {
+                id: id.clone(),
+                title: title.to_string(),
+                heading: (title != heading.trim()).then(|| heading.trim().to_string()),
+            });
+            id
+        });
+        let mut renamed: Vec<(String, String)> = Vec::new();
+        for phase in part.phases {
+            let id = unique(phase.id.clone(), merged.phases.iter().map(|p| p.id.as_str()));
+            renamed.push((phase.id.clone(), id.clone()));
+            merged.phases.push(Phase { id, ..phase });
+        }
+        for mut m in part.milestones {
+            m.id = unique(m.id.clone(), merged.milestones.iter().map(|m| m.id.as_str()));
+            m.phase = match m.phase.take() {
+                Some(p) => renamed.iter().find(|(old, _)| *old == p).map(|(_, new)| new.clone()),
+                None => own_phase.clone(),
+            };
+            merged.milestones.push(m);
+        }
+        for header in part.unused {
+            if !merged.unused.contains(&header) {
+                merged.unused.push(header);
+            }
+        }
+    }
+    Some(merged)
+}
+
+/// "10.2 MVP- och rapportfas" is "MVP- och rapportfas", "2. Tidplan" and
+/// "3 Tidplan" are "Tidplan"; "2024 års plan" keeps its year.
+fn without_number(heading: &str) -> &str {
+    let heading = heading.trim();
+    match heading.split_once(' ') {
+        Some((number, rest))
+            if number.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && (number.contains('.') || number.parse::<u32>().is_ok_and(|n| n < 100)) =>
+        {
+            rest.trim()
+        }
+        _ => heading,
+    }
 }
 
 /// Each key's column, and the language of the header word that named it
@@ -567,6 +643,15 @@ mod tests {
         assert_eq!(s[2].owner, None);
         let s = steps("Signering av kontrakt (Kund mha ITSL)");
         assert_eq!(s[0].owner.as_deref(), Some("Kund mha ITSL"));
+    }
+
+    #[test]
+    fn section_numbers_leave_a_heading_but_years_stay() {
+        assert_eq!(without_number("10.2 MVP- och rapportfas"), "MVP- och rapportfas");
+        assert_eq!(without_number("2. Tidplan"), "Tidplan");
+        assert_eq!(without_number("3 Tidplan"), "Tidplan");
+        assert_eq!(without_number("2024 års plan"), "2024 års plan");
+        assert_eq!(without_number("Beslutsfas"), "Beslutsfas");
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub enum Wording<'a> {
     UnreadDue(&'a str),
     /// A milestone's note when its cost is not a number: the text as written.
     UnreadCost(&'a str),
+    /// A phase's note when its title leaves out the heading's number: the heading as written.
+    Heading(&'a str),
 }
 
 /// The roadmap's own fields.
@@ -60,6 +62,9 @@ pub fn write(plan: &Plan, head: &Head<'_>, words: &dyn Fn(Wording<'_>) -> String
         out.push_str("\n[[phase]]\n");
         field(&mut out, "id", &phase.id);
         field(&mut out, "title", &phase.title);
+        if let Some(heading) = &phase.heading {
+            field(&mut out, "note", &words(Wording::Heading(heading)));
+        }
     }
     for m in &plan.milestones {
         out.push_str("\n[[milestone]]\n");
