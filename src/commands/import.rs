@@ -2,8 +2,6 @@
 //! Excel or LibreOffice workbook, a Word document, a CSV or a Markdown file,
 //! then checked by the same parser `validate` uses before it is written.
 
-use std::path::{Path, PathBuf};
-
 use roadmap_core::files::IMPORT_LIMIT;
 use roadmap_core::import::read::{self, Kind, Table};
 use roadmap_core::import::toml::{self, Head, Wording};
@@ -91,9 +89,13 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let in_file = table_label(words_in);
     let text = toml::write(&plan, &head, &|w| wording(words_in, w, &name, &in_file));
 
+    let in_workspace = workspace::find_workspace(&context.cwd);
     let target = match &args.output {
         Some(path) => path.clone(),
-        None => default_target(&context.cwd, &id),
+        None => match &in_workspace {
+            Some(dir) => dir.join(ROADMAPS_DIR).join(format!("{id}.toml")),
+            None => context.cwd.join(format!("{id}.toml")),
+        },
     };
     let origin = Origin::File {
         path: target.clone(),
@@ -128,7 +130,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let mut out = summary;
     out.push_str(&t!(language, "import-wrote", path = written, id = id.as_str()));
     out.push('\n');
-    if args.output.is_none() && workspace::find_workspace(&context.cwd).is_none() {
+    if args.output.is_none() && in_workspace.is_none() {
         out.push_str(&t!(language, "import-no-workspace"));
         out.push('\n');
     }
@@ -264,13 +266,6 @@ fn same_columns(tables: &[Table], first: usize, plan: &Plan, named: &[Named]) ->
         }
     }
     out
-}
-
-fn default_target(cwd: &Path, id: &str) -> PathBuf {
-    match workspace::find_workspace(cwd) {
-        Some(dir) => dir.join(ROADMAPS_DIR).join(format!("{id}.toml")),
-        None => cwd.join(format!("{id}.toml")),
-    }
 }
 
 fn wording(language: &Language, w: Wording<'_>, file: &str, table: &str) -> String {

@@ -9,6 +9,7 @@ pub mod toml;
 
 use crate::due::Due;
 use crate::lang::Lang;
+use crate::roadmap::edit::{id_from, slug, unique};
 use crate::roadmap::parse::is_valid_id;
 use read::{Cell, Table};
 
@@ -187,8 +188,6 @@ pub struct Named {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
-    /// The table read, as the file names it (a sheet, a caption).
-    pub table: String,
     /// The language of the headers, when they were all one language's.
     pub language: Option<Lang>,
     /// Each column used, with its header.
@@ -285,17 +284,7 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         // A heading between milestone rows: one text, outside the milestone
         // column (or the same text across the row, as a merged cell reads).
         if distinct == 1 && (filled[0].0 != title_col || filled.len() > 1) && columns.len() > 1 {
-            let title = filled[0].1.clone();
-            let id = unique(
-                crate::roadmap::edit::id_from(&title),
-                phases.iter().map(|p| p.id.as_str()),
-            );
-            phases.push(Phase {
-                id: id.clone(),
-                title,
-                heading: None,
-            });
-            current_phase = Some(id);
+            current_phase = Some(add_phase(&mut phases, filled[0].1.clone(), None));
             continue;
         }
         let Some(title) = get(Key::Title).map(Cell::text) else {
@@ -308,23 +297,12 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         };
         let wanted = get(Key::Id).map(Cell::text).filter(|id| is_valid_id(id));
         let taken = milestones.iter().map(|m| m.id.as_str());
-        m.id = unique(wanted.unwrap_or_else(|| crate::roadmap::edit::slug(&title)), taken);
+        m.id = unique(wanted.unwrap_or_else(|| slug(&title)), taken);
         m.phase = get(Key::Phase)
             .map(Cell::text)
             .map(|title| match phases.iter().find(|p| p.title == title) {
                 Some(p) => p.id.clone(),
-                None => {
-                    let id = unique(
-                        crate::roadmap::edit::id_from(&title),
-                        phases.iter().map(|p| p.id.as_str()),
-                    );
-                    phases.push(Phase {
-                        id: id.clone(),
-                        title,
-                        heading: None,
-                    });
-                    id
-                }
+                None => add_phase(&mut phases, title, None),
             })
             .or_else(|| current_phase.clone());
         if let Some(cell) = get(Key::Due) {
@@ -354,7 +332,6 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         .map(|(_, h)| h.clone())
         .collect();
     Ok(Plan {
-        table: table.name.clone(),
         language,
         columns: columns.iter().map(|(k, i, _)| (*k, headers[*i].clone())).collect(),
         unused,
@@ -378,16 +355,8 @@ pub fn merge(parts: Vec<(String, Plan)>) -> Option<Plan> {
     for (heading, part) in std::iter::once((first_heading, first)).chain(parts) {
         let title = without_number(&heading);
         let own_phase = (part.phases.is_empty() && !title.is_empty()).then(|| {
-            let id = unique(
-                crate::roadmap::edit::id_from(title),
-                merged.phases.iter().map(|p| p.id.as_str()),
-            );
-            merged.phases.push(Phase {
-                id: id.clone(),
-                title: title.to_string(),
-                heading: (title != heading.trim()).then(|| heading.trim().to_string()),
-            });
-            id
+            let numbered = (title != heading.trim()).then(|| heading.trim().to_string());
+            add_phase(&mut merged.phases, title.to_string(), numbered)
         });
         let mut renamed: Vec<(String, String)> = Vec::new();
         for phase in part.phases {
@@ -410,6 +379,17 @@ pub fn merge(parts: Vec<(String, Plan)>) -> Option<Plan> {
         }
     }
     Some(merged)
+}
+
+/// A new phase of `title` with an id of its own; its id.
+fn add_phase(phases: &mut Vec<Phase>, title: String, heading: Option<String>) -> String {
+    let id = unique(id_from(&title), phases.iter().map(|p| p.id.as_str()));
+    phases.push(Phase {
+        id: id.clone(),
+        title,
+        heading,
+    });
+    id
 }
 
 /// "10.2 MVP- och rapportfas" is "MVP- och rapportfas", "2. Tidplan" and
@@ -579,16 +559,6 @@ fn party(text: &str) -> Step {
         text: trimmed.to_string(),
         owner: None,
     }
-}
-
-fn unique<'a>(id: String, taken: impl Iterator<Item = &'a str> + Clone) -> String {
-    if !taken.clone().any(|t| t == id) {
-        return id;
-    }
-    (2..)
-        .map(|n| format!("{id}-{n}"))
-        .find(|candidate| !taken.clone().any(|t| t == candidate))
-        .unwrap_or(id)
 }
 
 #[cfg(test)]

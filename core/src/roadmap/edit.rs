@@ -140,7 +140,7 @@ pub fn name_steps(text: &str) -> Result<(String, usize)> {
             let Some(words) = step.get("text").and_then(Item::as_str) else {
                 continue;
             };
-            let id = unique(slug(words), &taken);
+            let id = unique(slug(words), taken.iter().map(String::as_str));
             taken.push(id.clone());
             // Rebuilt with the id first, each other key with its own spacing and comments.
             let keys: Vec<String> = step.iter().map(|(k, _)| k.to_string()).collect();
@@ -197,14 +197,14 @@ fn words(text: &str, most: usize) -> String {
     folded.split_whitespace().take(most).collect::<Vec<_>>().join("-")
 }
 
-/// `id`, or `id-2`, `id-3` … when a step of the milestone has it already.
-fn unique(id: String, taken: &[String]) -> String {
-    if !taken.contains(&id) {
+/// `id`, or `id-2`, `id-3` … when one of `taken` is it already.
+pub(crate) fn unique<'a>(id: String, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    if !taken.clone().any(|t| t == id) {
         return id;
     }
     (2..)
         .map(|n| format!("{id}-{n}"))
-        .find(|candidate| !taken.contains(candidate))
+        .find(|candidate| !taken.clone().any(|t| t == candidate))
         .unwrap_or(id)
 }
 
@@ -276,7 +276,7 @@ mod tests {
         );
         assert!(text.contains("  id = \"egen\"\n  text = \"Egen\""), "{text}");
         assert!(text.contains("id = \"genomfora-uppstartsmote-kickoff-igen\""), "{text}");
-        assert_eq!(unique("a".into(), &["a".into(), "a-2".into()]), "a-3");
+        assert_eq!(unique("a".into(), ["a", "a-2"].into_iter()), "a-3");
         assert_eq!(slug("2. Steg"), "2-steg");
         assert_eq!(slug("12"), "steg-12");
     }
