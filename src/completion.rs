@@ -55,7 +55,7 @@ pub fn address(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(catalog) = catalog() else {
         return Vec::new();
     };
-    let parts: Vec<&str> = current.split('/').collect();
+    let parts = roadmap_core::target::typed_parts(current);
     let candidate = |value: String, help: &str| {
         CompletionCandidate::new(value).help(Some(crate::render::sanitize(help).into_owned().into()))
     };

@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 use roadmap_core::address::Resolver;
 use roadmap_core::catalog::Catalog;
 use roadmap_core::error::{Doing, Error, Result};
-use roadmap_core::state::State;
-use roadmap_core::state::change::Author;
-use roadmap_core::state::file::Log;
+use roadmap_core::state::change::{Author, Change};
+use roadmap_core::state::file::{Log, Written};
+use roadmap_core::state::record::record;
+use roadmap_core::state::{Event, State};
 use roadmap_core::workspace::{self, Location, Recorder};
 
 use roadmap_core::report::lights::LightRule;
@@ -29,6 +30,22 @@ pub struct Context {
     /// The workspace's `workspace_id` (written by `init`), for calendar UIDs.
     pub workspace_id: Option<String>,
     pub cwd: PathBuf,
+}
+
+/// What a write recorded, as whom and where: what the command confirms.
+pub struct Recording {
+    /// The changes asked for that changed something (pins not counted).
+    pub events: Vec<Event>,
+    pub written: Written,
+    pub recorder: Recorder,
+    pub location: Location,
+}
+
+impl Recording {
+    /// "recorded 2 changes as anna (from --by) in .roadmap/state.jsonl".
+    pub fn confirmation(&self, language: &Language) -> String {
+        crate::render::recorded(language, self.events.len(), &self.recorder, &self.location)
+    }
 }
 
 /// The state file a command read: where it is, and what it holds.
@@ -117,6 +134,35 @@ impl Context {
     /// Today, or the day `--today` / `ROADMAP_TODAY` fixes.
     pub fn today(&self) -> NaiveDate {
         self.global.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// The one way a command writes the state: find the state file and who
+    /// records (`author`), then under the state's lock read it, ask `plan`
+    /// for the changes given the state as it is, and append them
+    /// (`state::record::record`). `on` is the day the work was done (`--at`).
+    pub fn record(
+        &self,
+        catalog: &Catalog,
+        by: &ByArg,
+        on: Option<NaiveDate>,
+        plan: impl FnOnce(&State<'_>) -> Result<Vec<Change>>,
+    ) -> Result<Recording> {
+        let location = self.state_location()?;
+        let (author, recorder) = self.author(by, on, &location)?;
+        let recorded = record(
+            &location.path,
+            self.lock_timeout(),
+            self.waiting_message(&location),
+            catalog,
+            &author,
+            plan,
+        )?;
+        Ok(Recording {
+            events: recorded.events,
+            written: recorded.written,
+            recorder,
+            location,
+        })
     }
 
     /// Who and when for the changes of one command (see `workspace::recorder`).

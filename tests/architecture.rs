@@ -105,3 +105,35 @@ fn no_command_module_imports_another() {
         );
     }
 }
+
+#[test]
+fn no_code_outside_the_target_module_takes_a_target_apart() {
+    // ROADMAP/MILESTONE[/STEP] and ROADMAP#RISK are parsed in one place; any
+    // other module asks a `Target` for its parts.
+    let owner = root().join("core/src/target.rs");
+    let splits = [
+        "split",
+        "split_once",
+        "rsplit_once",
+        "rsplit",
+        "split_terminator",
+        "match_indices",
+        "find",
+        "rfind",
+    ];
+    let mut files = rust_files(&root().join("core/src"));
+    files.extend(rust_files(&root().join("src")));
+    for path in files.iter().filter(|p| **p != owner) {
+        let text = std::fs::read_to_string(path).unwrap();
+        for split in splits {
+            for separator in ["'/'", "'#'", "\"/\"", "\"#\""] {
+                let call = format!(".{split}({separator}");
+                assert!(
+                    !text.contains(&call),
+                    "{} takes a string apart with `{call}`: ask a roadmap_core::target::Target for its parts",
+                    path.display()
+                );
+            }
+        }
+    }
+}

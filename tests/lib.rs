@@ -25,6 +25,7 @@ mod sources;
 mod spreadsheets;
 mod state;
 mod steering;
+mod targets;
 mod tick;
 mod views;
 mod views_agree;

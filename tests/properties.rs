@@ -87,7 +87,7 @@ fn event() -> impl Strategy<Value = Event> {
                 + chrono::Duration::minutes(minute),
             by: "anna".into(),
             op: [Op::Done, Op::Reopen, Op::Skip, Op::Note][op],
-            target: format!("r/m/{target}"),
+            target: roadmap_core::target::Target::step("r", "m", &target.to_string()),
             note: None,
             on: None,
             prev: prev.map(|p| format!("e{p}")),
@@ -101,7 +101,9 @@ fn event() -> impl Strategy<Value = Event> {
 
 fn marks(events: &[Event]) -> Vec<Mark> {
     let state = State::fold(events, &AsRecorded);
-    (0..4).map(|t| state.mark(&format!("r/m/{t}"))).collect()
+    (0..4)
+        .map(|t| state.mark(&roadmap_core::target::Target::step("r", "m", &t.to_string())))
+        .collect()
 }
 
 proptest! {

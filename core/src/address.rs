@@ -1,9 +1,10 @@
-//! Addresses of milestones and steps. A milestone is `ROADMAP/MILESTONE`; a
-//! step is `ROADMAP/MILESTONE/STEP`, where STEP is its place (1-based), its
-//! `id`, or its fingerprint (`~1a2b3c4d5e6f`, as the state file records a step
-//! without an id). Changes are recorded under a step's key (`Step::key`), so
-//! they stay on their step when steps are inserted, deleted, reordered or
-//! moved; `Resolver` finds the step a recorded target counts for now.
+//! Addresses of milestones and steps as people write them. A milestone is
+//! `ROADMAP/MILESTONE`; a step is `ROADMAP/MILESTONE/STEP`, where STEP is its
+//! place (1-based), its `id`, or its fingerprint (`~1a2b3c4d5e6f`, as the
+//! state file records a step without an id). Changes are recorded under a
+//! step's key (`Step::key`), so they stay on their step when steps are
+//! inserted, deleted, reordered or moved; `Resolver` finds the step a
+//! recorded target counts for now.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -11,6 +12,7 @@ use std::fmt;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::roadmap::{Milestone, Roadmap, Step};
+use crate::target::{Target, TargetKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Address {
@@ -43,30 +45,34 @@ impl Address {
     }
 
     /// What a change to this milestone or step is recorded under: the
-    /// milestone's address, or a step's by its key (`Step::key`).
-    pub fn target(&self, milestone: &Milestone) -> String {
+    /// milestone, or a step by its key (`Step::key`).
+    pub fn target(&self, milestone: &Milestone) -> Target {
         match self.step.and_then(|i| milestone.steps.get(i - 1)) {
             Some(step) => step_target(&self.roadmap, &milestone.id, step),
-            None => format!("{}/{}", self.roadmap, self.milestone),
+            None => Target::milestone(&self.roadmap, &self.milestone),
         }
     }
 
-    /// Parses and checks an address against the loaded roadmaps.
+    /// Parses and checks an address against the loaded roadmaps. A risk
+    /// (`ROADMAP#ID`) is not an address: it is refused as a wrong argument.
     pub fn resolve<'c>(catalog: &'c Catalog, text: &str) -> Result<(Address, &'c Roadmap, &'c Milestone)> {
-        let parts: Vec<&str> = text.trim().trim_end_matches('/').split('/').collect();
-        let (roadmap_id, milestone_id, step) = match parts.as_slice() {
-            [r, m] => (*r, *m, None),
-            [r, m, n] => (*r, *m, Some(*n)),
-            _ => {
-                return Err(Error::refused(
-                    format!("`{text}` is not a milestone or step address"),
-                    "write ROADMAP/MILESTONE or ROADMAP/MILESTONE/STEP (a number, or the step's id), like hubs-sdk/projektstart/2",
-                ));
-            }
+        let wanted = text.trim().trim_end_matches('/');
+        let target: Target = wanted.parse().map_err(|_| {
+            Error::refused(
+                format!("`{text}` is not a milestone or step address"),
+                "write ROADMAP/MILESTONE or ROADMAP/MILESTONE/STEP (a number, or the step's id), like hubs-sdk/projektstart/2",
+            )
+        })?;
+        let Some(milestone_id) = target.milestone_id() else {
+            return Err(Error::usage(
+                format!("`{wanted}` is a risk, not a milestone or a step"),
+                "give a milestone or a step, like hubs-sdk/projektstart or hubs-sdk/projektstart/2; a risk is changed with `roadmap risk update`",
+            ));
         };
+        let roadmap_id = target.roadmap();
         let roadmap = catalog.roadmap(roadmap_id)?;
         let milestone = roadmap.find_milestone(milestone_id)?;
-        let step = match step {
+        let step = match target.step_key() {
             None => None,
             Some(_) if milestone.steps.is_empty() => {
                 return Err(Error::refused(
@@ -98,9 +104,23 @@ impl Address {
     }
 }
 
+/// A roadmap by its id, or a milestone or step in it by its address: what
+/// `show` and `checklist` take.
+pub fn roadmap_or_address<'c>(
+    catalog: &'c Catalog,
+    text: &str,
+) -> Result<(&'c Roadmap, Option<(Address, &'c Milestone)>)> {
+    let wanted = text.trim().trim_end_matches('/');
+    if wanted.parse::<Target>().is_ok() {
+        let (address, roadmap, milestone) = Address::resolve(catalog, wanted)?;
+        return Ok((roadmap, Some((address, milestone))));
+    }
+    Ok((catalog.roadmap(wanted)?, None))
+}
+
 /// `ROADMAP/MILESTONE/KEY`: what changes to `step` are recorded under.
-pub fn step_target(roadmap: &str, milestone: &str, step: &Step) -> String {
-    format!("{roadmap}/{milestone}/{}", step.key())
+pub fn step_target(roadmap: &str, milestone: &str, step: &Step) -> Target {
+    Target::step(roadmap, milestone, step.key())
 }
 
 /// How recorded targets are matched to the plan as it is now
@@ -108,15 +128,15 @@ pub fn step_target(roadmap: &str, milestone: &str, step: &Step) -> String {
 /// found wherever it is now.
 pub trait Targets {
     /// The target `recorded` counts for now, or `None` when the plan has nothing it matches.
-    fn resolve(&self, recorded: &str) -> Option<String>;
+    fn resolve(&self, recorded: &Target) -> Option<Target>;
 }
 
 /// Every target stands for itself: a log taken as recorded, with no plan to match it to.
 pub struct AsRecorded;
 
 impl Targets for AsRecorded {
-    fn resolve(&self, recorded: &str) -> Option<String> {
-        Some(recorded.to_string())
+    fn resolve(&self, recorded: &Target) -> Option<Target> {
+        Some(recorded.clone())
     }
 }
 
@@ -137,23 +157,21 @@ impl<'c> Resolver<'c> {
 }
 
 impl Targets for Resolver<'_> {
-    fn resolve(&self, recorded: &str) -> Option<String> {
-        let mut parts = recorded.split('/');
-        let (Some(roadmap), Some(milestone), step, None) = (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return None;
+    fn resolve(&self, recorded: &Target) -> Option<Target> {
+        let roadmap = self.roadmaps.get(recorded.roadmap())?;
+        let milestone = match recorded.kind() {
+            TargetKind::Risk => return Some(recorded.clone()),
+            TargetKind::Milestone | TargetKind::Step => recorded.milestone_id()?,
         };
-        let roadmap = self.roadmaps.get(roadmap)?;
-        let Some(step) = step else {
-            return roadmap.milestone(milestone).map(|_| recorded.to_string());
+        let Some(step) = recorded.step_key() else {
+            return roadmap.milestone(milestone).map(|_| recorded.clone());
         };
-        let positional = step.bytes().all(|b| b.is_ascii_digit());
         if let Some(m) = roadmap.milestone(milestone)
             && let Some(index) = m.step_index(step)
         {
             return Some(step_target(&roadmap.id, &m.id, &m.steps[index - 1]));
         }
-        if positional {
+        if recorded.is_by_place() {
             return None;
         }
         // Moved to another milestone: found when exactly one step of the roadmap has the key.
@@ -170,26 +188,17 @@ impl Targets for Resolver<'_> {
 
 /// How a target (as `Resolver` found it) is shown to people: with the step's
 /// place, or its id when it has one; as recorded when `roadmap` lacks it.
-pub fn shown(roadmap: &Roadmap, target: &str) -> String {
-    let mut parts = target.split('/').skip(1);
-    let (Some(milestone), Some(step)) = (parts.next().and_then(|m| roadmap.milestone(m)), parts.next()) else {
+pub fn shown(roadmap: &Roadmap, target: &Target) -> String {
+    let (Some(milestone), Some(step)) = (
+        target.milestone_id().and_then(|m| roadmap.milestone(m)),
+        target.step_key(),
+    ) else {
         return target.to_string();
     };
     match milestone.step_index(step) {
         Some(index) => Address::step_of(&roadmap.id, milestone, index).to_string(),
         None => target.to_string(),
     }
-}
-
-/// Whether `target` is `filter` or lies under it (`hubs-sdk` covers
-/// `hubs-sdk/projektstart/1` and its risks, `hubs-sdk#r-3f2a9c1b`); a risk's
-/// id alone covers that risk.
-pub fn covers(filter: &str, target: &str) -> bool {
-    target == filter
-        || target
-            .strip_prefix(filter)
-            .is_some_and(|rest| rest.starts_with('/') || rest.starts_with('#'))
-        || target.split_once('#').is_some_and(|(_, risk)| risk == filter)
 }
 
 impl fmt::Display for Address {
@@ -200,18 +209,5 @@ impl fmt::Display for Address {
             (None, Some(step)) => write!(f, "/{step}"),
             (None, None) => Ok(()),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_filter_covers_what_lies_under_it() {
-        assert!(super::covers("hubs-sdk", "hubs-sdk/projektstart/1"));
-        assert!(super::covers("hubs-sdk/projektstart", "hubs-sdk/projektstart"));
-        assert!(!super::covers("hubs-sdk/projektstart", "hubs-sdk/projektstart-2"));
-        assert!(super::covers("hubs-sdk", "hubs-sdk#r-3f2a9c1b"));
-        assert!(super::covers("r-3f2a9c1b", "hubs-sdk#r-3f2a9c1b"));
-        assert!(!super::covers("r-3f2a", "hubs-sdk#r-3f2a9c1b"));
     }
 }

@@ -121,7 +121,10 @@ impl Catalog {
             return Ok(self.roadmaps.iter().collect());
         }
         ids.iter()
-            .map(|id| self.roadmap(id.split('/').next().unwrap_or(id)))
+            .map(|id| {
+                let target = id.parse::<crate::target::Target>().ok();
+                self.roadmap(target.as_ref().map_or(id.as_str(), |t| t.roadmap()))
+            })
             .collect()
     }
 
@@ -154,9 +157,9 @@ impl Catalog {
         })
     }
 
-    /// The title of a milestone or the text of a step, by address.
-    pub fn text_at(&self, target: &str) -> Option<&str> {
-        self.get(target.split('/').next()?)?.text_at(target)
+    /// The title of a milestone or the text of a step a target names.
+    pub fn text_at(&self, target: &crate::target::Target) -> Option<&str> {
+        self.get(target.roadmap())?.text_at(target)
     }
 }
 

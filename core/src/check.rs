@@ -12,6 +12,7 @@ use crate::roadmap::{Origin, Roadmap};
 use crate::schedule::due_now;
 use crate::state::file::Log;
 use crate::state::{Op, State};
+use crate::target::Target;
 
 /// The text of the file `roadmap` was read from, to show the lines problems are on.
 fn source(roadmap: &Roadmap) -> Option<String> {
@@ -105,9 +106,9 @@ pub fn state(log: &Log, state: &State<'_>, catalog: &Catalog, path: &str) -> Vec
     let at = |line: usize, message: String| Diagnostic::in_file(path, line, 1, message);
     let mut found = Vec::new();
     // Changes that match nothing, by target as recorded, in file order.
-    let mut unmatched: Vec<(&str, Vec<&crate::state::Event>)> = Vec::new();
+    let mut unmatched: Vec<(&Target, Vec<&crate::state::Event>)> = Vec::new();
     for counted in state.unmatched().filter(|c| c.event.op != Op::Rekey) {
-        let target = counted.event.target.as_str();
+        let target = &counted.event.target;
         match unmatched.iter_mut().find(|(t, _)| *t == target) {
             Some((_, events)) => events.push(counted.event),
             None => unmatched.push((target, vec![counted.event])),
@@ -115,15 +116,14 @@ pub fn state(log: &Log, state: &State<'_>, catalog: &Catalog, path: &str) -> Vec
     }
     for (target, events) in &unmatched {
         let line = line_of(events[0]);
-        let mut parts = target.split('/');
-        let roadmap = parts.next().and_then(|id| catalog.get(id));
-        let milestone = roadmap.and_then(|r| parts.next().and_then(|m| r.milestone(m)));
+        let roadmap = catalog.get(target.roadmap());
+        let milestone = roadmap.and_then(|r| target.milestone_id().and_then(|m| r.milestone(m)));
         let count = if events.len() == 1 {
             "1 change".to_string()
         } else {
             format!("{} changes", events.len())
         };
-        let diagnostic = match (roadmap, milestone, parts.next()) {
+        let diagnostic = match (roadmap, milestone, target.step_key()) {
             (Some(roadmap), Some(milestone), Some(_)) => {
                 let text = events.iter().rev().find_map(|e| e.text.as_deref());
                 let recorded = text
@@ -167,7 +167,7 @@ pub fn state(log: &Log, state: &State<'_>, catalog: &Catalog, path: &str) -> Vec
         .flat_map(|r| r.milestones.iter().map(move |m| (r, m)))
     {
         let (roadmap, milestone) = m;
-        let Some(moved) = state.get(&format!("{}/{}", roadmap.id, milestone.id)) else {
+        let Some(moved) = state.get(&Target::milestone(&roadmap.id, &milestone.id)) else {
             continue;
         };
         if let (Some(event), Some(label)) = (moved.moves.last(), moved.moved_to())
@@ -179,7 +179,7 @@ pub fn state(log: &Log, state: &State<'_>, catalog: &Catalog, path: &str) -> Vec
             );
         }
     }
-    let shown = |target: &str| match catalog.get(target.split('/').next().unwrap_or_default()) {
+    let shown = |target: &Target| match catalog.get(target.roadmap()) {
         Some(roadmap) => crate::address::shown(roadmap, target),
         None => target.to_string(),
     };

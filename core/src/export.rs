@@ -103,7 +103,7 @@ pub struct SheetRow<'r> {
 /// A row per milestone, each followed by a row per step, in plan order.
 pub fn spreadsheet<'s>(standings: &'s [Standing<'_>], state: &'s State<'_>) -> Vec<SheetRow<'s>> {
     let mut rows = Vec::new();
-    let recorded = |target: &str, plan_note: Option<&'s str>| {
+    let recorded = |target: &crate::target::Target, plan_note: Option<&'s str>| {
         let got = state.get(target);
         let closed = got
             .and_then(|t| t.last)
@@ -123,7 +123,7 @@ pub fn spreadsheet<'s>(standings: &'s [Standing<'_>], state: &'s State<'_>) -> V
     };
     for s in standings {
         let m = s.milestone;
-        let (done_by, done_on, notes) = recorded(&s.address().to_string(), m.note.as_deref());
+        let (done_by, done_on, notes) = recorded(&s.target(), m.note.as_deref());
         rows.push(SheetRow {
             roadmap: s.roadmap,
             milestone: m,

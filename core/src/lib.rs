@@ -6,7 +6,8 @@
 //! - `state`: the append-only log of changes (done, reopen, skip, note, reschedule), its fold
 //!   into the current marks, and the state file on disk; `workspace`: which state file and
 //!   which roadmap folders a command uses.
-//! - `address`: `ROADMAP/MILESTONE[/N]`; `progress`: when a milestone counts as done;
+//! - `target`: what a change is recorded under (a milestone, a step, a risk);
+//!   `address`: `ROADMAP/MILESTONE[/N]` as people write it; `progress`: when a milestone counts as done;
 //!   `status`: where each milestone stands on a day, including whether it is overdue;
 //!   `schedule`: where its due date stands, and how a move is read;
 //!   `filter`: the owner and phase filters.
@@ -36,6 +37,7 @@ pub mod roadmap;
 pub mod schedule;
 pub mod state;
 pub mod status;
+pub mod target;
 pub mod workspace;
 
 pub use error::{Error, ExitCode, Result};

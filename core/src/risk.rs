@@ -33,11 +33,6 @@ pub struct Risk {
     pub closing_note: Option<String>,
 }
 
-/// The target a risk's changes are recorded under.
-pub fn target(roadmap: &str, id: &str) -> String {
-    format!("{roadmap}#{id}")
-}
-
 /// A new risk id: from a fresh random change id, so two branches never pick the same.
 pub fn new_id() -> String {
     format!("r-{}", &crate::state::event::new_id()[..8])
@@ -48,9 +43,10 @@ pub fn risks(state: &State<'_>) -> Vec<Risk> {
     let mut out: Vec<Risk> = Vec::new();
     for counted in state.ordered.iter().filter(|c| c.event.op == Op::Risk) {
         let event = counted.event;
-        let (Some((roadmap, id)), Some(fields)) = (event.target.split_once('#'), event.risk.as_ref()) else {
+        let (Some(id), Some(fields)) = (event.target.risk_id(), event.risk.as_ref()) else {
             continue;
         };
+        let roadmap = event.target.roadmap();
         let at = match out.iter().position(|r| r.roadmap == roadmap && r.id == id) {
             Some(at) => at,
             None => {
@@ -132,7 +128,7 @@ mod tests {
             at: at.parse().unwrap(),
             by: "anna".into(),
             op: Op::Risk,
-            target: target.into(),
+            target: target.parse().unwrap(),
             note: None,
             on: None,
             prev: None,

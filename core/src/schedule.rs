@@ -17,7 +17,7 @@ use crate::state::State;
 /// put it (read as the roadmap file would read it), else the file's.
 pub fn due_now(roadmap: &Roadmap, milestone: &Milestone, state: &State<'_>) -> Option<Due> {
     let moved = state
-        .get(&format!("{}/{}", roadmap.id, milestone.id))
+        .get(&crate::target::Target::milestone(&roadmap.id, &milestone.id))
         .and_then(|t| t.moved_to())
         .and_then(|label| Due::parse(label, roadmap.year).ok());
     moved.or_else(|| milestone.due.clone())

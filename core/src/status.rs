@@ -9,6 +9,7 @@ use crate::due::{Due, Span};
 use crate::progress::Progress;
 use crate::roadmap::{Milestone, Roadmap};
 use crate::state::{Mark, State};
+use crate::target::Target;
 
 /// Exactly one per milestone, decided in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -127,6 +128,11 @@ impl<'r> Standing<'r> {
         Address::milestone(&self.roadmap.id, &self.milestone.id)
     }
 
+    /// What changes to the milestone itself are recorded under.
+    pub fn target(&self) -> Target {
+        Target::milestone(&self.roadmap.id, &self.milestone.id)
+    }
+
     /// The steps that are still open, with their 1-based numbers.
     pub fn open_steps(&self) -> impl Iterator<Item = (usize, &'r crate::roadmap::Step)> + '_ {
         let milestone: &'r Milestone = self.milestone;
@@ -144,28 +150,17 @@ impl<'r> Standing<'r> {
 /// one path from the plan and the state to a milestone's status, for every
 /// view, the report and the exports.
 pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) -> Vec<Standing<'r>> {
-    // One buffer for every target looked up: this runs for every step of every view.
-    let mut key = String::new();
     let read: Vec<(Mark, Vec<Mark>, Option<String>)> = roadmap
         .milestones
         .iter()
         .map(|m| {
-            key.clear();
-            key.push_str(&Address::milestone(&roadmap.id, &m.id).target(m));
-            let own = state.get(&key);
+            let own = state.get(&Target::milestone(&roadmap.id, &m.id));
             let baseline = own.and_then(|t| t.baseline()).map(|b| b.unwrap_or("none").to_string());
             let own = own.map_or(Mark::Open, |t| t.mark);
-            key.push('/');
-            let milestone_len = key.len();
             let steps = m
                 .steps
                 .iter()
-                .map(|step| {
-                    // `address::step_target`, without a string per step.
-                    key.truncate(milestone_len);
-                    key.push_str(step.key());
-                    state.mark(&key)
-                })
+                .map(|step| state.mark(&crate::address::step_target(&roadmap.id, &m.id, step)))
                 .collect();
             (own, steps, baseline)
         })

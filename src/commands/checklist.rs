@@ -1,7 +1,7 @@
 //! `roadmap checklist ROADMAP[/MILESTONE]`: milestones with their steps ticked
 //! off, owners, notes, and who ticked what and when.
 
-use roadmap_core::address::{Address, step_target};
+use roadmap_core::address::step_target;
 use roadmap_core::filter::Filter;
 use roadmap_core::roadmap::Milestone;
 use roadmap_core::state::{Event, Mark, State, TargetState};
@@ -97,13 +97,8 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
     let read = context.read_state()?;
     let state = read.fold(&catalog);
     let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
-    let (roadmap, only) = match args.target.split_once('/') {
-        Some(_) => {
-            let (_, roadmap, milestone) = Address::resolve(&catalog, &args.target)?;
-            (roadmap, Some(milestone.id.as_str()))
-        }
-        None => (catalog.roadmap(&args.target)?, None),
-    };
+    let (roadmap, only) = roadmap_core::address::roadmap_or_address(&catalog, &args.target)?;
+    let only = only.map(|(_, m)| m.id.as_str());
     let shown: Vec<Standing> = standings(roadmap, &state, context.today())
         .into_iter()
         .filter(|s| only.is_none_or(|id| s.milestone.id == id) && filter.milestone(roadmap, s.milestone))
@@ -113,8 +108,7 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
             let milestones = shown
                 .iter()
                 .map(|s| {
-                    let address = Address::milestone(&roadmap.id, &s.milestone.id);
-                    let own = state.get(&address.to_string());
+                    let own = state.get(&s.target());
                     MilestoneJson {
                         id: &s.milestone.id,
                         title: &s.milestone.title,
@@ -164,7 +158,7 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
             };
             let unmatched = state
                 .unmatched()
-                .filter(|c| c.event.target.split('/').next() == Some(roadmap.id.as_str()))
+                .filter(|c| c.event.target.roadmap() == roadmap.id)
                 .count();
             if unmatched > 0 {
                 out.push_str(&t!(context.language, "checklist-unmatched", count = unmatched));
@@ -234,8 +228,7 @@ fn milestone_text(
     filter: &Filter,
 ) -> String {
     let m: &Milestone = s.milestone;
-    let address = Address::milestone(roadmap, &m.id);
-    let own = state.get(&address.to_string());
+    let own = state.get(&s.target());
     let width = usize::from(context.terminal.width);
     let progress = if m.steps.is_empty() {
         tick(match s.status {

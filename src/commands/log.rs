@@ -1,7 +1,8 @@
 //! `roadmap log [ADDR]`: the history of changes.
 
-use roadmap_core::address::{Address, covers, shown};
+use roadmap_core::address::{Address, shown};
 use roadmap_core::state::Op;
+use roadmap_core::target::{Scope, Target};
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
@@ -37,9 +38,10 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
     // as recorded, is taken as written.
     let filter = args.target.as_deref().map(|t| {
         let t = t.trim().trim_end_matches('/');
-        match Address::resolve(&catalog, t) {
-            Ok((address, _, milestone)) => address.target(milestone),
-            Err(_) => t.to_string(),
+        match (Address::resolve(&catalog, t), t.parse::<Target>()) {
+            (Ok((address, _, milestone)), _) => Scope::Target(address.target(milestone)),
+            (Err(_), Ok(target)) => Scope::Target(target),
+            (Err(_), Err(_)) => Scope::Word(t.to_string()),
         }
     });
     let by = args.by.as_deref().map(str::trim);
@@ -48,8 +50,8 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
         .iter()
         .filter(|c| {
             filter
-                .as_deref()
-                .is_none_or(|f| covers(f, &c.target) || covers(f, &c.event.target))
+                .as_ref()
+                .is_none_or(|f| f.covers(&c.target) || f.covers(&c.event.target))
         })
         // Since a day: recorded on it or later (the UTC day, as recorded).
         .filter(|c| args.since.is_none_or(|day| c.event.at.date_naive() >= day))
@@ -66,11 +68,11 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
                         at: e.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                         by: &e.by,
                         op: e.op.as_str(),
-                        target: &e.target,
+                        target: e.target.as_str(),
                         counts_for: c.matched.then_some(c.target.as_str()),
                         address: c
                             .matched
-                            .then(|| catalog.get(c.target.split('/').next().unwrap_or_default()))
+                            .then(|| catalog.get(c.target.roadmap()))
                             .flatten()
                             .map(|r| shown(r, &c.target)),
                         note: e.note.as_deref(),
@@ -102,7 +104,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
             ));
             for c in &events {
                 let e = c.event;
-                let roadmap = catalog.get(c.target.split('/').next().unwrap_or_default());
+                let roadmap = catalog.get(c.target.roadmap());
                 let what = match (c.matched, roadmap) {
                     _ if e.op == Op::Risk => format!(
                         "{}\n{}",

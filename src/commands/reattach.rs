@@ -7,57 +7,64 @@ use roadmap_core::address::Address;
 use roadmap_core::state::Op;
 use roadmap_core::state::change::Change;
 use roadmap_core::state::file::Written;
-use roadmap_core::state::record::record;
+use roadmap_core::target::{Target, TargetKind};
 use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::ReattachArgs;
 use crate::context::Context;
 use crate::i18n::t;
-use crate::render::{recorded as recorded_line, sanitize};
+use crate::render::sanitize;
 
 pub fn run(context: &Context, args: &ReattachArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
+    let given = args.recorded.trim().trim_end_matches('/');
+    // A risk's changes can never count for a milestone or a step.
+    let recorded_under: Target = match given.parse::<Target>() {
+        Ok(target) if target.kind() == TargetKind::Risk => {
+            return Err(Error::usage(
+                format!("`{given}` is a risk; reattach moves the changes of a milestone or a step"),
+                "give what the changes were recorded under, as `roadmap validate` lists it: ROADMAP/MILESTONE or ROADMAP/MILESTONE/STEP",
+            ));
+        }
+        Ok(target) => target,
+        Err(_) => {
+            return Err(Error::usage(
+                format!("`{given}` is not a milestone or step the state records"),
+                "give what the changes were recorded under, as `roadmap validate` lists it: ROADMAP/MILESTONE or ROADMAP/MILESTONE/STEP",
+            ));
+        }
+    };
     let (address, _, milestone) = Address::resolve(&catalog, &args.to)?;
-    let location = context.state_location()?;
-    let (author, recorder) = context.author(&args.by, None, &location)?;
-    let recorded_under = args.recorded.trim().trim_end_matches('/').to_string();
     let to = address.target(milestone);
     let mut count = 0;
-    let recorded = record(
-        &location.path,
-        context.lock_timeout(),
-        context.waiting_message(&location),
-        &catalog,
-        &author,
-        |state| {
-            count = state
-                .ordered
-                .iter()
-                .filter(|c| c.event.op != Op::Rekey && c.event.target == recorded_under)
-                .count();
-            if count == 0 {
-                return Err(Error::refused(
-                    format!("no changes are recorded under `{recorded_under}`"),
-                    "`roadmap validate` lists the changes that no longer match a step, with what they were recorded under",
-                ));
-            }
-            if state
-                .ordered
-                .iter()
-                .any(|c| c.event.target == recorded_under && c.target == to)
-            {
-                return Ok(Vec::new());
-            }
-            Ok(vec![Change {
-                to: Some(to.clone()),
-                ..Change::new(recorded_under.clone(), Op::Rekey)
-            }])
-        },
-    )?;
+    let recording = context.record(&catalog, &args.by, None, |state| {
+        count = state
+            .ordered
+            .iter()
+            .filter(|c| c.event.op != Op::Rekey && c.event.target == recorded_under)
+            .count();
+        if count == 0 {
+            return Err(Error::refused(
+                format!("no changes are recorded under `{recorded_under}`"),
+                "`roadmap validate` lists the changes that no longer match a step, with what they were recorded under",
+            ));
+        }
+        if state
+            .ordered
+            .iter()
+            .any(|c| c.event.target == recorded_under && c.target == to)
+        {
+            return Ok(Vec::new());
+        }
+        Ok(vec![Change::Rekey {
+            recorded: recorded_under.clone(),
+            counts_for: to.clone(),
+        }])
+    })?;
     let language = &context.language;
-    let under = sanitize(&recorded_under).into_owned();
+    let under = sanitize(recorded_under.as_str()).into_owned();
     let address = address.to_string();
-    let out = match recorded.written {
+    let out = match recording.written {
         Written::Nothing => t!(language, "reattach-nothing", under = under, address = address) + "\n",
         Written::Appended(_) => format!(
             "{}\n{}\n",
@@ -68,7 +75,7 @@ pub fn run(context: &Context, args: &ReattachArgs) -> Result<ExitCode> {
                 under = under,
                 address = address
             ),
-            recorded_line(language, 1, &recorder, &location)
+            recording.confirmation(language)
         ),
     };
     context.terminal.emit(&out)?;

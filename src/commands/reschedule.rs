@@ -4,16 +4,14 @@
 
 use roadmap_core::address::Address;
 use roadmap_core::schedule::{due_now, read_move};
-use roadmap_core::state::Op;
 use roadmap_core::state::change::Change;
 use roadmap_core::state::file::Written;
-use roadmap_core::state::record::record;
 use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::RescheduleArgs;
 use crate::context::Context;
 use crate::i18n::t;
-use crate::render::{recorded as recorded_line, sanitize};
+use crate::render::sanitize;
 
 pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -24,35 +22,26 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
             format!("reschedule the milestone: {}/{}", address.roadmap, address.milestone),
         ));
     }
-    let location = context.state_location()?;
-    let (author, recorder) = context.author(&args.by, None, &location)?;
     let mut moved = None;
-    let recorded = record(
-        &location.path,
-        context.lock_timeout(),
-        context.waiting_message(&location),
-        &catalog,
-        &author,
-        |state| {
-            let old = due_now(roadmap, milestone, state).map(|d| d.label().to_string());
-            let new = read_move(&args.due, roadmap, state)?;
-            // The due date before the first move; None when it had none.
-            let baseline: Option<String> = match state.get(&address.target(milestone)).and_then(|t| t.baseline()) {
-                Some(first) => first.map(str::to_string),
-                None => old.clone(),
-            };
-            moved = Some((old.clone(), new.label().to_string(), baseline));
-            if old.as_deref() == Some(new.label()) {
-                return Ok(Vec::new());
-            }
-            Ok(vec![Change {
-                note: args.note.clone(),
-                from: old,
-                to: Some(new.label().to_string()),
-                ..Change::new(address.target(milestone), Op::Reschedule)
-            }])
-        },
-    )?;
+    let recording = context.record(&catalog, &args.by, None, |state| {
+        let old = due_now(roadmap, milestone, state).map(|d| d.label().to_string());
+        let new = read_move(&args.due, roadmap, state)?;
+        // The due date before the first move; None when it had none.
+        let baseline: Option<String> = match state.get(&address.target(milestone)).and_then(|t| t.baseline()) {
+            Some(first) => first.map(str::to_string),
+            None => old.clone(),
+        };
+        moved = Some((old.clone(), new.label().to_string(), baseline));
+        if old.as_deref() == Some(new.label()) {
+            return Ok(Vec::new());
+        }
+        Ok(vec![Change::Reschedule {
+            target: address.target(milestone),
+            from: old,
+            to: new.label().to_string(),
+            note: args.note.clone(),
+        }])
+    })?;
     let Some((old, new, baseline)) = moved else {
         return Ok(ExitCode::Success);
     };
@@ -69,7 +58,7 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
         ));
         out.push('\n');
     }
-    match recorded.written {
+    match recording.written {
         Written::Nothing => out.push_str(&t!(
             language,
             "reschedule-nothing",
@@ -86,7 +75,7 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
                 to = new.as_str(),
                 baseline = baseline.unwrap_or_else(no_date)
             ),
-            recorded_line(language, 1, &recorder, &location)
+            recording.confirmation(language)
         )),
     }
     out.push('\n');

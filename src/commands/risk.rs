@@ -5,14 +5,14 @@
 use roadmap_core::risk::{self, Risk};
 use roadmap_core::state::change::Change;
 use roadmap_core::state::file::Written;
-use roadmap_core::state::record::record;
-use roadmap_core::state::{Op, RiskFields, State};
+use roadmap_core::state::{RiskFields, State};
+use roadmap_core::target::{Target, TargetKind};
 use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::{ByArg, RiskAddArgs, RiskCloseArgs, RiskCommand, RiskUpdateArgs};
 use crate::context::Context;
 use crate::i18n::t;
-use crate::render::{recorded as recorded_line, sanitize};
+use crate::render::sanitize;
 
 pub fn run(context: &Context, command: &RiskCommand) -> Result<ExitCode> {
     match command {
@@ -38,7 +38,7 @@ fn add(context: &Context, args: &RiskAddArgs) -> Result<ExitCode> {
         action: Some(args.action.clone()),
         closed: None,
     };
-    let target = risk::target(&roadmap.id, &id);
+    let target = Target::risk(&roadmap.id, &id);
     let said = t!(
         context.language,
         "risk-added",
@@ -87,7 +87,7 @@ fn update(context: &Context, args: &RiskUpdateArgs) -> Result<ExitCode> {
             closed: wanted.closed.filter(|_| found.closed),
         };
         Ok((fields != RiskFields::default())
-            .then(|| (risk::target(&found.roadmap, &found.id), fields, args.note.clone())))
+            .then(|| (Target::risk(&found.roadmap, &found.id), fields, args.note.clone())))
     })
 }
 
@@ -100,12 +100,25 @@ fn close(context: &Context, args: &RiskCloseArgs) -> Result<ExitCode> {
             closed: Some(true),
             ..RiskFields::default()
         };
-        Ok((!found.closed).then(|| (risk::target(&found.roadmap, &found.id), fields, Some(args.note.clone()))))
+        Ok((!found.closed).then(|| (Target::risk(&found.roadmap, &found.id), fields, Some(args.note.clone()))))
     })
 }
 
-/// The risk `wanted` names, or why there is none.
+/// The risk `wanted` names (its id, the start of it, or `ROADMAP#ID`), or
+/// why there is none. A milestone or a step is not a risk.
 fn find<'r>(risks: &'r [Risk], wanted: &str) -> Result<&'r Risk> {
+    let wanted = wanted.trim();
+    let id = match wanted.parse::<Target>() {
+        Ok(target) if target.kind() == TargetKind::Risk => target.risk_id().unwrap_or(wanted).to_string(),
+        Ok(target) => {
+            return Err(Error::usage(
+                format!("`{wanted}` is a {}, not a risk", target.kind().name()),
+                "give the risk's id, like r-3f2a9c1b (`roadmap risks --all` lists them); a milestone or step is changed with done, skip or note",
+            ));
+        }
+        Err(_) => wanted.to_string(),
+    };
+    let wanted = id.as_str();
     risk::find(risks, wanted).map_err(|matching| match matching.as_slice() {
         [] => Error::refused(
             format!("no risk `{wanted}` in the risk log"),
@@ -128,35 +141,19 @@ fn write(
     context: &Context,
     by: &ByArg,
     said: String,
-    plan: impl FnOnce(&State<'_>) -> Result<Option<(String, RiskFields, Option<String>)>>,
+    plan: impl FnOnce(&State<'_>) -> Result<Option<(Target, RiskFields, Option<String>)>>,
 ) -> Result<ExitCode> {
     let catalog = context.catalog()?;
-    let location = context.state_location()?;
-    let (author, recorder) = context.author(by, None, &location)?;
-    let recorded = record(
-        &location.path,
-        context.lock_timeout(),
-        context.waiting_message(&location),
-        &catalog,
-        &author,
-        |state| {
-            Ok(plan(state)?
-                .map(|(target, fields, note)| Change {
-                    risk: Some(fields),
-                    note,
-                    ..Change::new(target, Op::Risk)
-                })
-                .into_iter()
-                .collect())
-        },
-    )?;
+    let recording = context.record(&catalog, by, None, |state| {
+        Ok(plan(state)?
+            .map(|(target, fields, note)| Change::Risk { target, fields, note })
+            .into_iter()
+            .collect())
+    })?;
     let language = &context.language;
-    let out = match recorded.written {
+    let out = match recording.written {
         Written::Nothing => t!(language, "risk-nothing") + "\n",
-        Written::Appended(_) => format!(
-            "{said}\n{}\n",
-            recorded_line(language, recorded.events.len(), &recorder, &location)
-        ),
+        Written::Appended(_) => format!("{said}\n{}\n", recording.confirmation(language)),
     };
     context.terminal.emit(&out)?;
     Ok(ExitCode::Success)

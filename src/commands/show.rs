@@ -121,25 +121,18 @@ impl<'a> RoadmapJson<'a> {
 
 pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
-    let (roadmap_id, milestone_id) = match args.target.split_once('/') {
-        Some((r, m)) => (r, Some(m)),
-        None => (args.target.as_str(), None),
-    };
-    let roadmap = catalog.roadmap(roadmap_id)?;
+    let (roadmap, milestone) = roadmap_core::address::roadmap_or_address(&catalog, &args.target)?;
     let read = context.read_state()?;
     let schedule = schedule(roadmap, &read.fold(&catalog), context.today());
-    let text = match milestone_id {
+    let text = match milestone.map(|(_, m)| m) {
         None => match args.format {
             Format::Json => crate::render::json::to_string(&RoadmapJson::new(roadmap, &schedule))?,
             _ => roadmap_text(context, roadmap, args.format, &schedule),
         },
-        Some(id) => {
-            let milestone = roadmap.find_milestone(id)?;
-            match args.format {
-                Format::Json => crate::render::json::to_string(&MilestoneJson::new(milestone, &schedule))?,
-                _ => milestone_text(context, roadmap, milestone, args.format, &schedule),
-            }
-        }
+        Some(milestone) => match args.format {
+            Format::Json => crate::render::json::to_string(&MilestoneJson::new(milestone, &schedule))?,
+            _ => milestone_text(context, roadmap, milestone, args.format, &schedule),
+        },
     };
     context.terminal.emit(&text)?;
     Ok(ExitCode::Success)

@@ -45,7 +45,7 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
     for roadmap in catalog.scope(&args.roadmaps)?.roadmaps {
         for m in &roadmap.milestones {
             let address = Address::milestone(&roadmap.id, &m.id);
-            let Some(target) = state.get(&address.to_string()).filter(|t| !t.moves.is_empty()) else {
+            let Some(target) = state.get(&address.target(m)).filter(|t| !t.moves.is_empty()) else {
                 continue;
             };
             let baseline = target.baseline().flatten();

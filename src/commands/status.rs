@@ -101,12 +101,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
     let today = context.today();
     let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
     let scope = catalog.scope(&args.roadmaps)?;
-    let unmatched = |id: &str| {
-        state
-            .unmatched()
-            .filter(|c| c.event.target.split('/').next() == Some(id))
-            .count()
-    };
+    let unmatched = |id: &str| state.unmatched().filter(|c| c.event.target.roadmap() == id).count();
     let shown: Vec<(&Roadmap, Vec<Standing>, usize)> = scope
         .roadmaps
         .iter()

@@ -15,7 +15,6 @@ use roadmap_core::filter::Filter;
 use roadmap_core::roadmap::{Milestone, Roadmap};
 use roadmap_core::state::change::Change;
 use roadmap_core::state::file::Written;
-use roadmap_core::state::record::record;
 use roadmap_core::state::{Mark, Op, State};
 use roadmap_core::status::{Standing, standings};
 use roadmap_core::workspace::Recorder;
@@ -24,7 +23,7 @@ use roadmap_core::{Error, ExitCode, Result};
 use crate::cli::TickArgs;
 use crate::context::Context;
 use crate::i18n::{Language, t};
-use crate::render::{recorded as recorded_line, recorder_words, sanitize, say};
+use crate::render::{recorder_words, sanitize, say};
 
 /// dialoguer's errors are the terminal's.
 fn prompt_failed(e: dialoguer::Error) -> Error {
@@ -115,20 +114,10 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
             }
         };
         if let Some(wanted) = decided {
-            let author = roadmap_core::state::change::Author {
-                on: on.filter(|d| *d != author.now.date_naive()),
-                ..author.clone()
-            };
-            let recorded = record(
-                &location.path,
-                context.lock_timeout(),
-                context.waiting_message(&location),
-                &catalog,
-                &author,
-                |_| Ok(wanted),
-            )?;
-            let said = match recorded.written {
-                Written::Appended(_) => recorded_line(language, recorded.events.len(), &recorder, &location),
+            let on = on.filter(|d| *d != author.now.date_naive());
+            let recording = context.record(&catalog, &args.by, on, |_| Ok(wanted))?;
+            let said = match recording.written {
+                Written::Appended(_) => recording.confirmation(language),
                 Written::Nothing => t!(language, "tick-nothing-meanwhile"),
             };
             say(&(said + "\n"));
@@ -201,28 +190,34 @@ fn changes(milestone: &Milestone, items: &[Item]) -> Vec<Change> {
     items
         .iter()
         .filter_map(|item| {
-            let op = op_of(item)?;
-            Some(Change::at(
+            Some(Change::asked(
                 &item.address,
                 milestone,
-                op,
+                asked(item)?,
                 item.text_to_record().as_deref(),
             ))
         })
         .collect()
 }
 
-fn op_of(item: &Item) -> Option<Op> {
+/// What an item asks to record, if anything: `Some(Some(mark))` a new mark
+/// (reopening a skipped step is what un-skips it), `Some(None)` its note alone.
+fn asked(item: &Item) -> Option<Option<Mark>> {
     match (item.before, item.after) {
-        (before, after) if before != after => Some(match after {
-            Mark::Done => Op::Done,
-            Mark::Skipped => Op::Skip,
-            // Reopening a skipped step is what un-skips it.
-            Mark::Open => Op::Reopen,
-        }),
-        _ if item.note.is_some() => Some(Op::Note),
+        (before, after) if before != after => Some(Some(after)),
+        _ if item.note.is_some() => Some(None),
         _ => None,
     }
+}
+
+/// The op the state file records for what an item asks.
+fn op_of(item: &Item) -> Option<Op> {
+    asked(item).map(|wanted| match wanted {
+        Some(Mark::Done) => Op::Done,
+        Some(Mark::Skipped) => Op::Skip,
+        Some(Mark::Open) => Op::Reopen,
+        None => Op::Note,
+    })
 }
 
 enum Leave {

@@ -19,6 +19,7 @@ use crate::risk::Risk;
 use crate::roadmap::{Kind, Roadmap};
 use crate::state::{Mark, Op, State};
 use crate::status::{Standing, Status, standings};
+use crate::target::Target;
 use lights::{Light, LightRule, PlanLights};
 use people::{Blocker, PartyLoad};
 
@@ -368,14 +369,8 @@ impl Report {
         let headline = headline(&overdue, &coming, &lights, today);
         let roadmap_progress = roadmaps.iter().map(|r| progress(r, &mine(r))).collect();
         // A change is in scope when it is to a milestone shown, or to one of its steps.
-        let shown: HashSet<String> = all.iter().map(|s| s.address().to_string()).collect();
-        let in_scope = |target: &str| {
-            let milestone = match target.match_indices('/').nth(1) {
-                Some((at, _)) => &target[..at],
-                None => target,
-            };
-            shown.contains(milestone)
-        };
+        let shown: HashSet<Target> = all.iter().map(|s| s.target()).collect();
+        let in_scope = |target: &Target| target.milestone_target().is_some_and(|m| shown.contains(&m));
         let (done, notes, changes) = happenings(roadmaps, state, &period, &in_scope);
         let completed = completed(&all, state, &period);
         let deviations = deviations(&changes, &all, roadmaps, &period, today);
@@ -386,7 +381,7 @@ impl Report {
                 options.phase.is_none()
                     || r.milestone
                         .as_ref()
-                        .is_some_and(|m| in_scope(&format!("{}/{m}", r.roadmap)))
+                        .is_some_and(|m| in_scope(&Target::milestone(&r.roadmap, m)))
             })
             .filter(|r| options.owner.is_none() || filter.owns(roadmap_of(roadmaps, &r.roadmap), r.owner.as_deref()));
         let risks: Vec<Risk> = risks.collect();
@@ -640,7 +635,7 @@ fn deviations(
 fn trends(all: &[&Standing], state: &State<'_>) -> Vec<Trend> {
     all.iter()
         .filter_map(|s| {
-            let target = state.get(&s.address().to_string())?;
+            let target = state.get(&s.target())?;
             let first = target.moves.first()?;
             let year = s.roadmap.year;
             let mut moves: Vec<(NaiveDate, NaiveDate)> = Vec::new();
@@ -703,13 +698,13 @@ fn happenings(
     roadmaps: &[&Roadmap],
     state: &State<'_>,
     period: &Period,
-    in_scope: &dyn Fn(&str) -> bool,
+    in_scope: &dyn Fn(&Target) -> bool,
 ) -> (Vec<Happening>, Vec<Happening>, Vec<Changed>) {
     let (mut done, mut notes, mut changes) = (Vec::new(), Vec::new(), Vec::new());
     let by_id: std::collections::HashMap<&str, &Roadmap> = roadmaps.iter().map(|r| (r.id.as_str(), *r)).collect();
     for counted in &state.ordered {
-        let (event, target) = (counted.event, counted.target.as_str());
-        let Some(roadmap) = target.split('/').next().and_then(|id| by_id.get(id)) else {
+        let (event, target) = (counted.event, &counted.target);
+        let Some(roadmap) = by_id.get(target.roadmap()) else {
             continue;
         };
         // A change to a milestone or step the filters leave out (or gone: kept, shown as gone).
@@ -760,18 +755,17 @@ fn completed(all: &[&Standing], state: &State<'_>, period: &Period) -> Vec<Happe
         .iter()
         .filter(|s| s.status == Status::Done)
         .filter_map(|s| {
-            let own = format!("{}/{}", s.roadmap.id, s.milestone.id);
             let steps = s
                 .milestone
                 .steps
                 .iter()
                 .map(|step| crate::address::step_target(&s.roadmap.id, &s.milestone.id, step));
-            let last = std::iter::once(own.clone())
+            let last = std::iter::once(s.target())
                 .chain(steps)
                 .filter_map(|t| state.get(&t).and_then(|t| t.last))
                 .max_by_key(|e| (e.day(), e.at))?;
             period.contains(last.day()).then(|| Happening {
-                address: own,
+                address: s.address().to_string(),
                 roadmap: s.roadmap.id.clone(),
                 title: s.milestone.title.clone(),
                 by: last.by.clone(),

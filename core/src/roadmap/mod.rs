@@ -284,12 +284,11 @@ impl Roadmap {
         self.phases.iter().find(|p| p.id == id).map(|p| p.title.as_str())
     }
 
-    /// The title of a milestone, or the text of a step, at an address
-    /// (`ROADMAP/MILESTONE[/STEP]`; the roadmap part is not checked).
-    pub fn text_at(&self, address: &str) -> Option<&str> {
-        let mut parts = address.split('/').skip(1);
-        let milestone = self.milestone(parts.next()?)?;
-        match parts.next() {
+    /// The title of a milestone, or the text of a step, a target names
+    /// (the roadmap part is not checked).
+    pub fn text_at(&self, target: &crate::target::Target) -> Option<&str> {
+        let milestone = self.milestone(target.milestone_id()?)?;
+        match target.step_key() {
             None => Some(&milestone.title),
             Some(step) => milestone.step_index(step).map(|i| milestone.steps[i - 1].text.as_str()),
         }

@@ -3,50 +3,95 @@
 //! recorded by a step's place on their step (`pins`), and only changes that
 //! change something, each linked to the change it follows (`events_for`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::event::{Event, Op, new_id};
+use super::event::{Event, Op, RiskFields, new_id};
 use super::{Mark, State};
 use crate::address::Address;
 use crate::roadmap::Milestone;
+use crate::target::Target;
 
-/// One requested change to one target: a milestone's address, or a step's
-/// key (`Address::target`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Change {
-    pub target: String,
-    pub op: Option<Op>,
-    pub note: Option<String>,
-    /// For a reschedule, the due date before; absent when there was none.
-    pub from: Option<String>,
-    /// For a reschedule, the due date after; for a rekey, the new target.
-    pub to: Option<String>,
-    /// For a step, its text now, kept with the change for people to read.
-    pub text: Option<String>,
-    /// For a risk, the fields it sets.
-    pub risk: Option<super::event::RiskFields>,
+/// One requested change to one target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A new mark (done, open again, or skipped) for a milestone or a step,
+    /// with a note; for a step, its text now, kept for people to read.
+    Mark {
+        target: Target,
+        to: Mark,
+        note: Option<String>,
+        text: Option<String>,
+    },
+    /// A note alone; the mark stays.
+    Note {
+        target: Target,
+        note: String,
+        text: Option<String>,
+    },
+    /// A milestone's due date moved, from the date it had (none when it had
+    /// none) to a new one, both as written.
+    Reschedule {
+        target: Target,
+        from: Option<String>,
+        to: String,
+        note: Option<String>,
+    },
+    /// The changes recorded under `recorded` count for `counts_for` from now on.
+    Rekey { recorded: Target, counts_for: Target },
+    /// A risk added or changed: the fields it sets.
+    Risk {
+        target: Target,
+        fields: RiskFields,
+        note: Option<String>,
+    },
 }
 
 impl Change {
-    pub fn new(target: String, op: Op) -> Change {
-        Change {
-            target,
-            op: Some(op),
-            ..Change::default()
+    /// What a person asks of a milestone or a step: a new mark (`wanted`),
+    /// or with none, the note alone.
+    pub fn asked(address: &Address, milestone: &Milestone, wanted: Option<Mark>, note: Option<&str>) -> Change {
+        let target = address.target(milestone);
+        let text = address
+            .step
+            .and_then(|i| milestone.steps.get(i - 1))
+            .map(|s| s.text.clone());
+        match wanted {
+            Some(to) => Change::Mark {
+                target,
+                to,
+                note: note.map(str::to_string),
+                text,
+            },
+            None => Change::Note {
+                target,
+                note: note.unwrap_or_default().to_string(),
+                text,
+            },
         }
     }
 
-    /// The change `op` to `address` in `milestone`, with the step's text.
-    pub fn at(address: &Address, milestone: &Milestone, op: Op, note: Option<&str>) -> Change {
-        Change {
-            note: note.map(str::to_string),
-            text: address
-                .step
-                .and_then(|i| milestone.steps.get(i - 1))
-                .map(|s| s.text.clone()),
-            ..Change::new(address.target(milestone), op)
+    fn target(&self) -> &Target {
+        match self {
+            Change::Mark { target, .. }
+            | Change::Note { target, .. }
+            | Change::Reschedule { target, .. }
+            | Change::Risk { target, .. } => target,
+            Change::Rekey { recorded, .. } => recorded,
+        }
+    }
+
+    /// The op the state file records it as.
+    fn op(&self) -> Op {
+        match self {
+            Change::Mark { to: Mark::Done, .. } => Op::Done,
+            Change::Mark { to: Mark::Open, .. } => Op::Reopen,
+            Change::Mark { to: Mark::Skipped, .. } => Op::Skip,
+            Change::Note { .. } => Op::Note,
+            Change::Reschedule { .. } => Op::Reschedule,
+            Change::Rekey { .. } => Op::Rekey,
+            Change::Risk { .. } => Op::Risk,
         }
     }
 }
@@ -59,13 +104,20 @@ pub struct Author {
     pub on: Option<NaiveDate>,
 }
 
-/// The changes one request on `address` asks for. A milestone with steps is
-/// done when all its steps are, so `done` on it ticks each open step;
-/// `reopen` reopens it and every step that is done. A skipped step stays
-/// skipped ("not applicable here" is a decision): reopen it by its own address.
-pub fn expand(state: &State<'_>, address: &Address, milestone: &Milestone, op: Op, note: Option<&str>) -> Vec<Change> {
-    let change = |address: &Address| Change::at(address, milestone, op, note);
-    if address.step.is_some() || milestone.steps.is_empty() || matches!(op, Op::Skip | Op::Note) {
+/// The changes one request on `address` asks for: `wanted` a new mark, or
+/// none for a note alone. A milestone with steps is done when all its steps
+/// are, so done on it ticks each open step; reopening it reopens it and every
+/// step that is done. A skipped step stays skipped ("not applicable here" is
+/// a decision): reopen it by its own address.
+pub fn expand(
+    state: &State<'_>,
+    address: &Address,
+    milestone: &Milestone,
+    wanted: Option<Mark>,
+    note: Option<&str>,
+) -> Vec<Change> {
+    let change = |address: &Address| Change::asked(address, milestone, wanted, note);
+    if address.step.is_some() || milestone.steps.is_empty() || matches!(wanted, None | Some(Mark::Skipped)) {
         return vec![change(address)];
     }
     let steps: Vec<(Address, Mark)> = (1..=milestone.steps.len())
@@ -76,8 +128,8 @@ pub fn expand(state: &State<'_>, address: &Address, milestone: &Milestone, op: O
         })
         .collect();
     let own = state.mark(&address.target(milestone));
-    match op {
-        Op::Done => {
+    match wanted {
+        Some(Mark::Done) => {
             let any_done = steps.iter().any(|(_, m)| *m == Mark::Done);
             let mut changes: Vec<Change> = steps
                 .iter()
@@ -91,7 +143,7 @@ pub fn expand(state: &State<'_>, address: &Address, milestone: &Milestone, op: O
             }
             changes
         }
-        Op::Reopen => std::iter::once(change(address))
+        Some(Mark::Open) => std::iter::once(change(address))
             .chain(steps.iter().filter(|(_, m)| *m == Mark::Done).map(|(s, _)| change(s)))
             .collect(),
         _ => vec![change(address)],
@@ -103,48 +155,42 @@ pub fn expand(state: &State<'_>, address: &Address, milestone: &Milestone, op: O
 /// now, so that inserting or moving steps later does not move it. Only
 /// places not pinned before, and only those the roadmaps still have.
 pub fn pins(state: &State<'_>) -> Vec<Change> {
-    let pinned: HashSet<&str> = state
+    let pinned: HashSet<&Target> = state
         .ordered
         .iter()
         .filter(|c| c.event.op == Op::Rekey)
-        .map(|c| c.event.target.as_str())
+        .map(|c| &c.event.target)
         .collect();
     let mut seen = HashSet::new();
     state
         .ordered
         .iter()
-        .filter(|c| c.matched && c.event.op != Op::Rekey && is_by_place(&c.event.target))
-        .filter(|c| !pinned.contains(c.event.target.as_str()) && seen.insert(c.event.target.as_str()))
-        .map(|c| Change {
-            to: Some(c.target.clone()),
-            ..Change::new(c.event.target.clone(), Op::Rekey)
+        .filter(|c| c.matched && c.event.op != Op::Rekey && c.event.target.is_by_place())
+        .filter(|c| !pinned.contains(&c.event.target) && seen.insert(&c.event.target))
+        .map(|c| Change::Rekey {
+            recorded: c.event.target.clone(),
+            counts_for: c.target.clone(),
         })
         .collect()
 }
 
-/// Whether a recorded target names a step by its place: `ROADMAP/MILESTONE/N`.
-fn is_by_place(target: &str) -> bool {
-    let mut parts = target.split('/');
-    let step = parts.nth(2);
-    parts.next().is_none() && step.is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// The events that carry out `changes` on the folded `state`, leaving out
 /// any that would not change the target's mark (a step already done stays as
-/// it is). A note, a move or a rekey is always recorded.
+/// it is). A note, a move, a rekey or a risk change is always recorded.
 pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec<Event> {
     // Marks as they will be after the events planned so far, so asking for
     // the same step twice in one command records it once.
-    let mut planned: std::collections::HashMap<&str, (Mark, String, DateTime<Utc>)> = std::collections::HashMap::new();
-    let mut moved: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+    let mut planned: HashMap<&Target, (Mark, String, DateTime<Utc>)> = HashMap::new();
+    let mut moved: HashMap<&Target, String> = HashMap::new();
     let mut events = Vec::new();
     // Each change of one command a microsecond after the one before, so they
     // keep the order they were asked in.
     let mut clock = author.now;
     for change in changes {
-        let Some(op) = change.op else { continue };
-        let current = state.get(&change.target);
-        let (mark, prev, last_at) = match planned.get(change.target.as_str()) {
+        let target = change.target();
+        let op = change.op();
+        let current = state.get(target);
+        let (mark, prev, last_at) = match planned.get(target) {
             Some((mark, id, at)) => (*mark, Some(id.clone()), Some(*at)),
             None => (
                 current.map_or(Mark::Open, |t| t.mark),
@@ -152,11 +198,9 @@ pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec
                 current.and_then(|t| t.last).map(|e| e.at),
             ),
         };
-        let wanted = match op {
-            Op::Done => Some(Mark::Done),
-            Op::Reopen => Some(Mark::Open),
-            Op::Skip => Some(Mark::Skipped),
-            Op::Note | Op::Reschedule | Op::Rekey | Op::Risk => None,
+        let wanted = match change {
+            Change::Mark { to, .. } => Some(*to),
+            _ => None,
         };
         if wanted == Some(mark) {
             continue;
@@ -170,35 +214,53 @@ pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec
             _ => clock,
         };
         clock = at + Duration::microseconds(1);
-        let prev = match op {
-            o if o.sets_state() => prev,
+        let prev = match change {
+            Change::Mark { .. } => prev,
             // A move follows the last move that counts, so that two moves made
             // without seeing each other are told apart from one after another.
-            Op::Reschedule => moved
-                .get(change.target.as_str())
-                .cloned()
-                .or_else(|| last_move.map(|e| e.id.clone())),
+            Change::Reschedule { .. } => moved.get(target).cloned().or_else(|| last_move.map(|e| e.id.clone())),
             _ => None,
         };
-        let event = Event {
+        let mut event = Event {
             id: new_id(),
             at,
             by: author.by.clone(),
             op,
-            target: change.target.clone(),
-            note: change.note.clone(),
-            on: if op == Op::Done { author.on } else { None },
+            target: target.clone(),
+            note: None,
+            on: None,
             prev,
-            from: change.from.clone(),
-            to: change.to.clone(),
-            text: change.text.clone(),
-            risk: change.risk.clone(),
+            from: None,
+            to: None,
+            text: None,
+            risk: None,
         };
+        match change {
+            Change::Mark { note, text, to, .. } => {
+                event.note.clone_from(note);
+                event.text.clone_from(text);
+                event.on = if *to == Mark::Done { author.on } else { None };
+            }
+            Change::Note { note, text, .. } => {
+                event.note = Some(note.clone());
+                event.text.clone_from(text);
+            }
+            Change::Reschedule { from, to, note, .. } => {
+                event.from.clone_from(from);
+                event.to = Some(to.clone());
+                event.note.clone_from(note);
+            }
+            Change::Rekey { counts_for, .. } => event.to = Some(counts_for.to_string()),
+            Change::Risk { fields, note, .. } => {
+                event.risk = Some(fields.clone());
+                event.note.clone_from(note);
+            }
+        }
         if let Some(wanted) = wanted {
-            planned.insert(change.target.as_str(), (wanted, event.id.clone(), at));
+            planned.insert(target, (wanted, event.id.clone(), at));
         }
         if op == Op::Reschedule {
-            moved.insert(change.target.as_str(), event.id.clone());
+            moved.insert(target, event.id.clone());
         }
         events.push(event);
     }
@@ -224,21 +286,40 @@ mod tests {
         }
     }
 
+    fn target(text: &str) -> Target {
+        text.parse().unwrap()
+    }
+
+    fn mark(text: &str, to: Mark) -> Change {
+        Change::Mark {
+            target: target(text),
+            to,
+            note: None,
+            text: None,
+        }
+    }
+
+    fn reschedule(text: &str) -> Change {
+        Change::Reschedule {
+            target: target(text),
+            from: None,
+            to: "2027-W20".into(),
+            note: None,
+        }
+    }
+
     #[test]
     fn records_only_what_changes_and_links_each_to_the_last() {
         let first = events_for(
             &State::default(),
-            &[
-                Change::new("r/m/a".into(), Op::Done),
-                Change::new("r/m/a".into(), Op::Done),
-            ],
+            &[mark("r/m/a", Mark::Done), mark("r/m/a", Mark::Done)],
             &author(),
         );
         assert_eq!(first.len(), 1);
         assert_eq!(first[0].prev, None);
         let state = State::fold(&first, &AsRecorded);
-        assert!(events_for(&state, &[Change::new("r/m/a".into(), Op::Done)], &author()).is_empty());
-        let reopen = events_for(&state, &[Change::new("r/m/a".into(), Op::Reopen)], &author());
+        assert!(events_for(&state, &[mark("r/m/a", Mark::Done)], &author()).is_empty());
+        let reopen = events_for(&state, &[mark("r/m/a", Mark::Open)], &author());
         assert_eq!(reopen[0].prev.as_deref(), Some(first[0].id.as_str()));
         // Same clock reading as the change it follows: nudged after it.
         assert!(reopen[0].at > first[0].at);
@@ -246,30 +327,19 @@ mod tests {
 
     #[test]
     fn notes_are_always_recorded() {
-        let note = Change {
-            note: Some("klart".into()),
-            ..Change::new("r/m".into(), Op::Note)
+        let note = Change::Note {
+            target: target("r/m"),
+            note: "klart".into(),
+            text: None,
         };
         assert_eq!(events_for(&State::default(), &[note.clone(), note], &author()).len(), 2);
     }
 
     #[test]
     fn a_move_follows_the_last_move() {
-        let first = events_for(
-            &State::default(),
-            &[Change::new("r/m".into(), Op::Reschedule)],
-            &author(),
-        );
+        let first = events_for(&State::default(), &[reschedule("r/m")], &author());
         let state = State::fold(&first, &AsRecorded);
-        let second = events_for(&state, &[Change::new("r/m".into(), Op::Reschedule)], &author());
+        let second = events_for(&state, &[reschedule("r/m")], &author());
         assert_eq!(second[0].prev.as_deref(), Some(first[0].id.as_str()));
-    }
-
-    #[test]
-    fn places_are_told_from_keys() {
-        assert!(is_by_place("r/m/2"));
-        assert!(!is_by_place("r/m/kickoff"));
-        assert!(!is_by_place("r/m/~0a1b2c3d4e5f"));
-        assert!(!is_by_place("r/m"));
     }
 }

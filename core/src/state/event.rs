@@ -3,6 +3,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::target::{Target, TargetKind};
+
 /// What a change did to its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -32,6 +34,7 @@ impl Op {
         !matches!(self, Op::Note | Op::Reschedule | Op::Rekey | Op::Risk)
     }
 
+    /// The name the state file and the JSON outputs write.
     pub fn as_str(self) -> &'static str {
         match self {
             Op::Done => "done",
@@ -52,17 +55,19 @@ pub struct Event {
     /// Random and unique: the same line merged in from two branches counts once.
     pub id: String,
     /// When the change was recorded (UTC, microseconds).
+    #[serde(deserialize_with = "time")]
     pub at: DateTime<Utc>,
     /// Who made it.
     pub by: String,
     pub op: Op,
     /// `ROADMAP/MILESTONE` or `ROADMAP/MILESTONE/KEY` (KEY a step's id or
-    /// fingerprint; `N`, its place, in lines written before step keys).
-    pub target: String,
+    /// fingerprint; `N`, its place, in lines written before step keys), or
+    /// `ROADMAP#RISK` for a risk.
+    pub target: Target,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The day the work was done, when it is not the day it was recorded (`--at`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "day")]
     pub on: Option<NaiveDate>,
     /// The id of the latest state-setting change to the same target that the
     /// writer saw. Two changes with the same `prev` were made independently
@@ -108,16 +113,98 @@ pub struct RiskFields {
     pub closed: Option<bool>,
 }
 
+/// What is wrong with a line that reads as a change but breaks a rule the
+/// types alone cannot keep: the field to point at, what, and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub field: &'static str,
+    pub message: String,
+    pub hint: &'static str,
+}
+
+const RISK_SHAPE: &str = "a risk change has a `risk` object: text, milestone, owner and action are text, likelihood and impact 1 to 5, closed true or false";
+const TARGET_SHAPE: &str =
+    "a risk change's target is ROADMAP#RISK; every other change's is ROADMAP/MILESTONE or ROADMAP/MILESTONE/STEP";
+
 impl Event {
-    /// What the types alone do not say: a `risk` change, and only it, has
-    /// risk fields, with likelihood and impact from 1 to 5.
-    pub fn is_well_formed(&self) -> bool {
-        let in_range = |n: Option<u8>| n.is_none_or(|n| (1..=5).contains(&n));
+    /// The rules of a change beyond its fields' types: a `risk` change, and
+    /// only it, is about a risk and has risk fields (likelihood and impact 1
+    /// to 5); a move is of a milestone; a rekey names the milestone or step
+    /// the changes count for from now on.
+    pub fn check(&self) -> Result<(), Problem> {
+        let problem = |field, message: String, hint| Err(Problem { field, message, hint });
+        let is_risk = self.target.kind() == TargetKind::Risk;
         match (&self.risk, self.op) {
-            (Some(risk), Op::Risk) => in_range(risk.likelihood) && in_range(risk.impact),
-            (None, op) => op != Op::Risk,
-            (Some(_), _) => false,
+            (Some(risk), Op::Risk) => {
+                for (name, value) in [("likelihood", risk.likelihood), ("impact", risk.impact)] {
+                    if let Some(n) = value.filter(|n| !(1..=5).contains(n)) {
+                        return problem(
+                            "risk",
+                            format!("the risk's `{name}` is {n}; it must be a whole number from 1 to 5"),
+                            RISK_SHAPE,
+                        );
+                    }
+                }
+            }
+            (None, Op::Risk) => return problem("risk", "a `risk` change has no `risk` object".into(), RISK_SHAPE),
+            (Some(_), op) => {
+                return problem(
+                    "risk",
+                    format!(
+                        "a `{}` change has a `risk` object; only a `risk` change has one",
+                        op.as_str()
+                    ),
+                    RISK_SHAPE,
+                );
+            }
+            (None, _) => {}
         }
+        if is_risk && self.op != Op::Risk {
+            return problem(
+                "target",
+                format!(
+                    "a `{}` change cannot be about the risk `{}`",
+                    self.op.as_str(),
+                    self.target
+                ),
+                TARGET_SHAPE,
+            );
+        }
+        if !is_risk && self.op == Op::Risk {
+            return problem(
+                "target",
+                format!(
+                    "a `risk` change is about the {} `{}`, not a risk",
+                    self.target.kind().name(),
+                    self.target
+                ),
+                TARGET_SHAPE,
+            );
+        }
+        if self.op == Op::Reschedule && self.target.kind() != TargetKind::Milestone {
+            return problem(
+                "target",
+                format!(
+                    "a `reschedule` moves a milestone's due date, and `{}` is a step",
+                    self.target
+                ),
+                "a step has no due date of its own: the move belongs to its milestone",
+            );
+        }
+        if self.op == Op::Rekey && self.rekey_to().is_none() {
+            return problem(
+                "to",
+                "a `rekey` change has no milestone or step in `to`".into(),
+                "`to` is what the changes recorded under `target` count for: ROADMAP/MILESTONE[/STEP]",
+            );
+        }
+        Ok(())
+    }
+
+    /// For a rekey: the milestone or step the changes recorded under `target` count for now.
+    pub fn rekey_to(&self) -> Option<Target> {
+        let to: Target = self.to.as_deref()?.parse().ok()?;
+        (self.op == Op::Rekey && to.kind() != TargetKind::Risk).then_some(to)
     }
 
     /// The oldest state-file format that can hold this change: risks came in format 3.
@@ -129,6 +216,24 @@ impl Event {
     pub fn day(&self) -> NaiveDate {
         self.on.unwrap_or_else(|| self.at.date_naive())
     }
+}
+
+/// `at`: an RFC 3339 time, said so when it is not one.
+fn time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+    DateTime::parse_from_rfc3339(&text)
+        .map(|t| t.to_utc())
+        .map_err(|_| serde::de::Error::custom(format_args!("`at` is not a time: \"{text}\"")))
+}
+
+/// `on`: an ISO day, said so when it is not one.
+fn day<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    let Some(text) = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)? else {
+        return Ok(None);
+    };
+    text.parse()
+        .map(Some)
+        .map_err(|_| serde::de::Error::custom(format_args!("`on` is not a day: \"{text}\"")))
 }
 
 /// A fresh random id. Collisions would merge two different changes into one,

@@ -31,6 +31,11 @@ pub const FORMAT_VERSION: u64 = 3;
 pub const BASE_VERSION: u64 = 2;
 const HEADER_KEY: &str = "roadmap_state";
 
+/// The header line of a file in format `version`, without its line end.
+fn header_line(version: u64) -> String {
+    format!("{{\"{HEADER_KEY}\":{version}}}")
+}
+
 /// The changes in a state file, in file order, as read.
 #[derive(Debug, Default, Clone)]
 pub struct Log {
@@ -96,16 +101,6 @@ impl Parser {
             if line.trim().is_empty() {
                 continue;
             }
-            // The common case, straight into an event. Anything else (the header,
-            // or a line to explain) takes the slower way below.
-            if self.header_seen
-                && line.starts_with("{\"id\"")
-                && let Ok(event) = serde_json::from_str::<Event>(line)
-                && event.is_well_formed()
-            {
-                self.push(event, number);
-                continue;
-            }
             match read_line(line, !raw.ends_with('\n'), number) {
                 Line::Header(version) => {
                     self.header_seen = true;
@@ -120,7 +115,7 @@ impl Parser {
                                 start..start + line.len(),
                                 "the state file does not start with its header",
                             )
-                            .with_hint(format!("the first line should be {{\"{HEADER_KEY}\":{BASE_VERSION}}}")),
+                            .with_hint(format!("the first line should be {}", header_line(BASE_VERSION))),
                         );
                         self.header_seen = true;
                     }
@@ -211,160 +206,148 @@ fn bad(column: usize, message: impl Into<String>, hint: impl Into<String>) -> Li
     }
 }
 
-/// Reads one line that did not parse as a change straight away, to say exactly what is wrong with it.
+/// Where `"key"` is in `line` (0 for the whole line when it is not there).
+fn key_column(line: &str, key: &str) -> usize {
+    line.find(&format!("\"{key}\"")).unwrap_or(0)
+}
+
+/// Reads one line: a change, by the one schema (`Event` and its `check`),
+/// else the header, else what is wrong with it, in words.
 fn read_line(line: &str, last_and_unterminated: bool, number: usize) -> Line {
-    let value: serde_json::Value = match serde_json::from_str(line) {
-        Ok(value) => value,
-        Err(e) => {
-            let column = line
-                .char_indices()
-                .nth(e.column().saturating_sub(1))
-                .map_or(line.len(), |(i, _)| i);
-            // serde_json counts lines within this one line; the diagnostic gives the real place.
-            let message = e.to_string();
-            let message = message
-                .rfind(" at line ")
-                .map_or(message.as_str(), |i| &message[..i])
-                .to_string();
-            let hint = if line.starts_with("<<<<<<<")
-                || line.starts_with("=======")
-                || line.starts_with(">>>>>>>")
-                || line.starts_with("|||||||")
-            {
-                return bad(
-                    0,
-                    "a git conflict marker in the state file",
-                    "keep the lines of both sides and delete the marker lines; `roadmap init` sets up \
-                     merge=union so that merges of the state file never conflict",
-                );
-            } else if number == 1 && line.starts_with("{\"roadmap_") {
-                format!("the first line is the header: {{\"{HEADER_KEY}\":{BASE_VERSION}}}")
-            } else if last_and_unterminated {
-                "the last line is cut short; if it is a write that never finished, delete that line".to_string()
-            } else {
-                "each line of the state file is one JSON object; restore this line from git or delete it".to_string()
+    // serde would also read a change from an array in field order; a line is an object.
+    let object = line.trim_start().starts_with('{');
+    let error = match serde_json::from_str::<Event>(line) {
+        Ok(_) if !object => return explain(line, "", 0),
+        Ok(event) => {
+            return match event.check() {
+                Ok(()) => Line::Event(Box::new(event)),
+                Err(problem) => bad(key_column(line, problem.field), problem.message, problem.hint),
             };
-            return bad(column, format!("not a valid change: {message}"), hint);
         }
+        Err(error) => error,
     };
-    let Some(object) = value.as_object() else {
-        return bad(
-            0,
-            format!("not a valid change: a JSON {} instead of an object", json_kind(&value)),
-            CHANGE_SHAPE,
-        );
-    };
-    if let Some(version) = object.get(HEADER_KEY) {
-        let header_hint = format!("the header line is exactly {{\"{HEADER_KEY}\":{BASE_VERSION}}}");
-        if object.len() > 1 {
-            return bad(0, "the header line holds more than the format version", header_hint);
-        }
-        return match version.as_u64() {
-            Some(v) if v <= FORMAT_VERSION => Line::Header(v),
-            Some(v) => Line::Newer(v),
-            None => bad(
-                0,
-                format!("the state file's format version is {version}, not a number"),
-                header_hint,
-            ),
-        };
+    if let Some(header) = header(line) {
+        return header;
     }
-    let field_column = |key: &str| line.find(&format!("\"{key}\"")).unwrap_or(0);
-    for key in ["id", "at", "by", "op", "target"] {
-        match object.get(key) {
-            None => return bad(0, format!("the change has no `{key}`"), CHANGE_SHAPE),
-            Some(serde_json::Value::String(_)) => {}
-            Some(other) => {
-                return bad(
-                    field_column(key),
-                    format!("`{key}` must be a string, not {}", json_kind(other)),
-                    CHANGE_SHAPE,
-                );
-            }
-        }
-    }
-    for key in ["note", "prev", "from", "to", "on", "text"] {
-        if let Some(other) = object.get(key).filter(|v| !v.is_string() && !v.is_null()) {
-            return bad(
-                field_column(key),
-                format!("`{key}` must be a string, not {}", json_kind(other)),
-                CHANGE_SHAPE,
-            );
-        }
-    }
-    let at = object["at"].as_str().unwrap_or_default();
-    if chrono::DateTime::parse_from_rfc3339(at).is_err() {
-        return bad(
-            field_column("at"),
-            format!("`at` is not a time: \"{at}\""),
-            "write it in RFC 3339 form, like 2026-11-20T10:00:00Z",
-        );
-    }
-    if let Some(on) = object.get("on").and_then(|v| v.as_str())
-        && on.parse::<chrono::NaiveDate>().is_err()
+    if line.starts_with("<<<<<<<")
+        || line.starts_with("=======")
+        || line.starts_with(">>>>>>>")
+        || line.starts_with("|||||||")
     {
         return bad(
-            field_column("on"),
-            format!("`on` is not a day: \"{on}\""),
-            "write it like 2026-11-20",
+            0,
+            "a git conflict marker in the state file",
+            "keep the lines of both sides and delete the marker lines; `roadmap init` sets up \
+             merge=union so that merges of the state file never conflict",
         );
     }
-    let op = object["op"].as_str().unwrap_or_default();
-    if !["done", "reopen", "skip", "note", "reschedule", "rekey", "risk"].contains(&op) {
+    // serde_json counts lines within this one line; the diagnostic gives the real place.
+    let message = error.to_string();
+    let message = message.rfind(" at line ").map_or(message.as_str(), |i| &message[..i]);
+    let column = line
+        .char_indices()
+        .nth(error.column().saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    if !error.is_data() {
+        let hint = if number == 1 && line.starts_with("{\"roadmap_") {
+            format!("the first line is the header: {}", header_line(BASE_VERSION))
+        } else if last_and_unterminated {
+            "the last line is cut short; if it is a write that never finished, delete that line".to_string()
+        } else {
+            "each line of the state file is one JSON object; restore this line from git or delete it".to_string()
+        };
+        return bad(column, format!("not a valid change: {message}"), hint);
+    }
+    explain(line, message, column)
+}
+
+/// Says what a line that is JSON but not a change is missing, or which of
+/// its fields is not what `Event` takes. The words come from serde's error,
+/// which the schema gave; only where the field is is found here.
+fn explain(line: &str, message: &str, column: usize) -> Line {
+    if !line.trim_start().starts_with('{') {
+        let kind = match line.trim_start().chars().next() {
+            Some('[') => "an array",
+            Some('"') => "a string",
+            Some('t' | 'f') => "a boolean",
+            Some('n') => "null",
+            _ => "a number",
+        };
         return bad(
-            field_column("op"),
-            format!("`op` is \"{op}\", which is not a change this roadmap knows"),
+            0,
+            format!("not a valid change: {kind} instead of a JSON object"),
             CHANGE_SHAPE,
         );
     }
-    if let Some(problem) = risk_problem(op, object) {
-        return bad(field_column("risk"), problem, RISK_SHAPE);
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return bad(0, format!("the change has no {field}"), CHANGE_SHAPE);
     }
-    match serde_json::from_value::<Event>(value.clone()) {
-        Ok(event) => Line::Event(Box::new(event)),
-        Err(e) => bad(0, format!("not a valid change: {e}"), CHANGE_SHAPE),
-    }
-}
-
-const RISK_SHAPE: &str = "a risk change has a `risk` object: text, milestone, owner and action are text, likelihood and impact 1 to 5, closed true or false";
-
-/// What is wrong with a risk change's `risk` object, if anything.
-fn risk_problem(op: &str, object: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
-    let risk = object.get("risk");
-    if op != "risk" {
-        return risk.map(|_| format!("a `{op}` change has a `risk` object; only a `risk` change has one"));
-    }
-    let Some(risk) = risk.and_then(|r| r.as_object()) else {
-        return Some("a `risk` change has no `risk` object".into());
-    };
-    for (key, value) in risk {
-        let fine = match key.as_str() {
-            "text" | "milestone" | "owner" | "action" => value.is_string(),
-            "likelihood" | "impact" => value.as_u64().is_some_and(|n| (1..=5).contains(&n)),
-            "closed" => value.is_boolean(),
-            _ => true,
+    // The field the error is in: the last key before where serde stopped.
+    let before = &line[..column.min(line.len())];
+    let (key, at) = before
+        .rfind("\":")
+        .and_then(|end| before[..end].rfind('"').map(|start| (&before[start + 1..end], start)))
+        .unwrap_or(("", 0));
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let found = match found.split_whitespace().next().unwrap_or(found) {
+            "integer" | "floating" => "a number",
+            "null" => "null",
+            "boolean" => "a boolean",
+            "map" => "an object",
+            "sequence" => "an array",
+            _ => "a string",
         };
-        if !fine {
-            let should = match key.as_str() {
-                "likelihood" | "impact" => "a whole number from 1 to 5",
-                "closed" => "true or false",
-                _ => "text in quotes",
-            };
-            return Some(format!("the risk's `{key}` is {value}; it must be {should}"));
-        }
+        let hint = if key == "risk" || line[..at].contains("\"risk\":{") {
+            "a risk change has a `risk` object: text, milestone, owner and action are text, likelihood and impact 1 to 5, closed true or false"
+        } else {
+            CHANGE_SHAPE
+        };
+        return bad(at, format!("`{key}` must be {expected}, not {found}"), hint);
     }
-    None
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let value = rest.split('`').next().unwrap_or(rest);
+        return bad(
+            at,
+            format!("`{key}` is \"{value}\", which is not a change this roadmap knows"),
+            CHANGE_SHAPE,
+        );
+    }
+    let hint = match key {
+        "at" => "write it in RFC 3339 form, like 2026-11-20T10:00:00Z",
+        "on" => "write it like 2026-11-20",
+        _ => CHANGE_SHAPE,
+    };
+    // The field's own check names the field; serde's words are given it.
+    if message.starts_with('`') {
+        bad(at, message, hint)
+    } else {
+        bad(at, format!("`{key}`: {message}"), hint)
+    }
 }
 
-fn json_kind(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
+/// The header line (`{"roadmap_state":N}`) and its version, if `line` is one.
+fn header(line: &str) -> Option<Line> {
+    let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(line).ok()?;
+    let version = object.get(HEADER_KEY)?;
+    let header_hint = format!("the header line is exactly {}", header_line(BASE_VERSION));
+    if object.len() > 1 {
+        return Some(bad(
+            0,
+            "the header line holds more than the format version",
+            header_hint,
+        ));
     }
+    Some(match version.as_u64() {
+        Some(v) if v <= FORMAT_VERSION => Line::Header(v),
+        Some(v) => Line::Newer(v),
+        None => bad(
+            0,
+            format!("the state file's format version is {version}, not a number"),
+            header_hint,
+        ),
+    })
 }
 
 /// What a write did.
@@ -409,7 +392,7 @@ pub fn update(
         .unwrap_or(BASE_VERSION)
         .max(BASE_VERSION);
     if log.version < needed && !bytes.iter().all(u8::is_ascii_whitespace) {
-        lines.extend_from_slice(format!("{{\"{HEADER_KEY}\":{needed}}}\n").as_bytes());
+        lines.extend_from_slice(format!("{}\n", header_line(needed)).as_bytes());
     }
     for event in &events {
         serde_json::to_writer(&mut lines, event).map_err(|e| Error::io("cannot write a change", e.into()))?;
@@ -423,7 +406,7 @@ pub fn update(
         // A new or blank file gets its header; a last line without its line
         // end gets one. Both rewrite the file whole.
         let mut content = if blank {
-            format!("{{\"{HEADER_KEY}\":{needed}}}\n").into_bytes()
+            format!("{}\n", header_line(needed)).into_bytes()
         } else {
             bytes
         };

@@ -13,6 +13,7 @@ pub mod record;
 use std::collections::HashMap;
 
 pub use crate::address::{AsRecorded, Targets};
+use crate::target::{Target, TargetKind};
 pub use event::{Event, Op, RiskFields};
 
 /// The current mark of one milestone or step.
@@ -64,7 +65,7 @@ impl TargetState<'_> {
 /// Two changes to one target made without seeing each other, that disagree.
 #[derive(Debug)]
 pub struct Contradiction<'a> {
-    pub target: &'a str,
+    pub target: &'a Target,
     /// The one the merge rule keeps: the later by time, then by id.
     pub kept: &'a Event,
     pub overruled: Vec<&'a Event>,
@@ -76,7 +77,7 @@ pub struct Counted<'a> {
     pub event: &'a Event,
     /// What the recorded target is now: a milestone, or a step by its key
     /// (`ROADMAP/MILESTONE/KEY`); the target as recorded when it matches nothing.
-    pub target: String,
+    pub target: Target,
     /// Whether the target is still in the plan.
     pub matched: bool,
 }
@@ -84,7 +85,7 @@ pub struct Counted<'a> {
 /// The state folded from a log.
 #[derive(Debug, Default)]
 pub struct State<'a> {
-    targets: HashMap<String, TargetState<'a>>,
+    targets: HashMap<Target, TargetState<'a>>,
     /// Every change in the order they are applied, with what it counts for.
     pub ordered: Vec<Counted<'a>>,
 }
@@ -107,25 +108,25 @@ impl<'a> State<'a> {
         sorted.dedup_by(|a, b| a.id == b.id);
         // A rekey says where the changes recorded under a target count from
         // now on; the latest one for a target wins, as for any change.
-        let mut rekeyed: HashMap<&str, &str> = HashMap::new();
+        let mut rekeyed: HashMap<&Target, Target> = HashMap::new();
         for event in sorted.iter().filter(|e| e.op == Op::Rekey) {
-            if let Some(to) = event.to.as_deref() {
+            if let Some(to) = event.rekey_to() {
                 rekeyed.insert(&event.target, to);
             }
         }
-        let mut resolved: HashMap<&str, Option<String>> = HashMap::new();
+        let mut resolved: HashMap<&Target, Option<Target>> = HashMap::new();
         let ordered: Vec<Counted> = sorted
             .into_iter()
             .map(|event| {
                 // A risk names its roadmap and itself, never a milestone or step.
-                if event.op == Op::Risk {
+                if event.target.kind() == TargetKind::Risk {
                     return Counted {
                         event,
                         matched: true,
                         target: event.target.clone(),
                     };
                 }
-                let recorded = rekeyed.get(event.target.as_str()).copied().unwrap_or(&event.target);
+                let recorded = rekeyed.get(&event.target).unwrap_or(&event.target);
                 let now = resolved
                     .entry(recorded)
                     .or_insert_with(|| targets.resolve(recorded))
@@ -137,7 +138,7 @@ impl<'a> State<'a> {
                 }
             })
             .collect();
-        let mut state: HashMap<String, TargetState> = HashMap::with_capacity(ordered.len());
+        let mut state: HashMap<Target, TargetState> = HashMap::with_capacity(ordered.len());
         for counted in &ordered {
             let event = counted.event;
             let target = state.entry(counted.target.clone()).or_default();
@@ -166,16 +167,17 @@ impl<'a> State<'a> {
         }
     }
 
-    pub fn get(&self, target: &str) -> Option<&TargetState<'a>> {
+    pub fn get(&self, target: &Target) -> Option<&TargetState<'a>> {
         self.targets.get(target)
     }
 
-    pub fn mark(&self, target: &str) -> Mark {
+    pub fn mark(&self, target: &Target) -> Mark {
         self.targets.get(target).map_or(Mark::Open, |t| t.mark)
     }
 
-    pub fn targets(&self) -> impl Iterator<Item = &str> + '_ {
-        self.targets.keys().map(String::as_str)
+    /// Every target something is recorded for.
+    pub fn targets(&self) -> impl Iterator<Item = &Target> + '_ {
+        self.targets.keys()
     }
 
     /// The changes whose target the plan no longer has: a step reworded or
@@ -187,7 +189,7 @@ impl<'a> State<'a> {
     /// Changes made independently (the same `prev`) that disagree: different
     /// marks, or moves of the due date from the same date to different dates.
     pub fn contradictions(&self) -> Vec<Contradiction<'_>> {
-        type Fork<'s> = (&'s str, bool, Option<&'s str>, Option<&'s str>);
+        type Fork<'s> = (&'s Target, bool, Option<&'s str>, Option<&'s str>);
         let mut forks: HashMap<Fork, Vec<&Event>> = HashMap::new();
         for counted in &self.ordered {
             let event = counted.event;
@@ -220,13 +222,17 @@ impl<'a> State<'a> {
 mod tests {
     use super::*;
 
+    fn t(text: &str) -> Target {
+        text.parse().unwrap()
+    }
+
     fn event(id: &str, at: &str, op: Op, target: &str, prev: Option<&str>) -> Event {
         Event {
             id: id.into(),
             at: at.parse().unwrap(),
             by: "anna".into(),
             op,
-            target: target.into(),
+            target: target.parse().unwrap(),
             note: None,
             on: None,
             prev: prev.map(Into::into),
@@ -246,7 +252,7 @@ mod tests {
             vec![b.clone(), a.clone()],
             vec![b.clone(), a.clone(), b.clone()],
         ] {
-            assert_eq!(State::fold(&events, &AsRecorded).mark("r/m/1"), Mark::Open);
+            assert_eq!(State::fold(&events, &AsRecorded).mark(&t("r/m/1")), Mark::Open);
         }
         assert!(State::fold(&[a, b], &AsRecorded).contradictions().is_empty());
     }
@@ -258,7 +264,7 @@ mod tests {
         let skipped = event("c", "2026-11-21T09:00:00Z", Op::Skip, "r/m/1", Some("a"));
         let events = [base, skipped, reopened];
         let state = State::fold(&events, &AsRecorded);
-        assert_eq!(state.mark("r/m/1"), Mark::Open);
+        assert_eq!(state.mark(&t("r/m/1")), Mark::Open);
         let found = state.contradictions();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].kept.id, "b");
@@ -278,7 +284,7 @@ mod tests {
             mv("b", "2026-11-21T10:00:00Z", "V24"),
         ];
         let state = State::fold(&events, &AsRecorded);
-        let target = state.get("r/m").unwrap();
+        let target = state.get(&t("r/m")).unwrap();
         assert_eq!(target.moved_to(), Some("V24"));
         assert_eq!(target.moves.len(), 1, "the overruled move does not count");
         let found = state.contradictions();
@@ -295,8 +301,8 @@ mod tests {
         second.to = Some("V23".into());
         let events = [first, second];
         let state = State::fold(&events, &AsRecorded);
-        assert_eq!(state.get("r/m").unwrap().moves.len(), 2);
-        assert_eq!(state.get("r/m").unwrap().baseline(), Some(Some("V20")));
+        assert_eq!(state.get(&t("r/m")).unwrap().moves.len(), 2);
+        assert_eq!(state.get(&t("r/m")).unwrap().baseline(), Some(Some("V20")));
         assert!(state.contradictions().is_empty());
     }
 
@@ -306,7 +312,7 @@ mod tests {
         let two = event("b", "2026-11-20T10:05:00Z", Op::Done, "r/m/1", None);
         let events = [one, two];
         let state = State::fold(&events, &AsRecorded);
-        assert_eq!(state.mark("r/m/1"), Mark::Done);
+        assert_eq!(state.mark(&t("r/m/1")), Mark::Done);
         assert!(state.contradictions().is_empty());
     }
 }

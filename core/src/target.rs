@@ -1,0 +1,268 @@
+//! What a recorded change is about: a milestone (`ROADMAP/MILESTONE`), a
+//! step (`ROADMAP/MILESTONE/KEY`, KEY a step's id, its fingerprint or, in
+//! lines written before step keys, its place) or a risk (`ROADMAP#ID`).
+//!
+//! The grammar lives here and nowhere else: every other module asks a
+//! `Target` for its parts, so a risk can never be taken for a step.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// What a target names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TargetKind {
+    Milestone,
+    Step,
+    Risk,
+}
+
+impl TargetKind {
+    /// How the state file's messages name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            TargetKind::Milestone => "milestone",
+            TargetKind::Step => "step",
+            TargetKind::Risk => "risk",
+        }
+    }
+}
+
+/// A milestone, a step or a risk, as the state file records it. It keeps
+/// its text whole (so it prints back as written) and where the parts end.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Target {
+    text: String,
+    kind: TargetKind,
+    /// The end of the roadmap id in `text`.
+    roadmap_end: usize,
+    /// For a step: the end of the milestone id.
+    milestone_end: usize,
+}
+
+/// Why a text is not a target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotATarget(pub String);
+
+impl fmt::Display for NotATarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "\"{}\" is not ROADMAP/MILESTONE, ROADMAP/MILESTONE/STEP or ROADMAP#RISK",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for NotATarget {}
+
+/// A part of a target: not empty, and without the separators. Ids in
+/// roadmap files are narrower, but a state line may name what no roadmap
+/// has (it is kept, and counts for nothing).
+fn is_part(part: &str) -> bool {
+    !part.is_empty() && !part.contains(['/', '#'])
+}
+
+impl Target {
+    pub fn milestone(roadmap: &str, milestone: &str) -> Target {
+        Target {
+            text: format!("{roadmap}/{milestone}"),
+            kind: TargetKind::Milestone,
+            roadmap_end: roadmap.len(),
+            milestone_end: roadmap.len() + 1 + milestone.len(),
+        }
+    }
+
+    /// The step whose key (its id or fingerprint) is `key`.
+    pub fn step(roadmap: &str, milestone: &str, key: &str) -> Target {
+        Target {
+            text: format!("{roadmap}/{milestone}/{key}"),
+            kind: TargetKind::Step,
+            roadmap_end: roadmap.len(),
+            milestone_end: roadmap.len() + 1 + milestone.len(),
+        }
+    }
+
+    pub fn risk(roadmap: &str, id: &str) -> Target {
+        Target {
+            text: format!("{roadmap}#{id}"),
+            kind: TargetKind::Risk,
+            roadmap_end: roadmap.len(),
+            milestone_end: roadmap.len(),
+        }
+    }
+
+    pub fn kind(&self) -> TargetKind {
+        self.kind
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn roadmap(&self) -> &str {
+        &self.text[..self.roadmap_end]
+    }
+
+    /// The milestone's id, for a milestone or a step.
+    pub fn milestone_id(&self) -> Option<&str> {
+        (self.kind != TargetKind::Risk).then(|| &self.text[self.roadmap_end + 1..self.milestone_end])
+    }
+
+    /// The step's key as recorded (an id, a fingerprint, or a place).
+    pub fn step_key(&self) -> Option<&str> {
+        (self.kind == TargetKind::Step).then(|| &self.text[self.milestone_end + 1..])
+    }
+
+    pub fn risk_id(&self) -> Option<&str> {
+        (self.kind == TargetKind::Risk).then(|| &self.text[self.roadmap_end + 1..])
+    }
+
+    /// The milestone a milestone or step target is of.
+    pub fn milestone_target(&self) -> Option<Target> {
+        match self.kind {
+            TargetKind::Milestone => Some(self.clone()),
+            TargetKind::Step => Some(Target {
+                text: self.text[..self.milestone_end].to_string(),
+                kind: TargetKind::Milestone,
+                ..*self
+            }),
+            TargetKind::Risk => None,
+        }
+    }
+
+    /// A step recorded by its place (`ROADMAP/MILESTONE/2`), as lines
+    /// written before step keys have them.
+    pub fn is_by_place(&self) -> bool {
+        self.step_key().is_some_and(|k| k.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// Whether this target is `other` or lies under it: a roadmap's
+    /// milestone under the milestone, a step under its milestone.
+    pub fn lies_under(&self, other: &Target) -> bool {
+        self == other
+            || (other.kind == TargetKind::Milestone
+                && self.kind == TargetKind::Step
+                && self.text[..self.milestone_end] == other.text)
+    }
+}
+
+impl FromStr for Target {
+    type Err = NotATarget;
+
+    fn from_str(text: &str) -> Result<Target, NotATarget> {
+        let refuse = || NotATarget(text.to_string());
+        if let Some((roadmap, id)) = text.split_once('#') {
+            return (is_part(roadmap) && is_part(id))
+                .then(|| Target::risk(roadmap, id))
+                .ok_or_else(refuse);
+        }
+        let mut parts = text.split('/');
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some(r), Some(m), None, None) if is_part(r) && is_part(m) => Ok(Target::milestone(r, m)),
+            (Some(r), Some(m), Some(s), None) if is_part(r) && is_part(m) && is_part(s) => Ok(Target::step(r, m, s)),
+            _ => Err(refuse()),
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl fmt::Debug for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Target({})", self.text)
+    }
+}
+
+impl serde::Serialize for Target {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Target {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Target, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The parts of an address as far as it is typed (`hubs-sdk/proj`), for
+/// shell completion.
+pub fn typed_parts(text: &str) -> Vec<&str> {
+    text.split('/').collect()
+}
+
+/// What `roadmap log` is asked about: a target and what lies under it, or a
+/// word that is a roadmap's id (all its targets) or a risk's id.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    Target(Target),
+    Word(String),
+}
+
+impl Scope {
+    pub fn covers(&self, target: &Target) -> bool {
+        match self {
+            Scope::Target(scope) => target.lies_under(scope),
+            Scope::Word(word) => target.roadmap() == word || target.risk_id() == Some(word.as_str()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_prints_back_as_written_and_gives_its_parts() {
+        let step: Target = "hubs-sdk/projektstart/~2d607541a5d5".parse().unwrap();
+        assert_eq!(step.kind(), TargetKind::Step);
+        assert_eq!(step.to_string(), "hubs-sdk/projektstart/~2d607541a5d5");
+        assert_eq!(
+            (step.roadmap(), step.milestone_id(), step.step_key()),
+            ("hubs-sdk", Some("projektstart"), Some("~2d607541a5d5"))
+        );
+        assert_eq!(
+            step.milestone_target().unwrap(),
+            Target::milestone("hubs-sdk", "projektstart")
+        );
+        let risk: Target = "hubs-sdk#r-3f2a9c1b".parse().unwrap();
+        assert_eq!(
+            (risk.kind(), risk.roadmap(), risk.risk_id(), risk.milestone_id()),
+            (TargetKind::Risk, "hubs-sdk", Some("r-3f2a9c1b"), None)
+        );
+        assert!(risk.milestone_target().is_none());
+        let milestone: Target = "min-profil/22".parse().unwrap();
+        assert_eq!((milestone.kind(), milestone.step_key()), (TargetKind::Milestone, None));
+        assert!(Target::step("r", "m", "2").is_by_place());
+        assert!(!Target::step("r", "m", "kickoff").is_by_place());
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        for text in [
+            "", "hubs-sdk", "a/b/c/d", "a//b", "/a", "a/", "a#", "#r", "a#b#c", "a/b#c",
+        ] {
+            assert!(text.parse::<Target>().is_err(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_scope_covers_what_lies_under_it() {
+        let t = |s: &str| s.parse::<Target>().unwrap();
+        let word = |w: &str| Scope::Word(w.into());
+        assert!(word("hubs-sdk").covers(&t("hubs-sdk/projektstart/1")));
+        assert!(word("hubs-sdk").covers(&t("hubs-sdk#r-3f2a9c1b")));
+        assert!(word("r-3f2a9c1b").covers(&t("hubs-sdk#r-3f2a9c1b")));
+        assert!(!word("r-3f2a").covers(&t("hubs-sdk#r-3f2a9c1b")));
+        let milestone = Scope::Target(t("hubs-sdk/projektstart"));
+        assert!(milestone.covers(&t("hubs-sdk/projektstart")));
+        assert!(milestone.covers(&t("hubs-sdk/projektstart/2")));
+        assert!(!milestone.covers(&t("hubs-sdk/projektstart-2")));
+        assert!(!milestone.covers(&t("hubs-sdk/projektstart-2/1")));
+    }
+}
