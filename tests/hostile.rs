@@ -6,28 +6,12 @@
 //! Python's csv module and icalendar.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
 
-use crate::support::{Sandbox, expect_code, stderr, stdout};
+use crate::support::{Sandbox, bounded, expect_code, stderr, stdout};
 
 fn required() -> bool {
     std::env::var_os("CI").is_some_and(|v| v == "true")
-}
-
-/// Runs the binary and fails the test if it has not finished in 20 seconds:
-/// a FIFO or a device must never make it hang.
-fn bounded(mut command: Command) -> Output {
-    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("the command hung: {command:?}");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    child.wait_with_output().unwrap()
 }
 
 /// Characters that must never reach a terminal as they are: C0 controls but

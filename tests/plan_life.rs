@@ -795,3 +795,112 @@ fn the_weekly_ci_example_gates_on_an_unticked_plan_of_your_own() {
         "the gate fails on the plan's overdue milestones"
     );
 }
+
+/// A milestone of a template with no dates gets its first from `reschedule`:
+/// every view, report and export says it had no date, in each language, and
+/// none says "none"; the JSON's `baseline` is null and `baseline_undated` true.
+#[test]
+fn a_first_date_given_by_reschedule_is_said_as_such_and_never_as_none() {
+    let sandbox = Sandbox::new();
+    expect_code(&sandbox.run(&["init", "genomforande"]), 0);
+    expect_code(
+        &sandbox.run(&[
+            "reschedule",
+            "genomforande/utveckla",
+            "2027-W14",
+            "--note",
+            "Nu planerat",
+        ]),
+        0,
+    );
+    let human: [&[&str]; 13] = [
+        &["status", "genomforande"],
+        &["status", "genomforande", "--format", "markdown"],
+        &["checklist", "genomforande"],
+        &["show", "genomforande"],
+        &["show", "genomforande/utveckla"],
+        &["slips"],
+        &["log"],
+        &["timeline", "genomforande"],
+        &["report", "--format", "markdown"],
+        &["report", "--format", "html"],
+        &["report", "--format", "text"],
+        &["export", "--format", "ics"],
+        &["export", "--format", "csv", "--excel"],
+    ];
+    // What a reader sees: HTML without its style sheet and tags (CSS and SVG say `none`).
+    let visible = |text: &str| {
+        let text = match (text.find("<style>"), text.find("</style>")) {
+            (Some(a), Some(b)) => format!("{}{}", &text[..a], &text[b..]),
+            _ => text.to_string(),
+        };
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in text.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let none = |text: &str| {
+        visible(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.eq_ignore_ascii_case("none"))
+    };
+    let said = [
+        ("en", "had no date"),
+        ("sv", "saknade datum"),
+        ("nb", "hadde ingen dato"),
+    ];
+    for (lang, first_dated) in said {
+        let mut all = String::new();
+        for view in human {
+            let mut args = vec!["--lang", lang, "--today", "2027-04-08"];
+            args.extend_from_slice(view);
+            let (out, _) = expect_code(&sandbox.run(&args), 0);
+            assert!(!none(&out), "{lang} {view:?} says none:\n{out}");
+            all.push_str(&out);
+        }
+        assert!(
+            all.contains(first_dated),
+            "{lang}: no view says {first_dated:?}:\n{all}"
+        );
+    }
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["--today", "2027-04-08"];
+        all.extend_from_slice(args);
+        serde_json::from_str(&expect_code(&sandbox.run(&all), 0).0).unwrap()
+    };
+    let status = json(&["status", "--format", "json"]);
+    let moved = &status["roadmaps"][0]["milestones"][1];
+    assert_eq!(moved["id"], "utveckla");
+    assert_eq!(
+        (&moved["baseline"], &moved["baseline_undated"]),
+        (&serde_json::Value::Null, &true.into())
+    );
+    assert_eq!(moved["due"]["label"], "2027-W14");
+    let show = json(&["show", "genomforande/utveckla", "--format", "json"]);
+    assert_eq!(
+        (&show["baseline"], &show["baseline_undated"]),
+        (&serde_json::Value::Null, &true.into())
+    );
+    let slips = json(&["slips", "--format", "json"]);
+    assert_eq!(
+        (&slips[0]["baseline"], &slips[0]["baseline_undated"]),
+        (&serde_json::Value::Null, &true.into())
+    );
+    let report = json(&["report", "--format", "json"]);
+    let due = report["coming_due"].as_array().unwrap();
+    assert!(
+        due.iter().any(|m| m["address"] == "genomforande/utveckla"
+            && m["baseline"].is_null()
+            && m["baseline_undated"] == true),
+        "{report:#}"
+    );
+    // A milestone that never moved: null and false.
+    assert_eq!(status["roadmaps"][0]["milestones"][0]["baseline_undated"], false);
+}

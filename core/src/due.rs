@@ -131,22 +131,27 @@ impl Due {
         }
     }
 
+    /// The day a due date is held to: its last day, or the first of an
+    /// open-ended range (which has no last). What a move is measured by, and
+    /// what the trend chart plots.
+    pub fn anchor(&self) -> Option<NaiveDate> {
+        self.end().or(self.start())
+    }
+
     /// The precision of the start part; `None` only for an unknown date.
     pub fn precision(&self) -> Option<Precision> {
         self.precision
     }
 
-    pub fn is_unknown(&self) -> bool {
-        self.span == Span::Unknown
-    }
-
-    /// Whether `day` falls within the dates; always false when there are
-    /// no dates (unknown, or weeks without a year).
-    pub fn contains(&self, day: NaiveDate) -> bool {
-        match self.span {
-            Span::Dated { start, end } => start <= day && end.is_none_or(|end| day <= end),
-            _ => false,
-        }
+    /// A due date as the state recorded it (a move's `from` or `to`): read
+    /// as a roadmap file reads it; one that no longer reads (the plan's year
+    /// changed under a bare week, say) keeps its text and has no dates.
+    pub fn recorded(text: &str, year: Option<i32>) -> Due {
+        Due::parse(text, year).unwrap_or_else(|_| Due {
+            label: text.trim().to_string(),
+            span: Span::Unknown,
+            precision: None,
+        })
     }
 }
 
@@ -886,7 +891,7 @@ mod tests {
         assert_eq!(due.precision(), Some(Precision::Week));
         assert_eq!((due.start(), due.end()), (None, None));
         assert_eq!(due.to_string(), "V23-28");
-        assert!(!due.contains(date(2027, 6, 7)));
+        assert_eq!(due.anchor(), None);
         let due = parse("v15");
         assert_eq!(due.span(), &Span::UnplacedWeeks { first: 15, last: 15 });
         assert_eq!(parse("V1-53").span(), &Span::UnplacedWeeks { first: 1, last: 53 });
@@ -1088,8 +1093,11 @@ mod tests {
         assert_eq!(due.precision(), Some(Precision::HalfYear));
         assert_eq!(due.end(), None);
         assert_eq!(due.to_string(), "VT2023..");
-        assert!(due.contains(date(9999, 12, 31)));
-        assert!(!due.contains(date(2022, 12, 31)));
+        assert_eq!(
+            due.anchor(),
+            Some(date(2023, 1, 1)),
+            "an open range is held to its start"
+        );
         let due = parse_with("V15..", Some(2027));
         assert_eq!(due.start(), Some(date(2027, 4, 12)));
         assert_eq!(due.end(), None);
@@ -1168,13 +1176,11 @@ mod tests {
         for text in ["?", "??.??.????", "  ?  ", "\t??.??.????\n"] {
             let due = parse(text);
             assert_eq!(due.span(), &Span::Unknown);
-            assert!(due.is_unknown());
             assert_eq!(due.precision(), None);
-            assert_eq!((due.start(), due.end()), (None, None));
+            assert_eq!((due.start(), due.end(), due.anchor()), (None, None, None));
             assert_eq!(due.label(), text.trim());
-            assert!(!due.contains(date(2024, 1, 1)));
         }
-        assert!(!parse("2024").is_unknown());
+        assert_eq!(parse("2024").anchor(), Some(date(2024, 12, 31)));
     }
 
     #[test]
@@ -1223,12 +1229,13 @@ mod tests {
     }
 
     #[test]
-    fn contains_is_inclusive() {
+    fn a_tertial_runs_from_its_first_day_to_its_last() {
         let due = parse("2023 T2");
-        assert!(!due.contains(date(2023, 4, 30)));
-        assert!(due.contains(date(2023, 5, 1)));
-        assert!(due.contains(date(2023, 8, 31)));
-        assert!(!due.contains(date(2023, 9, 1)));
+        assert_eq!(
+            (due.start(), due.end()),
+            (Some(date(2023, 5, 1)), Some(date(2023, 8, 31)))
+        );
+        assert_eq!(due.anchor(), Some(date(2023, 8, 31)));
     }
 
     #[test]

@@ -12,15 +12,59 @@ use crate::due::{Due, Span};
 use crate::error::{Error, Result};
 use crate::roadmap::{Milestone, Roadmap};
 use crate::state::State;
+use crate::target::Target;
 
 /// The due date of `milestone` as it stands: where the moves that count last
-/// put it (read as the roadmap file would read it), else the file's.
+/// put it (read as the roadmap file would read it), else the file's. The one
+/// answer to "when is it due now", for every view, the report and the exports.
 pub fn due_now(roadmap: &Roadmap, milestone: &Milestone, state: &State<'_>) -> Option<Due> {
     let moved = state
-        .get(&crate::target::Target::milestone(&roadmap.id, &milestone.id))
+        .get(&Target::milestone(&roadmap.id, &milestone.id))
         .and_then(|t| t.moved_to())
         .and_then(|label| Due::parse(label, roadmap.year).ok());
     moved.or_else(|| milestone.due.clone())
+}
+
+/// Where a milestone's due date was before its first move.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Baseline {
+    /// It was due then.
+    Due(Due),
+    /// It had no due date: its first move gave it one.
+    Undated,
+}
+
+impl Baseline {
+    /// The due date it had, if it had one.
+    pub fn due(&self) -> Option<&Due> {
+        match self {
+            Baseline::Due(due) => Some(due),
+            Baseline::Undated => None,
+        }
+    }
+}
+
+/// The baseline of `milestone`: where it was due before the first move that
+/// counts; `None` when it never moved.
+pub fn baseline(roadmap: &Roadmap, milestone: &Milestone, state: &State<'_>) -> Option<Baseline> {
+    let first = state
+        .get(&Target::milestone(&roadmap.id, &milestone.id))?
+        .moves
+        .first()?;
+    Some(match first.from.as_deref() {
+        Some(label) => Baseline::Due(Due::recorded(label, roadmap.year)),
+        None => Baseline::Undated,
+    })
+}
+
+/// A baseline in the JSON outputs: the due date as written, or null (when
+/// it never moved, or had no date; `baseline_undated` tells the two apart).
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes the field by reference
+pub fn baseline_label<S: serde::Serializer>(baseline: &Option<Baseline>, s: S) -> Result<S::Ok, S::Error> {
+    match baseline.as_ref().and_then(Baseline::due) {
+        Some(due) => s.serialize_str(due.label()),
+        None => s.serialize_none(),
+    }
 }
 
 /// A new due date for a milestone of `roadmap`, in any notation. Bare weeks
@@ -44,7 +88,7 @@ pub fn read_move(text: &str, roadmap: &Roadmap, state: &State<'_>) -> Result<Due
         .iter()
         .filter_map(|m| {
             let due = due_now(roadmap, m, state)?;
-            Some((due.start()?, due.end().or(due.start())?))
+            Some((due.start()?, due.anchor()?))
         })
         .collect();
     let Some(span_start) = dated.iter().map(|(s, _)| *s).min() else {

@@ -8,6 +8,7 @@ use crate::address::Address;
 use crate::due::{Due, Span};
 use crate::progress::Progress;
 use crate::roadmap::{Milestone, Roadmap};
+use crate::schedule::{Baseline, baseline, due_now};
 use crate::state::{Mark, State};
 use crate::target::Target;
 
@@ -113,16 +114,13 @@ pub struct Standing<'r> {
     pub status: Status,
     /// The `depends_on` milestones that are neither done nor skipped.
     pub blocked_by: Vec<&'r str>,
-    /// The due date before the first move, when it has moved ("none" when it had none).
-    pub baseline: Option<String>,
+    /// Where its due date was before the first move; `None` when it never moved.
+    pub baseline: Option<Baseline>,
+    /// For an overdue milestone: the days since its due range ended.
+    pub days_overdue: Option<i64>,
 }
 
 impl<'r> Standing<'r> {
-    /// Days since the due range ended, for overdue milestones.
-    pub fn days_overdue(&self, today: NaiveDate) -> Option<i64> {
-        days_past_due(self.due.as_ref(), today).filter(|_| self.status == Status::Overdue)
-    }
-
     /// The address of the milestone.
     pub fn address(&self) -> Address {
         Address::milestone(&self.roadmap.id, &self.milestone.id)
@@ -150,24 +148,22 @@ impl<'r> Standing<'r> {
 /// one path from the plan and the state to a milestone's status, for every
 /// view, the report and the exports.
 pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) -> Vec<Standing<'r>> {
-    let read: Vec<(Mark, Vec<Mark>, Option<String>)> = roadmap
+    let read: Vec<(Mark, Vec<Mark>)> = roadmap
         .milestones
         .iter()
         .map(|m| {
-            let own = state.get(&Target::milestone(&roadmap.id, &m.id));
-            let baseline = own.and_then(|t| t.baseline()).map(|b| b.unwrap_or("none").to_string());
-            let own = own.map_or(Mark::Open, |t| t.mark);
+            let own = state.mark(&Target::milestone(&roadmap.id, &m.id));
             let steps = m
                 .steps
                 .iter()
                 .map(|step| state.mark(&crate::address::step_target(&roadmap.id, &m.id, step)))
                 .collect();
-            (own, steps, baseline)
+            (own, steps)
         })
         .collect();
     let progress: Vec<Progress> = read
         .iter()
-        .map(|(own, steps, _)| Progress::from_marks(*own, steps))
+        .map(|(own, steps)| Progress::from_marks(*own, steps))
         .collect();
     // Parsing checked that every `depends_on` names a milestone of this roadmap.
     let open: std::collections::HashSet<&str> = roadmap
@@ -182,12 +178,15 @@ pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) 
         .iter()
         .zip(read)
         .zip(progress)
-        .map(|((milestone, (_, steps, baseline)), progress)| {
-            let due = crate::schedule::due_now(roadmap, milestone, state);
+        .map(|((milestone, (_, steps)), progress)| {
+            let due = due_now(roadmap, milestone, state);
+            let status = Status::decide(due.as_ref(), &progress, today);
             Standing {
                 roadmap,
                 milestone,
-                status: Status::decide(due.as_ref(), &progress, today),
+                status,
+                days_overdue: days_past_due(due.as_ref(), today).filter(|_| status == Status::Overdue),
+                baseline: baseline(roadmap, milestone, state),
                 due,
                 steps,
                 progress,
@@ -197,7 +196,6 @@ pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) 
                     .map(String::as_str)
                     .filter(|dep| open.contains(dep))
                     .collect(),
-                baseline,
             }
         })
         .collect()

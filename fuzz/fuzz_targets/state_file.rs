@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
                 let _ = state.mark(c.target);
             }
             for target in state.targets() {
-                let _ = state.get(target).map(|t| t.baseline());
+                let _ = state.get(target).map(|t| t.moved_to());
             }
         }
         Err(error) => {

@@ -47,7 +47,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
     let mut items = Vec::new();
     for s in &all {
         let roadmap = s.roadmap;
-        let (Status::Overdue, Some(due), Some(days)) = (s.status, s.due.as_ref(), s.days_overdue(today)) else {
+        let (Status::Overdue, Some(due), Some(days)) = (s.status, s.due.as_ref(), s.days_overdue) else {
             continue;
         };
         if !filter.milestone(roadmap, s.milestone) {

@@ -3,7 +3,7 @@
 //! keeps its date as the baseline (see `roadmap_core::schedule`).
 
 use roadmap_core::address::Address;
-use roadmap_core::schedule::{due_now, read_move};
+use roadmap_core::schedule::{Baseline, baseline, due_now, read_move};
 use roadmap_core::state::change::Change;
 use roadmap_core::state::file::Written;
 use roadmap_core::{Error, ExitCode, Result};
@@ -11,7 +11,7 @@ use roadmap_core::{Error, ExitCode, Result};
 use crate::cli::RescheduleArgs;
 use crate::context::Context;
 use crate::i18n::t;
-use crate::render::sanitize;
+use crate::render::{baseline_words, sanitize};
 
 pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -24,14 +24,13 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
     }
     let mut moved = None;
     let recording = context.record(&catalog, &args.by, None, |state| {
-        let old = due_now(roadmap, milestone, state).map(|d| d.label().to_string());
+        let due = due_now(roadmap, milestone, state);
         let new = read_move(&args.due, roadmap, state)?;
-        // The due date before the first move; None when it had none.
-        let baseline: Option<String> = match state.get(&address.target(milestone)).and_then(|t| t.baseline()) {
-            Some(first) => first.map(str::to_string),
-            None => old.clone(),
-        };
-        moved = Some((old.clone(), new.label().to_string(), baseline));
+        // Where it was first due: before its first move, or (never moved) now.
+        let first =
+            baseline(roadmap, milestone, state).unwrap_or_else(|| due.clone().map_or(Baseline::Undated, Baseline::Due));
+        let old = due.map(|d| d.label().to_string());
+        moved = Some((old.clone(), new.label().to_string(), first));
         if old.as_deref() == Some(new.label()) {
             return Ok(Vec::new());
         }
@@ -73,7 +72,7 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
                 address = address.as_str(),
                 from = old.unwrap_or_else(no_date),
                 to = new.as_str(),
-                baseline = baseline.unwrap_or_else(no_date)
+                baseline = baseline_words(language, &baseline)
             ),
             recording.confirmation(language)
         )),

@@ -3,6 +3,7 @@
 
 use roadmap_core::due::Due;
 use roadmap_core::roadmap::{Cost, Kind, Milestone, Roadmap};
+use roadmap_core::schedule::Baseline;
 use roadmap_core::state::State;
 use roadmap_core::status::standings;
 use roadmap_core::{ExitCode, Result};
@@ -12,7 +13,7 @@ use crate::cli::ShowArgs;
 use crate::context::Context;
 use crate::i18n::t;
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, cell, dates_text, headers, sanitize, table};
+use crate::render::{Format, Style, baseline_words, cell, dates_text, due_as_moved, headers, sanitize, table};
 
 #[derive(Serialize)]
 struct RoadmapJson<'a> {
@@ -42,8 +43,11 @@ struct MilestoneJson<'a> {
     owner: Option<&'a str>,
     kind: Kind,
     due: Option<DueJson<'a>>,
-    /// The due date before the first reschedule; null when it never moved.
+    /// The due date before the first reschedule; null when it never moved
+    /// or had no date (`baseline_undated`).
     baseline: Option<&'a str>,
+    /// It had no due date before its first move.
+    baseline_undated: bool,
     cost_tkr: Option<Cost>,
     depends_on: &'a [String],
     criteria: Option<&'a str>,
@@ -64,7 +68,8 @@ impl<'a> MilestoneJson<'a> {
     fn new(m: &'a Milestone, schedule: &'a Schedule) -> Self {
         let dates = &schedule[m.id.as_str()];
         MilestoneJson {
-            baseline: dates.baseline.as_deref(),
+            baseline: dates.baseline.as_ref().and_then(Baseline::due).map(Due::label),
+            baseline_undated: dates.baseline == Some(Baseline::Undated),
             id: &m.id,
             phase: m.phase.as_deref(),
             title: &m.title,
@@ -141,8 +146,8 @@ pub fn run(context: &Context, args: &ShowArgs) -> Result<ExitCode> {
 /// A milestone's due date as it stands and where it started.
 struct Dates {
     due: Option<Due>,
-    /// The due date before the first move; null when it never moved.
-    baseline: Option<String>,
+    /// Where it was due before the first move; `None` when it never moved.
+    baseline: Option<Baseline>,
 }
 
 /// Milestone id -> its dates.
@@ -278,13 +283,11 @@ fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone],
         table.add_row([
             cell(format, &m.id),
             cell(format, &title),
-            match (schedule[m.id.as_str()].due.as_ref(), &schedule[m.id.as_str()].baseline) {
-                (Some(d), Some(b)) => cell(
-                    format,
-                    &t!(language, "due-moved", due = d.label(), baseline = b.as_str()),
-                ),
-                (Some(d), None) => cell(format, d.label()),
-                (None, _) => "–".into(),
+            match &schedule[m.id.as_str()] {
+                Dates { due: Some(d), baseline } => {
+                    cell(format, &due_as_moved(language, Some(d.label()), baseline.as_ref()))
+                }
+                Dates { due: None, .. } => "–".into(),
             },
             schedule[m.id.as_str()]
                 .due
@@ -363,8 +366,8 @@ fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: F
     facts.extend(
         schedule[m.id.as_str()]
             .baseline
-            .clone()
-            .map(|b| (key("fact-baseline"), b)),
+            .as_ref()
+            .map(|b| (key("fact-baseline"), baseline_words(language, b))),
     );
     facts.extend(m.owner.as_ref().map(|o| (key("fact-owner"), o.to_string())));
     facts.extend(m.cost_tkr.map(|c| {

@@ -3,20 +3,25 @@
 
 use roadmap_core::address::Address;
 use roadmap_core::due::Due;
+use roadmap_core::schedule::{Baseline, baseline, due_now};
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
 use crate::cli::SlipsArgs;
 use crate::context::Context;
 use crate::i18n::t;
-use crate::render::{Format, cell, headers, table};
+use crate::render::{Format, baseline_words, cell, headers, table};
 
 #[derive(Serialize)]
 struct Slip<'a> {
     address: String,
     title: &'a str,
-    baseline: Option<&'a str>,
-    current: Option<&'a str>,
+    /// The due date before the first move, as written; null when it had none.
+    #[serde(serialize_with = "roadmap_core::schedule::baseline_label")]
+    baseline: Option<Baseline>,
+    /// It had no due date before its first move.
+    baseline_undated: bool,
+    current: Option<String>,
     /// Days the end of the due range moved (later is positive); null when either is undated.
     days_moved: Option<i64>,
     moves: Vec<Move<'a>>,
@@ -31,12 +36,6 @@ struct Move<'a> {
     note: Option<&'a str>,
 }
 
-/// The last day a due date covers, or its first for an open-ended one.
-fn anchor(label: &str, year: Option<i32>) -> Option<chrono::NaiveDate> {
-    let due = Due::parse(label, year).ok()?;
-    due.end().or(due.start())
-}
-
 pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let read = context.read_state()?;
@@ -48,11 +47,11 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
             let Some(target) = state.get(&address.target(m)).filter(|t| !t.moves.is_empty()) else {
                 continue;
             };
-            let baseline = target.baseline().flatten();
-            let current = target.moved_to().or(m.due.as_ref().map(Due::label));
+            let first = baseline(roadmap, m, &state);
+            let current = due_now(roadmap, m, &state);
             let days_moved = match (
-                baseline.and_then(|b| anchor(b, roadmap.year)),
-                current.and_then(|c| anchor(c, roadmap.year)),
+                first.as_ref().and_then(Baseline::due).and_then(Due::anchor),
+                current.as_ref().and_then(Due::anchor),
             ) {
                 (Some(before), Some(now)) => Some((now - before).num_days()),
                 _ => None,
@@ -71,8 +70,9 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
             slips.push(Slip {
                 address: address.to_string(),
                 title: &m.title,
-                baseline,
-                current,
+                baseline_undated: first == Some(Baseline::Undated),
+                baseline: first,
+                current: current.map(|d| d.label().to_string()),
                 days_moved,
                 moves,
             });
@@ -101,8 +101,13 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
                 let why: Vec<&str> = s.moves.iter().filter_map(|m| m.note).collect();
                 table.add_row([
                     cell(format, &format!("{} {}", s.address, s.title)),
-                    cell(format, s.baseline.unwrap_or(&no_date)),
-                    cell(format, s.current.unwrap_or(&no_date)),
+                    cell(
+                        format,
+                        &s.baseline
+                            .as_ref()
+                            .map_or_else(|| no_date.clone(), |b| baseline_words(language, b)),
+                    ),
+                    cell(format, s.current.as_deref().unwrap_or(&no_date)),
                     s.days_moved.map_or_else(
                         || "–".into(),
                         |d| t!(language, "slips-days", sign = if d > 0 { "+" } else { "" }, n = d),

@@ -1,7 +1,9 @@
 //! `roadmap status`: where each roadmap stands.
 
+use roadmap_core::due::Due;
 use roadmap_core::filter::Filter;
 use roadmap_core::roadmap::{Cost, Kind, Roadmap};
+use roadmap_core::schedule::Baseline;
 use roadmap_core::status::{Standing, Status, standings};
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
@@ -11,7 +13,7 @@ use crate::context::Context;
 use crate::i18n::t;
 use crate::render::json::DueJson;
 use crate::render::{
-    Format, Style, bar, cell, due_with_baseline, headers, sanitize, status_count, status_text, table, wrap,
+    Format, Style, bar, cell, due_as_moved, headers, sanitize, status_count, status_text, table, wrap,
 };
 
 /// How many milestones "next" lists.
@@ -64,8 +66,11 @@ struct MilestoneJson<'a> {
     kind: Kind,
     due: Option<DueJson<'a>>,
     status: Status,
-    /// The due date before the first reschedule; null when it never moved.
+    /// The due date before the first reschedule; null when it never moved
+    /// or had no date (`baseline_undated`).
     baseline: Option<&'a str>,
+    /// It had no due date before its first move.
+    baseline_undated: bool,
     blocked: bool,
     blocked_by: &'a [&'a str],
     steps_done: usize,
@@ -84,7 +89,8 @@ impl<'a> MilestoneJson<'a> {
             kind: m.kind,
             due: s.due.as_ref().map(DueJson::new),
             status: s.status,
-            baseline: s.baseline.as_deref(),
+            baseline: s.baseline.as_ref().and_then(Baseline::due).map(Due::label),
+            baseline_undated: s.baseline == Some(Baseline::Undated),
             blocked: !s.blocked_by.is_empty(),
             blocked_by: &s.blocked_by,
             steps_done: s.progress.steps_done,
@@ -333,7 +339,10 @@ fn roadmap_text(
             table.add_row([
                 status_text(&context.terminal, language, format, s.status),
                 cell(format, &format!("{} {title}", s.milestone.id)),
-                cell(format, &due_with_baseline(language, s)),
+                cell(
+                    format,
+                    &due_as_moved(language, s.due.as_ref().map(Due::label), s.baseline.as_ref()),
+                ),
                 cell(format, s.milestone.owner.as_deref().unwrap_or("")),
                 if s.progress.steps_total > 0 {
                     format!("{}/{}", s.progress.steps_done, s.progress.steps_total)

@@ -41,6 +41,7 @@ dates-unknown = unknown
 dates-week-no-year = week { $week }, no year
 dates-weeks-no-year = weeks { $first }–{ $last }, no year
 due-moved = { $due } (was { $baseline })
+due-first-dated = { $due } (had no date)
 period-week = week { $week }, { $year }
 month-short = { $month ->
     [1] Jan

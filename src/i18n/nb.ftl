@@ -48,6 +48,7 @@ dates-unknown = ukjent
 dates-week-no-year = uke { $week }, uten år
 dates-weeks-no-year = uke { $first }–{ $last }, uten år
 due-moved = { $due } (var { $baseline })
+due-first-dated = { $due } (hadde ingen dato)
 period-week = uke { $week } { $year }
 month-short = { $month ->
     [1] jan

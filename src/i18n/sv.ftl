@@ -53,6 +53,7 @@ dates-unknown = okänt
 dates-week-no-year = v. { $week }, inget år
 dates-weeks-no-year = v. { $first }–{ $last }, inget år
 due-moved = { $due } (var { $baseline })
+due-first-dated = { $due } (saknade datum)
 period-week = v. { $week } { $year }
 month-short = { $month ->
     [1] jan

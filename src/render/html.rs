@@ -12,7 +12,7 @@ use roadmap_core::report::{GanttTask, Happening, MilestoneItem, Report, Trend, r
 use roadmap_core::status::Status;
 
 use super::report as words;
-use super::{due_and_baseline, status_word};
+use super::{due_as_moved, status_word};
 use crate::i18n::{Language, t};
 
 /// Text for HTML: control characters from the files made visible escapes
@@ -463,10 +463,10 @@ fn items(out: &mut String, language: &Language, list: &[MilestoneItem], empty: &
             escape(&lead),
             escape(&m.address),
             escape(&m.title),
-            escape(&due_and_baseline(
+            escape(&due_as_moved(
                 language,
                 m.due.as_ref().map(|d| d.label.as_str()),
-                m.baseline.as_deref()
+                m.baseline.as_ref()
             )),
             escape(&words::owners(m))
         ));

@@ -60,7 +60,7 @@ fn description(language: &Language, entry: &CalendarEntry<'_, '_>) -> String {
         t!(
             language,
             "ics-due",
-            due = super::due_and_baseline(language, Some(due), s.baseline.as_deref())
+            due = super::due_as_moved(language, Some(due), s.baseline.as_ref())
         ),
     ];
     if entry.open_ended {

@@ -3,7 +3,7 @@
 use roadmap_core::report::{Happening, MilestoneItem, Report};
 
 use super::report as words;
-use super::{due_and_baseline, status_word};
+use super::{due_as_moved, status_word};
 use crate::i18n::{Language, t};
 
 /// Escapes text so Markdown shows it as written: no emphasis, links, HTML or
@@ -45,10 +45,10 @@ pub fn code(text: &str) -> String {
 }
 
 fn due(language: &Language, item: &MilestoneItem) -> String {
-    escape(&due_and_baseline(
+    escape(&due_as_moved(
         language,
         item.due.as_ref().map(|d| d.label.as_str()),
-        item.baseline.as_deref(),
+        item.baseline.as_ref(),
     ))
 }
 

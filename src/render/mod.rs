@@ -19,8 +19,9 @@ use std::path::Path;
 
 use roadmap_core::due::{Due, Span};
 use roadmap_core::roadmap::Origin;
+use roadmap_core::schedule::Baseline;
 use roadmap_core::state::{Op, RiskFields};
-use roadmap_core::status::{Standing, Status};
+use roadmap_core::status::Status;
 use roadmap_core::workspace::{Location, NameFrom, Recorder, Source};
 
 pub use terminal::{ColorChoice, Style, Terminal, sanitize, say, wrap};
@@ -116,12 +117,23 @@ pub fn status_text(terminal: &Terminal, language: &Language, format: Format, sta
     }
 }
 
-/// The due date as written, and where it started if it has moved: "2027-W23 (was 2027-W22)".
-pub fn due_with_baseline(language: &Language, s: &Standing) -> String {
-    let due = s.due.as_ref().map_or("", Due::label);
-    match &s.baseline {
-        Some(baseline) => t!(language, "due-moved", due = due, baseline = baseline.as_str()),
+/// A due date as written and, when it has moved, where it was first:
+/// "2027-W23 (was 2027-W22)", or "2027-W23 (had no date)" for a milestone
+/// whose first move gave it its date.
+pub fn due_as_moved(language: &Language, due: Option<&str>, baseline: Option<&Baseline>) -> String {
+    let due = due.unwrap_or_default();
+    match baseline {
+        Some(Baseline::Due(first)) => t!(language, "due-moved", due = due, baseline = first.label()),
+        Some(Baseline::Undated) => t!(language, "due-first-dated", due = due),
         None => due.to_string(),
+    }
+}
+
+/// Where a milestone was first due, in words: the date as written, or "no date".
+pub fn baseline_words(language: &Language, baseline: &Baseline) -> String {
+    match baseline {
+        Baseline::Due(due) => due.label().to_string(),
+        Baseline::Undated => t!(language, "no-date"),
     }
 }
 
@@ -156,15 +168,6 @@ pub fn headers<const N: usize>(language: &Language, format: Format, ids: [&str; 
             _ => text.to_uppercase(),
         }
     })
-}
-
-/// A due date and, when it moved, the date it had at first.
-pub fn due_and_baseline(language: &Language, due: Option<&str>, baseline: Option<&str>) -> String {
-    match (due, baseline) {
-        (Some(due), Some(baseline)) => t!(language, "due-moved", due = due, baseline = baseline),
-        (Some(due), None) => due.to_string(),
-        (None, _) => String::new(),
-    }
 }
 
 /// What a change did, in a word: "done", "klar", "ferdig".

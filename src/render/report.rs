@@ -6,6 +6,7 @@
 use roadmap_core::report::lights::{Cause, CostLight, Light};
 use roadmap_core::report::people::PartyLoad;
 use roadmap_core::report::{Decision, Deviation, GONE, Headline, NO_OWNER, Period, Verdict};
+use roadmap_core::schedule::Baseline;
 
 use crate::i18n::{Language, t};
 
@@ -93,14 +94,14 @@ pub fn headline(language: &Language, headline: &Headline) -> (String, String) {
 /// Why one milestone counts against a light.
 pub fn cause(language: &Language, cause: &Cause) -> String {
     let what = format!("{} {}", cause.address, cause.title);
-    match (&cause.baseline, cause.overdue_days) {
+    match (cause.baseline.as_ref().and_then(Baseline::due), cause.overdue_days) {
         (Some(baseline), _) if cause.late_days > 0 => {
             t!(
                 language,
                 "cause-slipped",
                 what = what,
                 days = cause.late_days,
-                baseline = baseline.as_str()
+                baseline = baseline.label()
             )
         }
         (_, Some(days)) => t!(language, "cause-overdue", what = what, days = days),

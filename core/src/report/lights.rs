@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::due::Due;
+use crate::schedule::Baseline;
 use crate::status::{Standing, Status};
 
 /// The thresholds of the rule.
@@ -55,7 +56,10 @@ pub struct Cause {
     /// Days past its current due date, when it is overdue.
     pub overdue_days: Option<i64>,
     /// The due date it was first planned to, when it has moved.
-    pub baseline: Option<String>,
+    #[serde(serialize_with = "crate::schedule::baseline_label")]
+    pub baseline: Option<Baseline>,
+    /// It had no due date before its first move.
+    pub baseline_undated: bool,
     /// Due within the look-ahead, and blocked or less than half done.
     pub at_risk: bool,
     pub cost_tkr: Option<f64>,
@@ -88,20 +92,14 @@ pub struct PlanLights {
     pub cost: Option<CostLight>,
 }
 
-/// The end of a due date as written in the plan, or its start when open-ended.
-fn anchor(label: &str, year: Option<i32>) -> Option<NaiveDate> {
-    let due = Due::parse(label, year).ok()?;
-    due.end().or(due.start())
-}
-
 /// How late an open milestone is against its baseline, and whether it is at risk.
 fn cause(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<Cause> {
     if !s.status.is_open() {
         return None;
     }
-    let current = s.due.as_ref().and_then(|d| d.end().or(d.start()));
+    let current = s.due.as_ref().and_then(Due::anchor);
     let baseline_end = match &s.baseline {
-        Some(label) => anchor(label, s.roadmap.year),
+        Some(baseline) => baseline.due().and_then(Due::anchor),
         None => current,
     };
     let late_past = baseline_end.map_or(0, |end| (today - end).num_days().max(0));
@@ -109,7 +107,7 @@ fn cause(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<Cause> {
         (Some(before), Some(now)) => (now - before).num_days().max(0),
         _ => 0,
     };
-    let overdue_days = s.days_overdue(today);
+    let overdue_days = s.days_overdue;
     let ends_soon = s.due.as_ref().and_then(Due::end).is_some_and(|end| end <= horizon);
     let behind = s.progress.steps_total > 0 && s.progress.steps_done * 2 < s.progress.steps_total;
     let at_risk = s.status != Status::Overdue && ends_soon && (!s.blocked_by.is_empty() || behind);
@@ -120,6 +118,7 @@ fn cause(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<Cause> {
         late_days,
         overdue_days,
         baseline: s.baseline.clone(),
+        baseline_undated: s.baseline == Some(Baseline::Undated),
         at_risk,
         cost_tkr: s.milestone.cost_tkr.map(|c| c.value()),
     })

@@ -17,6 +17,7 @@ use crate::due::Due;
 use crate::filter::Filter;
 use crate::risk::Risk;
 use crate::roadmap::{Kind, Roadmap};
+use crate::schedule::Baseline;
 use crate::state::{Mark, Op, State};
 use crate::status::{Standing, Status, standings};
 use crate::target::Target;
@@ -188,8 +189,12 @@ pub struct MilestoneItem {
     pub title: String,
     pub owner: Option<String>,
     pub due: Option<DueDates>,
-    /// The due date before the first reschedule; null when it never moved.
-    pub baseline: Option<String>,
+    /// The due date before the first reschedule; null when it never moved
+    /// or had no date (`baseline_undated`).
+    #[serde(serialize_with = "crate::schedule::baseline_label")]
+    pub baseline: Option<Baseline>,
+    /// It had no due date before its first move.
+    pub baseline_undated: bool,
     pub status: Status,
     pub steps_done: usize,
     pub steps_total: usize,
@@ -335,7 +340,7 @@ impl Report {
             .iter()
             .filter(|s| filter.milestone(s.roadmap, s.milestone))
             .collect();
-        let item = |s: &Standing| milestone_item(s, today, filter);
+        let item = |s: &Standing| milestone_item(s, filter);
         let end_of = |s: &Standing| s.due.as_ref().and_then(Due::end);
         let start_of = |s: &Standing| s.due.as_ref().and_then(Due::start);
 
@@ -366,7 +371,7 @@ impl Report {
             .iter()
             .map(|r| lights::plan_lights(&r.id, &r.title, &mine(r), today, horizon, &options.lights))
             .collect();
-        let headline = headline(&overdue, &coming, &lights, today);
+        let headline = headline(&overdue, &coming, &lights);
         let roadmap_progress = roadmaps.iter().map(|r| progress(r, &mine(r))).collect();
         // A change is in scope when it is to a milestone shown, or to one of its steps.
         let shown: HashSet<Target> = all.iter().map(|s| s.target()).collect();
@@ -412,7 +417,7 @@ impl Report {
             owner: options.owner.map(str::to_string),
             phase: options.phase.map(str::to_string),
             lights,
-            decisions: decisions(&all, horizon, today, filter),
+            decisions: decisions(&all, horizon, filter),
             deviations,
             risks: open_risks,
             risks_opened,
@@ -428,7 +433,7 @@ fn roadmap_of<'r>(roadmaps: &[&'r Roadmap], id: &str) -> &'r Roadmap {
     roadmaps.iter().find(|r| r.id == id).copied().unwrap_or(roadmaps[0])
 }
 
-fn milestone_item(s: &Standing, today: NaiveDate, filter: &Filter) -> MilestoneItem {
+fn milestone_item(s: &Standing, filter: &Filter) -> MilestoneItem {
     let mut step_owners: Vec<String> = Vec::new();
     if s.milestone.owner.is_none() {
         for owner in people::open_work(s, filter).into_iter().flatten() {
@@ -444,10 +449,11 @@ fn milestone_item(s: &Standing, today: NaiveDate, filter: &Filter) -> MilestoneI
         owner: s.milestone.owner.clone(),
         due: s.due.as_ref().map(DueDates::new),
         baseline: s.baseline.clone(),
+        baseline_undated: s.baseline == Some(Baseline::Undated),
         status: s.status,
         steps_done: s.progress.steps_done,
         steps_total: s.progress.steps_total,
-        days_overdue: s.days_overdue(today),
+        days_overdue: s.days_overdue,
         blocked_by: s
             .blocked_by
             .iter()
@@ -459,7 +465,7 @@ fn milestone_item(s: &Standing, today: NaiveDate, filter: &Filter) -> MilestoneI
 }
 
 /// The verdict is the worst plan's light: red is late, yellow at risk.
-fn headline(overdue: &[&Standing], coming: &[&Standing], lights: &[PlanLights], today: NaiveDate) -> Headline {
+fn headline(overdue: &[&Standing], coming: &[&Standing], lights: &[PlanLights]) -> Headline {
     let worst = lights.iter().map(|l| l.overall).max().unwrap_or(Light::Green);
     let verdict = match worst {
         Light::Red => Verdict::Late,
@@ -488,7 +494,7 @@ fn headline(overdue: &[&Standing], coming: &[&Standing], lights: &[PlanLights], 
         })
         .collect();
     plans.sort_by_key(|p| std::cmp::Reverse(p.light));
-    let oldest_days = overdue.first().and_then(|s| s.days_overdue(today)).unwrap_or(0);
+    let oldest_days = overdue.first().and_then(|s| s.days_overdue).unwrap_or(0);
     let at_risk_causes: HashSet<&str> = lights
         .iter()
         .flat_map(|l| &l.time.causes)
@@ -542,7 +548,7 @@ fn light_word(light: Light) -> &'static str {
 }
 
 /// Gates that are open and overdue, due now or due within the horizon.
-fn decisions(all: &[&Standing], horizon: NaiveDate, today: NaiveDate, filter: &Filter) -> Vec<Decision> {
+fn decisions(all: &[&Standing], horizon: NaiveDate, filter: &Filter) -> Vec<Decision> {
     let behind = people::Dependents::new(all);
     let mut out: Vec<Decision> = all
         .iter()
@@ -555,7 +561,7 @@ fn decisions(all: &[&Standing], horizon: NaiveDate, today: NaiveDate, filter: &F
                     .is_some_and(|start| start <= horizon)
         })
         .map(|s| Decision {
-            item: milestone_item(s, today, filter),
+            item: milestone_item(s, filter),
             criteria: s.milestone.criteria.clone().or_else(|| s.milestone.description.clone()),
             waiting: behind.behind(s).into_iter().collect(),
         })
@@ -564,10 +570,9 @@ fn decisions(all: &[&Standing], horizon: NaiveDate, today: NaiveDate, filter: &F
     out
 }
 
-/// The end (or, open-ended, the start) of a due date as a plan writes it.
+/// The day a due date as the state recorded it is held to.
 fn anchor(label: &str, year: Option<i32>) -> Option<NaiveDate> {
-    let due = Due::parse(label, year).ok()?;
-    due.end().or(due.start())
+    Due::recorded(label, year).anchor()
 }
 
 /// Moves, skips and reopenings recorded in the period, and the milestones
@@ -799,9 +804,9 @@ fn timeline(all: &[&Standing], horizon: NaiveDate) -> Vec<GanttTask> {
             let start = due.start()?;
             let baseline = s
                 .baseline
-                .as_deref()
-                .and_then(|b| Due::parse(b, s.roadmap.year).ok())
-                .and_then(|b| Some((b.start()?, b.end().or(b.start())?)));
+                .as_ref()
+                .and_then(Baseline::due)
+                .and_then(|b| Some((b.start()?, b.anchor()?)));
             Some(GanttTask {
                 roadmap: s.roadmap.id.clone(),
                 id: s.milestone.id.clone(),

@@ -50,12 +50,6 @@ pub struct TargetState<'a> {
 }
 
 impl TargetState<'_> {
-    /// The due date the plan had before its first move, if it ever moved.
-    /// `Some(None)`: it had no due date at first.
-    pub fn baseline(&self) -> Option<Option<&str>> {
-        self.moves.first().map(|e| e.from.as_deref())
-    }
-
     /// The due date as last moved, as written (`None` when it never moved).
     pub fn moved_to(&self) -> Option<&str> {
         self.moves.last().and_then(|e| e.to.as_deref())
@@ -302,7 +296,7 @@ mod tests {
         let events = [first, second];
         let state = State::fold(&events, &AsRecorded);
         assert_eq!(state.get(&t("r/m")).unwrap().moves.len(), 2);
-        assert_eq!(state.get(&t("r/m")).unwrap().baseline(), Some(Some("V20")));
+        assert_eq!(state.get(&t("r/m")).unwrap().moves[0].from.as_deref(), Some("V20"));
         assert!(state.contradictions().is_empty());
     }
 
