@@ -8,7 +8,7 @@ use crate::address::step_target;
 use crate::due::Due;
 use crate::roadmap::{Cost, Milestone, Roadmap};
 use crate::state::{Mark, State};
-use crate::status::Standing;
+use crate::status::{Standing, Status};
 
 /// How a milestone's due range becomes a calendar event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +79,23 @@ pub fn calendar<'s, 'r>(
         .collect()
 }
 
+/// Where a row stands: a milestone's status, or a step's mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowStatus {
+    Milestone(Status),
+    Step(Mark),
+}
+
+impl RowStatus {
+    /// The name the CSV for scripts writes: a status, or `open`, `done`, `skipped`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowStatus::Milestone(status) => status.as_str(),
+            RowStatus::Step(mark) => mark.as_str(),
+        }
+    }
+}
+
 /// One row of the spreadsheet: a milestone, or one of its steps (`step` is its number).
 pub struct SheetRow<'r> {
     pub roadmap: &'r Roadmap,
@@ -89,8 +106,7 @@ pub struct SheetRow<'r> {
     /// The milestone's due date as it stands, on its steps' rows too (a
     /// filtered sheet of steps still says when they are due).
     pub due: Option<&'r Due>,
-    /// A milestone's status, or a step's mark ("open", "done" or "skipped").
-    pub status: &'static str,
+    pub status: RowStatus,
     pub cost_tkr: Option<Cost>,
     /// Who marked it done or skipped, and the day the work was done (the
     /// `--at` day, else the day it was recorded, in UTC).
@@ -131,7 +147,7 @@ pub fn spreadsheet<'s>(standings: &'s [Standing<'_>], state: &'s State<'_>) -> V
             title: &m.title,
             owner: m.owner.as_deref(),
             due: s.due.as_ref(),
-            status: s.status.as_str(),
+            status: RowStatus::Milestone(s.status),
             cost_tkr: m.cost_tkr,
             done_by,
             done_on,
@@ -146,7 +162,7 @@ pub fn spreadsheet<'s>(standings: &'s [Standing<'_>], state: &'s State<'_>) -> V
                 title: &step.text,
                 owner: step.owner.as_deref(),
                 due: s.due.as_ref(),
-                status: mark.as_str(),
+                status: RowStatus::Step(*mark),
                 cost_tkr: None,
                 done_by,
                 done_on,

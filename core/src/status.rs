@@ -33,6 +33,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order they are decided (and their discriminants').
     pub const ALL: [Status; 7] = [
         Status::Done,
         Status::Skipped,
@@ -89,6 +90,36 @@ impl Status {
     /// Still to be done: counts toward open work.
     pub fn is_open(self) -> bool {
         !matches!(self, Status::Done | Status::Skipped)
+    }
+}
+
+/// How many milestones have each status. The JSON outputs give it as an
+/// object keyed by status, in the order of `Status::ALL`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatusCounts([usize; Status::ALL.len()]);
+
+impl StatusCounts {
+    pub fn of(statuses: impl IntoIterator<Item = Status>) -> StatusCounts {
+        let mut counts = StatusCounts::default();
+        for status in statuses {
+            counts.0[status as usize] += 1;
+        }
+        counts
+    }
+
+    pub fn get(&self, status: Status) -> usize {
+        self.0[status as usize]
+    }
+}
+
+impl Serialize for StatusCounts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(Status::ALL.len()))?;
+        for status in Status::ALL {
+            map.serialize_entry(status.as_str(), &self.get(status))?;
+        }
+        map.end()
     }
 }
 

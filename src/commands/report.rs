@@ -37,7 +37,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     let rendered = match args.format {
         ReportFormat::Markdown => markdown::render(&context.language, &report),
         ReportFormat::Html => html::render(&context.language, &report),
-        ReportFormat::Json => crate::render::json::to_string(&report)?,
+        ReportFormat::Json => crate::render::json::report(&report)?,
         ReportFormat::Text => text::render(&context.language, &report),
     };
     write_output(&context.terminal, args.output.as_deref(), &rendered)?;

@@ -5,7 +5,9 @@
 //! (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a `'`
 //! in front, as OWASP recommends against CSV injection.
 
-use roadmap_core::export::SheetRow;
+use roadmap_core::export::{RowStatus, SheetRow};
+use roadmap_core::state::Mark;
+use roadmap_core::status::Status;
 
 use crate::i18n::{Language, t};
 
@@ -60,7 +62,7 @@ pub fn spreadsheet(language: &Language, dialect: Dialect, rows: &[SheetRow<'_>])
                 day(r.due.and_then(roadmap_core::due::Due::start)),
                 day(r.due.and_then(roadmap_core::due::Due::end)),
                 match dialect {
-                    Dialect::Plain => r.status.to_string(),
+                    Dialect::Plain => r.status.as_str().to_string(),
                     Dialect::Excel => status(language, r.status),
                 },
                 r.cost_tkr
@@ -83,16 +85,12 @@ pub fn spreadsheet(language: &Language, dialect: Dialect, rows: &[SheetRow<'_>])
 }
 
 /// A row's status or mark in words, for the Excel dialect.
-pub fn status(language: &Language, value: &str) -> String {
+pub fn status(language: &Language, value: RowStatus) -> String {
     match value {
-        "done" => t!(language, "status-done"),
-        "skipped" => t!(language, "status-skipped"),
-        "overdue" => t!(language, "status-overdue"),
-        "due" => t!(language, "status-due"),
-        "upcoming" => t!(language, "status-upcoming"),
-        "ongoing" => t!(language, "status-ongoing"),
-        "undated" => t!(language, "status-undated"),
-        _ => t!(language, "mark-open"),
+        RowStatus::Milestone(status) => super::status_word(language, status),
+        RowStatus::Step(Mark::Done) => super::status_word(language, Status::Done),
+        RowStatus::Step(Mark::Skipped) => super::status_word(language, Status::Skipped),
+        RowStatus::Step(Mark::Open) => t!(language, "mark-open"),
     }
 }
 

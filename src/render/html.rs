@@ -8,7 +8,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use roadmap_core::report::lights::Light;
-use roadmap_core::report::{GanttTask, Happening, MilestoneItem, Report, Trend, roadmap_title};
+use roadmap_core::report::{GanttTask, Happening, MilestoneItem, Report, Trend, Verdict, roadmap_title};
 use roadmap_core::status::Status;
 
 use super::report as words;
@@ -159,10 +159,11 @@ pub fn render(language: &Language, report: &Report) -> String {
         "<h1>{} <small>{}</small></h1>\n<p class=\"headline {}\"><strong>{}</strong>: {}.</p>\n",
         escape(&title),
         escape(&small),
-        serde_json::to_value(report.headline.verdict)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
+        match report.headline.verdict {
+            Verdict::Late => "late",
+            Verdict::AtRisk => "at_risk",
+            Verdict::OnTrack => "on_track",
+        },
         escape(&verdict),
         escape(&reason)
     ));
@@ -243,9 +244,9 @@ pub fn render(language: &Language, report: &Report) -> String {
             escape(&r.id),
             progress_bar(r.steps_done, r.steps),
             progress_bar(r.milestones_done, r.milestones),
-            r.by_status["overdue"],
-            r.by_status["due"],
-            r.by_status["upcoming"],
+            r.by_status.get(Status::Overdue),
+            r.by_status.get(Status::Due),
+            r.by_status.get(Status::Upcoming),
             escape(&cost)
         ));
     }
@@ -565,13 +566,19 @@ fn timeline(language: &Language, report: &Report) -> String {
         rows.push(Row::Task(task));
     }
     let bottom = TOP + ROW * rows.len() as f64;
-    let legend: Vec<(Option<Status>, String)> = Status::ALL
+    /// What a swatch of the legend stands for.
+    enum Swatch {
+        Status(Status),
+        Gate,
+        Baseline,
+    }
+    let legend: Vec<(Swatch, String)> = Status::ALL
         .iter()
         .filter(|s| **s != Status::Undated)
-        .map(|s| (Some(*s), status_word(language, *s)))
+        .map(|s| (Swatch::Status(*s), status_word(language, *s)))
         .chain([
-            (None, t!(language, "legend-gate")),
-            (None, t!(language, "legend-baseline")),
+            (Swatch::Gate, t!(language, "legend-gate")),
+            (Swatch::Baseline, t!(language, "legend-baseline")),
         ])
         .collect();
     let legend_top = bottom + 22.0;
@@ -638,20 +645,20 @@ fn timeline(language: &Language, report: &Report) -> String {
     ));
     let mut lx = 10.0;
     let mut ly = legend_top;
-    for (status, word) in &legend {
+    for (swatch, word) in &legend {
         let width = 24.0 + word.chars().count() as f64 * 6.5;
         if lx + width > WIDTH - 10.0 {
             lx = 10.0;
             ly += 22.0;
         }
-        let mark = match (status, word == &t!(language, "legend-gate")) {
-            (Some(status), _) => format!(
+        let mark = match swatch {
+            Swatch::Status(status) => format!(
                 "<rect x=\"{lx:.1}\" y=\"{:.1}\" width=\"12\" height=\"10\" fill=\"{}\"/>",
                 ly - 9.0,
                 colour(*status)
             ),
-            (None, true) => format!("<polygon points=\"{}\" fill=\"#1d2330\"/>", diamond(lx + 6.0, ly - 4.0)),
-            (None, false) => format!(
+            Swatch::Gate => format!("<polygon points=\"{}\" fill=\"#1d2330\"/>", diamond(lx + 6.0, ly - 4.0)),
+            Swatch::Baseline => format!(
                 "<rect x=\"{lx:.1}\" y=\"{:.1}\" width=\"12\" height=\"10\" fill=\"none\" stroke=\"#4a5263\" stroke-dasharray=\"3 2\"/>",
                 ly - 9.0
             ),

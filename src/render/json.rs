@@ -4,6 +4,10 @@
 use serde::Serialize;
 
 use roadmap_core::due::Due;
+use roadmap_core::lang::Lang;
+use roadmap_core::report::Report;
+
+use crate::i18n::{Language, Why};
 
 /// A due date: as written, and as the first and last day it covers.
 /// `start` and `end` are null when the date is unknown or a week plan not yet
@@ -23,6 +27,16 @@ impl<'a> DueJson<'a> {
             end: due.end().map(|d| d.to_string()),
         }
     }
+}
+
+/// The report as JSON: its facts, and the headline's reason in the words of
+/// the English report (the JSON is the same in every language).
+pub fn report(report: &Report) -> roadmap_core::Result<String> {
+    let mut value = serde_json::to_value(report).map_err(|e| roadmap_core::Error::io("cannot write JSON", e.into()))?;
+    let english = Language::new(Lang::En, Why::Default);
+    let (_, reason) = super::report::headline(&english, &report.headline);
+    value["headline"]["reason"] = reason.into();
+    to_string(&value)
 }
 
 /// `value` as pretty-printed JSON with a final line end. The characters a

@@ -1,6 +1,7 @@
 //! The report as GitHub-flavoured Markdown, with a Mermaid Gantt chart.
 
 use roadmap_core::report::{Happening, MilestoneItem, Report};
+use roadmap_core::status::Status;
 
 use super::report as words;
 use super::{due_as_moved, status_word};
@@ -194,9 +195,9 @@ pub fn render(language: &Language, report: &Report) -> String {
             format!("{} ({})", escape(&r.title), code(&r.id)),
             fraction(r.steps_done, r.steps),
             format!("{}/{}", r.milestones_done, r.milestones),
-            r.by_status["overdue"].to_string(),
-            r.by_status["due"].to_string(),
-            r.by_status["upcoming"].to_string(),
+            r.by_status.get(Status::Overdue).to_string(),
+            r.by_status.get(Status::Due).to_string(),
+            r.by_status.get(Status::Upcoming).to_string(),
             escape(&cost),
         ]));
     }

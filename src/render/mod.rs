@@ -100,11 +100,7 @@ pub fn status_word(language: &Language, status: Status) -> String {
 /// How many milestones have a status, the word agreeing with the number:
 /// "3 försenade", "1 klar".
 pub fn status_count(language: &Language, status: Status, n: usize) -> String {
-    let status = serde_json::to_value(status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    t!(language, "status-count", status = status, n = n)
+    t!(language, "status-count", status = status.as_str(), n = n)
 }
 
 /// A status as its symbol and word ("! overdue"), coloured for a terminal

@@ -5,7 +5,7 @@
 
 use roadmap_core::report::lights::{Cause, CostLight, Light};
 use roadmap_core::report::people::PartyLoad;
-use roadmap_core::report::{Decision, Deviation, GONE, Headline, NO_OWNER, Period, Verdict};
+use roadmap_core::report::{Decision, Deviation, DeviationKind, GONE, Headline, NO_OWNER, Period, Verdict};
 use roadmap_core::schedule::Baseline;
 
 use crate::i18n::{Language, t};
@@ -155,7 +155,7 @@ pub fn deviation(language: &Language, d: &Deviation) -> String {
     let day = language.date(d.day);
     let no_date = || t!(language, "no-date");
     match d.kind {
-        "moved" => match d.days {
+        DeviationKind::Moved => match d.days {
             Some(days) => t!(
                 language,
                 "deviation-moved",
@@ -175,9 +175,9 @@ pub fn deviation(language: &Language, d: &Deviation) -> String {
                 day = day
             ),
         },
-        "skipped" => t!(language, "deviation-skipped", by = by, day = day),
-        "reopened" => t!(language, "deviation-reopened", by = by, day = day),
-        _ => t!(language, "deviation-overdue", day = day),
+        DeviationKind::Skipped => t!(language, "deviation-skipped", by = by, day = day),
+        DeviationKind::Reopened => t!(language, "deviation-reopened", by = by, day = day),
+        DeviationKind::BecameOverdue => t!(language, "deviation-overdue", day = day),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The report as plain text, for a terminal or an e-mail.
 
 use roadmap_core::report::{Happening, MilestoneItem, Report};
+use roadmap_core::status::Status;
 
 use super::report as words;
 use super::sanitize;
@@ -113,7 +114,7 @@ pub fn render(language: &Language, report: &Report) -> String {
     for r in &report.roadmaps {
         let steps = super::markdown::fraction(r.steps_done, r.steps);
         let milestones = format!("{}/{}", r.milestones_done, r.milestones);
-        let overdue = r.by_status["overdue"];
+        let overdue = r.by_status.get(Status::Overdue);
         let line = match &r.cost_tkr {
             Some(c) => t!(
                 language,

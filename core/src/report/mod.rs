@@ -19,7 +19,7 @@ use crate::risk::Risk;
 use crate::roadmap::{Kind, Roadmap};
 use crate::schedule::Baseline;
 use crate::state::{Mark, Op, State};
-use crate::status::{Standing, Status, standings};
+use crate::status::{Standing, Status, StatusCounts, standings};
 use crate::target::Target;
 use lights::{Light, LightRule, PlanLights};
 use people::{Blocker, PartyLoad};
@@ -71,22 +71,10 @@ pub enum Verdict {
     Late,
 }
 
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::OnTrack => "on track",
-            Verdict::AtRisk => "at risk",
-            Verdict::Late => "late",
-        }
-    }
-}
-
+/// The report's verdict and what it rests on; the renderers word it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Headline {
     pub verdict: Verdict,
-    /// The reason in English, for scripts (JSON does not change with the
-    /// language); people read it from the counts below, in their language.
-    pub reason: String,
     /// Milestones overdue, and how long the oldest of them has been.
     pub overdue: usize,
     pub oldest_days: i64,
@@ -117,11 +105,24 @@ pub struct Decision {
     pub waiting: Vec<String>,
 }
 
+/// What kind of deviation from the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeviationKind {
+    /// A due date moved.
+    Moved,
+    /// Marked not applicable.
+    Skipped,
+    /// Done work opened again.
+    Reopened,
+    /// The due date ended in the period with the work not done.
+    BecameOverdue,
+}
+
 /// Something that went off the plan in the period.
 #[derive(Debug, Clone, Serialize)]
 pub struct Deviation {
-    /// "moved", "skipped", "reopened" or "became_overdue".
-    pub kind: &'static str,
+    pub kind: DeviationKind,
     pub address: String,
     pub roadmap: String,
     pub title: String,
@@ -177,7 +178,7 @@ pub struct RoadmapProgress {
     pub milestones_done: usize,
     pub steps: usize,
     pub steps_done: usize,
-    pub by_status: BTreeMap<&'static str, usize>,
+    pub by_status: StatusCounts,
     pub cost_tkr: Option<CostTotals>,
 }
 
@@ -249,8 +250,8 @@ pub struct GanttTask {
 /// A skip, a reopening or a move of a due date recorded in the period.
 #[derive(Debug, Clone, Serialize)]
 pub struct Changed {
-    /// "skip", "reopen" or "reschedule".
-    pub op: &'static str,
+    /// `skip`, `reopen` or `reschedule`.
+    pub op: Op,
     pub address: String,
     pub roadmap: String,
     pub title: String,
@@ -505,45 +506,12 @@ fn headline(overdue: &[&Standing], coming: &[&Standing], lights: &[PlanLights]) 
         .iter()
         .filter(|s| at_risk_causes.contains(s.address().to_string().as_str()))
         .count();
-    let named: Vec<String> = plans
-        .iter()
-        .map(|p| format!("{} ({})", p.roadmap, light_word(p.light)))
-        .collect();
-    let reason = match verdict {
-        Verdict::OnTrack => {
-            "every plan is green: nothing is late against its baseline, overdue, or due soon and blocked or behind"
-                .to_string()
-        }
-        _ => format!(
-            "{}; {} milestone{} overdue{}",
-            named.join(", "),
-            overdue.len(),
-            if overdue.len() == 1 { " is" } else { "s are" },
-            if overdue.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    ", the oldest by {oldest_days} day{}",
-                    if oldest_days == 1 { "" } else { "s" }
-                )
-            }
-        ),
-    };
     Headline {
         verdict,
-        reason,
         overdue: overdue.len(),
         oldest_days,
         at_risk,
         plans,
-    }
-}
-
-fn light_word(light: Light) -> &'static str {
-    match light {
-        Light::Green => "green",
-        Light::Yellow => "yellow",
-        Light::Red => "red",
     }
 }
 
@@ -596,9 +564,9 @@ fn deviations(
             };
             Deviation {
                 kind: match c.op {
-                    "skip" => "skipped",
-                    "reopen" => "reopened",
-                    _ => "moved",
+                    Op::Skip => DeviationKind::Skipped,
+                    Op::Reopen => DeviationKind::Reopened,
+                    _ => DeviationKind::Moved,
                 },
                 address: c.address.clone(),
                 roadmap: c.roadmap.clone(),
@@ -619,7 +587,7 @@ fn deviations(
         let became = end + Duration::days(1);
         if period.contains(became) && became <= today {
             out.push(Deviation {
-                kind: "became_overdue",
+                kind: DeviationKind::BecameOverdue,
                 address: s.address().to_string(),
                 roadmap: s.roadmap.id.clone(),
                 title: s.milestone.title.clone(),
@@ -674,10 +642,7 @@ fn trends(all: &[&Standing], state: &State<'_>) -> Vec<Trend> {
 }
 
 fn progress(roadmap: &Roadmap, mine: &[&Standing]) -> RoadmapProgress {
-    let mut by_status = BTreeMap::new();
-    for status in Status::ALL {
-        by_status.insert(status.as_str(), mine.iter().filter(|s| s.status == status).count());
-    }
+    let by_status = StatusCounts::of(mine.iter().map(|s| s.status));
     let costs: Vec<(f64, bool)> = mine
         .iter()
         .filter_map(|s| s.milestone.cost_tkr.map(|c| (c.value(), s.status == Status::Done)))
@@ -738,7 +703,7 @@ fn happenings(
         if matches!(event.op, Op::Skip | Op::Reopen | Op::Reschedule) && period.contains(event.at.date_naive()) {
             let h = happening(event.at.date_naive());
             changes.push(Changed {
-                op: event.op.as_str(),
+                op: event.op,
                 address: h.address,
                 roadmap: h.roadmap,
                 title: h.title,
