@@ -25,8 +25,13 @@ fuzz_target!(|data: &[u8]| {
     let Ok(tables) = tables(kind, bytes) else {
         return;
     };
-    for table in &tables {
-        let Ok(plan) = roadmap_core::import::plan(table, &[]) else {
+    // Each table on its own, and the plan the import's policy chooses
+    // (a document's sections merged).
+    let sections = matches!(kind, Kind::Markdown | Kind::Word);
+    let chosen = roadmap_core::import::choose::choose(&tables, None, &[], sections).map(|c| c.plan);
+    let each = tables.iter().map(|table| roadmap_core::import::plan(table, &[]).map_err(|_| ()));
+    for plan in each.chain(std::iter::once(chosen.map_err(|_| ()))) {
+        let Ok(plan) = plan else {
             continue;
         };
         if plan.milestones.is_empty() {

@@ -3,9 +3,10 @@
 //! then checked by the same parser `validate` uses before it is written.
 
 use roadmap_core::files::IMPORT_LIMIT;
+use roadmap_core::import::choose::{Chosen, NotAPlan, choose};
 use roadmap_core::import::read::{self, Kind, Table};
 use roadmap_core::import::toml::{self, Head, Wording};
-use roadmap_core::import::{self as plan_table, Key, Named, Plan, Problem};
+use roadmap_core::import::{Key, Named, Plan};
 use roadmap_core::roadmap::{Origin, parse};
 use roadmap_core::workspace::{self, ROADMAPS_DIR};
 use roadmap_core::{Error, ExitCode, Result};
@@ -41,25 +42,22 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
             "open it in its program and save it again, or save the table as CSV and import that",
         )
     })?;
-    let (number, table, plan) = choose(&tables, args.table.as_deref(), &named, &shown)?;
-    // A document with one table per section (Min Profil's has one per phase):
-    // the tables after the first with the same columns, each its heading's phase.
-    let parts = match (&args.table, kind) {
-        (None, Kind::Word | Kind::Markdown) => same_columns(&tables, number, &plan, &named),
-        _ => Vec::new(),
-    };
-    let (plan, read_from) = if parts.len() > 1 {
-        let numbers: Vec<String> = parts.iter().map(|(n, _, _)| n.to_string()).collect();
-        let merged = plan_table::merge(parts.into_iter().map(|(_, heading, plan)| (heading, plan)).collect());
-        (merged.unwrap_or(plan), Some(numbers))
-    } else {
-        (plan, None)
-    };
-    let read_tables = read_from.as_ref().map_or(1, Vec::len);
-    let table_label = |language: &Language| match &read_from {
-        Some(numbers) => t!(language, "import-tables", tables = numbers.join(", ")),
-        None if table.name.trim().is_empty() => t!(language, "import-table", table = number.to_string()),
-        None => t!(language, "import-table", table = table.name.trim()),
+    let sections = matches!(kind, Kind::Word | Kind::Markdown);
+    let Chosen {
+        plan,
+        tables: read_tables,
+    } = choose(&tables, args.table.as_deref(), &named, sections).map_err(|why| not_a_plan(why, &tables, &shown))?;
+    let table = &tables[read_tables[0] - 1];
+    let merged = read_tables.len() > 1;
+    let table_label = |language: &Language| {
+        if merged {
+            let numbers: Vec<String> = read_tables.iter().map(ToString::to_string).collect();
+            t!(language, "import-tables", tables = numbers.join(", "))
+        } else if table.name.trim().is_empty() {
+            t!(language, "import-table", table = read_tables[0].to_string())
+        } else {
+            t!(language, "import-table", table = table.name.trim())
+        }
     };
 
     let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
@@ -74,8 +72,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         None => roadmap_core::roadmap::edit::id_from(stem),
     };
     // A document's heading names its table; a sheet's name ("Blad1") seldom names the plan.
-    let heading = Some(table.name.trim().to_string())
-        .filter(|n| !n.is_empty() && read_from.is_none() && matches!(kind, Kind::Word | Kind::Markdown));
+    let heading = Some(table.name.trim().to_string()).filter(|n| !n.is_empty() && !merged && sections);
     let title = args.title.clone().or(heading).unwrap_or_else(|| stem.to_string());
     // The file's own words are in the plan's language, as the plan's are.
     let plan_language = plan.language.map(|l| Language::new(l, Why::Default));
@@ -109,7 +106,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         &plan,
         &shown,
         &table_label(language),
-        tables.len() - read_tables,
+        tables.len() - read_tables.len(),
     );
     if args.dry_run {
         crate::render::say(&summary);
@@ -164,14 +161,8 @@ fn named_columns(given: &[String]) -> Result<Vec<Named>> {
         .collect()
 }
 
-/// The table asked for by `--table` (a name or a number from 1), or the
-/// first that reads as a plan; with its number.
-fn choose<'a>(
-    tables: &'a [Table],
-    asked: Option<&str>,
-    named: &[Named],
-    shown: &str,
-) -> Result<(usize, &'a Table, Plan)> {
+/// Why the file holds no plan, with what to give on the command line.
+fn not_a_plan(why: NotAPlan, tables: &[Table], shown: &str) -> Error {
     let list = || {
         tables
             .iter()
@@ -186,53 +177,26 @@ fn choose<'a>(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    if tables.is_empty() {
-        return Err(Error::refused(
+    let keys = Key::ALL.map(Key::name).join(", ");
+    match why {
+        NotAPlan::NoTable => Error::refused(
             format!("{shown} has no table"),
             "a plan is a table with a header row (Milstolpe, Klart datum, Ansvarig …)",
-        ));
-    }
-    let candidates: Vec<usize> = match asked {
-        Some(asked) => {
-            let by_number = asked.parse::<usize>().ok().filter(|n| (1..=tables.len()).contains(n));
-            let by_name = tables
-                .iter()
-                .position(|t| t.name.trim().eq_ignore_ascii_case(asked.trim()));
-            match by_name.or(by_number.map(|n| n - 1)) {
-                Some(i) => vec![i],
-                None => {
-                    return Err(Error::usage(
-                        format!("{shown} has no sheet or table `{asked}`"),
-                        format!("give one of: {}", list()),
-                    ));
-                }
-            }
-        }
-        None => (0..tables.len()).collect(),
-    };
-    let mut first_problem = None;
-    for i in candidates {
-        match plan_table::plan(&tables[i], named) {
-            Ok(plan) if !plan.milestones.is_empty() => return Ok((i + 1, &tables[i], plan)),
-            Ok(_) => {}
-            Err(problem) => {
-                first_problem.get_or_insert((i, problem));
-            }
-        }
-    }
-    let keys = Key::ALL.map(Key::name).join(", ");
-    Err(match first_problem {
-        Some((_, Problem::NoSuchHeader { key, header, headers })) => Error::usage(
+        ),
+        NotAPlan::NoSuchTable { asked } => Error::usage(
+            format!("{shown} has no sheet or table `{asked}`"),
+            format!("give one of: {}", list()),
+        ),
+        NotAPlan::NoSuchHeader { key, header, headers } => Error::usage(
             format!(
                 "--column {}=\"{header}\": {shown} has no column with that header",
                 key.name()
             ),
             format!("the headers are: {}", headers.join(", ")),
         ),
-        Some((i, Problem::NoHeader { first_row })) => Error::refused(
+        NotAPlan::NoHeader { table, first_row } => Error::refused(
             format!(
-                "{shown}, table {}: no header row names the milestone column (the first row is: {})",
-                i + 1,
+                "{shown}, table {table}: no header row names the milestone column (the first row is: {})",
                 first_row
                     .iter()
                     .filter(|h| !h.is_empty())
@@ -245,27 +209,11 @@ fn choose<'a>(
                 list()
             ),
         ),
-        None => Error::refused(
+        NotAPlan::NoRows => Error::refused(
             format!("{shown}: the table has a header but no milestone rows under it"),
             format!("pick another table with --table; the tables are: {}", list()),
         ),
-    })
-}
-
-/// The first plan's table (numbered from 1) and each later table that reads
-/// as a plan with the same columns, with their headings and plans.
-fn same_columns(tables: &[Table], first: usize, plan: &Plan, named: &[Named]) -> Vec<(usize, String, Plan)> {
-    let keys = |p: &Plan| p.columns.iter().map(|(k, _)| *k).collect::<Vec<_>>();
-    let mut out = vec![(first, tables[first - 1].name.clone(), plan.clone())];
-    for (i, table) in tables.iter().enumerate().skip(first) {
-        if let Ok(next) = plan_table::plan(table, named)
-            && !next.milestones.is_empty()
-            && keys(&next) == keys(plan)
-        {
-            out.push((i + 1, table.name.clone(), next));
-        }
     }
-    out
 }
 
 fn wording(language: &Language, w: Wording<'_>, file: &str, table: &str) -> String {

@@ -4,6 +4,7 @@
 //! cell become steps, a trailing "(PARTY)" their owner. Nothing is guessed:
 //! a due date the notation parser cannot read is kept as text for a note.
 
+pub mod choose;
 pub mod read;
 pub mod toml;
 
