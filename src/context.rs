@@ -15,7 +15,7 @@ use roadmap_core::state::record::record;
 use roadmap_core::state::{Event, State};
 use roadmap_core::workspace::{self, Location, Recorder};
 
-use roadmap_core::report::lights::LightRule;
+use roadmap_core::config::LightRule;
 
 use crate::cli::{ByArg, GlobalArgs};
 use crate::i18n::{self, Language};
@@ -46,6 +46,25 @@ impl Recording {
     pub fn confirmation(&self, language: &Language) -> String {
         crate::render::recorded(language, self.events.len(), &self.recorder, &self.location)
     }
+}
+
+/// `user.name` as git gives it for the repository `dir` is in; `None` when
+/// `dir` is in no repository, or there is no git.
+fn git_user_name(dir: &std::path::Path) -> Option<String> {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+    };
+    git(&["rev-parse", "--git-dir"])?;
+    let out = git(&["config", "--get", "user.name"])?;
+    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 /// The state file a command read: where it is, and what it holds.
@@ -181,7 +200,12 @@ impl Context {
         let login = ["USER", "LOGNAME", "USERNAME"]
             .iter()
             .find_map(|v| std::env::var(v).ok());
-        let recorder = workspace::recorder(by.by.as_deref(), std::env::var("ROADMAP_USER").ok(), &dir, login)?;
+        let recorder = workspace::recorder(
+            by.by.as_deref(),
+            std::env::var("ROADMAP_USER").ok(),
+            || git_user_name(&dir),
+            login,
+        )?;
         // ROADMAP_NOW fixes the clock for reproducible state files (tests, demos).
         let now = std::env::var("ROADMAP_NOW")
             .ok()

@@ -137,3 +137,65 @@ fn no_code_outside_the_target_module_takes_a_target_apart() {
         }
     }
 }
+
+/// The string literals of Rust source `text`, outside comments and before
+/// its test module.
+fn string_literals(text: &str) -> Vec<String> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+    let mut found = Vec::new();
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            // A char literal: '"' and '\'' are not strings; a lifetime has no closing quote nearby.
+            '\'' => {
+                let ahead: String = chars.clone().take(3).collect();
+                if ahead.starts_with("\\") {
+                    chars.nth(2);
+                } else if ahead.chars().nth(1) == Some('\'') {
+                    chars.nth(1);
+                }
+            }
+            '"' => {
+                let mut literal = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        c => literal.push(c),
+                    }
+                }
+                found.push(literal);
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn the_core_names_no_flag_and_runs_no_program() {
+    // The core answers; the command line decides how to ask the user for
+    // what is missing (a flag, an environment variable) and asks programs (git).
+    for path in rust_files(&root().join("core/src")) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for literal in string_literals(&text) {
+            let flag = literal
+                .match_indices("--")
+                .any(|(at, _)| literal[at + 2..].starts_with(|c: char| c.is_ascii_lowercase()));
+            assert!(!flag, "{} names a flag in {literal:?}", path.display());
+        }
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for spawn in ["process::Command", "Command::new"] {
+            assert!(!code.contains(spawn), "{} runs a program ({spawn})", path.display());
+        }
+    }
+}

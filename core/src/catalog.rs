@@ -175,7 +175,7 @@ fn roadmap_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Pa
                     1,
                     format!("cannot read the roadmap directory: {e}"),
                 )
-                .with_hint("check the path given with --roadmaps or ROADMAP_PATH"),
+                .with_hint("check the folder's path: a roadmap folder is the workspace's, one in ROADMAP_PATH, or one named on the command line"),
             );
             return None;
         }

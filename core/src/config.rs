@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::report::lights::LightRule;
 
 pub const CONFIG_FILE: &str = "config.toml";
 
@@ -21,6 +20,31 @@ const LIGHT_KEYS: &[&str] = &[
     "cost_yellow_percent",
     "cost_red_percent",
 ];
+
+/// The thresholds of the report's light rule (`report::lights`), the
+/// workspace's `[lights]`.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct LightRule {
+    /// A milestone this many days or more late against its baseline makes time yellow.
+    pub time_yellow_days: i64,
+    /// More than this many days late makes time red.
+    pub time_red_days: i64,
+    /// More than this share (%) of the plan's cost in late work makes cost yellow.
+    pub cost_yellow_percent: f64,
+    /// More than this share makes cost red.
+    pub cost_red_percent: f64,
+}
+
+impl Default for LightRule {
+    fn default() -> Self {
+        LightRule {
+            time_yellow_days: 30,
+            time_red_days: 90,
+            cost_yellow_percent: 0.0,
+            cost_red_percent: 10.0,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {

@@ -57,6 +57,17 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// Nothing says who records a change: no name was given, and none
+    /// could be found. The command line says where one can be given.
+    #[error("cannot tell who is recording this change")]
+    NoRecorder,
+    /// There is no home directory to keep the state file in, and none was named.
+    #[error("cannot find a home directory for the state file")]
+    NoStateHome,
+    /// A new due date given as a bare week (`V21`) for a plan that is not
+    /// placed in a year: the week's year cannot be told.
+    #[error("`{text}` has no year, and `{roadmap}` is not placed in a year")]
+    WeekWithoutYear { text: String, roadmap: String, week: u32 },
     /// Another roadmap command held the lock for longer than `--lock-timeout`.
     #[error("gave up after {:.1}s waiting for the lock {}; the state was not changed", .waited.as_secs_f64(), .lock.display())]
     Busy { lock: PathBuf, waited: Duration },
@@ -66,9 +77,14 @@ impl Error {
     /// The exit code this error ends the command with.
     pub fn code(&self) -> ExitCode {
         match self {
-            Error::Roadmaps(_) | Error::State(_) | Error::Config(_) | Error::Refused { .. } | Error::Io { .. } => {
-                ExitCode::Failure
-            }
+            Error::Roadmaps(_)
+            | Error::State(_)
+            | Error::Config(_)
+            | Error::Refused { .. }
+            | Error::Io { .. }
+            | Error::NoRecorder
+            | Error::NoStateHome
+            | Error::WeekWithoutYear { .. } => ExitCode::Failure,
             Error::Usage { .. } => ExitCode::Usage,
             Error::Busy { .. } => ExitCode::Busy,
         }

@@ -92,13 +92,11 @@ pub fn read_move(text: &str, roadmap: &Roadmap, state: &State<'_>) -> Result<Due
         })
         .collect();
     let Some(span_start) = dated.iter().map(|(s, _)| *s).min() else {
-        return Err(Error::refused(
-            format!("`{text}` has no year, and `{}` is not placed in a year", roadmap.id),
-            format!(
-                "write the week with its year, like YEAR-W{first:02}, or place the plan first: roadmap init {} --start WEEK",
-                roadmap.id
-            ),
-        ));
+        return Err(Error::WeekWithoutYear {
+            text: text.to_string(),
+            roadmap: roadmap.id.clone(),
+            week: first,
+        });
     };
     let span_end = dated.iter().map(|(_, e)| *e).max().unwrap_or(span_start);
     let week = |year: i32, week: u32, weekday| NaiveDate::from_isoywd_opt(year, week, weekday);

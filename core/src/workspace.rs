@@ -57,12 +57,7 @@ pub fn locate(flag: Option<&Path>, env: Option<PathBuf>, cwd: &Path) -> Result<L
             source: Source::Workspace,
         });
     }
-    let dirs = directories::ProjectDirs::from("", "", "roadmap").ok_or_else(|| {
-        Error::refused(
-            "cannot find a home directory for the state file",
-            "name one with --state PATH or ROADMAP_STATE",
-        )
-    })?;
+    let dirs = directories::ProjectDirs::from("", "", "roadmap").ok_or(Error::NoStateHome)?;
     Ok(Location {
         path: dirs.data_dir().join(STATE_FILE),
         source: Source::UserData,
@@ -101,20 +96,22 @@ pub enum NameFrom {
     Flag,
     /// `ROADMAP_USER`
     Env,
-    /// `user.name` of the git repository the state file is in.
+    /// `user.name` of the git repository the state file is in (the command
+    /// line asks git).
     Git,
     /// The login name (`USER`, `LOGNAME`, `USERNAME`).
     Login,
 }
 
-/// Who changes are recorded as: `--by`, else `ROADMAP_USER`, else the
-/// `user.name` of the git repository `dir` is in (a shared workspace is one),
+/// Who changes are recorded as: the name given (`given`), else
+/// `ROADMAP_USER`, else the `user.name` of the git repository the state is in
+/// (a shared workspace is one; `git` asks for it only when it is needed),
 /// else the login name. With none of them the write is refused: a change
 /// recorded as "unknown" could never be traced.
 pub fn recorder(
-    flag: Option<&str>,
+    given: Option<&str>,
     roadmap_user: Option<String>,
-    dir: &Path,
+    git: impl FnOnce() -> Option<String>,
     login: Option<String>,
 ) -> Result<Recorder> {
     let named = |name: Option<String>, from| {
@@ -122,35 +119,11 @@ pub fn recorder(
             .filter(|n| !n.is_empty())
             .map(|name| Recorder { name, from })
     };
-    named(flag.map(str::to_string), NameFrom::Flag)
+    named(given.map(str::to_string), NameFrom::Flag)
         .or_else(|| named(roadmap_user, NameFrom::Env))
-        .or_else(|| named(git_user_name(dir), NameFrom::Git))
+        .or_else(|| named(git(), NameFrom::Git))
         .or_else(|| named(login, NameFrom::Login))
-        .ok_or_else(|| {
-            Error::refused(
-                "cannot tell who is recording this change",
-                "say who with --by NAME, or set ROADMAP_USER, or `git config user.name` in the workspace's repository",
-            )
-        })
-}
-
-/// `user.name` as git gives it for the repository `dir` is in; `None` when
-/// `dir` is in no repository, or there is no git.
-fn git_user_name(dir: &Path) -> Option<String> {
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .arg("-C")
-            .arg(dir)
-            .args(args)
-            .stdin(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-    };
-    git(&["rev-parse", "--git-dir"])?;
-    let out = git(&["config", "--get", "user.name"])?;
-    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+        .ok_or(Error::NoRecorder)
 }
 
 /// The nearest `.roadmap/` folder in `start` or above.

@@ -66,11 +66,27 @@ pub fn message(error: &Error) -> String {
         }
         other => {
             let mut out = format!("error: {}\n", bounded(&other.to_string(), MESSAGE));
-            if let Some(hint) = other.hint() {
-                let _ = writeln!(out, "  help: {}", bounded(hint, MESSAGE));
+            if let Some(hint) = hint(other) {
+                let _ = writeln!(out, "  help: {}", bounded(&hint, MESSAGE));
             }
             out
         }
+    }
+}
+
+/// What to do about `error`: its own hint, or for an error the core leaves
+/// to the command line to advise on, where to give what is missing.
+fn hint(error: &Error) -> Option<String> {
+    match error {
+        Error::NoRecorder => Some(
+            "say who with --by NAME, or set ROADMAP_USER, or `git config user.name` in the workspace's repository"
+                .to_string(),
+        ),
+        Error::NoStateHome => Some("name one with --state PATH or ROADMAP_STATE".to_string()),
+        Error::WeekWithoutYear { roadmap, week, .. } => Some(format!(
+            "write the week with its year, like YEAR-W{week:02}, or place the plan first: roadmap init {roadmap} --start WEEK"
+        )),
+        other => other.hint().map(str::to_string),
     }
 }
 

@@ -9,33 +9,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::config::LightRule;
 use crate::due::Due;
 use crate::schedule::Baseline;
 use crate::status::{Standing, Status};
-
-/// The thresholds of the rule.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct LightRule {
-    /// A milestone this many days or more late against its baseline makes time yellow.
-    pub time_yellow_days: i64,
-    /// More than this many days late makes time red.
-    pub time_red_days: i64,
-    /// More than this share (%) of the plan's cost in late work makes cost yellow.
-    pub cost_yellow_percent: f64,
-    /// More than this share makes cost red.
-    pub cost_red_percent: f64,
-}
-
-impl Default for LightRule {
-    fn default() -> Self {
-        LightRule {
-            time_yellow_days: 30,
-            time_red_days: 90,
-            cost_yellow_percent: 0.0,
-            cost_red_percent: 10.0,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -13,6 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::address::Address;
+use crate::config::LightRule;
 use crate::due::Due;
 use crate::filter::Filter;
 use crate::risk::Risk;
@@ -21,7 +22,7 @@ use crate::schedule::Baseline;
 use crate::state::{Mark, Op, State};
 use crate::status::{Standing, Status, StatusCounts, standings};
 use crate::target::Target;
-use lights::{Light, LightRule, PlanLights};
+use lights::{Light, PlanLights};
 use people::{Blocker, PartyLoad};
 
 /// The days a report covers, inclusive.
