@@ -1,6 +1,10 @@
 //! The command line: every flag and subcommand, as clap sees them. Nothing
 //! here does any work; `commands` does.
 
+// The doc comments here are the --help a user reads, not rustdoc: names
+// like ROADMAP_PATH and LibreOffice are written as people write them.
+#![allow(clippy::doc_markdown)]
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;

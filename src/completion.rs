@@ -18,11 +18,11 @@ pub const VAR: &str = "COMPLETE";
 /// the script stays the same wherever the binary is installed.
 pub fn script(shell: clap_complete::Shell) -> std::io::Result<String> {
     let completer: &dyn EnvCompleter = match shell {
-        clap_complete::Shell::Bash => &Bash,
         clap_complete::Shell::Zsh => &Zsh,
         clap_complete::Shell::Fish => &Fish,
         clap_complete::Shell::PowerShell => &Powershell,
         clap_complete::Shell::Elvish => &Elvish,
+        // Bash, and any shell clap_complete adds later.
         _ => &Bash,
     };
     let mut buf = Vec::new();

@@ -114,7 +114,7 @@ impl Context {
         })
     }
 
-    /// The roadmap folders: the workspace's, ROADMAP_PATH's, then `--roadmaps`'.
+    /// The roadmap folders: the workspace's, `ROADMAP_PATH`'s, then `--roadmaps`'.
     pub fn roadmap_dirs(&self) -> Vec<PathBuf> {
         workspace::roadmap_dirs(&self.cwd, std::env::var_os("ROADMAP_PATH"), &self.global.roadmap_dirs)
     }
@@ -168,7 +168,7 @@ impl Context {
     ) -> Result<Recording> {
         let location = self.state_location()?;
         let (author, recorder) = self.author(by, on, &location)?;
-        let recorded = record(
+        let appended = record(
             &location.path,
             self.lock_timeout(),
             self.waiting_message(&location),
@@ -177,8 +177,8 @@ impl Context {
             plan,
         )?;
         Ok(Recording {
-            events: recorded.events,
-            written: recorded.written,
+            events: appended.events,
+            written: appended.written,
             recorder,
             location,
         })

@@ -120,7 +120,7 @@ fn reschedule_twice_then_slips_and_report_show_both_moves_and_the_baseline() {
     );
     // Week 22 ends 6 June, week 26 ends 4 July: four weeks later.
     assert_eq!(slip["days_moved"], 28);
-    let moved: Vec<(&str, &str, &str)> = slip["moves"]
+    let moves: Vec<(&str, &str, &str)> = slip["moves"]
         .as_array()
         .unwrap()
         .iter()
@@ -133,7 +133,7 @@ fn reschedule_twice_then_slips_and_report_show_both_moves_and_the_baseline() {
         })
         .collect();
     assert_eq!(
-        moved,
+        moves,
         [
             ("2027-W22", "2027-W24", "Avtalet signerades sent"),
             ("2027-W24", "2027-W26", "Semester")

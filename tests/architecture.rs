@@ -156,7 +156,7 @@ fn string_literals(text: &str) -> Vec<String> {
             // A char literal: '"' and '\'' are not strings; a lifetime has no closing quote nearby.
             '\'' => {
                 let ahead: String = chars.clone().take(3).collect();
-                if ahead.starts_with("\\") {
+                if ahead.starts_with('\\') {
                     chars.nth(2);
                 } else if ahead.chars().nth(1) == Some('\'') {
                     chars.nth(1);

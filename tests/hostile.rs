@@ -816,7 +816,12 @@ fn checklist_on_a_colour_terminal_shows_its_colours_as_colours() {
     command.env_remove("NO_COLOR").env("TERM", "xterm");
     let mut session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
     // rexpect hands the bytes over one char each; put the UTF-8 back together.
-    let bytes: Vec<u8> = session.exp_eof().unwrap().chars().map(|c| c as u32 as u8).collect();
+    let bytes: Vec<u8> = session
+        .exp_eof()
+        .unwrap()
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("one byte per char"))
+        .collect();
     let out = String::from_utf8(bytes).unwrap();
     assert!(out.contains("Projektstart och planering"), "{out}");
     assert!(out.contains("\x1b["), "no colour on a terminal: {out:?}");

@@ -1,6 +1,6 @@
 //! Inputs that look odd but are valid and must load: a byte-order mark, CRLF
 //! line ends, tabs, non-ASCII text, a 1 MB title, 10 000 steps, a numeric
-//! milestone id, and a depends_on chain of 2 000 milestones (and a cycle in one).
+//! milestone id, and a `depends_on` chain of 2 000 milestones (and a cycle in one).
 
 use serde_json::Value;
 

@@ -132,7 +132,7 @@ proptest! {
         prop_assert_eq!(marks(&shuffled), expected);
         let contradictions = |events: &[Event]| {
             let state = State::fold(events, &AsRecorded);
-            let mut found: Vec<(String, String)> = state.contradictions().iter().map(|c| (c.target.to_string(), c.kept.id.to_string())).collect();
+            let mut found: Vec<(String, String)> = state.contradictions().iter().map(|c| (c.target.to_string(), c.kept.id.clone())).collect();
             found.sort();
             found
         };

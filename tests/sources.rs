@@ -312,9 +312,10 @@ fn field(plan: &serde_json::Value, place: Place) -> String {
 
 #[test]
 fn every_constraint_of_the_sources_is_quoted_where_it_belongs() {
-    if !seeds().is_dir() {
-        panic!("the seed documents are in ../shared/seeds beside the repository");
-    }
+    assert!(
+        seeds().is_dir(),
+        "the seed documents are in ../shared/seeds beside the repository"
+    );
     for (roadmap, source, place, quote) in QUOTATIONS {
         let seed = std::fs::read_to_string(seeds().join(source)).unwrap();
         assert!(

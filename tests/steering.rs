@@ -339,12 +339,11 @@ fn stable(text: &str) -> String {
                 .chars()
                 .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase());
         if hex && !id.starts_with("r-risk") {
-            let n = match seen.iter().position(|s| *s == id) {
-                Some(n) => n + 1,
-                None => {
-                    seen.push(id.clone());
-                    seen.len()
-                }
+            let n = if let Some(n) = seen.iter().position(|s| *s == id) {
+                n + 1
+            } else {
+                seen.push(id.clone());
+                seen.len()
             };
             out.replace_range(start..start + 10, &format!("r-risk{n:04}"));
         }

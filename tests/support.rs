@@ -92,7 +92,7 @@ pub fn stderr(output: &Output) -> String {
 }
 
 /// Compares `actual` with the golden file `tests/golden/NAME`. With
-/// UPDATE_GOLDEN=1 it writes the file instead.
+/// `UPDATE_GOLDEN=1` it writes the file instead.
 pub fn golden(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -106,12 +106,11 @@ pub fn golden(name: &str, actual: &str) {
             path.display()
         )
     });
-    if expected != actual {
-        panic!(
-            "output differs from {}\n--- expected\n{expected}\n--- actual\n{actual}\n(UPDATE_GOLDEN=1 rewrites it)",
-            path.display()
-        );
-    }
+    assert!(
+        expected == actual,
+        "output differs from {}\n--- expected\n{expected}\n--- actual\n{actual}\n(UPDATE_GOLDEN=1 rewrites it)",
+        path.display()
+    );
 }
 
 /// Checks an exit code and returns (stdout, stderr).

@@ -34,8 +34,10 @@ fn with_a_risk() -> (Sandbox, String) {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
                 .starts_with("r-")
         })
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_string())
-        .unwrap_or_else(|| panic!("no risk id in: {out}"));
+        .map_or_else(
+            || panic!("no risk id in: {out}"),
+            |w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_string(),
+        );
     (sandbox, id)
 }
 

@@ -1,5 +1,5 @@
 //! `roadmap tick` as a person uses it, through a pseudo-terminal with
-//! NO_COLOR=1: the cursor and the marks are visible without colour, a skip
+//! `NO_COLOR=1`: the cursor and the marks are visible without colour, a skip
 //! asks its reason and a note can be added, the confirmation lists each
 //! change and who it is recorded as, the work's day can be another, and a
 //! skipped step stays skipped.

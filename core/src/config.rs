@@ -102,7 +102,7 @@ fn parse(path: &str, text: &str) -> Result<Settings> {
     let mut language = None;
     let mut lights = LightRule::default();
     let mut workspace_id = None;
-    for (key, item) in document.table().iter() {
+    for (key, item) in document.table() {
         match key.name {
             "workspace_id" => match item.as_str() {
                 Some(id) if is_workspace_id(id) => workspace_id = Some(id.to_string()),
@@ -175,32 +175,41 @@ fn span(s: toml_spanner::Span) -> std::ops::Range<usize> {
     s.start as usize..s.end as usize
 }
 
-/// `[lights]`: each threshold a number, zero or more; the defaults for those not given.
+/// `[lights]`: days are whole days, zero or more; percentages numbers, zero
+/// or more; the defaults for those not given.
 fn light_rule(path: &str, text: &str, table: &toml_spanner::Table<'_>, problems: &mut Vec<Diagnostic>) -> LightRule {
     let mut rule = LightRule::default();
-    for (key, value) in table.iter() {
-        let number = value.as_f64().or_else(|| value.as_i64().map(|n| n as f64));
-        match (key.name, number) {
-            ("time_yellow_days" | "time_red_days" | "cost_yellow_percent" | "cost_red_percent", Some(n))
-                if n >= 0.0 && n.is_finite() =>
-            {
-                match key.name {
-                    "time_yellow_days" => rule.time_yellow_days = n as i64,
-                    "time_red_days" => rule.time_red_days = n as i64,
-                    "cost_yellow_percent" => rule.cost_yellow_percent = n,
-                    _ => rule.cost_red_percent = n,
-                }
-            }
-            (name, _) if LIGHT_KEYS.contains(&name) => problems.push(
+    for (key, value) in table {
+        let days = value.as_i64().filter(|n| *n >= 0);
+        #[allow(clippy::cast_precision_loss)] // a percentage written as a whole number
+        let percent = value
+            .as_f64()
+            .or_else(|| value.as_i64().map(|n| n as f64))
+            .filter(|n| *n >= 0.0 && n.is_finite());
+        match (key.name, days, percent) {
+            ("time_yellow_days", Some(n), _) => rule.time_yellow_days = n,
+            ("time_red_days", Some(n), _) => rule.time_red_days = n,
+            ("cost_yellow_percent", _, Some(n)) => rule.cost_yellow_percent = n,
+            ("cost_red_percent", _, Some(n)) => rule.cost_red_percent = n,
+            (name @ ("time_yellow_days" | "time_red_days"), ..) => problems.push(
                 Diagnostic::at(
                     path,
                     text,
                     span(value.span()),
-                    format!("`{name}` must be a number, zero or more"),
+                    format!("`{name}` must be a whole number of days, zero or more"),
                 )
                 .with_hint(format!("write {name} = 30")),
             ),
-            (other, _) => problems.push(
+            (name, ..) if LIGHT_KEYS.contains(&name) => problems.push(
+                Diagnostic::at(
+                    path,
+                    text,
+                    span(value.span()),
+                    format!("`{name}` must be a percentage, zero or more"),
+                )
+                .with_hint(format!("write {name} = 10")),
+            ),
+            (other, ..) => problems.push(
                 Diagnostic::at(path, text, span(key.span), format!("unknown key `{other}` in [lights]")).with_hint(
                     did_you_mean(other, LIGHT_KEYS.iter().copied())
                         .unwrap_or_else(|| format!("the keys are {}", LIGHT_KEYS.join(", "))),
@@ -263,6 +272,11 @@ mod tests {
         );
         assert!(parse("c.toml", "workspace_id = \"a b\"\n").is_err());
         let (_, lights, _) = parse("c.toml", "[lights]\ntime_red_days = 60\ncost_red_percent = 5.5\n").unwrap();
+        let Err(Error::Config(problems)) = parse("c.toml", "[lights]\ntime_yellow_days = 30.5\n") else {
+            panic!("a fractional day was accepted");
+        };
+        assert_eq!((problems[0].line, problems[0].column), (2, 20), "{problems:?}");
+        assert!(problems[0].message.contains("whole number of days"), "{problems:?}");
         assert_eq!(
             (lights.time_yellow_days, lights.time_red_days, lights.cost_red_percent),
             (30, 60, 5.5)

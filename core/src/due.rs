@@ -443,19 +443,18 @@ fn bare_weeks(text: &str, tokens: &[Tok], year: Option<i32>) -> Result<Part, Due
     };
     // Check each week on its own first, so that `V54-2` complains about
     // week 54 rather than about the order.
-    let placed = match year {
-        Some(y) => Some((week_days(y, first)?, week_days(y, last)?)),
-        None => {
-            for week in [first, last] {
-                if !(1..=53).contains(&week) {
-                    return Err(DueError::new(
-                        format!("there is no week {week}"),
-                        "weeks run from 1 to 53, and most years have only 52",
-                    ));
-                }
+    let placed = if let Some(y) = year {
+        Some((week_days(y, first)?, week_days(y, last)?))
+    } else {
+        for week in [first, last] {
+            if !(1..=53).contains(&week) {
+                return Err(DueError::new(
+                    format!("there is no week {week}"),
+                    "weeks run from 1 to 53, and most years have only 52",
+                ));
             }
-            None
         }
+        None
     };
     // A plan for one year cannot wrap into the next: `V52-2` is more likely
     // a typo than a range over New Year, and the year it ends in is not
@@ -547,13 +546,10 @@ fn year_and_number<'a>(tokens: &[Tok<'a>], letter: &str) -> Option<(&'a str, &'a
 /// December), after the Swedish school and university terms.
 fn half_year(text: &str, tokens: &[Tok]) -> Result<Period, DueError> {
     let bad = |hint: &str| DueError::new(format!("`{text}` is not a valid half-year"), hint);
-    let (term, y) = match *tokens {
-        [Tok::Word(term), Tok::Num(y)] | [Tok::Word(term), Tok::Space, Tok::Num(y)] => (term, y),
-        _ => {
-            return Err(bad(
-                "write a half-year as `VT2022` (January to June) or `HT2021` (July to December)",
-            ));
-        }
+    let ([Tok::Word(term), Tok::Num(y)] | [Tok::Word(term), Tok::Space, Tok::Num(y)]) = *tokens else {
+        return Err(bad(
+            "write a half-year as `VT2022` (January to June) or `HT2021` (July to December)",
+        ));
     };
     let Some(y) = four_digit_year(y) else {
         return Err(bad("a half-year needs a four-digit year, like `VT2022`"));

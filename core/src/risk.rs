@@ -47,32 +47,31 @@ pub fn risks(state: &State<'_>) -> Vec<Risk> {
             continue;
         };
         let roadmap = event.target.roadmap();
-        let at = match out.iter().position(|r| r.roadmap == roadmap && r.id == id) {
-            Some(at) => at,
-            None => {
-                out.push(Risk {
-                    id: id.to_string(),
-                    roadmap: roadmap.to_string(),
-                    text: String::new(),
-                    milestone: None,
-                    likelihood: 1,
-                    impact: 1,
-                    severity: 1,
-                    owner: None,
-                    action: None,
-                    closed: false,
-                    opened_on: event.day(),
-                    closed_on: None,
-                    by: event.by.clone(),
-                    closing_note: None,
-                });
-                out.len() - 1
-            }
+        let at = if let Some(at) = out.iter().position(|r| r.roadmap == roadmap && r.id == id) {
+            at
+        } else {
+            out.push(Risk {
+                id: id.to_string(),
+                roadmap: roadmap.to_string(),
+                text: String::new(),
+                milestone: None,
+                likelihood: 1,
+                impact: 1,
+                severity: 1,
+                owner: None,
+                action: None,
+                closed: false,
+                opened_on: event.day(),
+                closed_on: None,
+                by: event.by.clone(),
+                closing_note: None,
+            });
+            out.len() - 1
         };
         let risk = &mut out[at];
         // The fold applies changes in time order, so a later one overwrites.
         if let Some(text) = &fields.text {
-            risk.text = text.clone();
+            risk.text.clone_from(text);
         }
         if let Some(milestone) = &fields.milestone {
             risk.milestone = (!milestone.is_empty()).then(|| milestone.clone());

@@ -188,22 +188,23 @@ fn history(language: &Language, target: Option<&TargetState<'_>>) -> Vec<String>
     let mut lines = Vec::new();
     if let Some(last) = target.last {
         let when = language.date_time(last.at);
-        let line = match last.on {
-            Some(day) => t!(
+        let line = if let Some(day) = last.on {
+            t!(
                 language,
                 "checklist-changed-for",
                 what = op_word(language, last.op),
                 by = last.by.as_str(),
                 when = when,
                 day = language.date(day)
-            ),
-            None => t!(
+            )
+        } else {
+            t!(
                 language,
                 "checklist-changed",
                 what = op_word(language, last.op),
                 by = last.by.as_str(),
                 when = when
-            ),
+            )
         };
         lines.push(line);
     }
@@ -255,87 +256,84 @@ fn milestone_text(
         facts.push(t!(language, "blocked-by", milestones = s.blocked_by.join(", ")));
     }
     let mut out = String::new();
-    match format {
-        Format::Markdown => {
-            out.push_str(&format!("## {progress} {} {}\n\n", m.id, cell(format, &m.title)));
-            out.push_str(&format!("{}\n\n", cell(format, &facts.join(" · "))));
-            for line in history(language, own) {
-                out.push_str(&format!("> {}\n", cell(format, &line)));
-            }
-            for (i, step) in m
-                .steps
-                .iter()
-                .enumerate()
-                .filter(|(_, step)| filter.step(s.roadmap, m, step))
-            {
-                let target = state.get(&step_target(roadmap, &m.id, step));
-                let mark = s.steps[i];
-                let owner = step
-                    .owner
-                    .as_deref()
-                    .map(|o| format!(" _({})_", cell(format, o)))
-                    .unwrap_or_default();
-                let check = if mark == Mark::Done { "[x]" } else { "[ ]" };
-                let skipped = if mark == Mark::Skipped {
-                    format!(" ~~{}~~", status_word(language, Status::Skipped))
-                } else {
-                    String::new()
-                };
-                out.push_str(&format!(
-                    "- {check} {}. {}{owner}{skipped}\n",
-                    i + 1,
-                    cell(format, &step.text)
-                ));
-                for line in history(language, target) {
-                    out.push_str(&format!("  - {}\n", cell(format, &line)));
-                }
-            }
-            out.push('\n');
+    if format == Format::Markdown {
+        out.push_str(&format!("## {progress} {} {}\n\n", m.id, cell(format, &m.title)));
+        out.push_str(&format!("{}\n\n", cell(format, &facts.join(" · "))));
+        for line in history(language, own) {
+            out.push_str(&format!("> {}\n", cell(format, &line)));
         }
-        _ => {
-            let head = format!("{progress} {}  {}", m.id, sanitize(&m.title));
-            out.push_str(&context.terminal.paint(Style::Bold, &wrap(&head, width, 0, 4)));
+        for (i, step) in m
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, step)| filter.step(s.roadmap, m, step))
+        {
+            let target = state.get(&step_target(roadmap, &m.id, step));
+            let mark = s.steps[i];
+            let owner = step
+                .owner
+                .as_deref()
+                .map(|o| format!(" _({})_", cell(format, o)))
+                .unwrap_or_default();
+            let check = if mark == Mark::Done { "[x]" } else { "[ ]" };
+            let skipped = if mark == Mark::Skipped {
+                format!(" ~~{}~~", status_word(language, Status::Skipped))
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                "- {check} {}. {}{owner}{skipped}\n",
+                i + 1,
+                cell(format, &step.text)
+            ));
+            for line in history(language, target) {
+                out.push_str(&format!("  - {}\n", cell(format, &line)));
+            }
+        }
+        out.push('\n');
+    } else {
+        let head = format!("{progress} {}  {}", m.id, sanitize(&m.title));
+        out.push_str(&context.terminal.paint(Style::Bold, &wrap(&head, width, 0, 4)));
+        out.push('\n');
+        let wrapped = wrap(&sanitize(&facts.join(" · ")), width, 4, 4);
+        let painted = wrapped.replacen(&status, &status_text(&context.terminal, language, format, s.status), 1);
+        out.push_str(&format!("    {painted}\n"));
+        for line in history(language, own) {
+            out.push_str(&format!(
+                "    {}\n",
+                context.terminal.paint(Style::Dim, &wrap(&sanitize(&line), width, 4, 6))
+            ));
+        }
+        for (i, step) in m
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, step)| filter.step(s.roadmap, m, step))
+        {
+            let target = state.get(&step_target(roadmap, &m.id, step));
+            let mark = s.steps[i];
+            let number = format!("{}.", i + 1);
+            let owner = step
+                .owner
+                .as_deref()
+                .map(|o| format!(" ({})", sanitize(o)))
+                .unwrap_or_default();
+            let line = format!("  {} {number} {}{owner}", tick(mark), sanitize(&step.text));
+            // Continuation lines start under the step's text.
+            let indent = 7 + number.chars().count();
+            out.push_str(&wrap(&line, width, 0, indent));
             out.push('\n');
-            let wrapped = wrap(&sanitize(&facts.join(" · ")), width, 4, 4);
-            let painted = wrapped.replacen(&status, &status_text(&context.terminal, language, format, s.status), 1);
-            out.push_str(&format!("    {painted}\n"));
-            for line in history(language, own) {
+            for line in history(language, target) {
                 out.push_str(&format!(
-                    "    {}\n",
-                    context.terminal.paint(Style::Dim, &wrap(&sanitize(&line), width, 4, 6))
+                    "{}{}\n",
+                    " ".repeat(indent),
+                    context
+                        .terminal
+                        .paint(Style::Dim, &wrap(&sanitize(&line), width, indent, indent + 2))
                 ));
             }
-            for (i, step) in m
-                .steps
-                .iter()
-                .enumerate()
-                .filter(|(_, step)| filter.step(s.roadmap, m, step))
-            {
-                let target = state.get(&step_target(roadmap, &m.id, step));
-                let mark = s.steps[i];
-                let number = format!("{}.", i + 1);
-                let owner = step
-                    .owner
-                    .as_deref()
-                    .map(|o| format!(" ({})", sanitize(o)))
-                    .unwrap_or_default();
-                let line = format!("  {} {number} {}{owner}", tick(mark), sanitize(&step.text));
-                // Continuation lines start under the step's text.
-                let indent = 7 + number.chars().count();
-                out.push_str(&wrap(&line, width, 0, indent));
-                out.push('\n');
-                for line in history(language, target) {
-                    out.push_str(&format!(
-                        "{}{}\n",
-                        " ".repeat(indent),
-                        context
-                            .terminal
-                            .paint(Style::Dim, &wrap(&sanitize(&line), width, indent, indent + 2))
-                    ));
-                }
-            }
-            out.push('\n');
         }
+        out.push('\n');
     }
     out
 }

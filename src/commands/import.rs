@@ -1,5 +1,5 @@
 //! `roadmap import FILE`: a roadmap file written from the plan table of an
-//! Excel or LibreOffice workbook, a Word document, a CSV or a Markdown file,
+//! Excel or `LibreOffice` workbook, a Word document, a CSV or a Markdown file,
 //! then checked by the same parser `validate` uses before it is written.
 
 use roadmap_core::files::IMPORT_LIMIT;

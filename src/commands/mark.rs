@@ -3,7 +3,7 @@
 use roadmap_core::address::Address;
 use roadmap_core::catalog::Catalog;
 use roadmap_core::state::Mark;
-use roadmap_core::state::change::{Change, expand};
+use roadmap_core::state::change::{Ask, Change, expand};
 use roadmap_core::state::file::Written;
 use roadmap_core::target::Target;
 use roadmap_core::{ExitCode, Result};
@@ -17,7 +17,7 @@ pub fn done(context: &Context, args: &DoneArgs) -> Result<ExitCode> {
     mark(
         context,
         &args.targets,
-        Some(Mark::Done),
+        Ask::Mark(Mark::Done),
         args.note.as_deref(),
         &args.by,
         args.at,
@@ -28,7 +28,7 @@ pub fn reopen(context: &Context, args: &ReopenArgs) -> Result<ExitCode> {
     mark(
         context,
         &args.targets,
-        Some(Mark::Open),
+        Ask::Mark(Mark::Open),
         args.note.as_deref(),
         &args.by,
         None,
@@ -39,7 +39,7 @@ pub fn skip(context: &Context, args: &SkipArgs) -> Result<ExitCode> {
     mark(
         context,
         &args.targets,
-        Some(Mark::Skipped),
+        Ask::Mark(Mark::Skipped),
         Some(&args.note),
         &args.by,
         None,
@@ -50,18 +50,18 @@ pub fn note(context: &Context, args: &NoteArgs) -> Result<ExitCode> {
     mark(
         context,
         std::slice::from_ref(&args.target),
-        None,
+        Ask::Note,
         Some(&args.text),
         &args.by,
         None,
     )
 }
 
-/// Records `wanted` (a new mark, or with none a note alone) on each of `targets`.
+/// Records `ask` (a new mark, or a note alone) on each of `targets`.
 fn mark(
     context: &Context,
     targets: &[String],
-    wanted: Option<Mark>,
+    ask: Ask,
     note: Option<&str>,
     by: &ByArg,
     on: Option<chrono::NaiveDate>,
@@ -75,7 +75,7 @@ fn mark(
     let recording = context.record(&catalog, by, on, |state| {
         Ok(resolved
             .iter()
-            .flat_map(|(a, m)| expand(state, a, m, wanted, note))
+            .flat_map(|(a, m)| expand(state, a, m, ask, note))
             .collect::<Vec<Change>>())
     })?;
     let language = &context.language;
@@ -87,11 +87,11 @@ fn mark(
         out.push_str(&format!("{word:<width$} {address}  {}\n", sanitize(&text)));
     }
     match recording.written {
-        Written::Nothing => out.push_str(&match wanted {
-            Some(Mark::Done) => t!(language, "mark-nothing-done"),
-            Some(Mark::Open) => t!(language, "mark-nothing-open"),
-            Some(Mark::Skipped) => t!(language, "mark-nothing-skipped"),
-            None => t!(language, "mark-nothing-noted"),
+        Written::Nothing => out.push_str(&match ask {
+            Ask::Mark(Mark::Done) => t!(language, "mark-nothing-done"),
+            Ask::Mark(Mark::Open) => t!(language, "mark-nothing-open"),
+            Ask::Mark(Mark::Skipped) => t!(language, "mark-nothing-skipped"),
+            Ask::Note => t!(language, "mark-nothing-noted"),
         }),
         Written::Appended(_) => out.push_str(&recording.confirmation(language)),
     }

@@ -45,7 +45,7 @@ pub fn execute(context: &Context, command: Command) -> Result<ExitCode> {
         Command::Reattach(args) => reattach::run(context, &args),
         Command::Slips(args) => slips::run(context, &args),
         Command::Export(args) => export::run(context, &args),
-        Command::Completions(args) => completions::run(&context.terminal, &args),
+        Command::Completions(args) => completions::run(context.terminal, &args),
         Command::Where(args) => where_::run(context, &args),
         Command::Done(args) => mark::done(context, &args),
         Command::Reopen(args) => mark::reopen(context, &args),

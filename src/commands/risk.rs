@@ -49,7 +49,7 @@ fn add(context: &Context, args: &RiskAddArgs) -> Result<ExitCode> {
         likelihood = args.likelihood,
         impact = args.impact
     );
-    write(context, &args.by, said, |_| Ok(Some((target, fields, None))))
+    write(context, &args.by, &said, |_| Ok(Some((target, fields, None))))
 }
 
 fn update(context: &Context, args: &RiskUpdateArgs) -> Result<ExitCode> {
@@ -70,7 +70,7 @@ fn update(context: &Context, args: &RiskUpdateArgs) -> Result<ExitCode> {
         ));
     }
     let said = t!(context.language, "risk-updated", id = args.id.as_str());
-    write(context, &args.by, said, |state| {
+    write(context, &args.by, &said, |state| {
         let risks = risk::risks(state);
         let found = find(&risks, &args.id)?;
         if let Some(id) = wanted.milestone.as_deref().filter(|m| !m.is_empty()) {
@@ -93,7 +93,7 @@ fn update(context: &Context, args: &RiskUpdateArgs) -> Result<ExitCode> {
 
 fn close(context: &Context, args: &RiskCloseArgs) -> Result<ExitCode> {
     let said = t!(context.language, "risk-closed", id = args.id.as_str());
-    write(context, &args.by, said, |state| {
+    write(context, &args.by, &said, |state| {
         let risks = risk::risks(state);
         let found = find(&risks, &args.id)?;
         let fields = RiskFields {
@@ -140,7 +140,7 @@ fn find<'r>(risks: &'r [Risk], wanted: &str) -> Result<&'r Risk> {
 fn write(
     context: &Context,
     by: &ByArg,
-    said: String,
+    said: &str,
     plan: impl FnOnce(&State<'_>) -> Result<Option<(Target, RiskFields, Option<String>)>>,
 ) -> Result<ExitCode> {
     let catalog = context.catalog()?;

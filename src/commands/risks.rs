@@ -48,9 +48,10 @@ pub fn run(context: &Context, args: &RisksArgs) -> Result<ExitCode> {
                     Some(m) => format!("{}\n({}/{m})", r.text, r.roadmap),
                     None => format!("{}\n({})", r.text, r.roadmap),
                 };
-                let status = match r.closed_on {
-                    Some(day) => t!(language, "risk-status-closed", day = language.date(day)),
-                    None => t!(language, "risk-status-open", day = language.date(r.opened_on)),
+                let status = if let Some(day) = r.closed_on {
+                    t!(language, "risk-status-closed", day = language.date(day))
+                } else {
+                    t!(language, "risk-status-open", day = language.date(r.opened_on))
                 };
                 table.add_row([
                     r.id.clone(),

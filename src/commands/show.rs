@@ -184,14 +184,14 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, schedule: 
     };
     let language = &context.language;
     let key = |id: &str| language.text(id, None);
-    let mut facts = vec![(key("fact-language"), roadmap.language.to_string())];
+    let mut facts = vec![(key("fact-language"), roadmap.language.clone())];
     facts.extend(
         roadmap
             .organisation
             .as_ref()
-            .map(|o| (key("fact-organisation"), o.to_string())),
+            .map(|o| (key("fact-organisation"), o.clone())),
     );
-    facts.extend(roadmap.source.as_ref().map(|s| (key("fact-source"), s.to_string())));
+    facts.extend(roadmap.source.as_ref().map(|s| (key("fact-source"), s.clone())));
     facts.extend(roadmap.year.map(|y| (key("fact-year"), y.to_string())));
     if !roadmap.parties.is_empty() {
         let parties: Vec<String> = roadmap
@@ -201,7 +201,7 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, schedule: 
             .collect();
         facts.push((key("fact-parties"), parties.join("; ")));
     }
-    facts.extend(roadmap.note.as_ref().map(|n| (key("fact-note"), n.to_string())));
+    facts.extend(roadmap.note.as_ref().map(|n| (key("fact-note"), n.clone())));
     out.push_str(&facts_table(context, format, &facts));
     out.push('\n');
 
@@ -278,7 +278,7 @@ fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone],
     for m in milestones {
         let title = match m.kind {
             Kind::Gate => t!(language, "show-gate-title", title = m.title.as_str()),
-            Kind::Milestone => m.title.to_string(),
+            Kind::Milestone => m.title.clone(),
         };
         table.add_row([
             cell(format, &m.id),
@@ -316,7 +316,7 @@ fn steps_table(context: &Context, format: Format, milestone: &Milestone) -> Stri
     for (i, step) in milestone.steps.iter().enumerate() {
         let text = match &step.note {
             Some(note) => format!("{}\n({note})", step.text),
-            None => step.text.to_string(),
+            None => step.text.clone(),
         };
         table.add_row([
             (i + 1).to_string(),
@@ -333,7 +333,7 @@ fn facts_table(context: &Context, format: Format, facts: &[(String, String)]) ->
         table.set_header(["", ""]);
     }
     for (key, value) in facts {
-        table.add_row([key.to_string(), cell(format, value)]);
+        table.add_row([key.clone(), cell(format, value)]);
     }
     format!("{table}\n")
 }
@@ -350,7 +350,7 @@ fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: F
     if let Some(phase) = &m.phase {
         let name = roadmap
             .phase_title(phase)
-            .map_or_else(|| phase.to_string(), |t| format!("{t} ({phase})"));
+            .map_or_else(|| phase.clone(), |t| format!("{t} ({phase})"));
         facts.push((key("fact-phase"), name));
     }
     if m.kind == Kind::Gate {
@@ -369,7 +369,7 @@ fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: F
             .as_ref()
             .map(|b| (key("fact-baseline"), baseline_words(language, b))),
     );
-    facts.extend(m.owner.as_ref().map(|o| (key("fact-owner"), o.to_string())));
+    facts.extend(m.owner.as_ref().map(|o| (key("fact-owner"), o.clone())));
     facts.extend(m.cost_tkr.map(|c| {
         (
             key("fact-cost"),
@@ -379,9 +379,9 @@ fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: F
     if !m.depends_on.is_empty() {
         facts.push((key("fact-depends-on"), m.depends_on.join(", ")));
     }
-    facts.extend(m.criteria.as_ref().map(|c| (key("fact-criteria"), c.to_string())));
-    facts.extend(m.description.as_ref().map(|d| (key("fact-description"), d.to_string())));
-    facts.extend(m.note.as_ref().map(|n| (key("fact-note"), n.to_string())));
+    facts.extend(m.criteria.as_ref().map(|c| (key("fact-criteria"), c.clone())));
+    facts.extend(m.description.as_ref().map(|d| (key("fact-description"), d.clone())));
+    facts.extend(m.note.as_ref().map(|n| (key("fact-note"), n.clone())));
     out.push_str(&facts_table(context, format, &facts));
     if !m.steps.is_empty() {
         out.push('\n');

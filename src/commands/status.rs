@@ -298,28 +298,25 @@ fn roadmap_text(
     }
     let label_width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) + 1;
     let mut out = String::new();
-    match format {
-        Format::Markdown => {
-            out.push_str(&format!("## {} (`{}`)\n\n", cell(format, &roadmap.title), roadmap.id));
-            for (key, value) in &lines {
-                out.push_str(&format!("- **{key}**: {}\n", value.replace(['█', '░'], "").trim()));
-            }
-            out.push('\n');
+    if format == Format::Markdown {
+        out.push_str(&format!("## {} (`{}`)\n\n", cell(format, &roadmap.title), roadmap.id));
+        for (key, value) in &lines {
+            out.push_str(&format!("- **{key}**: {}\n", value.replace(['█', '░'], "").trim()));
         }
-        _ => {
-            out.push_str(&format!(
-                "{} ({})\n",
-                context.terminal.paint(Style::Bold, &sanitize(&roadmap.title)),
-                roadmap.id
-            ));
-            for (key, value) in &lines {
-                let value = if *key == overdue_label && summary.overdue > 0 {
-                    context.terminal.paint(Style::Red, value)
-                } else {
-                    value.clone()
-                };
-                out.push_str(&format!("  {key:<label_width$}{value}\n"));
-            }
+        out.push('\n');
+    } else {
+        out.push_str(&format!(
+            "{} ({})\n",
+            context.terminal.paint(Style::Bold, &sanitize(&roadmap.title)),
+            roadmap.id
+        ));
+        for (key, value) in &lines {
+            let value = if *key == overdue_label && summary.overdue > 0 {
+                context.terminal.paint(Style::Red, value)
+            } else {
+                value.clone()
+            };
+            out.push_str(&format!("  {key:<label_width$}{value}\n"));
         }
     }
     let next = next(standings);
@@ -331,7 +328,7 @@ fn roadmap_text(
             ["col-next", "col-milestone", "col-due", "col-owner", "col-steps"],
         ));
         for s in next {
-            let mut title = s.milestone.title.to_string();
+            let mut title = s.milestone.title.clone();
             if !s.blocked_by.is_empty() {
                 title.push(' ');
                 title.push_str(&t!(language, "blocked-by-paren", milestones = s.blocked_by.join(", ")));

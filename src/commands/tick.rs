@@ -13,7 +13,7 @@ use dialoguer::{Input, Select, theme::ColorfulTheme};
 use roadmap_core::address::Address;
 use roadmap_core::filter::Filter;
 use roadmap_core::roadmap::{Milestone, Roadmap};
-use roadmap_core::state::change::Change;
+use roadmap_core::state::change::{Ask, Change};
 use roadmap_core::state::file::Written;
 use roadmap_core::state::{Mark, Op, State};
 use roadmap_core::status::{Standing, standings};
@@ -200,23 +200,23 @@ fn changes(milestone: &Milestone, items: &[Item]) -> Vec<Change> {
         .collect()
 }
 
-/// What an item asks to record, if anything: `Some(Some(mark))` a new mark
-/// (reopening a skipped step is what un-skips it), `Some(None)` its note alone.
-fn asked(item: &Item) -> Option<Option<Mark>> {
+/// What an item asks to record, if anything: a new mark (reopening a
+/// skipped step is what un-skips it), or its note alone.
+fn asked(item: &Item) -> Option<Ask> {
     match (item.before, item.after) {
-        (before, after) if before != after => Some(Some(after)),
-        _ if item.note.is_some() => Some(None),
+        (before, after) if before != after => Some(Ask::Mark(after)),
+        _ if item.note.is_some() => Some(Ask::Note),
         _ => None,
     }
 }
 
 /// The op the state file records for what an item asks.
 fn op_of(item: &Item) -> Option<Op> {
-    asked(item).map(|wanted| match wanted {
-        Some(Mark::Done) => Op::Done,
-        Some(Mark::Skipped) => Op::Skip,
-        Some(Mark::Open) => Op::Reopen,
-        None => Op::Note,
+    asked(item).map(|ask| match ask {
+        Ask::Mark(Mark::Done) => Op::Done,
+        Ask::Mark(Mark::Skipped) => Op::Skip,
+        Ask::Mark(Mark::Open) => Op::Reopen,
+        Ask::Note => Op::Note,
     })
 }
 
@@ -274,7 +274,7 @@ fn checklist(
                 };
                 item.reason = None;
             }
-            Key::Char('s') | Key::Char('S') => {
+            Key::Char('s' | 'S') => {
                 if item.after == Mark::Skipped {
                     item.after = Mark::Open;
                     item.reason = None;
@@ -288,7 +288,7 @@ fn checklist(
                     }
                 }
             }
-            Key::Char('n') | Key::Char('N') => {
+            Key::Char('n' | 'N') => {
                 term.clear_last_lines(drawn).map_err(term_failed)?;
                 drawn = 0;
                 let prompt = t!(language, "tick-ask-note", step = sanitize(&item.text).into_owned());
@@ -300,7 +300,7 @@ fn checklist(
                 term.clear_last_lines(drawn).map_err(term_failed)?;
                 return Ok(Leave::Confirm);
             }
-            Key::Escape | Key::Char('q') | Key::Char('Q') | Key::CtrlC => {
+            Key::Escape | Key::Char('q' | 'Q') | Key::CtrlC => {
                 term.clear_last_lines(drawn).map_err(term_failed)?;
                 let pending = changes(milestone, items).len();
                 let left = if pending > 0 {

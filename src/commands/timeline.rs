@@ -198,7 +198,7 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
                 color: context.terminal.color && format != Format::Markdown,
                 ..context.terminal
             };
-            let chart = chart(&terminal, &context.language, &grid, &groups, label_width, today);
+            let chart = chart(terminal, &context.language, &grid, &groups, label_width, today);
             if format == Format::Markdown {
                 format!("```text\n{chart}```\n")
             } else {
@@ -256,7 +256,7 @@ fn bar_columns(grid: &Grid, due: Option<&Due>) -> Option<(usize, usize, bool, bo
 }
 
 fn chart(
-    terminal: &Terminal,
+    terminal: Terminal,
     language: &Language,
     grid: &Grid,
     groups: &[(&Roadmap, Vec<Standing>)],
@@ -332,7 +332,7 @@ fn truncate(text: &str, width: usize) -> String {
 }
 
 fn row(
-    terminal: &Terminal,
+    terminal: Terminal,
     language: &Language,
     grid: &Grid,
     s: &Standing,
@@ -346,33 +346,30 @@ fn row(
     let label = format!("{label}{}", " ".repeat(label_width - label.chars().count()));
     let style = status_style(s.status);
     let symbol = terminal.paint(style, s.status.symbol());
-    let chart = match bar_columns(grid, s.due.as_ref()) {
-        Some((first, last, left, right)) => {
-            let fill = if s.status == Status::Skipped { '░' } else { '█' };
-            // The empty columns either side of the bar, with today's line where it falls.
-            let blank = |columns: std::ops::Range<usize>| -> String {
-                columns
-                    .map(|c| if Some(c) == today_column { '│' } else { ' ' })
-                    .collect()
-            };
-            let mut bar: String = (first..=last).map(|_| fill).collect();
-            if left {
-                bar.replace_range(..fill.len_utf8(), "◀");
-            }
-            if right {
-                let cut = bar.len() - fill.len_utf8();
-                bar.replace_range(cut.., "▶");
-            }
-            let (before, after) = (blank(0..first), blank(last + 1..grid.columns));
-            format!("{before}{}{after}", terminal.paint(style, &bar))
+    let chart = if let Some((first, last, left, right)) = bar_columns(grid, s.due.as_ref()) {
+        let fill = if s.status == Status::Skipped { '░' } else { '█' };
+        // The empty columns either side of the bar, with today's line where it falls.
+        let blank = |columns: std::ops::Range<usize>| -> String {
+            columns
+                .map(|c| if Some(c) == today_column { '│' } else { ' ' })
+                .collect()
+        };
+        let mut bar: String = (first..=last).map(|_| fill).collect();
+        if left {
+            bar.replace_range(..fill.len_utf8(), "◀");
         }
-        None => {
-            let text = match s.due.as_ref() {
-                Some(due) => format!("{} ({})", due.label(), dates_text(language, due)),
-                None => t!(language, "no-date"),
-            };
-            terminal.paint(Style::Dim, &truncate(&sanitize(&text), grid.columns))
+        if right {
+            let cut = bar.len() - fill.len_utf8();
+            bar.replace_range(cut.., "▶");
         }
+        let (before, after) = (blank(0..first), blank(last + 1..grid.columns));
+        format!("{before}{}{after}", terminal.paint(style, &bar))
+    } else {
+        let text = match s.due.as_ref() {
+            Some(due) => format!("{} ({})", due.label(), dates_text(language, due)),
+            None => t!(language, "no-date"),
+        };
+        terminal.paint(Style::Dim, &truncate(&sanitize(&text), grid.columns))
     };
     format!("{symbol} {label} │{}\n", chart.trim_end())
 }

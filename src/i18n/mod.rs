@@ -249,7 +249,7 @@ mod tests {
         assert_eq!(group(8810.0), "8 810");
         assert_eq!(group(1250.5), "1 250,5");
         assert_eq!(group(100.0), "100");
-        assert_eq!(group(-1234567.0), "-1 234 567");
+        assert_eq!(group(-1_234_567.0), "-1 234 567");
         assert_eq!(group(-0.0), "0");
         let sv = Language::new(Lang::Sv, Why::Default);
         assert_eq!(sv.number(12345.0), "12 345");

@@ -42,7 +42,7 @@ pub const KEYS: [&str; 13] = [
 /// The spreadsheet export: a header row, then a row per milestone and per step.
 pub fn spreadsheet(language: &Language, dialect: Dialect, rows: &[SheetRow<'_>]) -> String {
     let header: Vec<String> = match dialect {
-        Dialect::Plain => KEYS.iter().map(|k| k.to_string()).collect(),
+        Dialect::Plain => KEYS.iter().map(std::string::ToString::to_string).collect(),
         Dialect::Excel => KEYS
             .iter()
             .map(|k| language.text(&format!("csv-{}", k.replace('_', "-")), None))

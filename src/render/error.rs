@@ -1,5 +1,5 @@
 //! Error messages as the user sees them, on stderr: `error: …`, where
-//! (file:line:column with the line and a caret under the place), and `help: …`.
+//! (<file:line:column> with the line and a caret under the place), and `help: …`.
 //! Everything in them may quote a file the user or a teammate wrote, so all of
 //! it is escaped for the terminal.
 

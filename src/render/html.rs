@@ -503,11 +503,11 @@ fn ticks(language: &Language, from: NaiveDate, to: NaiveDate) -> Vec<Tick> {
         }
         return out;
     }
-    let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32 + 1;
+    let months = (to.year() - from.year()) * 12 + to.month0().cast_signed() - from.month0().cast_signed() + 1;
     let step = [1, 3, 6, 12].into_iter().find(|s| months / s <= 24).unwrap_or(12);
     let mut day = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
     while day <= to {
-        if day >= from && (day.month0() as i32) % step == 0 {
+        if day >= from && day.month0().cast_signed() % step == 0 {
             out.push(Tick {
                 day,
                 label: t!(language, "month-short", month = day.month()),
@@ -518,6 +518,20 @@ fn ticks(language: &Language, from: NaiveDate, to: NaiveDate) -> Vec<Tick> {
             .unwrap_or(to + Duration::days(1));
     }
     out
+}
+
+/// A row of the timeline: a heading per roadmap and per phase, then its tasks.
+enum Row<'a> {
+    Roadmap(&'a str),
+    Phase(&'a str),
+    Task(&'a GanttTask),
+}
+
+/// What a swatch of the timeline's legend stands for.
+enum Swatch {
+    Status(Status),
+    Gate,
+    Baseline,
 }
 
 /// The timeline as SVG: a row per dated milestone, grouped by roadmap and
@@ -544,11 +558,6 @@ fn timeline(language: &Language, report: &Report) -> String {
     let days = (to - from).num_days() as f64 + 1.0;
     let x = |day: NaiveDate| LABEL + (day - from).num_days() as f64 / days * (WIDTH - LABEL - RIGHT);
     // Rows: a heading per roadmap and per phase, then its tasks.
-    enum Row<'a> {
-        Roadmap(&'a str),
-        Phase(&'a str),
-        Task(&'a GanttTask),
-    }
     let mut rows: Vec<Row> = Vec::new();
     let (mut roadmap, mut phase): (Option<&str>, Option<&str>) = (None, None);
     for task in tasks {
@@ -566,12 +575,6 @@ fn timeline(language: &Language, report: &Report) -> String {
         rows.push(Row::Task(task));
     }
     let bottom = TOP + ROW * rows.len() as f64;
-    /// What a swatch of the legend stands for.
-    enum Swatch {
-        Status(Status),
-        Gate,
-        Baseline,
-    }
     let legend: Vec<(Swatch, String)> = Status::ALL
         .iter()
         .filter(|s| **s != Status::Undated)

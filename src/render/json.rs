@@ -40,7 +40,7 @@ pub fn report(report: &Report) -> roadmap_core::Result<String> {
 }
 
 /// `value` as pretty-printed JSON with a final line end. The characters a
-/// terminal would act on that serde_json writes as they are (DEL, C1
+/// terminal would act on that `serde_json` writes as they are (DEL, C1
 /// controls, bidirectional overrides; see `terminal::is_unsafe`) are written
 /// as `\uXXXX` escapes: the same JSON to a parser, harmless on a screen.
 pub fn to_string(value: &impl Serialize) -> roadmap_core::Result<String> {

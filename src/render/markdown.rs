@@ -255,7 +255,7 @@ pub fn render(language: &Language, report: &Report) -> String {
             continue;
         }
         out.push_str(&format!("\n{}:\n\n", escape(&title)));
-        for r in list.iter() {
+        for r in list {
             let line = if closed {
                 t!(
                     language,
@@ -309,7 +309,7 @@ pub fn render(language: &Language, report: &Report) -> String {
                 steps(m),
             ]
         },
-        ["col-what", "col-due", "col-status", "col-owner", "col-steps"].map(|id| escape(&language.text(id, None))),
+        &["col-what", "col-due", "col-status", "col-owner", "col-steps"].map(|id| escape(&language.text(id, None))),
     );
     heading(&mut out, &t!(language, "report-overdue"));
     milestone_table(
@@ -325,7 +325,7 @@ pub fn render(language: &Language, report: &Report) -> String {
                 steps(m),
             ]
         },
-        ["col-overdue-by", "col-what", "col-due", "col-owner", "col-steps"].map(|id| escape(&language.text(id, None))),
+        &["col-overdue-by", "col-what", "col-due", "col-owner", "col-steps"].map(|id| escape(&language.text(id, None))),
     );
     section(
         &mut out,
@@ -391,7 +391,7 @@ fn milestone_table<const N: usize>(
     items: &[MilestoneItem],
     empty: &str,
     row: impl Fn(&MilestoneItem) -> [String; N],
-    header: [String; N],
+    header: &[String; N],
 ) {
     if items.is_empty() {
         out.push_str(&escape(empty));

@@ -1,5 +1,5 @@
 //! A Mermaid `gantt` block of the report's dated milestones, a section per
-//! phase of each roadmap, gates as milestones, overdue work `crit`. GitHub and GitLab draw it from a fenced ```mermaid block.
+//! phase of each roadmap, gates as milestones, overdue work `crit`. GitHub and GitLab draw it from a fenced `mermaid` block.
 
 use chrono::Duration;
 

@@ -155,26 +155,29 @@ pub fn deviation(language: &Language, d: &Deviation) -> String {
     let day = language.date(d.day);
     let no_date = || t!(language, "no-date");
     match d.kind {
-        DeviationKind::Moved => match d.days {
-            Some(days) => t!(
-                language,
-                "deviation-moved",
-                from = d.from.clone().unwrap_or_else(no_date),
-                to = d.to.clone().unwrap_or_else(no_date),
-                sign = if days > 0 { "+" } else { "" },
-                days = days,
-                by = by,
-                day = day
-            ),
-            None => t!(
-                language,
-                "deviation-moved-undated",
-                from = d.from.clone().unwrap_or_else(no_date),
-                to = d.to.clone().unwrap_or_else(no_date),
-                by = by,
-                day = day
-            ),
-        },
+        DeviationKind::Moved => {
+            if let Some(days) = d.days {
+                t!(
+                    language,
+                    "deviation-moved",
+                    from = d.from.clone().unwrap_or_else(no_date),
+                    to = d.to.clone().unwrap_or_else(no_date),
+                    sign = if days > 0 { "+" } else { "" },
+                    days = days,
+                    by = by,
+                    day = day
+                )
+            } else {
+                t!(
+                    language,
+                    "deviation-moved-undated",
+                    from = d.from.clone().unwrap_or_else(no_date),
+                    to = d.to.clone().unwrap_or_else(no_date),
+                    by = by,
+                    day = day
+                )
+            }
+        }
         DeviationKind::Skipped => t!(language, "deviation-skipped", by = by, day = day),
         DeviationKind::Reopened => t!(language, "deviation-reopened", by = by, day = day),
         DeviationKind::BecameOverdue => t!(language, "deviation-overdue", day = day),

@@ -115,8 +115,8 @@ pub fn render(language: &Language, report: &Report) -> String {
         let steps = super::markdown::fraction(r.steps_done, r.steps);
         let milestones = format!("{}/{}", r.milestones_done, r.milestones);
         let overdue = r.by_status.get(Status::Overdue);
-        let line = match &r.cost_tkr {
-            Some(c) => t!(
+        let line = if let Some(c) = &r.cost_tkr {
+            t!(
                 language,
                 "report-roadmap-line-cost",
                 steps = steps,
@@ -124,14 +124,15 @@ pub fn render(language: &Language, report: &Report) -> String {
                 overdue = overdue,
                 done = language.number(c.done),
                 total = language.number(c.total)
-            ),
-            None => t!(
+            )
+        } else {
+            t!(
                 language,
                 "report-roadmap-line",
                 steps = steps,
                 milestones = milestones,
                 overdue = overdue
-            ),
+            )
         };
         out.push_str(&format!("  - {} ({}): {line}\n", r.title, r.id));
     }
@@ -183,7 +184,7 @@ pub fn render(language: &Language, report: &Report) -> String {
             continue;
         }
         out.push_str(&format!("  {title}:\n"));
-        for r in list.iter() {
+        for r in list {
             let line = if closed {
                 t!(
                     language,

@@ -1,4 +1,4 @@
-//! An Excel workbook (rust_xlsxwriter): a sheet of milestones and a sheet of
+//! An Excel workbook (`rust_xlsxwriter)`: a sheet of milestones and a sheet of
 //! steps, the header in the reader's language, frozen and filtered; dates are
 //! dates and costs are numbers, so Excel sorts and sums them. Cells are
 //! written as strings, never formulas, so no text from a plan can run.
@@ -50,7 +50,7 @@ fn build(language: &Language, rows: &[SheetRow<'_>]) -> Result<Vec<u8>, XlsxErro
         let sheet = book.add_worksheet();
         sheet.set_name(&name)?;
         for (c, key) in columns.iter().enumerate() {
-            let c = c as u16;
+            let c = column(c)?;
             sheet.write_string_with_format(
                 0,
                 c,
@@ -60,15 +60,25 @@ fn build(language: &Language, rows: &[SheetRow<'_>]) -> Result<Vec<u8>, XlsxErro
             sheet.set_column_width(c, width(key))?;
         }
         for (r, row) in rows.iter().enumerate() {
-            let r = r as u32 + 1;
+            let r = sheet_row(r + 1)?;
             for (c, key) in columns.iter().enumerate() {
-                cell(sheet, (r, c as u16), key, row, language, &styles)?;
+                cell(sheet, (r, column(c)?), key, row, language, &styles)?;
             }
         }
         sheet.set_freeze_panes(1, 0)?;
-        sheet.autofilter(0, 0, rows.len() as u32, columns.len() as u16 - 1)?;
+        sheet.autofilter(0, 0, sheet_row(rows.len())?, column(columns.len().saturating_sub(1))?)?;
     }
     book.save_to_buffer()
+}
+
+/// A row number as a sheet counts them; past what a sheet holds is the sheet's own error.
+fn sheet_row(index: usize) -> Result<u32, XlsxError> {
+    u32::try_from(index).map_err(|_| XlsxError::RowColumnLimitError)
+}
+
+/// A column number as a sheet counts them.
+fn column(index: usize) -> Result<u16, XlsxError> {
+    u16::try_from(index).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
 /// The cell formats: a day as the language writes it, and wrapped text.
@@ -89,7 +99,8 @@ fn cell(
     let date = |d: Option<chrono::NaiveDate>| -> Option<ExcelDateTime> {
         use chrono::Datelike;
         let d = d?;
-        ExcelDateTime::from_ymd(u16::try_from(d.year()).ok()?, d.month() as u8, d.day() as u8).ok()
+        let (month, day) = (u8::try_from(d.month()).ok()?, u8::try_from(d.day()).ok()?);
+        ExcelDateTime::from_ymd(u16::try_from(d.year()).ok()?, month, day).ok()
     };
     let text = |sheet: &mut Worksheet, value: &str| -> Result<(), XlsxError> {
         if !value.is_empty() {

@@ -10,7 +10,7 @@ pub mod toml;
 
 use crate::due::Due;
 use crate::lang::Lang;
-use crate::roadmap::edit::{id_from, slug, unique};
+use crate::roadmap::edit::{UniqueIds, id_from, slug};
 use crate::roadmap::parse::is_valid_id;
 use read::{Cell, Table};
 
@@ -263,8 +263,9 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         None => (!languages.is_empty()).then_some(Lang::En),
     };
 
-    let mut phases: Vec<Phase> = Vec::new();
+    let mut phases = Phases::default();
     let mut milestones: Vec<Milestone> = Vec::new();
+    let mut ids = UniqueIds::default();
     let mut current_phase: Option<String> = None;
     for (index, row) in table.rows.iter().enumerate().skip(header_row + 1) {
         let get = |key: Key| -> Option<&Cell> { col(key).and_then(|i| row.get(i)).filter(|c| !c.is_empty()) };
@@ -285,7 +286,7 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         // A heading between milestone rows: one text, outside the milestone
         // column (or the same text across the row, as a merged cell reads).
         if distinct == 1 && (filled[0].0 != title_col || filled.len() > 1) && columns.len() > 1 {
-            current_phase = Some(add_phase(&mut phases, filled[0].1.clone(), None));
+            current_phase = Some(phases.add(filled[0].1.clone(), None));
             continue;
         }
         let Some(title) = get(Key::Title).map(Cell::text) else {
@@ -297,14 +298,10 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
             ..Milestone::default()
         };
         let wanted = get(Key::Id).map(Cell::text).filter(|id| is_valid_id(id));
-        let taken = milestones.iter().map(|m| m.id.as_str());
-        m.id = unique(wanted.unwrap_or_else(|| slug(&title)), taken);
+        m.id = ids.claim(wanted.unwrap_or_else(|| slug(&title)));
         m.phase = get(Key::Phase)
             .map(Cell::text)
-            .map(|title| match phases.iter().find(|p| p.title == title) {
-                Some(p) => p.id.clone(),
-                None => add_phase(&mut phases, title, None),
-            })
+            .map(|title| phases.named(title))
             .or_else(|| current_phase.clone());
         if let Some(cell) = get(Key::Due) {
             let text = cell.text();
@@ -336,7 +333,7 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         language,
         columns: columns.iter().map(|(k, i, _)| (*k, headers[*i].clone())).collect(),
         unused,
-        phases,
+        phases: phases.list,
         milestones,
     })
 }
@@ -353,22 +350,24 @@ pub fn merge(parts: Vec<(String, Plan)>) -> Option<Plan> {
         milestones: Vec::new(),
         ..first.clone()
     };
+    let mut phases = Phases::default();
+    let mut ids = UniqueIds::default();
     for (heading, part) in std::iter::once((first_heading, first)).chain(parts) {
         let title = without_number(&heading);
         let own_phase = (part.phases.is_empty() && !title.is_empty()).then(|| {
             let numbered = (title != heading.trim()).then(|| heading.trim().to_string());
-            add_phase(&mut merged.phases, title.to_string(), numbered)
+            phases.add(title.to_string(), numbered)
         });
-        let mut renamed: Vec<(String, String)> = Vec::new();
+        let mut renamed: std::collections::HashMap<String, String> = std::collections::HashMap::new();
         for phase in part.phases {
-            let id = unique(phase.id.clone(), merged.phases.iter().map(|p| p.id.as_str()));
-            renamed.push((phase.id.clone(), id.clone()));
-            merged.phases.push(Phase { id, ..phase });
+            let id = phases.ids.claim(phase.id.clone());
+            renamed.insert(phase.id.clone(), id.clone());
+            phases.list.push(Phase { id, ..phase });
         }
         for mut m in part.milestones {
-            m.id = unique(m.id.clone(), merged.milestones.iter().map(|m| m.id.as_str()));
+            m.id = ids.claim(m.id.clone());
             m.phase = match m.phase.take() {
-                Some(p) => renamed.iter().find(|(old, _)| *old == p).map(|(_, new)| new.clone()),
+                Some(p) => renamed.get(&p).cloned(),
                 None => own_phase.clone(),
             };
             merged.milestones.push(m);
@@ -379,18 +378,40 @@ pub fn merge(parts: Vec<(String, Plan)>) -> Option<Plan> {
             }
         }
     }
+    merged.phases = phases.list;
     Some(merged)
 }
 
-/// A new phase of `title` with an id of its own; its id.
-fn add_phase(phases: &mut Vec<Phase>, title: String, heading: Option<String>) -> String {
-    let id = unique(id_from(&title), phases.iter().map(|p| p.id.as_str()));
-    phases.push(Phase {
-        id: id.clone(),
-        title,
-        heading,
-    });
-    id
+/// The phases of a plan as they are found, each with an id of its own.
+#[derive(Default)]
+struct Phases {
+    list: Vec<Phase>,
+    ids: UniqueIds,
+    /// The first phase of each title, for a phase column naming it again.
+    by_title: std::collections::HashMap<String, String>,
+}
+
+impl Phases {
+    /// A new phase of `title` (a heading row starts one, whatever its
+    /// title); its id.
+    fn add(&mut self, title: String, heading: Option<String>) -> String {
+        let id = self.ids.claim(id_from(&title));
+        self.by_title.entry(title.clone()).or_insert_with(|| id.clone());
+        self.list.push(Phase {
+            id: id.clone(),
+            title,
+            heading,
+        });
+        id
+    }
+
+    /// The phase a phase column names: the one of that title, else a new one.
+    fn named(&mut self, title: String) -> String {
+        match self.by_title.get(&title) {
+            Some(id) => id.clone(),
+            None => self.add(title, None),
+        }
+    }
 }
 
 /// "10.2 MVP- och rapportfas" is "MVP- och rapportfas", "2. Tidplan" and

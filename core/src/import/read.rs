@@ -33,6 +33,8 @@ impl Cell {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.trim().to_string(),
+            // A whole number below 1e15 is an i64 exactly.
+            #[allow(clippy::cast_possible_truncation)]
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             Cell::Number(n) => n.to_string(),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
@@ -175,7 +177,7 @@ fn guess_delimiter(text: &str) -> u8 {
             b'"' => quoted = !quoted,
             b'\n' if !quoted => break,
             _ if !quoted => {
-                for (d, n) in counts.iter_mut() {
+                for (d, n) in &mut counts {
                     if *d == c {
                         *n += 1;
                     }

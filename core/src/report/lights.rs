@@ -97,7 +97,7 @@ fn cause(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<Cause> {
         baseline: s.baseline.clone(),
         baseline_undated: s.baseline == Some(Baseline::Undated),
         at_risk,
-        cost_tkr: s.milestone.cost_tkr.map(|c| c.value()),
+        cost_tkr: s.milestone.cost_tkr.map(crate::roadmap::Cost::value),
     })
 }
 
@@ -129,7 +129,7 @@ pub fn plan_lights(
         .collect();
     let total: f64 = standings
         .iter()
-        .filter_map(|s| s.milestone.cost_tkr.map(|c| c.value()))
+        .filter_map(|s| s.milestone.cost_tkr.map(crate::roadmap::Cost::value))
         .sum();
     let costs = standings.iter().any(|s| s.milestone.cost_tkr.is_some());
     let cost = costs.then(|| {

@@ -76,27 +76,29 @@ fn responsible(s: &Standing, filter: &Filter) -> Vec<String> {
     parties.into_iter().collect()
 }
 
+/// The load of `party` in `roadmap`, new when there is none yet.
+fn entry<'m>(
+    by: &'m mut BTreeMap<(String, String), PartyLoad>,
+    roadmap: &str,
+    party: &str,
+    name: Option<String>,
+) -> &'m mut PartyLoad {
+    by.entry((roadmap.to_string(), party.to_string()))
+        .or_insert_with(|| PartyLoad {
+            roadmap: roadmap.to_string(),
+            party: party.to_string(),
+            name,
+            open: 0,
+            overdue: 0,
+            helping: 0,
+            waited_on: Vec::new(),
+        })
+}
+
 /// Every party's load, roadmap by roadmap, in the order of `[parties]`,
 /// then the owners that name no party, then work without an owner.
 pub fn loads(all: &[&Standing], filter: &Filter) -> Vec<PartyLoad> {
     let mut by: BTreeMap<(String, String), PartyLoad> = BTreeMap::new();
-    fn entry<'m>(
-        by: &'m mut BTreeMap<(String, String), PartyLoad>,
-        roadmap: &str,
-        party: &str,
-        name: Option<String>,
-    ) -> &'m mut PartyLoad {
-        by.entry((roadmap.to_string(), party.to_string()))
-            .or_insert_with(|| PartyLoad {
-                roadmap: roadmap.to_string(),
-                party: party.to_string(),
-                name,
-                open: 0,
-                overdue: 0,
-                helping: 0,
-                waited_on: Vec::new(),
-            })
-    }
     let mut loads: Vec<(String, String, bool, bool)> = Vec::new();
     for s in all.iter().filter(|s| s.status.is_open()) {
         let overdue = s.status == Status::Overdue;

@@ -1,5 +1,5 @@
 //! Changing a roadmap file in place: its comments, layout and everything not
-//! changed stay exactly as the user wrote them (toml_edit, not re-serialising).
+//! changed stay exactly as the user wrote them (`toml_edit`, not re-serialising).
 
 use chrono::{Datelike, Duration, NaiveDate};
 use toml_edit::{DocumentMut, Item, Value};
@@ -129,10 +129,11 @@ pub fn name_steps(text: &str) -> Result<(String, usize)> {
         let Some(steps) = milestone.get_mut("step").and_then(Item::as_array_of_tables_mut) else {
             continue;
         };
-        let mut taken: Vec<String> = steps
+        let ids: Vec<String> = steps
             .iter()
             .filter_map(|s| s.get("id").and_then(Item::as_str).map(str::to_string))
             .collect();
+        let mut taken = UniqueIds::taken(ids.iter().map(String::as_str));
         for step in steps.iter_mut() {
             if step.contains_key("id") {
                 continue;
@@ -140,8 +141,7 @@ pub fn name_steps(text: &str) -> Result<(String, usize)> {
             let Some(words) = step.get("text").and_then(Item::as_str) else {
                 continue;
             };
-            let id = unique(slug(words), taken.iter().map(String::as_str));
-            taken.push(id.clone());
+            let id = taken.claim(slug(words));
             // Rebuilt with the id first, each other key with its own spacing and comments.
             let keys: Vec<String> = step.iter().map(|(k, _)| k.to_string()).collect();
             let entries: Vec<(toml_edit::Key, Item)> = keys.iter().filter_map(|k| step.remove_entry(k)).collect();
@@ -197,15 +197,40 @@ fn words(text: &str, most: usize) -> String {
     folded.split_whitespace().take(most).collect::<Vec<_>>().join("-")
 }
 
-/// `id`, or `id-2`, `id-3` … when one of `taken` is it already.
-pub(crate) fn unique<'a>(id: String, taken: impl Iterator<Item = &'a str> + Clone) -> String {
-    if !taken.clone().any(|t| t == id) {
-        return id;
+/// Ids handed out unique: `id`, else `id-2`, `id-3` … In time linear in the
+/// ids handed out, however many rows share a title (a hostile workbook can
+/// repeat one row a million times).
+#[derive(Debug, Default)]
+pub(crate) struct UniqueIds {
+    taken: std::collections::HashSet<String>,
+    /// For each id asked for twice, the next number to try.
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl UniqueIds {
+    /// Ids that are taken already.
+    pub(crate) fn taken<'a>(ids: impl IntoIterator<Item = &'a str>) -> UniqueIds {
+        UniqueIds {
+            taken: ids.into_iter().map(str::to_string).collect(),
+            next: std::collections::HashMap::new(),
+        }
     }
-    (2..)
-        .map(|n| format!("{id}-{n}"))
-        .find(|candidate| !taken.clone().any(|t| t == candidate))
-        .unwrap_or(id)
+
+    /// `id`, or `id-N` for the first N from 2 not taken; taken from now on.
+    pub(crate) fn claim(&mut self, id: String) -> String {
+        if !self.taken.contains(&id) {
+            self.taken.insert(id.clone());
+            return id;
+        }
+        let n = self.next.entry(id.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{id}-{n}");
+            *n += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
 }
 
 /// Sets the due date of one milestone, adding the key if it has none.
@@ -276,7 +301,11 @@ mod tests {
         );
         assert!(text.contains("  id = \"egen\"\n  text = \"Egen\""), "{text}");
         assert!(text.contains("id = \"genomfora-uppstartsmote-kickoff-igen\""), "{text}");
-        assert_eq!(unique("a".into(), ["a", "a-2"].into_iter()), "a-3");
+        let mut ids = UniqueIds::taken(["a", "a-2"]);
+        assert_eq!(ids.claim("a".into()), "a-3");
+        assert_eq!(ids.claim("a".into()), "a-4");
+        assert_eq!(ids.claim("b".into()), "b");
+        assert_eq!(ids.claim("a-3".into()), "a-3-2");
         assert_eq!(slug("2. Steg"), "2-steg");
         assert_eq!(slug("12"), "steg-12");
     }

@@ -152,7 +152,7 @@ struct Reader<'a> {
 
 /// A table in the file, with the place to point at when something is missing from it.
 struct Table<'t, 'de> {
-    table: &'t TomlTable<'de>,
+    entries: &'t TomlTable<'de>,
     span: Option<Range<usize>>,
     name: Name<'de>,
 }
@@ -219,13 +219,13 @@ impl<'a> Reader<'a> {
 
     fn roadmap(&mut self, top: &TomlTable<'_>, origin: Origin) -> Option<Roadmap> {
         let top = Table {
-            table: top,
+            entries: top,
             span: Some(0..0),
             name: Name::File,
         };
         self.unknown_keys(&top, TOP_KEYS);
         let Some(head) = self.sub_table(&top, "roadmap") else {
-            if top.table.contains_key("roadmap") {
+            if top.entries.contains_key("roadmap") {
                 // Reported as the wrong type already.
                 return None;
             }
@@ -264,7 +264,7 @@ impl<'a> Reader<'a> {
     }
 
     fn unknown_keys(&mut self, table: &Table<'_, '_>, allowed: &[&str]) {
-        for (key, _) in table.table.iter() {
+        for (key, _) in table.entries {
             let key_name = key.name;
             if !allowed.contains(&key_name) {
                 let hint = did_you_mean(key_name, allowed.iter().copied())
@@ -284,17 +284,16 @@ impl<'a> Reader<'a> {
     }
 
     fn sub_table<'t, 'de>(&mut self, parent: &Table<'t, 'de>, key: &'static str) -> Option<Table<'t, 'de>> {
-        let item = parent.table.get(key)?;
-        match item.as_table() {
-            Some(table) => Some(Table {
-                table,
+        let item = parent.entries.get(key)?;
+        if let Some(table) = item.as_table() {
+            Some(Table {
+                entries: table,
                 span: Some(span(item.span())),
                 name: Name::Section(key),
-            }),
-            None => {
-                self.wrong_type(item, key, "a table");
-                None
-            }
+            })
+        } else {
+            self.wrong_type(item, key, "a table");
+            None
         }
     }
 
@@ -337,7 +336,7 @@ impl<'a> Reader<'a> {
         header: &str,
         name: impl Fn(usize) -> Name<'de>,
     ) -> Vec<Table<'t, 'de>> {
-        let Some(item) = parent.table.get(key) else {
+        let Some(item) = parent.entries.get(key) else {
             return Vec::new();
         };
         let mut tables = Vec::new();
@@ -354,7 +353,7 @@ impl<'a> Reader<'a> {
         for (i, value) in array.iter().enumerate() {
             match value.as_table() {
                 Some(table) => tables.push(Table {
-                    table,
+                    entries: table,
                     span: Some(span(value.span())),
                     name: name(i + 1),
                 }),
@@ -369,7 +368,7 @@ impl<'a> Reader<'a> {
     }
 
     fn string(&mut self, table: &Table<'_, '_>, key: &str) -> Option<String> {
-        let item = table.table.get(key)?;
+        let item = table.entries.get(key)?;
         match item.as_str() {
             // A file saved with CRLF line ends keeps them inside multi-line
             // strings; the text means the same as with LF, so it reads the same.
@@ -383,9 +382,9 @@ impl<'a> Reader<'a> {
     }
 
     fn required_string(&mut self, table: &Table<'_, '_>, key: &str) -> Option<String> {
-        if table.table.get(key).is_none() {
+        if table.entries.get(key).is_none() {
             let misspelt = table
-                .table
+                .entries
                 .iter()
                 .any(|(k, _)| k.name != key && (did_you_mean(k.name, [key]).is_some() || synonym(k.name) == Some(key)));
             if misspelt {
@@ -401,7 +400,7 @@ impl<'a> Reader<'a> {
         }
         let value = self.string(table, key)?;
         if value.trim().is_empty() {
-            let at = table.table.get(key).map(|i| span(i.span()));
+            let at = table.entries.get(key).map(|i| span(i.span()));
             self.error(
                 at,
                 format!("`{key}` of {} is empty", table.name),
@@ -417,7 +416,7 @@ impl<'a> Reader<'a> {
         if is_valid_id(&id) {
             Some(id)
         } else {
-            let at = table.table.get("id").map(|i| span(i.span()));
+            let at = table.entries.get("id").map(|i| span(i.span()));
             self.error(
                 at,
                 format!("`{id}` is not a valid id"),
@@ -431,7 +430,7 @@ impl<'a> Reader<'a> {
     }
 
     fn year(&mut self, table: &Table<'_, '_>) -> Option<i32> {
-        let item = table.table.get("year")?;
+        let item = table.entries.get("year")?;
         let Value::Integer(year) = item.value() else {
             self.wrong_type(item, "year", "a whole number like 2027");
             return None;
@@ -459,7 +458,7 @@ impl<'a> Reader<'a> {
         };
         let mut out: Vec<Party> = Vec::new();
         let mut joints = Vec::new();
-        for (code, item) in parties.table.iter() {
+        for (code, item) in parties.entries {
             if let Some(name) = item.as_str() {
                 out.push(Party::named(code.name, name));
                 continue;
@@ -473,7 +472,7 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let table = Table {
-                table,
+                entries: table,
                 span: Some(span(item.span())),
                 name: Name::Party(code.name),
             };
@@ -518,7 +517,7 @@ impl<'a> Reader<'a> {
 
     /// A list of strings, with where each is written.
     fn text_list(&mut self, table: &Table<'_, '_>, key: &str) -> Vec<(String, Range<usize>)> {
-        let Some(item) = table.table.get(key) else {
+        let Some(item) = table.entries.get(key) else {
             return Vec::new();
         };
         let Some(array) = item.as_array().filter(|a| a.style() == ArrayStyle::Inline) else {
@@ -526,7 +525,7 @@ impl<'a> Reader<'a> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for value in array.iter() {
+        for value in array {
             match value.as_str() {
                 Some(s) => out.push((s.to_string(), span(value.span()))),
                 None => self.error(
@@ -553,7 +552,7 @@ impl<'a> Reader<'a> {
             );
             let (Some(id), Some(title)) = (id, title) else { continue };
             if phases.iter().any(|p| p.id == id) {
-                let at = table.table.get("id").map(|i| span(i.span()));
+                let at = table.entries.get("id").map(|i| span(i.span()));
                 self.error(
                     at,
                     format!("duplicate phase id `{id}`"),
@@ -575,11 +574,11 @@ impl<'a> Reader<'a> {
         for mut table in tables {
             let id = self.id(&table);
             if let Some(id) = &id {
-                if let Some(written) = table.table.get("id").and_then(Item::as_str) {
+                if let Some(written) = table.entries.get("id").and_then(Item::as_str) {
                     table.name = Name::Milestone(Which::Id(written));
                 }
                 if seen.insert(id.clone(), milestones.len()).is_some() {
-                    let at = table.table.get("id").map(|i| span(i.span()));
+                    let at = table.entries.get("id").map(|i| span(i.span()));
                     self.error(
                         at,
                         format!("duplicate milestone id `{id}`"),
@@ -595,12 +594,12 @@ impl<'a> Reader<'a> {
             let kind = self.kind(&table);
             let (depends_on, dependency_places) = self.string_list(&table, "depends_on");
             let steps = self.steps(&table);
-            let at = |key: &str| table.table.get(key).map(|i| span(i.span()));
+            let at = |key: &str| table.entries.get(key).map(|i| span(i.span()));
             let spans = super::Spans {
                 milestone: table.span.clone().unwrap_or(0..0),
                 due: at("due"),
                 owner: at("owner"),
-                step_owners: self.step_owner_spans(&table),
+                step_owners: Self::step_owner_spans(&table),
             };
             let milestone = Milestone {
                 id: id.unwrap_or_default(),
@@ -627,7 +626,7 @@ impl<'a> Reader<'a> {
     fn phase_ref(&mut self, table: &Table<'_, '_>, phases: &[Phase]) -> Option<String> {
         let phase = self.string(table, "phase")?;
         if !phases.iter().any(|p| p.id == phase) {
-            let at = table.table.get("phase").map(|i| span(i.span()));
+            let at = table.entries.get("phase").map(|i| span(i.span()));
             let hint = did_you_mean(&phase, phases.iter().map(|p| p.id.as_str())).or_else(|| {
                 Some(if phases.is_empty() {
                     format!("declare it with [[phase]] id = \"{phase}\" and a title")
@@ -648,7 +647,7 @@ impl<'a> Reader<'a> {
         match Due::parse(&text, year) {
             Ok(due) => Some(due),
             Err(e) => {
-                let at = table.table.get("due").map(|i| span(i.span()));
+                let at = table.entries.get("due").map(|i| span(i.span()));
                 self.error(at, format!("invalid due date in {}: {e}", table.name), e.hint.clone());
                 None
             }
@@ -656,12 +655,13 @@ impl<'a> Reader<'a> {
     }
 
     fn cost(&mut self, table: &Table<'_, '_>) -> Option<Cost> {
-        let item = table.table.get("cost_tkr")?;
+        let item = table.entries.get("cost_tkr")?;
         let at = Some(span(item.span()));
         let cost = match item.value() {
-            Value::Integer(n) => match i64::try_from(n.as_i128()) {
-                Ok(n) => Cost::Whole(n),
-                Err(_) => {
+            Value::Integer(n) => {
+                if let Ok(n) = i64::try_from(n.as_i128()) {
+                    Cost::Whole(n)
+                } else {
                     self.error(
                         at,
                         format!("`cost_tkr` of {} is too large a number", table.name),
@@ -669,7 +669,7 @@ impl<'a> Reader<'a> {
                     );
                     return None;
                 }
-            },
+            }
             Value::Float(x) if x.is_finite() => Cost::Fraction(*x),
             Value::Float(_) => {
                 self.error(
@@ -700,7 +700,7 @@ impl<'a> Reader<'a> {
             None | Some("milestone") => Kind::Milestone,
             Some("gate") => Kind::Gate,
             Some(other) => {
-                let at = table.table.get("kind").map(|i| span(i.span()));
+                let at = table.entries.get("kind").map(|i| span(i.span()));
                 let hint = did_you_mean(other, ["milestone", "gate"])
                     .unwrap_or_else(|| "use \"milestone\" or \"gate\" (a decision point)".into());
                 self.error(at, format!("unknown kind `{other}`"), Some(hint));
@@ -710,7 +710,7 @@ impl<'a> Reader<'a> {
     }
 
     fn string_list(&mut self, table: &Table<'_, '_>, key: &str) -> (Vec<String>, Vec<Range<usize>>) {
-        let Some(item) = table.table.get(key) else {
+        let Some(item) = table.entries.get(key) else {
             return (Vec::new(), Vec::new());
         };
         let Some(array) = item.as_array().filter(|a| a.style() == ArrayStyle::Inline) else {
@@ -718,7 +718,7 @@ impl<'a> Reader<'a> {
             return (Vec::new(), Vec::new());
         };
         let (mut values, mut spans) = (Vec::new(), Vec::new());
-        for value in array.iter() {
+        for value in array {
             match value.as_str() {
                 Some(s) => {
                     values.push(s.to_string());
@@ -755,8 +755,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Where each step's `owner` is written, in order (problems in the steps are reported by `steps`).
-    fn step_owner_spans(&self, milestone: &Table<'_, '_>) -> Vec<Option<Range<usize>>> {
-        let Some(steps) = milestone.table.get("step").and_then(Item::as_array) else {
+    fn step_owner_spans(milestone: &Table<'_, '_>) -> Vec<Option<Range<usize>>> {
+        let Some(steps) = milestone.entries.get("step").and_then(Item::as_array) else {
             return Vec::new();
         };
         steps
@@ -770,7 +770,7 @@ impl<'a> Reader<'a> {
     /// number addresses a step by its place) and not used twice in one milestone.
     fn step_id(&mut self, table: &Table<'_, '_>, before: &[Step]) -> Option<String> {
         let id = self.string(table, "id")?;
-        let at = table.table.get("id").map(|i| span(i.span()));
+        let at = table.entries.get("id").map(|i| span(i.span()));
         if !is_valid_id(&id) {
             self.error(
                 at,
@@ -842,7 +842,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The first cycle of two or more milestones in the depends_on graph, as indices in order.
+/// The first cycle of two or more milestones in the `depends_on` graph, as indices in order.
 /// Self-dependencies are reported on their own and skipped here.
 fn find_cycle(milestones: &[Milestone], index: &HashMap<&str, usize>) -> Option<Vec<usize>> {
     #[derive(Clone, Copy, PartialEq)]

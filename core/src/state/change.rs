@@ -48,23 +48,29 @@ pub enum Change {
     },
 }
 
+/// What a person asks of a milestone or a step: a new mark, or a note alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    Mark(Mark),
+    Note,
+}
+
 impl Change {
-    /// What a person asks of a milestone or a step: a new mark (`wanted`),
-    /// or with none, the note alone.
-    pub fn asked(address: &Address, milestone: &Milestone, wanted: Option<Mark>, note: Option<&str>) -> Change {
+    /// The change `ask` on `address` (in `milestone`), with `note`.
+    pub fn asked(address: &Address, milestone: &Milestone, ask: Ask, note: Option<&str>) -> Change {
         let target = address.target(milestone);
         let text = address
             .step
             .and_then(|i| milestone.steps.get(i - 1))
             .map(|s| s.text.clone());
-        match wanted {
-            Some(to) => Change::Mark {
+        match ask {
+            Ask::Mark(to) => Change::Mark {
                 target,
                 to,
                 note: note.map(str::to_string),
                 text,
             },
-            None => Change::Note {
+            Ask::Note => Change::Note {
                 target,
                 note: note.unwrap_or_default().to_string(),
                 text,
@@ -104,8 +110,7 @@ pub struct Author {
     pub on: Option<NaiveDate>,
 }
 
-/// The changes one request on `address` asks for: `wanted` a new mark, or
-/// none for a note alone. A milestone with steps is done when all its steps
+/// The changes one request (`ask`) on `address` asks for. A milestone with steps is done when all its steps
 /// are, so done on it ticks each open step; reopening it reopens it and every
 /// step that is done. A skipped step stays skipped ("not applicable here" is
 /// a decision): reopen it by its own address.
@@ -113,11 +118,11 @@ pub fn expand(
     state: &State<'_>,
     address: &Address,
     milestone: &Milestone,
-    wanted: Option<Mark>,
+    ask: Ask,
     note: Option<&str>,
 ) -> Vec<Change> {
-    let change = |address: &Address| Change::asked(address, milestone, wanted, note);
-    if address.step.is_some() || milestone.steps.is_empty() || matches!(wanted, None | Some(Mark::Skipped)) {
+    let change = |address: &Address| Change::asked(address, milestone, ask, note);
+    if address.step.is_some() || milestone.steps.is_empty() || matches!(ask, Ask::Note | Ask::Mark(Mark::Skipped)) {
         return vec![change(address)];
     }
     let steps: Vec<(Address, Mark)> = (1..=milestone.steps.len())
@@ -128,8 +133,8 @@ pub fn expand(
         })
         .collect();
     let own = state.mark(&address.target(milestone));
-    match wanted {
-        Some(Mark::Done) => {
+    match ask {
+        Ask::Mark(Mark::Done) => {
             let any_done = steps.iter().any(|(_, m)| *m == Mark::Done);
             let mut changes: Vec<Change> = steps
                 .iter()
@@ -143,7 +148,7 @@ pub fn expand(
             }
             changes
         }
-        Some(Mark::Open) => std::iter::once(change(address))
+        Ask::Mark(Mark::Open) => std::iter::once(change(address))
             .chain(steps.iter().filter(|(_, m)| *m == Mark::Done).map(|(s, _)| change(s)))
             .collect(),
         _ => vec![change(address)],

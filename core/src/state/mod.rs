@@ -198,13 +198,13 @@ impl<'a> State<'a> {
         let mut found: Vec<Contradiction> = forks
             .into_iter()
             .filter(|(_, events)| disagree(events))
-            .map(|((target, ..), mut events)| {
-                let kept = events.pop().expect("a fork has events");
-                Contradiction {
+            .filter_map(|((target, ..), mut events)| {
+                let kept = events.pop()?;
+                Some(Contradiction {
                     target,
                     kept,
                     overruled: events,
-                }
+                })
             })
             .collect();
         found.sort_by(|a, b| (a.target, a.kept.at).cmp(&(b.target, b.kept.at)));
