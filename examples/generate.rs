@@ -22,6 +22,9 @@
 //!   rest are `pending`.
 //! - `OUT/open-step.txt`: the address of one step that is still open, for
 //!   timing `roadmap done`.
+//! - `OUT/expected.json`: each milestone's status on 2026-11-22 (and how many
+//!   days overdue), worked out here from the dates and marks chosen, for the
+//!   tests to hold the views against.
 //!
 //! The same arguments always give the same files, byte for byte.
 
@@ -156,9 +159,11 @@ fn parse_args() -> Result<Args, String> {
     })
 }
 
-/// A due date as written, and its last day (none for open-ended and undated ones).
+/// A due date as written, its first day (none for undated ones) and its last
+/// (none for open-ended and undated ones).
 struct Due {
     label: Option<String>,
+    start: Option<NaiveDate>,
     end: Option<NaiveDate>,
 }
 
@@ -291,6 +296,7 @@ const NOTATIONS: usize = PERIOD_KINDS + 8;
 fn due(rng: &mut Rng, notation: usize, file_year: i32) -> Due {
     let dated = |p: Period| Due {
         label: Some(p.label),
+        start: Some(p.start),
         end: Some(p.end),
     };
     match notation {
@@ -305,6 +311,7 @@ fn due(rng: &mut Rng, notation: usize, file_year: i32) -> Due {
             let last = first + rng.between(1, 4) as u32;
             Due {
                 label: Some(format!("{y}-W{first:02}..{y}-W{last:02}")),
+                start: Some(week(y, first, Weekday::Mon)),
                 end: Some(week(y, last, Weekday::Sun)),
             }
         }
@@ -314,12 +321,14 @@ fn due(rng: &mut Rng, notation: usize, file_year: i32) -> Due {
             if notation == 14 {
                 Due {
                     label: Some(case(rng, format!("V{first}"))),
+                    start: Some(week(file_year, first, Weekday::Mon)),
                     end: Some(week(file_year, first, Weekday::Sun)),
                 }
             } else {
                 let last = first + rng.between(1, 4) as u32;
                 Due {
                     label: Some(case(rng, format!("V{first}-{last}"))),
+                    start: Some(week(file_year, first, Weekday::Mon)),
                     end: Some(week(file_year, last, Weekday::Sun)),
                 }
             }
@@ -334,6 +343,7 @@ fn due(rng: &mut Rng, notation: usize, file_year: i32) -> Due {
             debug_assert!(to.end >= from.start);
             Due {
                 label: Some(format!("{}..{}", from.label, to.label)),
+                start: Some(from.start),
                 end: Some(to.end),
             }
         }
@@ -345,18 +355,25 @@ fn due(rng: &mut Rng, notation: usize, file_year: i32) -> Due {
             debug_assert!(from.start <= from.end);
             Due {
                 label: Some(format!("{}..", from.label)),
+                start: Some(from.start),
                 end: None,
             }
         }
         18 => Due {
             label: Some("?".into()),
+            start: None,
             end: None,
         },
         19 => Due {
             label: Some("??.??.????".into()),
+            start: None,
             end: None,
         },
-        _ => Due { label: None, end: None },
+        _ => Due {
+            label: None,
+            start: None,
+            end: None,
+        },
     }
 }
 
@@ -378,6 +395,7 @@ fn weighted_notation(rng: &mut Rng) -> usize {
 struct Milestone {
     id: String,
     title: String,
+    start: Option<NaiveDate>,
     end: Option<NaiveDate>,
     steps: usize,
 }
@@ -436,6 +454,7 @@ fn roadmap_file(
         let milestone = Milestone {
             id: format!("m{number:03}"),
             title: title(rng, number),
+            start: due.start,
             end: due.end,
             steps: steps.unwrap_or_else(|| rng.between(0, 10) as usize),
         };
@@ -628,6 +647,40 @@ fn outcome(file: &RoadmapFile, milestone: usize, targets: &HashMap<String, Targe
     (mark, latest)
 }
 
+/// The day `expected.json` gives each milestone's status on.
+const EXPECTED_ON: (i32, u32, u32) = (2026, 11, 22);
+
+/// Writes each milestone's status on `EXPECTED_ON`, worked out here from the
+/// dates and marks this generator chose, by the README's rules: done,
+/// skipped, overdue (its last day before the day), due (the day inside its
+/// days), upcoming, ongoing (open-ended and started), undated.
+fn expected_file(files: &[RoadmapFile], targets: &HashMap<String, Target>, path: &Path) -> std::io::Result<()> {
+    let on = day(EXPECTED_ON.0, EXPECTED_ON.1, EXPECTED_ON.2);
+    let mut milestones = serde_json::Map::new();
+    for file in files {
+        for (m, milestone) in file.milestones.iter().enumerate() {
+            let (mark, _) = outcome(file, m, targets);
+            let (status, days_overdue) = match (mark, milestone.start, milestone.end) {
+                (Mark::Done, ..) => ("done", None),
+                (Mark::Skipped, ..) => ("skipped", None),
+                (Mark::Open, Some(_), Some(end)) if end < on => ("overdue", Some((on - end).num_days())),
+                (Mark::Open, Some(start), Some(_)) if start <= on => ("due", None),
+                (Mark::Open, Some(start), _) if start > on => ("upcoming", None),
+                (Mark::Open, Some(_), None) => ("ongoing", None),
+                (Mark::Open, ..) => ("undated", None),
+            };
+            let mut entry = serde_json::Map::new();
+            entry.insert("status".into(), status.into());
+            entry.insert("days_overdue".into(), days_overdue.into());
+            milestones.insert(address(file, m, None), entry.into());
+        }
+    }
+    let mut expected = serde_json::Map::new();
+    expected.insert("on".into(), on.to_string().into());
+    expected.insert("milestones".into(), milestones.into());
+    std::fs::write(path, serde_json::Value::Object(expected).to_string())
+}
+
 fn uuid(rng: &mut Rng) -> String {
     let (a, b) = (rng.next_u64(), rng.next_u64());
     format!(
@@ -716,6 +769,7 @@ fn generate(args: &Args) -> std::io::Result<()> {
         &args.out.join("state.jsonl"),
     )?;
     let (tasks, open_step) = tasks_file(&mut task_rng, &files, &targets, &args.out.join("tasks.json"))?;
+    expected_file(&files, &targets, &args.out.join("expected.json"))?;
     let open_step = open_step.unwrap_or_default();
     std::fs::write(args.out.join("open-step.txt"), format!("{open_step}\n"))?;
     println!(

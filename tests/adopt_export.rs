@@ -5,11 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{Sandbox, expect_code};
-
-fn required() -> bool {
-    std::env::var_os("CI").is_some_and(|v| v == "true")
-}
+use crate::support::{Reader, Sandbox, expect_code, readers};
 
 #[test]
 fn init_places_the_hubs_week_plan_and_keeps_its_comments() {
@@ -176,21 +172,9 @@ fn reschedule_twice_then_slips_and_report_show_both_moves_and_the_baseline() {
     );
 }
 
-fn python_has(module: &str) -> bool {
-    Command::new("python3")
-        .args(["-c", &format!("import {module}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 #[test]
 fn ics_export_is_read_back_by_an_independent_parser() {
-    if !python_has("icalendar") {
-        assert!(
-            !required(),
-            "CI must run this check: .ci/run installs the icalendar package"
-        );
-        eprintln!("skipped: the Python package icalendar is not installed (pip install icalendar)");
+    if !readers(&[Reader::PythonPackage("icalendar")]) {
         return;
     }
     let sandbox = Sandbox::new();
@@ -281,6 +265,9 @@ fn ics_export_is_read_back_by_an_independent_parser() {
 
 #[test]
 fn csv_export_is_read_back_by_pythons_csv_module() {
+    if !readers(&[Reader::Python]) {
+        return;
+    }
     let sandbox = Sandbox::new();
     let path = sandbox.write(
         "hubs.csv",

@@ -52,3 +52,30 @@ fn an_unknown_roadmap_gets_a_suggestion() {
     let (_, err) = expect_code(&Sandbox::new().run(&["show", "hubs-skd"]), 1);
     assert_eq!(err, "error: no roadmap `hubs-skd`\n  help: did you mean `hubs-sdk`?\n");
 }
+
+const PLAN: &str = "[roadmap]\nid = \"plan\"\ntitle = \"Plan A\"\nlanguage = \"sv\"\n\n\
+    [[milestone]]\nid = \"m1\"\ntitle = \"Första\"\ndue = \"2026-01-31\"\n\
+      [[milestone.step]]\n  text = \"Steg 1\"\n  [[milestone.step]]\n  text = \"Steg 2\"\n";
+
+#[test]
+fn a_file_that_validate_refuses_is_refused_by_every_command() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write("plans/plan.toml", PLAN);
+    expect_code(&sandbox.run(&["--roadmaps", "plans", "status", "plan"]), 0);
+    // A rule a newer build might add: here, a step without text. Whatever the
+    // file looked like before, it is judged as it is now.
+    std::fs::write(&path, PLAN.replace("text = \"Steg 2\"", "text = \"\"")).unwrap();
+    let (_, refused) = expect_code(&sandbox.run(&["--roadmaps", "plans", "validate"]), 1);
+    for command in [
+        &["status", "plan"][..],
+        &["overdue"],
+        &["checklist", "plan"],
+        &["done", "plan/m1/1"],
+    ] {
+        let mut args = vec!["--roadmaps", "plans"];
+        args.extend_from_slice(command);
+        let (out, err) = expect_code(&sandbox.run(&args), 1);
+        assert!(out.is_empty(), "{command:?}: {out}");
+        assert_eq!(err, refused, "{command:?}");
+    }
+}

@@ -8,11 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use crate::support::{Sandbox, bounded, expect_code, stderr, stdout};
-
-fn required() -> bool {
-    std::env::var_os("CI").is_some_and(|v| v == "true")
-}
+use crate::support::{Reader, Sandbox, bounded, expect_code, mermaid_tasks, readers, stderr, stdout};
 
 /// Characters that must never reach a terminal as they are: C0 controls but
 /// line feed and tab, DEL, C1 controls, bidirectional overrides, isolates and
@@ -662,30 +658,6 @@ fn the_html_report_has_no_markup_from_the_files() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
 }
 
-fn mermaid_tasks(text: &str) -> Option<serde_json::Value> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/tasks.mjs");
-    if !script.with_file_name("node_modules").join("mermaid").exists()
-        || Command::new("node").arg("--version").output().is_err()
-    {
-        assert!(
-            !required(),
-            "CI must run this check: .ci/run installs node and runs npm ci in tests/node"
-        );
-        eprintln!("skipped: node or tests/node/node_modules missing (run `npm ci` in tests/node)");
-        return None;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("chart.mmd");
-    std::fs::write(&path, text).unwrap();
-    let output = Command::new("node").arg(&script).arg(&path).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}\n{text}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Some(serde_json::from_slice(&output.stdout).unwrap())
-}
-
 #[test]
 fn mermaid_reads_the_evil_chart_as_three_tasks_in_one_section_and_no_directive() {
     let sandbox = evil_sandbox();
@@ -693,9 +665,10 @@ fn mermaid_reads_the_evil_chart_as_three_tasks_in_one_section_and_no_directive()
     assert_terminal_safe("mermaid", chart.as_bytes());
     // A directive or comment starts with `%%`; no text may make one.
     assert!(!chart.contains("%%"), "{chart}");
-    let Some(parsed) = mermaid_tasks(&chart) else {
+    if !readers(&[Reader::Node]) {
         return;
-    };
+    }
+    let parsed = mermaid_tasks(&chart);
     let tasks = parsed["tasks"].as_array().unwrap();
     assert_eq!(tasks.len(), 3, "{parsed}");
     let sections: std::collections::BTreeSet<&str> = tasks.iter().map(|t| t["section"].as_str().unwrap()).collect();
@@ -711,6 +684,9 @@ fn mermaid_reads_the_evil_chart_as_three_tasks_in_one_section_and_no_directive()
 
 #[test]
 fn the_csv_export_has_no_formula_cell_and_python_reads_every_row() {
+    if !readers(&[Reader::Python]) {
+        return;
+    }
     let sandbox = evil_sandbox();
     let (csv, _) = expect_code(&evil_run(&sandbox, &["export", "evil", "--format", "csv"]), 0);
     let path = sandbox.write("evil.csv", &csv);
@@ -736,16 +712,7 @@ fn the_csv_export_has_no_formula_cell_and_python_reads_every_row() {
 
 #[test]
 fn the_calendar_export_has_only_its_own_properties() {
-    let has_icalendar = Command::new("python3")
-        .args(["-c", "import icalendar"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_icalendar {
-        assert!(
-            !required(),
-            "CI must run this check: .ci/run installs the icalendar package"
-        );
-        eprintln!("skipped: the Python package icalendar is not installed (pip install icalendar)");
+    if !readers(&[Reader::PythonPackage("icalendar")]) {
         return;
     }
     let sandbox = evil_sandbox();

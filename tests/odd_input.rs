@@ -222,6 +222,10 @@ fn ten_thousand_steps() {
     assert!(!err.contains("panicked"), "{err}");
     let state = std::fs::read_to_string(sandbox.path().join(".roadmap/state.jsonl")).unwrap();
     assert_eq!(state.lines().count(), 2, "a header and one change:\n{state}");
+    // The step is recorded by its fingerprint, worked out by Python's hashlib.
+    if !crate::support::readers(&[crate::support::Reader::Python]) {
+        return;
+    }
     let target = format!("\"target\":\"steg/m/{}\"", crate::support::fingerprint("Steg 10000"));
     assert!(state.contains(&target), "{state}");
 }

@@ -174,6 +174,10 @@ fn marks_skips_and_notes_stay_on_their_step_when_the_plan_is_edited() {
         status.contains("1 change recorded no longer matches a step or milestone"),
         "{status}"
     );
+    // What validate says names the step's fingerprint, worked out by Python's hashlib.
+    if !crate::support::readers(&[crate::support::Reader::Python]) {
+        return;
+    }
     let (out, _) = r(&["validate"]);
     let tidplan = crate::support::fingerprint("Upprätta tidplan");
     let warning =

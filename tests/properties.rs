@@ -12,39 +12,73 @@ fn day() -> impl Strategy<Value = NaiveDate> {
     (1990i32..2060, 1u32..=366).prop_filter_map("a day of the year", |(y, d)| NaiveDate::from_yo_opt(y, d))
 }
 
-/// One due notation as a person would write it, for any kind of period.
-fn period() -> impl Strategy<Value = String> {
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The last day of month `m` (1-12) of year `y`, by chrono's arithmetic.
+fn month_end(y: i32, m: u32) -> NaiveDate {
+    let next = if m == 12 { ymd(y + 1, 1, 1) } else { ymd(y, m + 1, 1) };
+    next.pred_opt().unwrap()
+}
+
+/// One period as a person would write it, with the first and last day it
+/// covers as worked out here (not by the parser).
+fn period() -> impl Strategy<Value = (String, NaiveDate, NaiveDate)> {
     prop_oneof![
-        day().prop_map(|d| d.format("%Y-%m-%d").to_string()),
-        day().prop_map(|d| format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())),
-        day().prop_map(|d| format!("{}.{}.{}", d.day(), d.month(), d.year())),
-        day().prop_map(|d| format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week())),
-        (1990i32..2060, 1u32..=12).prop_map(|(y, m)| format!("{y}-{m:02}")),
-        (1990i32..2060, 1u32..=4).prop_map(|(y, q)| format!("{y}-Q{q}")),
-        (1990i32..2060, 1u32..=3, prop::bool::ANY).prop_map(|(y, t, dash)| if dash {
-            format!("{y}-T{t}")
-        } else {
-            format!("{y} T{t}")
+        day().prop_map(|d| (d.format("%Y-%m-%d").to_string(), d, d)),
+        day().prop_map(|d| (format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()), d, d)),
+        day().prop_map(|d| (format!("{}.{}.{}", d.day(), d.month(), d.year()), d, d)),
+        day().prop_map(|d| {
+            let (y, w) = (d.iso_week().year(), d.iso_week().week());
+            let monday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon).unwrap();
+            (format!("{y}-W{w:02}"), monday, monday + chrono::Duration::days(6))
         }),
-        (1990i32..2060, prop::bool::ANY).prop_map(|(y, spring)| format!("{}{y}", if spring { "VT" } else { "HT" })),
-        (1990i32..2060).prop_map(|y| y.to_string()),
+        (1990i32..2060, 1u32..=12).prop_map(|(y, m)| (format!("{y}-{m:02}"), ymd(y, m, 1), month_end(y, m))),
+        (1990i32..2060, 1u32..=4).prop_map(|(y, q)| (format!("{y}-Q{q}"), ymd(y, 3 * q - 2, 1), month_end(y, 3 * q))),
+        (1990i32..2060, 1u32..=3, prop::bool::ANY).prop_map(|(y, t, dash)| {
+            let text = if dash { format!("{y}-T{t}") } else { format!("{y} T{t}") };
+            (text, ymd(y, 4 * t - 3, 1), month_end(y, 4 * t))
+        }),
+        (1990i32..2060, prop::bool::ANY).prop_map(|(y, spring)| {
+            if spring {
+                (format!("VT{y}"), ymd(y, 1, 1), ymd(y, 6, 30))
+            } else {
+                (format!("HT{y}"), ymd(y, 7, 1), ymd(y, 12, 31))
+            }
+        }),
+        (1990i32..2060).prop_map(|y| (y.to_string(), ymd(y, 1, 1), ymd(y, 12, 31))),
     ]
 }
 
-/// Any due notation: a period, a range of two, an open-ended range, bare weeks.
-fn notation() -> impl Strategy<Value = (String, Option<i32>)> {
+/// Any due notation (a period, a range of two, an open-ended range, bare
+/// weeks with or without the plan's year), the year it is read in, and the
+/// days it covers as worked out here; `None` for a range that ends before it
+/// starts, which must be refused.
+fn notation() -> impl Strategy<Value = (String, Option<i32>, Option<Span>)> {
+    let dated = |start, end| Some(Span::Dated { start, end });
     prop_oneof![
-        period().prop_map(|p| (p, None)),
-        (period(), period()).prop_map(|(a, b)| (format!("{a}..{b}"), None)),
-        period().prop_map(|p| (format!("{p}.."), None)),
+        period().prop_map(move |(text, start, end)| (text, None, dated(start, Some(end)))),
+        (period(), period()).prop_map(move |((a, start, _), (b, _, end))| {
+            let span = (end >= start).then_some(Span::Dated { start, end: Some(end) });
+            (format!("{a}..{b}"), None, span)
+        }),
+        period().prop_map(move |(text, start, _)| (format!("{text}.."), None, dated(start, None))),
         (1u32..=52, 0u32..=5, prop::option::of(1990i32..2060)).prop_map(|(w, extra, year)| {
             let last = (w + extra).min(52);
-            let text = if extra == 0 {
+            let text = if last == w {
                 format!("V{w}")
             } else {
                 format!("V{w}-{last}")
             };
-            (text, year)
+            let span = match year {
+                Some(y) => Span::Dated {
+                    start: NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon).unwrap(),
+                    end: Some(NaiveDate::from_isoywd_opt(y, last, chrono::Weekday::Sun).unwrap()),
+                },
+                None => Span::UnplacedWeeks { first: w, last },
+            };
+            (text, year, Some(span))
         }),
     ]
 }
@@ -53,20 +87,19 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
-    fn every_notation_prints_back_and_parses_to_the_same_range((text, year) in notation()) {
-        // A range may end before it starts; that is an error, not a property failure.
-        if let Ok(due) = Due::parse(&text, year) {
-            prop_assert_eq!(due.label(), text.as_str());
-            let again = Due::parse(due.label(), year).unwrap();
-            prop_assert_eq!(again.span(), due.span());
-            if let (Some(start), Some(end)) = (due.start(), due.end()) {
-                prop_assert!(start <= end, "{text}: {start} after {end}");
+    fn every_notation_covers_the_days_worked_out_for_it_and_prints_back((text, year, expected) in notation()) {
+        match (Due::parse(&text, year), expected) {
+            (Ok(due), Some(span)) => {
+                prop_assert_eq!(due.span(), &span, "{}", text);
+                prop_assert_eq!(due.label(), text.as_str());
             }
+            (Err(e), None) => prop_assert!(e.message.contains("before"), "{}: {}", text, e.message),
+            (got, want) => prop_assert!(false, "{}: parsed {:?}, expected {:?}", text, got.map(|d| d.span().clone()), want),
         }
     }
 
     #[test]
-    fn a_done_milestone_is_never_overdue((text, year) in notation(), today in day(), steps in 0usize..10) {
+    fn a_done_milestone_is_never_overdue((text, year, _) in notation(), today in day(), steps in 0usize..10) {
         if let Ok(due) = Due::parse(&text, year) {
             let done = Progress { done: true, steps_total: steps, steps_done: steps, ..Progress::default() };
             prop_assert_eq!(Status::decide(Some(&due), &done, today), Status::Done);

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{Sandbox, expect_code, golden};
+use crate::support::{Reader, Sandbox, expect_code, golden, mermaid_tasks, readers};
 use crate::views::sandbox_with_progress;
 
 /// Two weeks after the first ticks, in 2027-W20.
@@ -20,11 +20,6 @@ fn report(sandbox: &Sandbox, args: &[&str]) -> String {
     }
     cmd.args(args);
     expect_code(&cmd.output().unwrap(), 0).0
-}
-
-/// Whether a check that needs an outside tool must run: in CI it must.
-fn required() -> bool {
-    std::env::var_os("CI").is_some_and(|v| v == "true")
 }
 
 #[test]
@@ -169,22 +164,11 @@ fn decode_mermaid(text: &str) -> String {
 
 #[test]
 fn the_mermaid_block_is_read_by_mermaid_itself() {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/tasks.mjs");
-    if !script.with_file_name("node_modules").join("mermaid").exists()
-        || Command::new("node").arg("--version").output().is_err()
-    {
-        assert!(
-            !required(),
-            "CI must run this check: .ci/run installs node and runs npm ci in tests/node"
-        );
-        eprintln!("skipped: node or tests/node/node_modules missing (run `npm ci` in tests/node)");
+    if !readers(&[Reader::Node]) {
         return;
     }
     let sandbox = sandbox_with_progress();
-    let path = sandbox.write("gantt.mmd", mermaid_block(&report(&sandbox, &[])));
-    let output = Command::new("node").arg(&script).arg(&path).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let parsed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let parsed = mermaid_tasks(&mermaid_block(&report(&sandbox, &[])));
     assert_eq!(parsed["type"], "gantt");
     let tasks = parsed["tasks"].as_array().unwrap();
     let find = |name: &str| {
@@ -232,11 +216,10 @@ fn the_mermaid_block_is_read_by_mermaid_itself() {
 
 #[test]
 fn the_html_page_shows_its_chart_in_a_browser() {
-    let Some(browser) = crate::support::chromium() else {
-        assert!(!required(), "CI must run this check: .ci/run installs chromium");
-        eprintln!("skipped: no Chromium installed (apt-get install chromium)");
+    if !readers(&[Reader::Chromium]) {
         return;
-    };
+    }
+    let browser = crate::support::chromium().expect("Chromium is here");
     let sandbox = sandbox_with_progress();
     let page = sandbox.write("report.html", report(&sandbox, &["--format", "html"]));
     let shot = sandbox.path().join("report.png");

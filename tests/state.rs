@@ -501,3 +501,33 @@ fn tick_in_a_terminal_ticks_a_step() {
     session.exp_eof().unwrap();
     assert_eq!(done_targets_plain(&sandbox), ["hubs-sdk/projektstart/1"]);
 }
+
+#[test]
+fn reopen_sees_a_done_line_whose_address_is_written_with_json_escapes() {
+    let sandbox = Sandbox::new();
+    // `\/` is `/` in JSON: a teammate's tool may well write it so.
+    sandbox.write(
+        ".roadmap/state.jsonl",
+        "{\"roadmap_state\":1}\n\
+         {\"id\":\"e1\",\"at\":\"2026-11-20T10:00:00Z\",\"by\":\"anna\",\"op\":\"done\",\"target\":\"hubs-sdk\\/projektstart\\/1\"}\n",
+    );
+    let json = expect_code(
+        &sandbox.run(&["checklist", "hubs-sdk/projektstart", "--format", "json"]),
+        0,
+    )
+    .0;
+    let mark = |json: &str| {
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        value["milestones"][0]["steps"][0]["mark"].as_str().unwrap().to_string()
+    };
+    assert_eq!(mark(&json), "done");
+    let (out, _) = expect_code(&sandbox.run(&["reopen", "hubs-sdk/projektstart/1"]), 0);
+    assert!(out.contains("reopened hubs-sdk/projektstart/1"), "{out}");
+    assert!(out.contains("recorded 1 change"), "{out}");
+    let json = expect_code(
+        &sandbox.run(&["checklist", "hubs-sdk/projektstart", "--format", "json"]),
+        0,
+    )
+    .0;
+    assert_eq!(mark(&json), "open");
+}

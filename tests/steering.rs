@@ -10,7 +10,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::{Sandbox, expect_code, git, git_ok, golden, roadmap_in};
+use crate::support::{
+    Reader, Sandbox, expect_code, git, git_ok, golden, mermaid_tasks, node_reads, readers, roadmap_in,
+};
 
 /// Wednesday of week 20: the report on 2027-W20 is as of this day.
 const TODAY: &str = "2027-05-19";
@@ -730,31 +732,16 @@ fn risks_added_changed_and_closed_on_two_branches_merge_without_conflict() {
     assert!(state.contains("{\"roadmap_state\":3}"), "{state}");
 }
 
-fn required() -> bool {
-    std::env::var_os("CI").is_some_and(|v| v == "true")
-}
-
 #[test]
 fn the_mermaid_block_has_a_section_per_phase_and_gates_as_milestones() {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/tasks.mjs");
-    if !script.with_file_name("node_modules").join("mermaid").exists()
-        || Command::new("node").arg("--version").output().is_err()
-    {
-        assert!(
-            !required(),
-            "CI must run this check: .ci/run installs node and runs npm ci in tests/node"
-        );
-        eprintln!("skipped: node or tests/node/node_modules missing (run `npm ci` in tests/node)");
+    if !readers(&[Reader::Node]) {
         return;
     }
     let sandbox = scenario();
     let markdown = run(&sandbox, &["report", "kommun-a", "--week", "2027-W20"]);
     let start = markdown.find("```mermaid\n").unwrap() + "```mermaid\n".len();
     let end = start + markdown[start..].find("```").unwrap();
-    let path = sandbox.write("gantt.mmd", &markdown[start..end]);
-    let output = Command::new("node").arg(&script).arg(&path).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let parsed: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let parsed = mermaid_tasks(&markdown[start..end]);
     let tasks = parsed["tasks"].as_array().unwrap();
     let sections: Vec<&str> = tasks.iter().map(|t| t["section"].as_str().unwrap()).collect();
     assert_eq!(
@@ -781,22 +768,10 @@ fn the_mermaid_block_has_a_section_per_phase_and_gates_as_milestones() {
 
 #[test]
 fn the_html_report_passes_an_accessibility_check_and_shows_and_prints_its_charts() {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/page.mjs");
-    let tools = script.with_file_name("node_modules");
-    let browser = crate::support::chromium();
-    let (Some(browser), true) = (
-        browser,
-        tools.join("axe-core").exists() && tools.join("puppeteer-core").exists(),
-    ) else {
-        assert!(
-            !required(),
-            "CI must run this check: .ci/run installs chromium and node, and runs npm ci in tests/node"
-        );
-        eprintln!(
-            "skipped: Chromium or tests/node/node_modules missing (apt-get install chromium; npm ci in tests/node)"
-        );
+    if !readers(&[Reader::Node, Reader::Chromium, Reader::Poppler]) {
         return;
-    };
+    }
+    let browser = crate::support::chromium().expect("Chromium is here");
     let sandbox = scenario();
     for lang in ["sv", "en"] {
         let mut args = vec!["--lang", lang];
@@ -804,15 +779,7 @@ fn the_html_report_passes_an_accessibility_check_and_shows_and_prints_its_charts
         args.extend(["--format", "html"]);
         let page = sandbox.write(&format!("{lang}/report.html"), run(&sandbox, &args));
         let dir = page.parent().unwrap();
-        let output = Command::new("node")
-            .arg(&script)
-            .arg(&browser)
-            .arg(&page)
-            .arg(dir)
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        let axe: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let axe = node_reads("page.mjs", &[browser.as_os_str(), page.as_os_str(), dir.as_os_str()]);
         assert_eq!(
             axe["violations"],
             serde_json::json!([]),
@@ -843,11 +810,6 @@ fn the_html_report_passes_an_accessibility_check_and_shows_and_prints_its_charts
         let pdf = std::fs::read(dir.join("report.pdf")).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{lang}: not a PDF");
         // The printed PDF, drawn as pictures by poppler: the charts are on its pages, and they are A4.
-        if Command::new("pdftoppm").arg("-v").output().is_err() {
-            assert!(!required(), "CI must run this check: .ci/run installs poppler-utils");
-            eprintln!("skipped: no pdftoppm (apt-get install poppler-utils)");
-            continue;
-        }
         let prefix = dir.join("page");
         let drawn = Command::new("pdftoppm")
             .args(["-png", "-r", "60"])

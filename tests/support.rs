@@ -28,25 +28,34 @@ impl Sandbox {
         path
     }
 
-    /// The `roadmap` binary, ready to run in this sandbox with a clean environment.
+    /// The `roadmap` binary, ready to run in this sandbox with a clean
+    /// environment, 100 columns wide.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_roadmap"));
-        cmd.args(args)
-            .current_dir(self.path())
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.path().join("home"))
-            .env("XDG_DATA_HOME", self.path().join("home/.local/share"))
-            .env("ROADMAP_USER", "tester")
-            .env("COLUMNS", "100")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null());
+        let mut cmd = roadmap(self.path(), &self.path().join("home"), args);
+        cmd.env("COLUMNS", "100");
         cmd
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd(args).output().expect("run the roadmap binary")
     }
+}
+
+/// The `roadmap` binary run in `dir` with nothing of the developer's
+/// environment: `home` its home and data folder, changes recorded by
+/// "tester", no colour, no standard input.
+pub fn roadmap(dir: &Path, home: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_roadmap"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("ROADMAP_USER", "tester")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    cmd
 }
 
 /// Runs `command` and fails the test if it has not finished in 20 seconds:
@@ -166,15 +175,8 @@ pub fn git_ok(dir: &Path, args: &[&str]) -> String {
 
 /// A roadmap command run in `dir` (a clone), recorded at `now`.
 pub fn roadmap_in(dir: &Path, now: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_roadmap"))
-        .args(args)
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir)
-        .env("ROADMAP_USER", "tester")
+    roadmap(dir, dir, args)
         .env("ROADMAP_NOW", now)
-        .env("NO_COLOR", "1")
         .env("COLUMNS", "200")
         .output()
         .unwrap()
@@ -191,6 +193,126 @@ pub fn pixels_of(path: &Path, rgb: [u8; 3]) -> usize {
         .chunks(channels)
         .filter(|p| p[0] == rgb[0] && p[1] == rgb[1] && p[2] == rgb[2])
         .count()
+}
+
+/// An independent program the tests read the tool's output with. A test
+/// that needs one the machine lacks says so and passes as skipped (`cargo
+/// test` works with the Rust toolchain alone); under
+/// `ROADMAP_TEST_READERS=required`, as `.ci/run` sets it, it fails instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// python3 and its standard library (hashlib, tomllib, csv).
+    Python,
+    /// A Python package from `PyPI` (icalendar, openpyxl).
+    PythonPackage(&'static str),
+    /// Node.js with the packages of `tests/node` (mermaid, jsdom, axe-core, puppeteer-core).
+    Node,
+    /// A headless Chromium.
+    Chromium,
+    /// poppler's pdftoppm.
+    Poppler,
+}
+
+impl Reader {
+    fn name(self) -> String {
+        match self {
+            Reader::Python => "python3".into(),
+            Reader::PythonPackage(package) => format!("Python's {package}"),
+            Reader::Node => "Node.js with tests/node's packages".into(),
+            Reader::Chromium => "Chromium".into(),
+            Reader::Poppler => "poppler's pdftoppm".into(),
+        }
+    }
+
+    fn install(self) -> String {
+        match self {
+            Reader::Python => "install Python 3".into(),
+            Reader::PythonPackage(package) => format!("python3 -m pip install {package}"),
+            Reader::Node => "install Node.js, then run `npm ci` in tests/node".into(),
+            Reader::Chromium => "apt-get install chromium".into(),
+            Reader::Poppler => "apt-get install poppler-utils".into(),
+        }
+    }
+
+    fn here(self) -> bool {
+        let runs = |program: &str, args: &[&str]| {
+            Command::new(program)
+                .args(args)
+                .stdin(Stdio::null())
+                .output()
+                .is_ok_and(|o| o.status.success())
+        };
+        match self {
+            Reader::Python => runs("python3", &["-c", "import hashlib, tomllib, csv"]),
+            Reader::PythonPackage(package) => runs("python3", &["-c", &format!("import {package}")]),
+            Reader::Node => node_modules().join("mermaid").exists() && runs("node", &["--version"]),
+            Reader::Chromium => chromium().is_some(),
+            Reader::Poppler => runs("pdftoppm", &["-v"]),
+        }
+    }
+}
+
+/// Whether CI runs the tests: then no reader may be missing.
+fn readers_required() -> bool {
+    std::env::var_os("ROADMAP_TEST_READERS").is_some_and(|v| v == "required")
+}
+
+/// Whether every reader in `wanted` is here. When one is not, the test is to
+/// return at once: this says which test is skipped and why, straight to the
+/// terminal (libtest shows nothing a passing test prints), and lists it in
+/// the file `ROADMAP_TEST_SKIPPED` names, if it names one. Under
+/// `ROADMAP_TEST_READERS=required` a missing reader fails the test.
+pub fn readers(wanted: &[Reader]) -> bool {
+    use std::io::Write;
+    let Some(missing) = wanted.iter().copied().find(|r| !r.here()) else {
+        return true;
+    };
+    let test = std::thread::current().name().unwrap_or("a test").to_string();
+    let why = format!("needs {} ({})", missing.name(), missing.install());
+    assert!(
+        !readers_required(),
+        "{test} {why}: with ROADMAP_TEST_READERS=required no reader may be missing"
+    );
+    let _ = writeln!(std::io::stderr(), "skipped {test}: {why}");
+    if let Some(list) = std::env::var_os("ROADMAP_TEST_SKIPPED") {
+        let line = format!("{test}\n");
+        let _ = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(list)
+            .and_then(|mut f| f.write_all(line.as_bytes()));
+    }
+    false
+}
+
+/// `tests/node/node_modules`, where `npm ci` puts the Node readers.
+fn node_modules() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/node_modules")
+}
+
+/// The tasks of a Mermaid chart as Mermaid's own parser reads them
+/// (`tests/node/tasks.mjs`).
+pub fn mermaid_tasks(chart: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chart.mmd");
+    std::fs::write(&path, chart).unwrap();
+    node_reads("tasks.mjs", &[path.as_os_str()])
+}
+
+/// What a Node reader in `tests/node` (`tasks.mjs`, `page.mjs`) prints as
+/// JSON when run with `args`.
+pub fn node_reads(script: &str, args: &[&std::ffi::OsStr]) -> serde_json::Value {
+    let output = Command::new("node")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node").join(script))
+        .args(args)
+        .output()
+        .expect("run node");
+    assert!(
+        output.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("the reader prints JSON")
 }
 
 /// The browser the tests that need one use, if one is installed: its path.

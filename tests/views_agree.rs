@@ -1,7 +1,8 @@
-//! `status`, `overdue` and `report` decide where a milestone stands on one
-//! path (`status::standings`): on 2,500 generated milestones (the real
-//! workload's size: 50 files of 50, 3 steps each, 2,500 changes) they agree
-//! on every milestone.
+//! `status`, `overdue`, `report` and `timeline` on 2,500 generated milestones
+//! (the real workload's size: 50 files of 50, 3 steps each, 2,500 changes):
+//! each gives every milestone the status, and every overdue one the days,
+//! that the generator (`examples/generate.rs`) worked out from the dates and
+//! marks it chose (`expected.json`), not what another view said.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -32,7 +33,7 @@ fn json(sandbox: &Sandbox, args: &[&str]) -> Value {
 }
 
 #[test]
-fn status_overdue_and_report_agree_on_every_milestone_of_2500() {
+fn status_overdue_report_and_timeline_each_give_the_statuses_the_generator_worked_out() {
     let sandbox = Sandbox::new();
     let made = Command::new(generator())
         .args([
@@ -52,6 +53,31 @@ fn status_overdue_and_report_agree_on_every_milestone_of_2500() {
         .output()
         .expect("run examples/generate (cargo test builds it)");
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(sandbox.path().join("data/expected.json")).unwrap()).unwrap();
+    assert_eq!(expected["on"], "2026-11-22");
+    let expected: BTreeMap<String, (String, Option<i64>)> = expected["milestones"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(address, m)| {
+            (
+                address.clone(),
+                (m["status"].as_str().unwrap().to_string(), m["days_overdue"].as_i64()),
+            )
+        })
+        .collect();
+    assert_eq!(expected.len(), 2500);
+    let count = |status: &str| expected.values().filter(|(s, _)| s == status).count();
+    for status in ["done", "skipped", "overdue", "due", "upcoming", "ongoing", "undated"] {
+        assert!(count(status) > 0, "the generated set has no {status} milestone");
+    }
+    let overdue: BTreeMap<&String, i64> = expected
+        .iter()
+        .filter_map(|(address, (_, days))| days.map(|d| (address, d)))
+        .collect();
+    assert_eq!(overdue.len(), count("overdue"));
+
     let ids: Vec<String> = (0..50).map(|i| format!("bench-{i:04}")).collect();
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let with_ids = |command: &str, extra: &[&str]| {
@@ -62,73 +88,88 @@ fn status_overdue_and_report_agree_on_every_milestone_of_2500() {
     };
 
     let status = with_ids("status", &["--format", "json"]);
-    let mut statuses: BTreeMap<String, String> = BTreeMap::new();
+    let mut statuses: BTreeMap<String, (String, Option<i64>)> = BTreeMap::new();
     for roadmap in status["roadmaps"].as_array().unwrap() {
         for m in roadmap["milestones"].as_array().unwrap() {
             let address = format!("{}/{}", roadmap["id"].as_str().unwrap(), m["id"].as_str().unwrap());
-            statuses.insert(address, m["status"].as_str().unwrap().to_string());
+            let status = m["status"].as_str().unwrap().to_string();
+            let days = overdue.get(&address).copied().filter(|_| status == "overdue");
+            statuses.insert(address, (status, days));
+        }
+        for (status, n) in roadmap["summary"]["by_status"].as_object().unwrap() {
+            let id = roadmap["id"].as_str().unwrap();
+            let mine = expected
+                .iter()
+                .filter(|(a, (s, _))| a.starts_with(&format!("{id}/")) && s == status)
+                .count();
+            assert_eq!(n.as_u64(), Some(mine as u64), "status {id} {status}");
         }
     }
-    assert_eq!(statuses.len(), 2500);
-    let overdue_by_status: Vec<&String> = statuses
-        .iter()
-        .filter(|(_, s)| *s == "overdue")
-        .map(|(a, _)| a)
-        .collect();
-    assert!(
-        overdue_by_status.len() > 100,
-        "a test of agreement needs overdue milestones"
-    );
+    assert_eq!(statuses, expected, "status");
 
-    let overdue = with_ids("overdue", &["--format", "json"]);
+    let overdue_view = with_ids("overdue", &["--format", "json"]);
     let mut days: BTreeMap<String, i64> = BTreeMap::new();
-    for item in overdue["overdue"].as_array().unwrap() {
+    for item in overdue_view["overdue"].as_array().unwrap() {
         let address = item["address"].as_str().unwrap().to_string();
         let days_overdue = item["days_overdue"].as_i64().unwrap();
         if item["step"].is_null() {
             days.insert(address, days_overdue);
         } else {
-            // A step row belongs to an overdue milestone, with the same age.
-            let milestone = address.rsplit_once('/').unwrap().0;
-            assert_eq!(statuses[milestone], "overdue", "{address}");
+            // A step row belongs to an overdue milestone, with its age.
+            let milestone = format!(
+                "{}/{}",
+                item["roadmap"].as_str().unwrap(),
+                item["milestone"].as_str().unwrap()
+            );
+            assert_eq!(expected[&milestone].1, Some(days_overdue), "{address}");
         }
     }
-    assert_eq!(days.keys().collect::<Vec<_>>(), overdue_by_status);
+    let want: BTreeMap<String, i64> = overdue.iter().map(|(a, d)| ((*a).clone(), *d)).collect();
+    assert_eq!(days, want, "overdue");
 
     let report = with_ids("report", &["--format", "json", "--week", "2026-W47"]);
-    let mut reported: BTreeMap<String, i64> = BTreeMap::new();
-    for m in report["overdue"].as_array().unwrap() {
-        assert_eq!(m["status"], "overdue");
-        reported.insert(
-            m["address"].as_str().unwrap().to_string(),
-            m["days_overdue"].as_i64().unwrap(),
-        );
-    }
-    assert_eq!(
-        reported, days,
-        "report and overdue give the same milestones, the same days"
-    );
-    for task in report["timeline"].as_array().unwrap() {
-        let address = format!("{}/{}", task["roadmap"].as_str().unwrap(), task["id"].as_str().unwrap());
-        assert_eq!(task["status"].as_str(), Some(statuses[&address].as_str()), "{address}");
-    }
-    let by_status = |status: &str| statuses.values().filter(|s| *s == status).count();
+    let reported: BTreeMap<String, i64> = report["overdue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            assert_eq!(m["status"], "overdue");
+            (
+                m["address"].as_str().unwrap().to_string(),
+                m["days_overdue"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(reported, want, "report");
     for r in report["roadmaps"].as_array().unwrap() {
-        for (status, count) in r["by_status"].as_object().unwrap() {
-            let in_status: usize = statuses
+        let id = r["id"].as_str().unwrap();
+        for (status, n) in r["by_status"].as_object().unwrap() {
+            let mine = expected
                 .iter()
-                .filter(|(a, s)| a.starts_with(&format!("{}/", r["id"].as_str().unwrap())) && *s == status)
+                .filter(|(a, (s, _))| a.starts_with(&format!("{id}/")) && s == status)
                 .count();
-            assert_eq!(count.as_u64(), Some(in_status as u64), "{} {status}", r["id"]);
+            assert_eq!(n.as_u64(), Some(mine as u64), "report {id} {status}");
         }
     }
-    assert_eq!(
-        report["roadmaps"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["by_status"]["done"].as_u64().unwrap())
-            .sum::<u64>(),
-        by_status("done") as u64
-    );
+    for task in report["timeline"].as_array().unwrap() {
+        let address = format!("{}/{}", task["roadmap"].as_str().unwrap(), task["id"].as_str().unwrap());
+        assert_eq!(
+            task["status"].as_str(),
+            Some(expected[&address].0.as_str()),
+            "report timeline {address}"
+        );
+    }
+
+    let timeline = with_ids("timeline", &["--format", "json"]);
+    let mut rows = 0;
+    for row in timeline["rows"].as_array().unwrap() {
+        let address = format!("{}/{}", row["roadmap"].as_str().unwrap(), row["id"].as_str().unwrap());
+        assert_eq!(
+            row["status"].as_str(),
+            Some(expected[&address].0.as_str()),
+            "timeline {address}"
+        );
+        rows += 1;
+    }
+    assert_eq!(rows, 2500, "timeline rows");
 }
