@@ -63,15 +63,13 @@ pub fn load(workspace: &Path) -> Result<Option<Config>> {
     };
     let shown = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|e| {
-        Error::Config(vec![
-            Diagnostic::at(
-                &shown,
-                &String::from_utf8_lossy(e.as_bytes()),
-                e.utf8_error().valid_up_to()..e.utf8_error().valid_up_to() + 1,
-                "the file is not valid UTF-8",
-            )
-            .with_hint("save the file as UTF-8"),
-        ])
+        Error::Config(vec![crate::diagnostic::invalid_utf8(
+            &shown,
+            e.as_bytes(),
+            e.utf8_error(),
+            "the file is not valid UTF-8",
+            "save the file as UTF-8",
+        )])
     })?;
     parse(&shown, &text).map(|(language, lights, workspace_id)| {
         Some(Config {

@@ -92,6 +92,15 @@ impl Diagnostic {
     }
 }
 
+/// `bytes` of `path` are not UTF-8: where the first bad byte is, shown on its
+/// line (the valid prefix is the same bytes in a lossy copy, so the caret
+/// lands on the replacement character), with what the file should be.
+pub fn invalid_utf8(path: &str, bytes: &[u8], error: std::str::Utf8Error, message: &str, hint: &str) -> Diagnostic {
+    let lossy = String::from_utf8_lossy(bytes);
+    let at = error.valid_up_to();
+    Diagnostic::at(path, &lossy, at..at + '\u{fffd}'.len_utf8(), message).with_hint(hint)
+}
+
 /// The largest char boundary of `text` at or before `index`.
 pub fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     while !text.is_char_boundary(index) {

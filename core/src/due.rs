@@ -233,8 +233,6 @@ fn is_unknown(text: &str) -> bool {
 
 const RANGE_HINT: &str = "a range is `A..B`, or `A..` when it has no end, like `VT2023..`";
 
-/// `A..B` or `A..`. Both sides must have dates, since a range of unplaced
-/// weeks or unknowns has nothing to compare or to span.
 /// "Från VT2023 Framåt", "Fra og med 2024", "From T2 2023 onwards": an
 /// open range, as `VT2023..` writes it; the part it starts with.
 fn open_ended(label: &str) -> Option<&str> {
@@ -273,6 +271,8 @@ fn open_ended(label: &str) -> Option<&str> {
         .filter(|p| !p.is_empty() && !p.contains(".."))
 }
 
+/// `A..B` or `A..`. Both sides must have dates, since a range of unplaced
+/// weeks or unknowns has nothing to compare or to span.
 fn parse_range(label: &str, from: &str, to: &str, year: Option<i32>) -> Result<(Span, Option<Precision>), DueError> {
     if to.contains("..") {
         return Err(DueError::new(format!("`{label}` has more than one `..`"), RANGE_HINT));

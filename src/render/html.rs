@@ -481,7 +481,7 @@ const RIGHT: f64 = 14.0;
 const ROW: f64 = 18.0;
 const TOP: f64 = 58.0;
 
-/// A tick of the time axis: where, its label, and whether it starts a year.
+/// A tick of the time axis: where, and its label.
 struct Tick {
     day: NaiveDate,
     label: String,

@@ -195,15 +195,6 @@ pub fn party(language: &Language, load: &PartyLoad) -> String {
     }
 }
 
-/// An owner as the report shows it: the report's "(no owner)" in words.
-pub fn owner_name(language: &Language, owner: &str) -> String {
-    if owner == NO_OWNER {
-        t!(language, "no-owner")
-    } else {
-        owner.to_string()
-    }
-}
-
 /// A milestone's owner, or the owners of its open steps when it has none.
 pub fn owners(item: &roadmap_core::report::MilestoneItem) -> String {
     match &item.owner {

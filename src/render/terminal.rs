@@ -76,7 +76,6 @@ pub enum Style {
     Yellow,
     Blue,
     Cyan,
-    Magenta,
 }
 
 impl Style {
@@ -88,7 +87,6 @@ impl Style {
             Style::Green => "32",
             Style::Yellow => "33",
             Style::Blue => "34",
-            Style::Magenta => "35",
             Style::Cyan => "36",
         }
     }

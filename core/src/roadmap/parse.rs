@@ -37,7 +37,15 @@ const STEP_KEYS: &[&str] = &["id", "text", "owner", "note"];
 pub fn parse(path: &str, bytes: &[u8], origin: Origin) -> Result<Roadmap, Vec<Diagnostic>> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => return Err(vec![invalid_utf8(path, bytes, e.valid_up_to())]),
+        Err(e) => {
+            return Err(vec![crate::diagnostic::invalid_utf8(
+                path,
+                bytes,
+                e,
+                "the file is not valid UTF-8",
+                "save the file as UTF-8 (roadmap files are TOML, which is always UTF-8)",
+            )]);
+        }
     };
     // Editors on Windows may save a byte-order mark; it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -129,19 +137,6 @@ pub(crate) fn toml_error(path: &str, text: &str, e: &toml_spanner::Error) -> Dia
 
 fn span(span: toml_spanner::Span) -> Range<usize> {
     span.start as usize..span.end as usize
-}
-
-fn invalid_utf8(path: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
-    // The valid prefix is the same bytes in the lossy copy, so the offset
-    // points at the replacement character shown in the line.
-    let lossy = String::from_utf8_lossy(bytes);
-    Diagnostic::at(
-        path,
-        &lossy,
-        valid_up_to..valid_up_to + '\u{fffd}'.len_utf8(),
-        "the file is not valid UTF-8",
-    )
-    .with_hint("save the file as UTF-8 (roadmap files are TOML, which is always UTF-8)")
 }
 
 struct Reader<'a> {

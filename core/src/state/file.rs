@@ -19,11 +19,12 @@ use super::event::Event;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Doing, Error, Result};
 
-/// The format this version reads and writes. Format 2 records steps by their
-/// key (`Step::key`) and has `rekey` changes; format 1 recorded steps by their
-/// place. A format-1 file is read as it is and gets a format-2 header line
-/// appended with the first change written to it, so that older versions,
-/// which would misread it, refuse it instead.
+/// The newest format this version reads and writes. Format 3 adds risk
+/// changes; format 2 records steps by their key (`Step::key`) and has
+/// `rekey` changes; format 1 recorded steps by their place. A format-1 file
+/// is read as it is and gets a format-2 header line appended with the first
+/// change written to it, so that older versions, which would misread it,
+/// refuse it instead; likewise a format-3 header comes with the first risk.
 pub const FORMAT_VERSION: u64 = 3;
 /// The format a state file starts in, and stays in until a change that needs
 /// a newer one (a risk: format 3) is written, so that a teammate's older
@@ -60,19 +61,13 @@ pub fn read(path: &Path) -> Result<Log> {
 /// Parses the bytes of a state file, reporting every bad line at once.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<Log> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        // The valid prefix is the same bytes in the lossy copy, so the
-        // diagnostic points at the replacement character in the shown line.
-        let lossy = String::from_utf8_lossy(bytes);
-        let at = e.valid_up_to();
-        Error::State(vec![
-            Diagnostic::at(
-                path,
-                &lossy,
-                at..at + '\u{fffd}'.len_utf8(),
-                "the state file is not valid UTF-8",
-            )
-            .with_hint("roadmap writes UTF-8 only: restore the file from git, or delete the broken line"),
-        ])
+        Error::State(vec![crate::diagnostic::invalid_utf8(
+            path,
+            bytes,
+            e,
+            "the state file is not valid UTF-8",
+            "roadmap writes UTF-8 only: restore the file from git, or delete the broken line",
+        )])
     })?;
     let mut parser = Parser::default();
     parser.feed(path, text);
