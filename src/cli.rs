@@ -679,9 +679,8 @@ fn parse_period_start(text: &str) -> Result<NaiveDate, String> {
 
 /// The last day of a date or period given as a flag (`--to 2024`).
 fn parse_period_end(text: &str) -> Result<NaiveDate, String> {
-    let due = parse_period(text)?;
-    due.end()
-        .or(due.start())
+    parse_period(text)?
+        .anchor()
         .ok_or_else(|| format!("`{}` is not a date (give a date or period, like 2024)", quoted(text)))
 }
 

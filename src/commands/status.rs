@@ -221,14 +221,7 @@ fn next<'s, 'a>(standings: &'s [Standing<'a>]) -> Vec<&'s Standing<'a>> {
             )
         })
         .collect();
-    open.sort_by_key(|s| {
-        let due = s.due.as_ref();
-        (
-            s.status,
-            due.and_then(roadmap_core::due::Due::end)
-                .or_else(|| due.and_then(roadmap_core::due::Due::start)),
-        )
-    });
+    open.sort_by_key(|s| (s.status, s.due.as_ref().and_then(Due::anchor)));
     open.truncate(NEXT);
     open
 }
