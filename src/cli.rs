@@ -169,6 +169,11 @@ pub enum Command {
         after_help = "Examples:\n  roadmap risk add hubs-sdk \"Certifikaten dröjer\" --milestone sdk-qa --likelihood 3 --impact 4 --owner ITSL --action \"Beställ i god tid\"\n  roadmap risk update r-3f2a --likelihood 4\n  roadmap risk close r-3f2a --note \"Certifikaten kom\""
     )]
     Risk(RiskCommand),
+    /// Record money spent on a plan or its forecast, or show its budget, actuals and forecast
+    #[command(
+        after_help = "Examples:\n  roadmap cost sundsby-sdk                                  # budget, spent, forecast, the cost light\n  roadmap cost sundsby-sdk --spent 450 --at 2027-04-30 --milestone idp\n  roadmap cost sundsby-sdk --forecast 5400 --note \"Dyrare IDP-licens\"\n  roadmap cost sundsby-sdk --spent -50 --note \"Rättelse: dubbelbokad faktura\""
+    )]
+    Cost(CostArgs),
     /// The risk log: open risks by severity, with owner and action
     #[command(after_help = "Examples:\n  roadmap risks\n  roadmap risks hubs-sdk --all\n  roadmap risks --format json")]
     Risks(RisksArgs),
@@ -362,6 +367,10 @@ pub struct ReportArgs {
     /// Write the report to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The project lead's assessment of the period, in Markdown (default:
+    /// the workspace's .roadmap/assessments/WEEK.md, like 2027-W15.md)
+    #[arg(long, value_name = "FILE")]
+    pub assessment: Option<PathBuf>,
     /// Only this party's part (a supplier's "our part") or this phase
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -420,6 +429,33 @@ pub struct RescheduleArgs {
     /// Why it moved
     #[arg(long, value_name = "WHY")]
     pub note: Option<String>,
+    #[command(flatten)]
+    pub by: ByArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CostArgs {
+    /// The plan (a roadmap id)
+    #[arg(value_name = "ROADMAP", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
+    pub roadmap: String,
+    /// An amount spent, in thousands (tkr): 450, "1 250,5"; a negative amount corrects an earlier one
+    #[arg(long, value_name = "TKR", value_parser = parse_tkr, allow_hyphen_values = true)]
+    pub spent: Option<f64>,
+    /// What the whole plan is now expected to cost, in thousands (tkr)
+    #[arg(long, value_name = "TKR", value_parser = parse_tkr)]
+    pub forecast: Option<f64>,
+    /// The milestone the amount was spent on (its id)
+    #[arg(long, value_name = "ID", requires = "spent")]
+    pub milestone: Option<String>,
+    /// The day it was spent, if not today
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "spent")]
+    pub at: Option<NaiveDate>,
+    /// A note to keep with it (what it was, why the forecast changed)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Output format of the plan's money (when nothing is recorded)
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
     #[command(flatten)]
     pub by: ByArg,
 }
@@ -638,6 +674,15 @@ fn due_error(e: &roadmap_core::due::DueError) -> String {
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     roadmap_core::due::parse_day(text).map_err(|e| due_error(&e))
+}
+
+fn parse_tkr(text: &str) -> Result<f64, String> {
+    roadmap_core::cost::read_tkr(text).ok_or_else(|| {
+        format!(
+            "`{}` is not an amount: give thousands of kronor as digits, like 450 or \"1 250,5\"",
+            quoted(text)
+        )
+    })
 }
 
 fn parse_lang(text: &str) -> Result<roadmap_core::lang::Lang, String> {

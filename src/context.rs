@@ -16,6 +16,8 @@ use roadmap_core::state::{Event, State};
 use roadmap_core::workspace::{self, Location, Recorder};
 
 use roadmap_core::config::LightRule;
+use roadmap_core::filter::{Filter, Unmatched};
+use roadmap_core::roadmap::Roadmap;
 
 use crate::cli::{ByArg, GlobalArgs};
 use crate::i18n::{self, Language};
@@ -136,6 +138,36 @@ impl Context {
         let location = self.state_location()?;
         let log = roadmap_core::state::file::read(&location.path)?;
         Ok(StateRead { location, log })
+    }
+
+    /// The `--owner` and `--phase` filters over `roadmaps`; a name that
+    /// matches nothing in them is a wrong command line, with the closest
+    /// names there are.
+    pub fn filter<'a>(
+        &self,
+        owner: Option<&'a str>,
+        phase: Option<&'a str>,
+        roadmaps: &[&Roadmap],
+    ) -> Result<Filter<'a>> {
+        let filter = Filter::new(owner, phase);
+        let language = &self.language;
+        let said = |name: &str| crate::render::sanitize(name).into_owned();
+        let (message, known) = match filter.unmatched(roadmaps) {
+            None => return Ok(filter),
+            Some(Unmatched::Owner { asked, known }) => {
+                (i18n::t!(language, "filter-no-owner", name = said(&asked)), known)
+            }
+            Some(Unmatched::Phase { asked, known }) => {
+                (i18n::t!(language, "filter-no-phase", name = said(&asked)), known)
+            }
+        };
+        let hint = if known.is_empty() {
+            i18n::t!(language, "filter-none-known")
+        } else {
+            let closest: Vec<String> = known.iter().take(5).map(|k| format!("`{k}`")).collect();
+            i18n::t!(language, "filter-closest", names = closest.join(", "))
+        };
+        Err(Error::usage(message, hint))
     }
 
     pub fn lock_timeout(&self) -> Option<Duration> {

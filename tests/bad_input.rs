@@ -49,7 +49,7 @@ fn a_bad_file_in_the_roadmap_path_stops_every_command() {
 
 #[test]
 fn an_unknown_roadmap_gets_a_suggestion() {
-    let (_, err) = expect_code(&Sandbox::new().run(&["show", "hubs-skd"]), 1);
+    let (_, err) = expect_code(&Sandbox::new().run(&["show", "hubs-skd"]), 2);
     assert_eq!(err, "error: no roadmap `hubs-skd`\n  help: did you mean `hubs-sdk`?\n");
 }
 

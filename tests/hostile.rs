@@ -860,8 +860,8 @@ fn every_numeric_and_date_flag_at_and_past_its_limits() {
         (&["init", "hubs-sdk", "--start", &huge], 2),
         (&["done", "hubs-sdk/projektstart/1", "--at", "32.01.2026"], 2),
         (&["done", "hubs-sdk/projektstart/1", "--at", &huge], 2),
-        (&["done", "hubs-sdk/projektstart/4294967296"], 1),
-        (&["done", &format!("hubs-sdk/projektstart/{huge}")], 1),
+        (&["done", "hubs-sdk/projektstart/4294967296"], 2),
+        (&["done", &format!("hubs-sdk/projektstart/{huge}")], 2),
         (
             &[
                 "--today",

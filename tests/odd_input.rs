@@ -218,7 +218,7 @@ fn ten_thousand_steps() {
     expect_code(&sandbox.run(&["init"]), 0);
     let (out, err) = expect_code(&sandbox.run(&["--roadmaps", "plans", "done", "steg/m/10000"]), 0);
     assert!(out.contains("steg/m/10000"), "{out}\n{err}");
-    let (_, err) = expect_code(&sandbox.run(&["--roadmaps", "plans", "done", "steg/m/10001"]), 1);
+    let (_, err) = expect_code(&sandbox.run(&["--roadmaps", "plans", "done", "steg/m/10001"]), 2);
     assert!(!err.contains("panicked"), "{err}");
     let state = std::fs::read_to_string(sandbox.path().join(".roadmap/state.jsonl")).unwrap();
     assert_eq!(state.lines().count(), 2, "a header and one change:\n{state}");

@@ -603,7 +603,7 @@ fn a_report_on_a_past_week_comes_out_the_same_later_and_shows_skips_reopens_and_
     assert!(
         sent[0].contains("marked not applicable by tester")
             && sent[0].contains("reopened by tester")
-            && sent[0].contains("moved from V19 to V21 (+14 days) by tester"),
+            && sent[0].contains("moved from week 19 to week 21 (+14 days) by tester"),
         "{}",
         sent[0]
     );
@@ -757,20 +757,36 @@ fn validate_in_json_lists_a_schedule_contradiction_and_an_unknown_party_as_warni
     );
 }
 
-#[test]
-fn the_weekly_ci_example_gates_on_an_unticked_plan_of_your_own() {
-    let sandbox = Sandbox::new();
-    sandbox.write("plans/egen.toml", LATE_PLAN);
+/// The plan of the CI example's test: one milestone long overdue, one due on
+/// the Sunday that ends week 48 of 2026 (29 November), one in the future.
+const SUNDAY_PLAN: &str = "[roadmap]\nid = \"egen\"\ntitle = \"Vår plan\"\nlanguage = \"sv\"\n\n\
+    [[milestone]]\nid = \"a\"\ntitle = \"Upphandling\"\ndue = \"2026-09-30\"\n\n\
+    [[milestone]]\nid = \"b\"\ntitle = \"Avtal\"\ndue = \"2026-11-29\"\n\n\
+    [[milestone]]\nid = \"c\"\ntitle = \"Införande\"\ndue = \"2027-06\"\n";
+
+/// The example job's shell lines, run as GitHub runs them on Tuesday 1
+/// December 2026: each step's `run`, with what a step writes to
+/// `$GITHUB_ENV` set for the steps after it. The gate (the last line) is
+/// returned apart.
+fn weekly_job(sandbox: &Sandbox) -> (Output, Output) {
     let workflow =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/weekly-report.yml")).unwrap();
-    let commands: Vec<&str> = workflow
-        .lines()
-        .map(|l| l.trim().trim_start_matches("run: "))
-        .filter(|l| l.starts_with("roadmap ") || l.starts_with("week="))
-        .collect();
-    assert!(commands.len() >= 5, "{commands:?}");
+    let mut lines: Vec<String> = Vec::new();
+    for line in workflow.lines().map(|l| l.trim().trim_start_matches("run: ")) {
+        if line.starts_with("today=") {
+            // The runner's clock, fixed.
+            lines.push("today=2026-12-01".to_string());
+        } else if line.starts_with("roadmap ") || line.starts_with("week=") {
+            lines.push(line.to_string());
+        } else if line.starts_with("echo ") && line.ends_with(">> \"$GITHUB_ENV\"") {
+            lines.push(line.to_string());
+            lines.push("set -a; . \"$GITHUB_ENV\"; set +a".to_string());
+        }
+    }
+    assert!(lines.len() >= 7, "{lines:?}");
+    let gate = lines.pop().unwrap();
+    assert!(gate.contains("overdue --fail-on-overdue"), "{gate}");
     let bin = Path::new(env!("CARGO_BIN_EXE_roadmap")).parent().unwrap();
-    let script = format!("set -e\n{}\n", commands[..commands.len() - 1].join("\n"));
     let run = |script: &str| {
         Command::new("bash")
             .args(["-c", script])
@@ -780,24 +796,69 @@ fn the_weekly_ci_example_gates_on_an_unticked_plan_of_your_own() {
                 format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default()),
             )
             .env("GITHUB_STEP_SUMMARY", sandbox.path().join("summary.md"))
+            .env("GITHUB_ENV", sandbox.path().join("github.env"))
             .env("HOME", sandbox.path().join("home"))
-            .env("ROADMAP_TODAY", "2026-12-01")
+            .env_remove("ROADMAP_TODAY")
             .output()
             .unwrap()
     };
-    let written = run(&script);
+    let written = run(&format!("set -e\n{}\n", lines.join("\n")));
+    // The gate, and the overdue list in JSON, with the same environment.
+    let json = gate.replace("--fail-on-overdue", "--format json");
+    let gated = run(&format!("set -a; . ./github.env; set +a\n{json} > gate.json\n{gate}\n"));
+    (written, gated)
+}
+
+#[test]
+fn the_weekly_ci_example_gates_on_an_unticked_plan_of_your_own() {
+    let sandbox = Sandbox::new();
+    sandbox.write("plans/egen.toml", SUNDAY_PLAN);
+    let (written, gate) = weekly_job(&sandbox);
     assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
     let summary = std::fs::read_to_string(sandbox.path().join("summary.md")).unwrap();
     assert!(
-        summary.contains("Vår plan (`egen`)") && !summary.contains("hubs-sdk"),
+        summary.contains("Status report week 48, 2026") && summary.contains("Vår plan") && !summary.contains("Hubs"),
         "{summary}"
     );
-    let gate = run(commands[commands.len() - 1]);
     assert_eq!(
         gate.status.code(),
         Some(3),
-        "the gate fails on the plan's overdue milestones"
+        "the gate fails on the plan's overdue milestone"
     );
+}
+
+/// The report attached and the gate agree on what is overdue: both as of
+/// Sunday 29 November, the milestone due that day is not overdue in either.
+/// (Judged on the Monday or Tuesday, the gate would fail on it while the
+/// report said it was due now.)
+#[test]
+fn the_weekly_report_and_the_gate_agree_on_what_is_overdue() {
+    let sandbox = Sandbox::new();
+    sandbox.write("plans/egen.toml", SUNDAY_PLAN);
+    let (written, gate) = weekly_job(&sandbox);
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    assert_eq!(gate.status.code(), Some(3));
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(sandbox.path().join("weekly-report.json")).unwrap()).unwrap();
+    assert_eq!(report["period"]["label"], "2026-W48");
+    assert_eq!(report["today"], "2026-11-29", "as of the Sunday");
+    let in_report: Vec<&str> = report["overdue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["address"].as_str().unwrap())
+        .collect();
+    let gated: Value =
+        serde_json::from_str(&std::fs::read_to_string(sandbox.path().join("gate.json")).unwrap()).unwrap();
+    let in_gate: Vec<&str> = gated["overdue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["step"].is_null())
+        .map(|m| m["address"].as_str().unwrap())
+        .collect();
+    assert_eq!(in_report, ["egen/a"]);
+    assert_eq!(in_gate, in_report);
 }
 
 /// A milestone of a template with no dates gets its first from `reschedule`:

@@ -128,6 +128,7 @@ fn event() -> impl Strategy<Value = Event> {
             to: None,
             text: None,
             risk: None,
+            cost: None,
         },
     )
 }

@@ -57,17 +57,25 @@ impl Address {
     /// (`ROADMAP#ID`) is not an address: it is refused as a wrong argument.
     pub fn resolve<'c>(catalog: &'c Catalog, text: &str) -> Result<(Address, &'c Roadmap, &'c Milestone)> {
         let wanted = text.trim().trim_end_matches('/');
-        let target: Target = wanted.parse().map_err(|_| {
-            Error::refused(
+        let not_an_address = || {
+            Error::usage(
                 format!("`{text}` is not a milestone or step address"),
                 "write ROADMAP/MILESTONE or ROADMAP/MILESTONE/STEP (a number, or the step's id), like hubs-sdk/projektstart/2",
             )
-        })?;
+        };
+        let target: Target = wanted.parse().map_err(|_| not_an_address())?;
+        match target.kind() {
+            TargetKind::Risk => {
+                return Err(Error::usage(
+                    format!("`{wanted}` is a risk, not a milestone or a step"),
+                    "give a milestone or a step, like hubs-sdk/projektstart or hubs-sdk/projektstart/2; a risk is changed with `roadmap risk update`",
+                ));
+            }
+            TargetKind::Plan => return Err(not_an_address()),
+            TargetKind::Milestone | TargetKind::Step => {}
+        }
         let Some(milestone_id) = target.milestone_id() else {
-            return Err(Error::usage(
-                format!("`{wanted}` is a risk, not a milestone or a step"),
-                "give a milestone or a step, like hubs-sdk/projektstart or hubs-sdk/projektstart/2; a risk is changed with `roadmap risk update`",
-            ));
+            return Err(not_an_address());
         };
         let roadmap_id = target.roadmap();
         let roadmap = catalog.roadmap(roadmap_id)?;
@@ -75,7 +83,7 @@ impl Address {
         let step = match target.step_key() {
             None => None,
             Some(_) if milestone.steps.is_empty() => {
-                return Err(Error::refused(
+                return Err(Error::usage(
                     format!("milestone `{roadmap_id}/{milestone_id}` has no steps"),
                     format!("address the milestone itself: {roadmap_id}/{milestone_id}"),
                 ));
@@ -93,7 +101,7 @@ impl Address {
                         )
                     }
                 });
-                Error::refused(format!("`{text}`: there is no step {wanted}"), hint)
+                Error::usage(format!("`{text}`: there is no step {wanted}"), hint)
             })?),
         };
         let address = match step {
@@ -111,7 +119,7 @@ pub fn roadmap_or_address<'c>(
     text: &str,
 ) -> Result<(&'c Roadmap, Option<(Address, &'c Milestone)>)> {
     let wanted = text.trim().trim_end_matches('/');
-    if wanted.parse::<Target>().is_ok() {
+    if wanted.parse::<Target>().is_ok_and(|t| t.is_work()) {
         let (address, roadmap, milestone) = Address::resolve(catalog, wanted)?;
         return Ok((roadmap, Some((address, milestone))));
     }
@@ -160,7 +168,7 @@ impl Targets for Resolver<'_> {
     fn resolve(&self, recorded: &Target) -> Option<Target> {
         let roadmap = self.roadmaps.get(recorded.roadmap())?;
         let milestone = match recorded.kind() {
-            TargetKind::Risk => return Some(recorded.clone()),
+            TargetKind::Plan | TargetKind::Risk => return Some(recorded.clone()),
             TargetKind::Milestone | TargetKind::Step => recorded.milestone_id()?,
         };
         let Some(step) = recorded.step_key() else {

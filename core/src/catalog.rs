@@ -110,7 +110,7 @@ impl Catalog {
             let ids = self.roadmaps.iter().map(|r| r.id.as_str());
             let hint = did_you_mean(id, ids.clone())
                 .unwrap_or_else(|| format!("the loaded roadmaps are {}", ids.collect::<Vec<_>>().join(", ")));
-            Error::refused(format!("no roadmap `{id}`"), hint)
+            Error::usage(format!("no roadmap `{id}`"), hint)
         })
     }
 

@@ -21,6 +21,69 @@ impl<'a> Filter<'a> {
         self.owner.is_some() || self.phase.is_some()
     }
 
+    pub fn has_owner(&self) -> bool {
+        self.owner.is_some()
+    }
+
+    /// Whether `party` (a code of `[parties]`, or an owner's words) is the
+    /// party the owner filter names; any party when none is named.
+    pub fn is_party(&self, roadmap: &Roadmap, party: &str) -> bool {
+        let Some(wanted) = self.owner else {
+            return true;
+        };
+        party.to_lowercase() == wanted.to_lowercase()
+            || crate::parties::party(roadmap, wanted).is_some_and(|p| p.code == party)
+    }
+
+    /// What the filters name that nothing in `roadmaps` is: an owner no
+    /// milestone, step or party has, a phase none of them has. With the
+    /// names there are, the closest first.
+    pub fn unmatched(&self, roadmaps: &[&Roadmap]) -> Option<Unmatched> {
+        if let Some(wanted) = self.owner {
+            let owns = roadmaps.iter().any(|r| {
+                crate::parties::party(r, wanted).is_some()
+                    || r.milestones.iter().any(|m| {
+                        self.owns(r, m.owner.as_deref()) || m.steps.iter().any(|s| self.owns(r, s.owner.as_deref()))
+                    })
+            });
+            if !owns {
+                let mut known: Vec<String> = Vec::new();
+                for r in roadmaps {
+                    known.extend(r.parties.iter().map(|p| p.code.clone()));
+                    let owners = r
+                        .milestones
+                        .iter()
+                        .flat_map(|m| m.owner.iter().chain(m.steps.iter().filter_map(|s| s.owner.as_ref())));
+                    for owner in owners {
+                        known.push(crate::parties::shown(r, owner));
+                    }
+                }
+                return Some(Unmatched::Owner {
+                    asked: wanted.to_string(),
+                    known: closest(wanted, known),
+                });
+            }
+        }
+        if let Some(wanted) = self.phase {
+            let has = roadmaps.iter().any(|r| {
+                r.phases
+                    .iter()
+                    .any(|p| p.id.eq_ignore_ascii_case(wanted) || p.title.to_lowercase() == wanted.to_lowercase())
+            });
+            if !has {
+                let known = roadmaps
+                    .iter()
+                    .flat_map(|r| r.phases.iter().map(|p| p.title.clone()))
+                    .collect();
+                return Some(Unmatched::Phase {
+                    asked: wanted.to_string(),
+                    known: closest(wanted, known),
+                });
+            }
+        }
+        None
+    }
+
     /// A milestone is shown when its phase matches and it, or one of its steps, has the owner.
     pub fn milestone(&self, roadmap: &Roadmap, milestone: &Milestone) -> bool {
         let phase_ok = self.phase.is_none_or(|wanted| {
@@ -57,6 +120,22 @@ impl<'a> Filter<'a> {
                 share.party.to_lowercase() == wanted.to_lowercase() || Some(share.party.as_str()) == wanted_party
             })
     }
+}
+
+/// A filter that lets nothing through, and the names it could have been.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unmatched {
+    Owner { asked: String, known: Vec<String> },
+    Phase { asked: String, known: Vec<String> },
+}
+
+/// `known`, each once, the closest to `asked` first.
+fn closest(asked: &str, mut known: Vec<String>) -> Vec<String> {
+    known.sort();
+    known.dedup();
+    let lower = asked.to_lowercase();
+    known.sort_by_key(|k| strsim::damerau_levenshtein(&lower, &k.to_lowercase()));
+    known
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub mod address;
 pub mod catalog;
 pub mod check;
 pub mod config;
+pub mod cost;
 pub mod diagnostic;
 pub mod due;
 pub mod error;

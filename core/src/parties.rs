@@ -78,6 +78,15 @@ pub fn party<'r>(roadmap: &'r Roadmap, words: &str) -> Option<&'r Party> {
     })
 }
 
+/// An owner as the views show it: the party's code when the owner names one
+/// party (so "kund" and "Kund" read alike), else as written.
+pub fn shown(roadmap: &Roadmap, owner: &str) -> String {
+    match owner_parts(owner).as_slice() {
+        [(words, false)] => party(roadmap, words).map_or_else(|| owner.trim().to_string(), |p| p.code.clone()),
+        _ => owner.trim().to_string(),
+    }
+}
+
 /// Every party's share in work owned by `owner`, each party once: a joint
 /// party stands for its members; a party both responsible and helping counts
 /// as responsible.

@@ -135,6 +135,7 @@ mod tests {
             to: None,
             text: None,
             risk: Some(fields),
+            cost: None,
         }
     }
 

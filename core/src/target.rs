@@ -1,6 +1,7 @@
 //! What a recorded change is about: a milestone (`ROADMAP/MILESTONE`), a
 //! step (`ROADMAP/MILESTONE/KEY`, KEY a step's id, its fingerprint or, in
-//! lines written before step keys, its place) or a risk (`ROADMAP#ID`).
+//! lines written before step keys, its place), a risk (`ROADMAP#ID`), or a
+//! plan as a whole (`ROADMAP`: what it cost and is expected to cost).
 //!
 //! The grammar lives here and nowhere else: every other module asks a
 //! `Target` for its parts, so a risk can never be taken for a step.
@@ -11,6 +12,7 @@ use std::str::FromStr;
 /// What a target names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TargetKind {
+    Plan,
     Milestone,
     Step,
     Risk,
@@ -20,6 +22,7 @@ impl TargetKind {
     /// How the state file's messages name it.
     pub fn name(self) -> &'static str {
         match self {
+            TargetKind::Plan => "plan",
             TargetKind::Milestone => "milestone",
             TargetKind::Step => "step",
             TargetKind::Risk => "risk",
@@ -47,7 +50,7 @@ impl fmt::Display for NotATarget {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "\"{}\" is not ROADMAP/MILESTONE, ROADMAP/MILESTONE/STEP or ROADMAP#RISK",
+            "\"{}\" is not ROADMAP, ROADMAP/MILESTONE, ROADMAP/MILESTONE/STEP or ROADMAP#RISK",
             self.0
         )
     }
@@ -63,6 +66,16 @@ fn is_part(part: &str) -> bool {
 }
 
 impl Target {
+    /// A plan as a whole.
+    pub fn plan(roadmap: &str) -> Target {
+        Target {
+            text: roadmap.to_string(),
+            kind: TargetKind::Plan,
+            roadmap_end: roadmap.len(),
+            milestone_end: roadmap.len(),
+        }
+    }
+
     pub fn milestone(roadmap: &str, milestone: &str) -> Target {
         Target {
             text: format!("{roadmap}/{milestone}"),
@@ -105,7 +118,13 @@ impl Target {
 
     /// The milestone's id, for a milestone or a step.
     pub fn milestone_id(&self) -> Option<&str> {
-        (self.kind != TargetKind::Risk).then(|| &self.text[self.roadmap_end + 1..self.milestone_end])
+        self.is_work()
+            .then(|| &self.text[self.roadmap_end + 1..self.milestone_end])
+    }
+
+    /// Whether it is a milestone or a step (what marks and notes are about).
+    pub fn is_work(&self) -> bool {
+        matches!(self.kind, TargetKind::Milestone | TargetKind::Step)
     }
 
     /// The step's key as recorded (an id, a fingerprint, or a place).
@@ -126,7 +145,7 @@ impl Target {
                 kind: TargetKind::Milestone,
                 ..*self
             }),
-            TargetKind::Risk => None,
+            TargetKind::Plan | TargetKind::Risk => None,
         }
     }
 
@@ -136,10 +155,11 @@ impl Target {
         self.step_key().is_some_and(|k| k.bytes().all(|b| b.is_ascii_digit()))
     }
 
-    /// Whether this target is `other` or lies under it: a roadmap's
-    /// milestone under the milestone, a step under its milestone.
+    /// Whether this target is `other` or lies under it: everything of a
+    /// roadmap under its plan, a step under its milestone.
     pub fn lies_under(&self, other: &Target) -> bool {
         self == other
+            || (other.kind == TargetKind::Plan && self.roadmap() == other.roadmap())
             || (other.kind == TargetKind::Milestone
                 && self.kind == TargetKind::Step
                 && self.text[..self.milestone_end] == other.text)
@@ -158,6 +178,7 @@ impl FromStr for Target {
         }
         let mut parts = text.split('/');
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some(r), None, None, None) if is_part(r) => Ok(Target::plan(r)),
             (Some(r), Some(m), None, None) if is_part(r) && is_part(m) => Ok(Target::milestone(r, m)),
             (Some(r), Some(m), Some(s), None) if is_part(r) && is_part(m) && is_part(s) => Ok(Target::step(r, m, s)),
             _ => Err(refuse()),
@@ -244,9 +265,12 @@ mod tests {
 
     #[test]
     fn anything_else_is_refused() {
-        for text in [
-            "", "hubs-sdk", "a/b/c/d", "a//b", "/a", "a/", "a#", "#r", "a#b#c", "a/b#c",
-        ] {
+        let plan: Target = "hubs-sdk".parse().unwrap();
+        assert_eq!(
+            (plan.kind(), plan.roadmap(), plan.milestone_id()),
+            (TargetKind::Plan, "hubs-sdk", None)
+        );
+        for text in ["", "a/b/c/d", "a//b", "/a", "a/", "a#", "#r", "a#b#c", "a/b#c"] {
             assert!(text.parse::<Target>().is_err(), "{text:?}");
         }
     }

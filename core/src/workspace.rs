@@ -11,6 +11,19 @@ pub const WORKSPACE_DIR: &str = ".roadmap";
 pub const STATE_FILE: &str = "state.jsonl";
 /// Roadmaps adopted into the workspace (`roadmap init ROADMAP`), loaded automatically.
 pub const ROADMAPS_DIR: &str = "roadmaps";
+/// The project lead's assessments, one Markdown file per report period.
+pub const ASSESSMENTS_DIR: &str = "assessments";
+
+/// Where the workspace `dir` (`.roadmap/`) keeps the assessment of a period:
+/// `assessments/2027-W15.md` for a week, `assessments/2027-05-03_2027-05-20.md`
+/// for the days of a `--since` report.
+pub fn assessment_file(dir: &Path, period: &crate::report::Period) -> PathBuf {
+    let name = match period.week {
+        Some((year, week)) => format!("{year}-W{week:02}.md"),
+        None => format!("{}_{}.md", period.start, period.end),
+    };
+    dir.join(ASSESSMENTS_DIR).join(name)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {

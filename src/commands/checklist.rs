@@ -96,8 +96,8 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let read = context.read_state()?;
     let state = read.fold(&catalog);
-    let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
     let (roadmap, only) = roadmap_core::address::roadmap_or_address(&catalog, &args.target)?;
+    let filter = context.filter(args.filter.owner.as_deref(), args.filter.phase.as_deref(), &[roadmap])?;
     let only = only.map(|(_, m)| m.id.as_str());
     let shown: Vec<Standing> = standings(roadmap, &state, context.today())
         .into_iter()

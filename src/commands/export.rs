@@ -77,6 +77,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 owner: None,
                 phase: None,
                 lights: context.lights,
+                assessment: None,
             };
             let report = Report::build(&roadmaps, &state, today, Period::week_of(today), &options);
             if args.format == ExportFormat::Json {

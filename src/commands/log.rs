@@ -2,7 +2,7 @@
 
 use roadmap_core::address::{Address, shown};
 use roadmap_core::state::Op;
-use roadmap_core::target::{Scope, Target};
+use roadmap_core::target::{Scope, Target, TargetKind};
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
@@ -40,8 +40,9 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
         let t = t.trim().trim_end_matches('/');
         match (Address::resolve(&catalog, t), t.parse::<Target>()) {
             (Ok((address, _, milestone)), _) => Scope::Target(address.target(milestone)),
-            (Err(_), Ok(target)) => Scope::Target(target),
-            (Err(_), Err(_)) => Scope::Word(t.to_string()),
+            // A word alone is a roadmap's id or a risk's.
+            (Err(_), Ok(target)) if target.kind() != TargetKind::Plan => Scope::Target(target),
+            (Err(_), _) => Scope::Word(t.to_string()),
         }
     });
     let by = args.by.as_deref().map(str::trim);

@@ -4,6 +4,7 @@
 
 mod checklist;
 mod completions;
+mod cost;
 mod export;
 mod import;
 mod init;
@@ -55,5 +56,6 @@ pub fn execute(context: &Context, command: Command) -> Result<ExitCode> {
         Command::Log(args) => log::run(context, &args),
         Command::Risk(command) => risk::run(context, &command),
         Command::Risks(args) => risks::run(context, &args),
+        Command::Cost(args) => cost::run(context, &args),
     }
 }

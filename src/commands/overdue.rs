@@ -2,7 +2,6 @@
 //! overdue and whose. `--fail-on-overdue` makes it a CI gate (exit 3).
 
 use roadmap_core::address::Address;
-use roadmap_core::filter::Filter;
 use roadmap_core::status::{Standing, Status, standings};
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
@@ -37,13 +36,9 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
     let read = context.read_state()?;
     let state = read.fold(&catalog);
     let today = context.today();
-    let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
-    let all: Vec<Standing> = catalog
-        .scope(&args.roadmaps)?
-        .roadmaps
-        .into_iter()
-        .flat_map(|r| standings(r, &state, today))
-        .collect();
+    let roadmaps = catalog.scope(&args.roadmaps)?.roadmaps;
+    let filter = context.filter(args.filter.owner.as_deref(), args.filter.phase.as_deref(), &roadmaps)?;
+    let all: Vec<Standing> = roadmaps.into_iter().flat_map(|r| standings(r, &state, today)).collect();
     let mut items = Vec::new();
     for s in &all {
         let roadmap = s.roadmap;
@@ -165,7 +160,10 @@ mod tests {
         );
         let sv = Language::new(Lang::Sv, Why::Default);
         let ages: Vec<String> = [1, 13, 14, 61, 731, 365 * 1000].map(|d| super::age(&sv, d)).into();
-        assert_eq!(ages, ["1 dag", "13 dagar", "2 veckor", "2 månader", "2 år", "1 000 år"]);
+        assert_eq!(
+            ages,
+            ["1 dag", "13 dagar", "2 veckor", "2 månader", "2 år", "1\u{202f}000 år"]
+        );
         let nb = Language::new(Lang::Nb, Why::Default);
         let ages: Vec<String> = [1, 13, 56, 61, 365].map(|d| super::age(&nb, d)).into();
         assert_eq!(ages, ["1 dag", "13 dager", "8 uker", "2 måneder", "12 måneder"]);

@@ -7,7 +7,7 @@ use roadmap_core::address::Address;
 use roadmap_core::state::Op;
 use roadmap_core::state::change::Change;
 use roadmap_core::state::file::Written;
-use roadmap_core::target::{Target, TargetKind};
+use roadmap_core::target::Target;
 use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::ReattachArgs;
@@ -20,9 +20,12 @@ pub fn run(context: &Context, args: &ReattachArgs) -> Result<ExitCode> {
     let given = args.recorded.trim().trim_end_matches('/');
     // A risk's changes can never count for a milestone or a step.
     let recorded_under: Target = match given.parse::<Target>() {
-        Ok(target) if target.kind() == TargetKind::Risk => {
+        Ok(target) if !target.is_work() => {
             return Err(Error::usage(
-                format!("`{given}` is a risk; reattach moves the changes of a milestone or a step"),
+                format!(
+                    "`{given}` is a {}; reattach moves the changes of a milestone or a step",
+                    target.kind().name()
+                ),
                 "give what the changes were recorded under, as `roadmap validate` lists it: ROADMAP/MILESTONE or ROADMAP/MILESTONE/STEP",
             ));
         }

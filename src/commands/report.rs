@@ -1,12 +1,38 @@
 //! `roadmap report`: the weekly status report, for a scheduled CI job.
 
-use roadmap_core::filter::Filter;
 use roadmap_core::report::{self, Period, Report};
 use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::context::Context;
 use crate::render::{html, markdown, text, write_output};
+
+/// The project lead's assessment of `period`: the file given, else the
+/// workspace's for the period, if it has one.
+fn assessment(context: &Context, given: Option<&std::path::Path>, period: &Period) -> Result<Option<String>> {
+    let workspace = roadmap_core::workspace::find_workspace(&context.cwd);
+    let path = match (given, workspace) {
+        (Some(path), _) => path.to_path_buf(),
+        (None, Some(dir)) => roadmap_core::workspace::assessment_file(&dir, period),
+        (None, None) => return Ok(None),
+    };
+    let what = "the assessment";
+    let Some(bytes) = roadmap_core::files::read(&path, roadmap_core::files::ROADMAP_LIMIT, what)? else {
+        return match given {
+            Some(path) => Err(Error::usage(
+                format!("there is no assessment {}", path.display()),
+                "give the path of a Markdown file with the project lead's assessment of the period",
+            )),
+            None => Ok(None),
+        };
+    };
+    String::from_utf8(bytes).map(Some).map_err(|_| {
+        Error::refused(
+            format!("the assessment {} is not UTF-8", path.display()),
+            "save it as UTF-8 text (Markdown)",
+        )
+    })
+}
 
 pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -25,13 +51,15 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
         (None, None) => Period::week_of(today),
     };
     let as_of = report::as_of(&period, today);
+    let assessment = assessment(context, args.assessment.as_deref(), &period)?;
     let state = read.fold_until(&catalog, as_of);
     let options = report::Options {
         horizon_weeks: args.weeks,
-        filter: Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref()),
+        filter: context.filter(args.filter.owner.as_deref(), args.filter.phase.as_deref(), &roadmaps)?,
         owner: args.filter.owner.as_deref(),
         phase: args.filter.phase.as_deref(),
         lights: context.lights,
+        assessment: assessment.as_deref(),
     };
     let report = Report::build(&roadmaps, &state, as_of, period, &options);
     let rendered = match args.format {

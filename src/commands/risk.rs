@@ -110,21 +110,22 @@ fn find<'r>(risks: &'r [Risk], wanted: &str) -> Result<&'r Risk> {
     let wanted = wanted.trim();
     let id = match wanted.parse::<Target>() {
         Ok(target) if target.kind() == TargetKind::Risk => target.risk_id().unwrap_or(wanted).to_string(),
-        Ok(target) => {
+        Ok(target) if target.is_work() => {
             return Err(Error::usage(
                 format!("`{wanted}` is a {}, not a risk", target.kind().name()),
                 "give the risk's id, like r-3f2a9c1b (`roadmap risks --all` lists them); a milestone or step is changed with done, skip or note",
             ));
         }
-        Err(_) => wanted.to_string(),
+        // An id alone, or the start of one.
+        _ => wanted.to_string(),
     };
     let wanted = id.as_str();
     risk::find(risks, wanted).map_err(|matching| match matching.as_slice() {
-        [] => Error::refused(
+        [] => Error::usage(
             format!("no risk `{wanted}` in the risk log"),
             "`roadmap risks --all` lists every risk with its id",
         ),
-        several => Error::refused(
+        several => Error::usage(
             format!(
                 "`{wanted}` is the start of {} risks' ids: {}",
                 several.len(),

@@ -1,7 +1,6 @@
 //! `roadmap status`: where each roadmap stands.
 
 use roadmap_core::due::Due;
-use roadmap_core::filter::Filter;
 use roadmap_core::roadmap::{Cost, Kind, Roadmap};
 use roadmap_core::schedule::Baseline;
 use roadmap_core::status::{Standing, Status, standings};
@@ -105,8 +104,12 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
     let read = context.read_state()?;
     let state = read.fold(&catalog);
     let today = context.today();
-    let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
     let scope = catalog.scope(&args.roadmaps)?;
+    let filter = context.filter(
+        args.filter.owner.as_deref(),
+        args.filter.phase.as_deref(),
+        &scope.roadmaps,
+    )?;
     let unmatched = |id: &str| state.unmatched().filter(|c| c.event.target.roadmap() == id).count();
     let shown: Vec<(&Roadmap, Vec<Standing>, usize)> = scope
         .roadmaps

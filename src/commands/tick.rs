@@ -52,7 +52,7 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
         }
         Some(id) => (vec![catalog.roadmap(id)?], None),
     };
-    let filter = Filter::new(args.owner.as_deref(), None);
+    let filter = context.filter(args.owner.as_deref(), None, &roadmaps)?;
     let location = context.state_location()?;
     // Checks --at against today and finds who the changes are recorded as, before asking anything.
     let (author, recorder) = context.author(&args.by, args.at, &location)?;

@@ -5,7 +5,6 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use roadmap_core::due::{Due, Span};
-use roadmap_core::filter::Filter;
 use roadmap_core::roadmap::Roadmap;
 use roadmap_core::status::{Standing, Status, standings};
 use roadmap_core::{Error, ExitCode, Result};
@@ -145,10 +144,9 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
     let read = context.read_state()?;
     let state = read.fold(&catalog);
     let today = context.today();
-    let filter = Filter::new(args.filter.owner.as_deref(), args.filter.phase.as_deref());
-    let groups: Vec<(&Roadmap, Vec<Standing>)> = catalog
-        .scope(&args.roadmaps)?
-        .roadmaps
+    let roadmaps = catalog.scope(&args.roadmaps)?.roadmaps;
+    let filter = context.filter(args.filter.owner.as_deref(), args.filter.phase.as_deref(), &roadmaps)?;
+    let groups: Vec<(&Roadmap, Vec<Standing>)> = roadmaps
         .into_iter()
         .map(|r| {
             let mine = standings(r, &state, today)

@@ -28,9 +28,7 @@ op-note = noted
 op-reschedule = rescheduled
 op-rekey = reattached
 op-risk = risk
-verdict-on-track = On track
-verdict-at-risk = At risk
-verdict-late = Late
+op-cost = cost
 
 ## Dates, amounts, ages
 
@@ -57,6 +55,30 @@ month-short = { $month ->
     [11] Nov
    *[12] Dec
 }
+week-of = week { $week }
+week-of-year = week { $week }, { $year }
+weeks-of = weeks { $first }–{ $last }
+day-short = { $day } { $month }
+day-long = { $day } { $month } { $year }
+month-year = { $month } { $year }
+month-name = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+span-same-month = { $first }–{ $last } { $month } { $year }
+span-same-year = { $first } { $first_month } – { $last } { $last_month } { $year }
+amount-kr = { $amount } kr
+list-and = { $first } and { $last }
 week-short = W{ $week }
 quarter-short = Q{ $quarter }
 amount-tkr = { $amount } tkr
@@ -107,7 +129,7 @@ col-baseline = Baseline
 col-now = Now
 col-moved = Moved
 col-times = Times
-col-why = Why
+col-why = Reason
 col-status = Status
 col-roadmap = Roadmap
 col-steps-done = Steps done
@@ -115,7 +137,6 @@ col-milestones-done = Milestones done
 col-overdue-count = Overdue
 col-due-count = Due
 col-upcoming-count = Upcoming
-col-cost-done = Cost done (tkr)
 col-overdue-by = Overdue by
 col-open = Open
 col-of-which-overdue = Of which overdue
@@ -298,62 +319,179 @@ init-readme = # roadmap workspace
 
     Commit this folder ({ $state }, { $roadmaps }, config.toml, .gitattributes, .gitignore, README.md) to share progress through git; the lock file is ignored. `{ $state }` is an append-only log written by `roadmap done`, `reopen`, `skip`, `note`, `tick` and `reschedule`: do not edit it by hand. `{ $roadmaps }` holds your own copies of roadmaps (`roadmap init ROADMAP`), which you may edit.
 
-## The report (Markdown, HTML, text) and the exports
+## The report (Markdown, HTML, text)
 
 report-title = Status report { $period }
-report-as-of = As of { $today }.
-report-as-of-short = as of { $today }
-report-footer = Written by roadmap for { $period } on { $today }.
-headline-late = { $overdue ->
-    [one] 1 milestone is overdue
-   *[other] { $overdue } milestones are overdue
-}, the oldest by { $days ->
+report-as-of = as of { $today }
+light-green = green
+light-yellow = yellow
+light-red = red
+headline-time = time, { $plan }
+headline-cost = cost, { $plan }
+headline-green = every plan is on track: nothing is overdue or later than first planned, and nothing due soon is blocked or behind
+headline-overdue = { $count ->
+    [one] 1 milestone overdue by { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } ({ $title })
+   *[other] { $count } milestones overdue, the oldest by { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } ({ $title })
+}
+headline-at-risk = { $count ->
+    [one] 1 milestone due soon is at risk
+   *[other] { $count } milestones due soon are at risk
+}
+headline-cost-over = the expected cost is { $percent } % over budget
+headline-threatened = { $title } ({ $due }) is threatened
+headline-behind = milestones are later than first planned
+report-assessment = Project lead's assessment
+report-assessment-none = The project lead has written no assessment for this period.
+report-lights = Lights per plan
+col-plan = Plan
+col-overall = Overall
+col-time = Time
+col-cost-light = Cost
+cause-overdue = { $title }: overdue by { $days ->
     [one] 1 day
    *[other] { $days } days
 }
-headline-at-risk = nothing is overdue, but { $count ->
-    [one] 1 milestone due soon is
-   *[other] { $count } milestones due soon are
-} blocked or less than half done
-headline-on-track = nothing is overdue, and nothing due soon is blocked or behind
-report-progress = Progress
-report-cost-of = { $done } of { $total }
-report-roadmap-line = steps { $steps }, milestones { $milestones }, { $overdue } overdue
-report-roadmap-line-cost = steps { $steps }, milestones { $milestones }, { $overdue } overdue, cost { $done } of { $total } tkr done
-report-done = Done in the period
-report-done-none = Nothing was marked done in the period.
-report-completed = Completed in the period
-report-completed-none = No milestone was completed in the period.
-report-changes = Skipped, reopened and moved in the period
-report-changes-none = Nothing was skipped, reopened or moved in the period.
-report-by = { $by }, { $day }
-report-change-by = { $what } by { $by }, { $day }
-change-skipped = skipped
-change-reopened = reopened
-change-moved = moved from { $from } to { $to }
-report-coming = Coming due in the next { $weeks ->
-    [one] week
+cause-slipped = { $title }: { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} later than first planned ({ $baseline })
+cause-late = { $title }: { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} later than first planned
+cause-blocked = { $title }: due within { $weeks ->
+    [one] 1 week
    *[other] { $weeks } weeks
+} but blocked by { $by }
+cause-behind = { $title }: { $done } of { $total ->
+    [one] 1 step
+   *[other] { $total } steps
+} done, { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} left
+cause-more = and { $n } more
+cost-spent-recorded = recorded { $amount } spent on { $plan }, { $day }
+cost-forecast-recorded = recorded the forecast for { $plan }: { $amount } in all
+cost-over-budget = { $percent } % over budget
+cost-within-budget = within budget
+cost-forecast = forecast { $expected } against a budget of { $budget } ({ $percent } % over)
+cost-spent = { $expected } spent against a budget of { $budget } ({ $percent } % over)
+at-risk-blocked = at risk: blocked by { $by }
+at-risk-behind = at risk: { $done } of { $total ->
+    [one] 1 step
+   *[other] { $total } steps
+} done, { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} left
+report-decisions = Decisions needed
+report-decisions-none = No decision is due.
+decision-by = decided by { $owner }
+decision-by-nobody = the plan names no one to decide
+decision-due = decision due { $due }
+decision-overdue = overdue by { $days ->
+    [one] 1 day
+   *[other] { $days } days
 }
-report-coming-none = Nothing falls due.
+decision-criteria = To decide: { $criteria }
+decision-proposal = Proposed decision: { $proposal }
+decision-waits-for = Waits for: { $list }
+decision-behind = Waiting on it: { $list }
+decision-nothing-waits = Nothing waits on it.
+standing-overdue = overdue by { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+standing-open = { $status }, { $due }
+steps-done = { $done }/{ $total ->
+    [one] 1 step
+   *[other] { $total } steps
+}
+report-next = { $weeks ->
+    [one] Planned for the next week
+   *[other] Planned for the next { $weeks } weeks
+}
+report-next-none = Nothing falls due.
+report-top-risks = The largest risks
+risk-score = Score { $score } ({ $likelihood } × { $impact })
+risk-score-short = { $score } ({ $likelihood } × { $impact })
+report-deviations = Deviations in the period
+report-deviations-none = Nothing went off the plan in the period.
+deviation-moved = moved from { $from } to { $to } ({ $sign }{ $days ->
+    [one] 1 day
+   *[other] { $days } days
+}) by { $by }, { $day }
+deviation-moved-undated = moved from { $from } to { $to } by { $by }, { $day }
+deviation-skipped = marked not applicable by { $by }, { $day }
+deviation-reopened = reopened by { $by }, { $day }: work once done is open again
+deviation-overdue = became overdue on { $day }
+deviation-cause = Cause: { $note }
+deviation-consequence = Consequence: { $list } waits on it
+report-done = Done in the period
+report-done-none = Nothing was done in the period.
+report-completed = Milestones completed
+report-done-work = Steps and milestones done
+done-by = { $by }, { $day }
+done-by-recorded-later = { $by }, done { $day }, recorded { $recorded }
+note-line = Note: { $note }
+report-budget = Budget, actuals and forecast
+col-budget = Budget (tkr)
+col-spent = Spent (tkr)
+col-forecast = Forecast (tkr)
+col-exposure = Budget in late milestones (tkr)
 report-overdue = Overdue
 report-overdue-none = Nothing is overdue.
 report-days-overdue = { $n ->
     [one] 1 day overdue
    *[other] { $n } days overdue
 }
-report-due = due { $due }
+report-progress = Progress
+report-waiting = Who is waiting on whom
+col-helping = Helping with
+col-waited-on = Blocks
+wait-text = { $waiting } waits for { $on }
 report-blocked = Blocked
-report-blocked-none = Nothing is blocked.
-report-waits-for = waits for
-report-owners = Open work by owner
-report-owner-line = { $open } open, { $overdue } overdue
-report-notes = Notes added in the period
-report-notes-none = No notes were added in the period.
-report-nothing = nothing
+blocker-line = blocks { $n ->
+    [one] 1 milestone
+   *[other] { $n } milestones
+}: { $list }
+report-risks = Risk log
+report-risks-none = No open risks.
+report-risk-changes = Changed in the period
+risk-added-in-period = added
+risk-change-by = { $what } by { $by }, { $day }
+report-notes = Notes in the period
+report-trend = Milestone trend
+report-trend-label = The planned end of each moved milestone, by the day the plan said so: a level line holds, a rising line slips
+col-planned = Planned end
+trend-baseline = first planned for { $planned }
+trend-planned = { $day }: planned for { $planned }
 report-timeline = Timeline
 report-timeline-label = Timeline of the milestones
+timeline-desc = { $from } to { $to }: { $count ->
+    [one] 1 milestone
+   *[other] { $count } milestones
+}, { $overdue } overdue
 report-no-dates = No milestone has a date yet.
+legend-gate = decision point
+legend-baseline = first planned
+filter-no-owner = no milestone or step in these plans has the owner `{ $name }`
+filter-no-phase = these plans have no phase `{ $name }`
+filter-closest = the closest there are: { $names }
+filter-none-known = these plans name none
+filter-owner = Only what { $owner } is responsible for.
+filter-phase = Only the phase { $phase }.
+col-severity = Risk score (L × C)
+
+## The exports
+
 mermaid-title = Roadmap { $period }
 ics-due = Due: { $due }
 ics-open-ended = Open-ended: from { $start } on
@@ -391,7 +529,6 @@ risks-none = no risks in the risk log
 risk-severity = { $severity } ({ $likelihood }×{ $impact })
 risk-status-open = open since { $day }
 risk-status-closed = closed { $day }
-col-severity = Severity
 col-risk = Risk
 col-action = Action
 risk-field-milestone = milestone { $milestone }
@@ -401,75 +538,6 @@ risk-field-owner = owner { $owner }
 risk-field-action = action: { $action }
 risk-field-closed = closed
 risk-field-reopened = open again
-
-## The steering-group report
-
-light-green = green
-light-yellow = yellow
-light-red = red
-headline-plan = { $roadmap } ({ $light }): { $milestones }
-headline-plan-more = { $roadmap } ({ $light }): { $milestones } and { $more } more
-headline-green = every plan is green: nothing is late against its baseline, overdue, or due soon and blocked or behind
-report-lights = Lights per plan
-col-plan = Plan
-col-overall = Overall
-col-time = Time
-col-cost-light = Cost
-cause-overdue = { $what }: overdue by { $days ->
-    [one] 1 day
-   *[other] { $days } days
-}
-cause-slipped = { $what }: { $days ->
-    [one] 1 day
-   *[other] { $days } days
-} late against its baseline { $baseline }
-cause-at-risk = { $what }: due soon, and blocked or less than half done
-cause-more = and { $n } more
-cost-late = { $late } of { $total } tkr ({ $percent } %) in late work
-cost-none = no costs in the plan
-report-decisions = Decisions needed
-report-decisions-none = No decision is due.
-decision-by = decided by { $owner }
-decision-by-nobody = the plan names no one to decide
-decision-due = due { $due }
-decision-overdue = overdue by { $days ->
-    [one] 1 day
-   *[other] { $days } days
-}
-decision-waiting = waiting on it: { $milestones }
-decision-nothing-waits = nothing waits on it
-report-deviations = Deviations in the period
-report-deviations-none = Nothing went off the plan in the period.
-deviation-moved = moved from { $from } to { $to } ({ $sign }{ $days ->
-    [one] 1 day
-   *[other] { $days } days
-}) by { $by }, { $day }
-deviation-moved-undated = moved from { $from } to { $to } by { $by }, { $day }
-deviation-skipped = marked not applicable by { $by }, { $day }
-deviation-reopened = reopened by { $by }, { $day } (work once done is open again)
-deviation-overdue = became overdue on { $day }
-report-risks = Risks
-report-risks-none = No open risks.
-report-risks-opened = Added in the period
-report-risks-closed = Closed in the period
-risk-opened-line = { $id } { $text } ({ $by }, { $day })
-risk-closed-line = { $id } { $text } ({ $day })
-col-helping = Helping
-col-waited-on = Others wait on it for
-report-waiting = Who is waiting on whom
-wait-text = { $waiting } waits for { $on }
-blocker-line = { $what } holds up { $n ->
-    [one] 1 milestone
-   *[other] { $n } milestones
-}: { $list }
-report-trend = Milestone trend
-report-trend-label = The planned end of each moved milestone, by the day the plan said so: a flat line holds, a rising line slips
-report-no-trend = No milestone has moved.
-trend-planned = planned for { $planned } on { $day }
-legend-gate = decision point
-legend-baseline = first planned
-filter-owner = Only the part of { $owner }.
-filter-phase = Only the phase { $phase }.
 
 ## roadmap import
 import-table = table "{ $table }"

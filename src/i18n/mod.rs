@@ -9,8 +9,9 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Weekday};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use roadmap_core::due::{Due, Precision, Span};
 use roadmap_core::lang::Lang;
 
 /// The catalogue of each language, by its code.
@@ -143,11 +144,128 @@ impl Language {
     }
 
     /// A number as the readers write it: `8 810` and `1 250,5` in Swedish
-    /// and Norwegian, `8810` and `1250.5` in English.
+    /// and Norwegian (grouped by a narrow no-break space, which keeps the
+    /// number on one line), `8810` and `1250.5` in English.
     pub fn number(&self, x: f64) -> String {
         match self.lang {
             Lang::En => roadmap_core::roadmap::format_amount(x),
             Lang::Sv | Lang::Nb => group(x),
+        }
+    }
+
+    /// A week as the readers write it: "v. 15" (sv), "uke 15" (nb), "week
+    /// 15" (en); with its year ("v. 52, 2026") when that is not `year`.
+    pub fn week(&self, week_year: i32, week: u32, year: i32) -> String {
+        if week_year == year {
+            t!(self, "week-of", week = week)
+        } else {
+            t!(self, "week-of-year", week = week, year = week_year.to_string())
+        }
+    }
+
+    /// Weeks from `first` to `last` (ISO year and week): "v. 14–15";
+    /// with the years when they are not `year`.
+    pub fn weeks(&self, first: (i32, u32), last: (i32, u32), year: i32) -> String {
+        if first == last {
+            return self.week(first.0, first.1, year);
+        }
+        if first.0 == last.0 && first.0 == year {
+            t!(self, "weeks-of", first = first.1, last = last.1)
+        } else {
+            format!("{} – {}", self.week(first.0, first.1, 0), self.week(last.0, last.1, 0))
+        }
+    }
+
+    /// A day in running text: "16 april 2027" (sv), "16. april 2027"
+    /// (nb), "16 April 2027" (en).
+    pub fn day_long(&self, day: NaiveDate) -> String {
+        t!(
+            self,
+            "day-long",
+            day = day.day(),
+            month = t!(self, "month-name", month = day.month()),
+            year = day.year().to_string()
+        )
+    }
+
+    /// The days from `start` to `end` in running text: "12–18 april 2027",
+    /// "29 mars – 4 april 2027", "12.–18. april 2027".
+    pub fn span_long(&self, start: NaiveDate, end: NaiveDate) -> String {
+        let month = |day: NaiveDate| t!(self, "month-name", month = day.month());
+        if start == end {
+            self.day_long(start)
+        } else if (start.year(), start.month()) == (end.year(), end.month()) {
+            t!(
+                self,
+                "span-same-month",
+                first = start.day(),
+                last = end.day(),
+                month = month(end),
+                year = end.year().to_string()
+            )
+        } else if start.year() == end.year() {
+            t!(
+                self,
+                "span-same-year",
+                first = start.day(),
+                first_month = month(start),
+                last = end.day(),
+                last_month = month(end),
+                year = end.year().to_string()
+            )
+        } else {
+            format!("{} – {}", self.day_long(start), self.day_long(end))
+        }
+    }
+
+    /// An amount given in thousands (a plan's `tkr`) as the readers write
+    /// money: "430 tkr" in Swedish, "430 000 kr" in Norwegian (which writes
+    /// thousands only in table headers).
+    pub fn amount(&self, thousands: f64) -> String {
+        match self.lang {
+            Lang::Nb => t!(self, "amount-kr", amount = self.number(thousands * 1000.0)),
+            Lang::Sv | Lang::En => t!(self, "amount-tkr", amount = self.number(thousands)),
+        }
+    }
+
+    /// Text in the language's quotation marks: ”så här”, «slik», “like this”.
+    pub fn quote(&self, text: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("\u{201d}{text}\u{201d}"),
+            Lang::Nb => format!("\u{ab}{text}\u{bb}"),
+            Lang::En => format!("\u{201c}{text}\u{201d}"),
+        }
+    }
+
+    /// A due date as the readers write it: weeks as weeks ("v. 14–15", not
+    /// "2027-W14..2027-W15"), a whole month by its name, a day as running
+    /// text writes it ("16 april 2027", "16. april 2027"); any other notation (HT2021, 2023 T1) as the plan
+    /// wrote it. `year` is the year the reader is in: a week of another year
+    /// says its year.
+    pub fn due(&self, due: &Due, year: i32) -> String {
+        let week = |day: NaiveDate| (day.iso_week().year(), day.iso_week().week());
+        match (due.span(), due.precision()) {
+            (Span::UnplacedWeeks { first, last }, _) if first == last => t!(self, "week-of", week = *first),
+            (Span::UnplacedWeeks { first, last }, _) => t!(self, "weeks-of", first = *first, last = *last),
+            (Span::Dated { start, end: Some(end) }, Some(Precision::Week))
+                if start.weekday() == Weekday::Mon && end.weekday() == Weekday::Sun =>
+            {
+                self.weeks(week(*start), week(*end), year)
+            }
+            (Span::Dated { start, end: Some(end) }, Some(Precision::Month))
+                if start.day() == 1
+                    && end.succ_opt().is_some_and(|next| next.day() == 1)
+                    && start.month() == end.month() =>
+            {
+                t!(
+                    self,
+                    "month-year",
+                    month = t!(self, "month-name", month = start.month()),
+                    year = start.year().to_string()
+                )
+            }
+            (Span::Dated { start, end: Some(end) }, Some(Precision::Day)) if start == end => self.day_long(*start),
+            _ => due.label().to_string(),
         }
     }
 }
@@ -175,6 +293,10 @@ fn grouped_number<M>(value: &FluentValue, _: &M) -> Option<String> {
     }
 }
 
+/// What groups the digits of a number in Swedish and Norwegian: a narrow
+/// no-break space (U+202F), so that "8 810" never breaks across two lines.
+pub const NARROW_NBSP: char = '\u{202f}';
+
 fn group(x: f64) -> String {
     let plain = roadmap_core::roadmap::format_amount(x);
     let (sign, digits) = plain.strip_prefix('-').map_or(("", plain.as_str()), |d| ("-", d));
@@ -185,7 +307,7 @@ fn group(x: f64) -> String {
     let mut out = String::from(sign);
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(' ');
+            out.push(NARROW_NBSP);
         }
         out.push(c);
     }
@@ -246,14 +368,54 @@ mod tests {
 
     #[test]
     fn numbers_are_grouped_with_a_space_and_a_decimal_comma() {
-        assert_eq!(group(8810.0), "8 810");
-        assert_eq!(group(1250.5), "1 250,5");
+        assert_eq!(group(8810.0), "8\u{202f}810");
+        assert_eq!(group(1250.5), "1\u{202f}250,5");
         assert_eq!(group(100.0), "100");
-        assert_eq!(group(-1_234_567.0), "-1 234 567");
+        assert_eq!(group(-1_234_567.0), "-1\u{202f}234\u{202f}567");
         assert_eq!(group(-0.0), "0");
         let sv = Language::new(Lang::Sv, Why::Default);
-        assert_eq!(sv.number(12345.0), "12 345");
+        assert_eq!(sv.number(12345.0), "12\u{202f}345");
         assert_eq!(Language::new(Lang::En, Why::Default).number(12345.0), "12345");
+    }
+
+    #[test]
+    fn due_dates_as_each_language_writes_them() {
+        let (sv, nb, en) = (
+            Language::new(Lang::Sv, Why::Default),
+            Language::new(Lang::Nb, Why::Default),
+            Language::new(Lang::En, Why::Default),
+        );
+        let due = |text: &str| Due::parse(text, Some(2027)).unwrap();
+        for (text, sv_words, nb_words, en_words) in [
+            ("2027-W15", "v. 15", "uke 15", "week 15"),
+            ("2027-W14..2027-W15", "v. 14–15", "uke 14–15", "weeks 14–15"),
+            ("V15-16", "v. 15–16", "uke 15–16", "weeks 15–16"),
+            ("2026-W52", "v. 52, 2026", "uke 52, 2026", "week 52, 2026"),
+            ("2027-05", "maj 2027", "mai 2027", "May 2027"),
+            ("31.03.2027", "31 mars 2027", "31. mars 2027", "31 March 2027"),
+            ("HT2027", "HT2027", "HT2027", "HT2027"),
+        ] {
+            assert_eq!(
+                (
+                    sv.due(&due(text), 2027),
+                    nb.due(&due(text), 2027),
+                    en.due(&due(text), 2027)
+                ),
+                (sv_words.to_string(), nb_words.to_string(), en_words.to_string()),
+                "{text}"
+            );
+        }
+        let unplaced = Due::parse("V23-28", None).unwrap();
+        assert_eq!(sv.due(&unplaced, 2027), "v. 23–28");
+        let day = NaiveDate::from_ymd_opt(2027, 4, 16).unwrap();
+        assert_eq!(
+            (sv.day_long(day), nb.day_long(day), en.day_long(day)),
+            ("16 april 2027".into(), "16. april 2027".into(), "16 April 2027".into())
+        );
+        assert_eq!(
+            (sv.quote("x"), nb.quote("x")),
+            ("\u{201d}x\u{201d}".into(), "\u{ab}x\u{bb}".into())
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 status-done = ferdig
 status-skipped = ikke aktuelt
 status-overdue = forsinket
-status-due = pågår
+status-due = frist nå
 status-upcoming = kommende
 status-ongoing = løpende
 status-undated = udatert
@@ -19,7 +19,7 @@ status-count = { $n } { $status ->
     }
     [skipped] ikke aktuelt
     [overdue] forsinket
-    [due] pågår
+    [due] har frist nå
     [upcoming] kommende
     [ongoing] løpende
    *[undated] { $n ->
@@ -35,9 +35,7 @@ op-note = notert
 op-reschedule = flyttet
 op-rekey = koblet på nytt
 op-risk = risiko
-verdict-on-track = I rute
-verdict-at-risk = Fare for forsinkelse
-verdict-late = Forsinket
+op-cost = kostnad
 
 ## Datoer, beløp, tider
 
@@ -49,7 +47,7 @@ dates-week-no-year = uke { $week }, uten år
 dates-weeks-no-year = uke { $first }–{ $last }, uten år
 due-moved = { $due } (var { $baseline })
 due-first-dated = { $due } (hadde ingen dato)
-period-week = uke { $week } { $year }
+period-week = uke { $week }, { $year }
 month-short = { $month ->
     [1] jan
     [2] feb
@@ -64,6 +62,30 @@ month-short = { $month ->
     [11] nov
    *[12] des
 }
+week-of = uke { $week }
+week-of-year = uke { $week }, { $year }
+weeks-of = uke { $first }–{ $last }
+day-short = { $day }. { $month }
+day-long = { $day }. { $month } { $year }
+month-year = { $month } { $year }
+month-name = { $month ->
+    [1] januar
+    [2] februar
+    [3] mars
+    [4] april
+    [5] mai
+    [6] juni
+    [7] juli
+    [8] august
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] desember
+}
+span-same-month = { $first }.–{ $last }. { $month } { $year }
+span-same-year = { $first }. { $first_month } – { $last }. { $last_month } { $year }
+amount-kr = { $amount } kr
+list-and = { $first } og { $last }
 week-short = uke { $week }
 quarter-short = K{ $quarter }
 amount-tkr = { $amount } (1000 kr)
@@ -109,20 +131,19 @@ col-what = Hva
 col-when = Når
 col-who = Hvem
 col-change = Endring
-col-note = Notat
+col-note = Merknad
 col-baseline = Opprinnelig
 col-now = Nå
 col-moved = Flyttet
 col-times = Ganger
-col-why = Hvorfor
+col-why = Årsak
 col-status = Status
-col-roadmap = Veikart
+col-roadmap = Plan
 col-steps-done = Steg ferdig
 col-milestones-done = Milepæler ferdig
 col-overdue-count = Forsinket
-col-due-count = Pågår
+col-due-count = Frist nå
 col-upcoming-count = Kommende
-col-cost-done = Kostnad ferdig (1000 kr)
 col-overdue-by = Forsinket med
 col-open = Åpne
 col-of-which-overdue = Herav forsinket
@@ -142,7 +163,7 @@ language-from-env = fra ROADMAP_LANG
 language-from-workspace = arbeidsområdets innstilling i { $path }
 language-from-locale = fra { $var }={ $value }
 language-from-default = verken --lang, ROADMAP_LANG, arbeidsområdets innstilling eller locale sier noe annet
-waiting-for-lock = venter på at et annet roadmap-kommando skal bli ferdig med { $path } ...
+waiting-for-lock = venter på at en annen roadmap-kommando skal bli ferdig med { $path } ...
 
 ## status
 
@@ -169,7 +190,7 @@ checklist-unmatched = { $count ->
 }
 checklist-changed = { $what } av { $by } { $when }
 checklist-changed-for = { $what } av { $by } { $when } (gjelder { $day })
-checklist-note = notat av { $by } { $day }: { $text }
+checklist-note = merknad av { $by } { $day }: { $text }
 
 ## timeline
 
@@ -193,7 +214,7 @@ fact-organisation = organisasjon
 fact-source = kilde
 fact-year = år
 fact-parties = parter
-fact-note = notat
+fact-note = merknad
 fact-phase = fase
 fact-kind = type
 fact-kind-gate = beslutningspunkt
@@ -268,8 +289,8 @@ tick-review = { $count ->
     [one] 1 endring
    *[other] { $count } endringer
 } som registreres som { $who }, utført { $day }:
-tick-ask-reason = Hvorfor er "{ $step }" ikke aktuelt her (begrunnelsen lagres)
-tick-ask-note = En merknad om "{ $step }"
+tick-ask-reason = Hvorfor er «{ $step }» ikke aktuelt her (begrunnelsen lagres)
+tick-ask-note = En merknad om «{ $step }»
 tick-ask-day = Dagen arbeidet ble gjort (i dag er { $today })
 tick-day-after-today = det er etter i dag ({ $today }): oppgi i dag eller en tidligere dag
 tick-discarded = avsluttet uten å lagre: { $count ->
@@ -305,63 +326,177 @@ init-readme = # roadmap-arbeidsområde
 
     Sjekk inn denne mappen ({ $state }, { $roadmaps }, config.toml, .gitattributes, .gitignore, README.md) for å dele fremdriften via git; låsefilen ignoreres. `{ $state }` er en logg som bare vokser, skrevet av `roadmap done`, `reopen`, `skip`, `note`, `tick` og `reschedule`: ikke rediger den for hånd. `{ $roadmaps }` inneholder dine egne kopier av veikart (`roadmap init ROADMAP`), som du kan redigere.
 
-## Rapporten (Markdown, HTML, tekst) og eksportene
+## Rapporten (Markdown, HTML, tekst)
 
 report-title = Statusrapport { $period }
-report-as-of = Status per { $today }.
-report-as-of-short = status per { $today }
-report-footer = Skrevet av roadmap for { $period } { $today }.
-headline-late = { $overdue ->
-    [one] 1 milepæl er forsinket
-   *[other] { $overdue } milepæler er forsinket
-}, den eldste med { $days ->
+report-as-of = status per { $today }
+light-green = grønn
+light-yellow = gul
+light-red = rød
+headline-time = fremdrift, { $plan }
+headline-cost = kostnad, { $plan }
+headline-green = alle planer er i rute: ingenting er forsinket eller senere enn opprinnelig plan, og ingenting med frist snart er blokkert eller på etterskudd
+headline-overdue = { $count ->
+    [one] 1 milepæl forsinket { $days ->
+        [one] 1 dag
+       *[other] { $days } dager
+    } ({ $title })
+   *[other] { $count } milepæler forsinket, den eldste { $days ->
+        [one] 1 dag
+       *[other] { $days } dager
+    } ({ $title })
+}
+headline-at-risk = { $count ->
+    [one] 1 milepæl med frist snart er i fare
+   *[other] { $count } milepæler med frist snart er i fare
+}
+headline-cost-over = kostnaden ventes å bli { $percent } % over budsjett
+headline-threatened = { $title } ({ $due }) er truet
+headline-behind = milepæler er senere enn opprinnelig plan
+report-assessment = Prosjektleders vurdering
+report-assessment-none = Prosjektlederen har ikke skrevet noen vurdering for perioden.
+report-lights = Status per plan
+col-plan = Plan
+col-overall = Samlet status
+col-time = Fremdrift
+col-cost-light = Kostnad
+cause-overdue = { $title }: forsinket { $days ->
     [one] 1 dag
    *[other] { $days } dager
 }
-headline-at-risk = ingenting er forsinket, men { $count ->
-    [one] 1 milepæl med frist snart venter på noe annet eller er ikke halvveis ferdig
-   *[other] { $count } milepæler med frist snart venter på noe annet eller er ikke halvveis ferdige
-}
-headline-on-track = ingenting er forsinket, og ingenting med frist snart venter på noe annet eller ligger etter
-report-progress = Fremdrift
-report-cost-of = { $done } av { $total }
-report-roadmap-line = steg { $steps }, milepæler { $milestones }, { $overdue } forsinket
-report-roadmap-line-cost = steg { $steps }, milepæler { $milestones }, { $overdue } forsinket, kostnad { $done } av { $total } (1000 kr) ferdig
-report-done = Ferdigmeldt i perioden
-report-done-none = Ingenting ble ferdigmeldt i perioden.
-report-completed = Milepæler som ble ferdige i perioden
-report-completed-none = Ingen milepæl ble ferdig i perioden.
-report-changes = Ikke aktuelt, gjenåpnet og flyttet i perioden
-report-changes-none = Ingenting ble markert ikke aktuelt, gjenåpnet eller flyttet i perioden.
-report-by = { $by }, { $day }
-report-change-by = { $what } av { $by }, { $day }
-change-skipped = markert ikke aktuelt
-change-reopened = gjenåpnet
-change-moved = flyttet fra { $from } til { $to }
-report-coming = Frist innen { $weeks ->
-    [one] en uke
+cause-slipped = { $title }: { $days ->
+    [one] 1 dag
+   *[other] { $days } dager
+} etter opprinnelig plan ({ $baseline })
+cause-late = { $title }: { $days ->
+    [one] 1 dag
+   *[other] { $days } dager
+} etter opprinnelig plan
+cause-blocked = { $title }: skal være ferdig innen { $weeks ->
+    [one] 1 uke
    *[other] { $weeks } uker
+}, men er blokkert av { $by }
+cause-behind = { $title }: { $done ->
+    [one] 1 av { $total } steg ferdig
+   *[other] { $done } av { $total } steg ferdige
+}, { $days ->
+    [one] 1 dag
+   *[other] { $days } dager
+} igjen
+cause-more = og { $n } til
+cost-spent-recorded = registrerte påløpt { $amount } for { $plan }, { $day }
+cost-forecast-recorded = registrerte prognosen for { $plan }: { $amount } totalt
+cost-over-budget = { $percent } % over budsjett
+cost-within-budget = innenfor budsjett
+cost-forecast = prognose { $expected } mot budsjett { $budget } ({ $percent } % over)
+cost-spent = påløpt { $expected } mot budsjett { $budget } ({ $percent } % over)
+at-risk-blocked = i fare: blokkert av { $by }
+at-risk-behind = i fare: { $done ->
+    [one] 1 av { $total } steg ferdig
+   *[other] { $done } av { $total } steg ferdige
+}, { $days ->
+    [one] 1 dag
+   *[other] { $days } dager
+} igjen
+report-decisions = Saker til beslutning
+report-decisions-none = Ingen beslutning skal tas nå.
+decision-by = besluttes av { $owner }
+decision-by-nobody = planen sier ikke hvem som beslutter
+decision-due = beslutning senest { $due }
+decision-overdue = forsinket { $days ->
+    [one] 1 dag
+   *[other] { $days } dager
 }
-report-coming-none = Ingenting har frist da.
+decision-criteria = Til beslutning: { $criteria }
+decision-proposal = Forslag til vedtak: { $proposal }
+decision-waits-for = Venter på: { $list }
+decision-behind = Venter på beslutningen: { $list }
+decision-nothing-waits = Ingenting venter på beslutningen.
+standing-overdue = forsinket { $days ->
+    [one] 1 dag
+   *[other] { $days } dager
+}
+standing-open = { $status }, { $due }
+steps-done = { $done }/{ $total } steg
+report-next = { $weeks ->
+    [one] Planlagt neste uke
+   *[other] Planlagt neste { $weeks } uker
+}
+report-next-none = Ingenting har frist i perioden.
+report-top-risks = De største risikoene
+risk-score = Risikoverdi { $score } ({ $likelihood } × { $impact })
+risk-score-short = { $score } ({ $likelihood } × { $impact })
+report-deviations = Avvik i perioden
+report-deviations-none = Ingenting avvek fra planen i perioden.
+deviation-moved = flyttet fra { $from } til { $to } ({ $sign }{ $days ->
+    [one] 1 dag
+   *[other] { $days } dager
+}) av { $by }, { $day }
+deviation-moved-undated = flyttet fra { $from } til { $to } av { $by }, { $day }
+deviation-skipped = markert ikke aktuelt av { $by }, { $day }
+deviation-reopened = gjenåpnet av { $by }, { $day }: arbeid som var ferdig er åpent igjen
+deviation-overdue = ble forsinket { $day }
+deviation-cause = Årsak: { $note }
+deviation-consequence = Konsekvens: { $list } venter på den
+report-done = Gjennomført i perioden
+report-done-none = Ingenting ble ferdig i perioden.
+report-completed = Milepæler som ble ferdige
+report-done-work = Steg og milepæler som ble ferdige
+done-by = { $by }, { $day }
+done-by-recorded-later = { $by }, ferdig { $day }, registrert { $recorded }
+note-line = Merknad: { $note }
+report-budget = Budsjett, påløpt og prognose
+col-budget = Budsjett (1000 kr)
+col-spent = Påløpt (1000 kr)
+col-forecast = Prognose (1000 kr)
+col-exposure = Budsjett i forsinkede milepæler (1000 kr)
 report-overdue = Forsinket
 report-overdue-none = Ingenting er forsinket.
 report-days-overdue = { $n ->
-    [one] 1 dag forsinket
-   *[other] { $n } dager forsinket
+    [one] forsinket 1 dag
+   *[other] forsinket { $n } dager
 }
-report-due = frist { $due }
-report-blocked = Venter på noe annet
-report-blocked-none = Ingenting venter på noe annet.
-report-waits-for = venter på
-report-owners = Åpent arbeid per ansvarlig
-report-owner-line = { $open } åpne, { $overdue } forsinket
-report-notes = Notater i perioden
-report-notes-none = Ingen notater ble skrevet i perioden.
-report-nothing = ingenting
+report-progress = Fremdrift per plan
+report-waiting = Hvem venter på hvem
+col-helping = Medvirker i
+col-waited-on = Blokkerer
+wait-text = { $waiting } venter på { $on }
+report-blocked = Blokkert
+blocker-line = blokkerer { $n ->
+    [one] 1 milepæl
+   *[other] { $n } milepæler
+}: { $list }
+report-risks = Risikologg
+report-risks-none = Ingen åpne risikoer.
+report-risk-changes = Endret i perioden
+risk-added-in-period = lagt til
+risk-change-by = { $what } av { $by }, { $day }
+report-notes = Merknader i perioden
+report-trend = Milepælstrend
+report-trend-label = Den planlagte sluttdatoen for hver flyttede milepæl, etter dagen planen sa det: en vannrett linje: datoen holder; en stigende linje: den glir
+col-planned = Planlagt slutt
+trend-baseline = opprinnelig planlagt til { $planned }
+trend-planned = { $day }: planlagt til { $planned }
 report-timeline = Fremdriftsplan
 report-timeline-label = Fremdriftsplan for milepælene
+timeline-desc = { $from } – { $to }: { $count ->
+    [one] 1 milepæl
+   *[other] { $count } milepæler
+}, { $overdue } forsinket
 report-no-dates = Ingen milepæl har dato ennå.
-mermaid-title = Veikart { $period }
+legend-gate = beslutningspunkt
+legend-baseline = opprinnelig plan
+filter-no-owner = ingen milepæl eller noe steg i disse planene har ansvarlig `{ $name }`
+filter-no-phase = disse planene har ingen fase `{ $name }`
+filter-closest = de nærmeste som finnes: { $names }
+filter-none-known = disse planene oppgir ingen
+filter-owner = Bare det { $owner } har ansvar for.
+filter-phase = Bare fasen { $phase }.
+col-severity = Risikoverdi (S × K)
+
+## Eksportene
+
+mermaid-title = Plan { $period }
 ics-due = Frist: { $due }
 ics-open-ended = Løpende: fra { $start }
 ics-owner = Ansvarlig: { $owner }
@@ -369,10 +504,10 @@ ics-status = Status: { $status }
 ics-steps = Steg: { $done }/{ $total } ferdig
 ics-criteria = Ferdigkriterier: { $criteria }
 ics-deadline = En frist på siste dag av { $dates }
-export-no-workspace-id = merk: { $why } kalenderens hendelses-UID-er er de samme som alle andre steder disse planene eksporteres, så en kalender som importerer to av dem, beholder bare én; kjør `roadmap init` for å gi arbeidsområdet sin egen
+export-no-workspace-id = merk: { $why } kalenderens hendelses-UID-er er de samme som alle andre steder disse planene eksporteres, så en kalender som importerer to av dem, beholder bare én; kjør `roadmap init` for å gi arbeidsområdet en egen
 export-why-no-workspace = det finnes ikke noe .roadmap/-arbeidsområde her:
 export-why-no-id = arbeidsområdet har ingen workspace_id:
-csv-roadmap = Veikart
+csv-roadmap = Plan
 csv-milestone = Milepæl
 csv-step = Steg
 csv-title = Tittel
@@ -390,7 +525,7 @@ xlsx-steps = Steg
 
 ## risk og risks
 
-risk-added = la til risikoen { $id } i { $roadmap }: { $text } (alvorlighet { $severity } = sannsynlighet { $likelihood } × konsekvens { $impact })
+risk-added = la til risikoen { $id } i { $roadmap }: { $text } (risikoverdi { $severity } = sannsynlighet { $likelihood } × konsekvens { $impact })
 risk-updated = endret risikoen { $id }
 risk-closed = lukket risikoen { $id }
 risk-nothing = ingenting å endre: risikoen er allerede slik
@@ -398,7 +533,6 @@ risks-none = ingen risikoer i risikologgen
 risk-severity = { $severity } ({ $likelihood }×{ $impact })
 risk-status-open = åpen siden { $day }
 risk-status-closed = lukket { $day }
-col-severity = Alvorlighet
 col-risk = Risiko
 col-action = Tiltak
 risk-field-milestone = milepæl { $milestone }
@@ -408,75 +542,6 @@ risk-field-owner = ansvarlig { $owner }
 risk-field-action = tiltak: { $action }
 risk-field-closed = lukket
 risk-field-reopened = åpen igjen
-
-## Styringsgrupperapporten
-
-light-green = grønn
-light-yellow = gul
-light-red = rød
-headline-plan = { $roadmap } ({ $light }): { $milestones }
-headline-plan-more = { $roadmap } ({ $light }): { $milestones } og { $more } til
-headline-green = alle planer er grønne: ingenting er sent mot opprinnelig plan eller forsinket, og ingenting med frist snart venter på noe annet eller ligger etter
-report-lights = Status per plan
-col-plan = Plan
-col-overall = Samlet
-col-time = Tid
-col-cost-light = Kostnad
-cause-overdue = { $what }: forsinket med { $days ->
-    [one] 1 dag
-   *[other] { $days } dager
-}
-cause-slipped = { $what }: { $days ->
-    [one] 1 dag
-   *[other] { $days } dager
-} sent mot opprinnelig plan { $baseline }
-cause-at-risk = { $what }: har frist snart og venter på noe annet eller er ikke halvveis ferdig
-cause-more = og { $n } til
-cost-late = { $late } av { $total } (1000 kr) ({ $percent } %) i sent arbeid
-cost-none = planen har ingen kostnader
-report-decisions = Saker til beslutning
-report-decisions-none = Ingen beslutning skal tas nå.
-decision-by = besluttes av { $owner }
-decision-by-nobody = planen sier ikke hvem som beslutter
-decision-due = frist { $due }
-decision-overdue = forsinket med { $days ->
-    [one] 1 dag
-   *[other] { $days } dager
-}
-decision-waiting = venter på beslutningen: { $milestones }
-decision-nothing-waits = ingenting venter på beslutningen
-report-deviations = Avvik i perioden
-report-deviations-none = Ingenting avvek fra planen i perioden.
-deviation-moved = flyttet fra { $from } til { $to } ({ $sign }{ $days ->
-    [one] 1 dag
-   *[other] { $days } dager
-}) av { $by }, { $day }
-deviation-moved-undated = flyttet fra { $from } til { $to } av { $by }, { $day }
-deviation-skipped = markert ikke aktuelt av { $by }, { $day }
-deviation-reopened = gjenåpnet av { $by }, { $day } (arbeid som var ferdig er åpent igjen)
-deviation-overdue = ble forsinket { $day }
-report-risks = Risikoer
-report-risks-none = Ingen åpne risikoer.
-report-risks-opened = Lagt til i perioden
-report-risks-closed = Lukket i perioden
-risk-opened-line = { $id } { $text } ({ $by }, { $day })
-risk-closed-line = { $id } { $text } ({ $day })
-col-helping = Bistår
-col-waited-on = Andre venter på den for
-report-waiting = Hvem venter på hvem
-wait-text = { $waiting } venter på { $on }
-blocker-line = { $what } holder igjen { $n ->
-    [one] 1 milepæl
-   *[other] { $n } milepæler
-}: { $list }
-report-trend = Milepælstrend
-report-trend-label = Den planlagte sluttdatoen for hver flyttet milepæl, etter dagen planen sa det: en flat linje holder, en stigende linje sklir
-report-no-trend = Ingen milepæl er flyttet.
-trend-planned = planlagt til { $planned } den { $day }
-legend-gate = beslutningspunkt
-legend-baseline = opprinnelig plan
-filter-owner = Bare den delen som er { $owner } sin.
-filter-phase = Bare fasen { $phase }.
 
 ## roadmap import
 import-table = tabell "{ $table }"

@@ -7,7 +7,7 @@
 status-done = klar
 status-skipped = ej aktuell
 status-overdue = försenad
-status-due = pågår
+status-due = ska vara klar nu
 status-upcoming = kommande
 status-ongoing = löpande
 status-undated = odaterad
@@ -24,7 +24,7 @@ status-count = { $n } { $status ->
         [one] försenad
        *[other] försenade
     }
-    [due] pågår
+    [due] förfaller nu
     [upcoming] kommande
     [ongoing] löpande
    *[undated] { $n ->
@@ -38,11 +38,9 @@ op-reopen = återöppnad
 op-skip = markerad ej aktuell
 op-note = antecknad
 op-reschedule = omplanerad
-op-rekey = återkopplad
+op-rekey = omkopplad
 op-risk = risk
-verdict-on-track = Enligt plan
-verdict-at-risk = Risk för försening
-verdict-late = Försenad
+op-cost = kostnad
 
 ## Datum, belopp, tider
 
@@ -54,7 +52,7 @@ dates-week-no-year = v. { $week }, inget år
 dates-weeks-no-year = v. { $first }–{ $last }, inget år
 due-moved = { $due } (var { $baseline })
 due-first-dated = { $due } (saknade datum)
-period-week = v. { $week } { $year }
+period-week = v. { $week }, { $year }
 month-short = { $month ->
     [1] jan
     [2] feb
@@ -69,6 +67,30 @@ month-short = { $month ->
     [11] nov
    *[12] dec
 }
+week-of = v. { $week }
+week-of-year = v. { $week }, { $year }
+weeks-of = v. { $first }–{ $last }
+day-short = { $day } { $month }
+day-long = { $day } { $month } { $year }
+month-year = { $month } { $year }
+month-name = { $month ->
+    [1] januari
+    [2] februari
+    [3] mars
+    [4] april
+    [5] maj
+    [6] juni
+    [7] juli
+    [8] augusti
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+}
+span-same-month = { $first }–{ $last } { $month } { $year }
+span-same-year = { $first } { $first_month } – { $last } { $last_month } { $year }
+amount-kr = { $amount } kr
+list-and = { $first } och { $last }
 week-short = v. { $week }
 quarter-short = K{ $quarter }
 amount-tkr = { $amount } tkr
@@ -119,15 +141,14 @@ col-baseline = Ursprungligen
 col-now = Nu
 col-moved = Flyttad
 col-times = Gånger
-col-why = Varför
+col-why = Orsak
 col-status = Status
 col-roadmap = Färdplan
 col-steps-done = Steg klara
 col-milestones-done = Milstolpar klara
 col-overdue-count = Försenade
-col-due-count = Pågår
+col-due-count = Förfaller nu
 col-upcoming-count = Kommande
-col-cost-done = Kostnad klar (tkr)
 col-overdue-by = Försenad med
 col-open = Öppna
 col-of-which-overdue = Varav försenade
@@ -157,14 +178,14 @@ status-label-status = status
 status-label-overdue = försenade
 status-label-blocked = väntar
 status-label-cost = kostnad
-status-label-unmatched = omatchade
+status-label-unmatched = ej kopplade
 status-cost = { $done } av { $total } tkr klart
 status-unmatched = { $count ->
     [one] 1 registrerad ändring hör inte längre till något steg eller någon milstolpe (`roadmap validate` visar den)
    *[other] { $count } registrerade ändringar hör inte längre till något steg eller någon milstolpe (`roadmap validate` visar dem)
 }
 status-left-out = visas inte: de inbyggda färdplanerna { $roadmaps } (ange en för att se den: roadmap status { $first })
-status-footer = tillståndsfil: { $state } · idag { $today }
+status-footer = tillståndsfil: { $state } · i dag { $today }
 
 ## checklist
 
@@ -178,18 +199,18 @@ checklist-note = anteckning av { $by } { $day }: { $text }
 
 ## timeline
 
-timeline-today = idag { $today }
+timeline-today = i dag { $today }
 
 ## overdue
 
-overdue-none = inget är försenat (idag { $today })
+overdue-none = inget är försenat (i dag { $today })
 overdue-summary = { $milestones ->
     [one] 1 försenad milstolpe
    *[other] { $milestones } försenade milstolpar
 }, { $steps ->
     [one] 1 öppet steg
    *[other] { $steps } öppna steg
-} i dem (idag { $today })
+} i dem (i dag { $today })
 
 ## show
 
@@ -273,8 +294,8 @@ tick-review = { $count ->
     [one] 1 ändring
    *[other] { $count } ändringar
 } som registreras som { $who }, utfört { $day }:
-tick-ask-reason = Varför är "{ $step }" inte aktuellt här (skälet sparas)
-tick-ask-note = En anteckning om "{ $step }"
+tick-ask-reason = Varför är ”{ $step }” inte aktuellt här (skälet sparas)
+tick-ask-note = En anteckning om ”{ $step }”
 tick-ask-day = Dagen då arbetet gjordes (i dag är det { $today })
 tick-day-after-today = det är efter i dag ({ $today }): ange i dag eller en tidigare dag
 tick-discarded = avslutade utan att spara: { $count ->
@@ -310,62 +331,179 @@ init-readme = # roadmap-arbetsyta
 
     Checka in den här mappen ({ $state }, { $roadmaps }, config.toml, .gitattributes, .gitignore, README.md) för att dela framstegen via git; låsfilen ignoreras. `{ $state }` är en logg som bara växer, skriven av `roadmap done`, `reopen`, `skip`, `note`, `tick` och `reschedule`: redigera den inte för hand. `{ $roadmaps }` innehåller dina egna kopior av färdplaner (`roadmap init ROADMAP`), som du får redigera.
 
-## Rapporten (Markdown, HTML, text) och exporterna
+## Rapporten (Markdown, HTML, text)
 
 report-title = Statusrapport { $period }
-report-as-of = Läge per { $today }.
-report-as-of-short = läge per { $today }
-report-footer = Skriven av roadmap för { $period } den { $today }.
-headline-late = { $overdue ->
-    [one] 1 milstolpe är försenad
-   *[other] { $overdue } milstolpar är försenade
-}, den äldsta med { $days ->
+report-as-of = läge per { $today }
+light-green = grön
+light-yellow = gul
+light-red = röd
+headline-time = tid, { $plan }
+headline-cost = kostnad, { $plan }
+headline-green = alla planer följer planen: inget är försenat eller senare än ursprunglig plan, och inget som snart ska vara klart är blockerat eller efter
+headline-overdue = { $count ->
+    [one] 1 milstolpe försenad { $days ->
+        [one] 1 dag
+       *[other] { $days } dagar
+    } ({ $title })
+   *[other] { $count } milstolpar försenade, den äldsta { $days ->
+        [one] 1 dag
+       *[other] { $days } dagar
+    } ({ $title })
+}
+headline-at-risk = { $count ->
+    [one] 1 milstolpe som snart ska vara klar är i fara
+   *[other] { $count } milstolpar som snart ska vara klara är i fara
+}
+headline-cost-over = kostnaden väntas bli { $percent } % över budget
+headline-threatened = { $title } ({ $due }) hotas
+headline-behind = milstolpar är senare än ursprunglig plan
+report-assessment = Projektledarens bedömning
+report-assessment-none = Projektledaren har inte skrivit någon bedömning för perioden.
+report-lights = Status per plan
+col-plan = Plan
+col-overall = Samlad status
+col-time = Tid
+col-cost-light = Kostnad
+cause-overdue = { $title }: försenad { $days ->
     [one] 1 dag
    *[other] { $days } dagar
 }
-headline-at-risk = inget är försenat, men { $count ->
-    [one] 1 milstolpe som snart ska vara klar väntar på annat eller är inte halvvägs klar
-   *[other] { $count } milstolpar som snart ska vara klara väntar på annat eller är inte halvvägs klara
-}
-headline-on-track = inget är försenat, och inget som snart ska vara klart väntar på annat eller ligger efter
-report-progress = Framsteg
-report-cost-of = { $done } av { $total }
-report-roadmap-line = steg { $steps }, milstolpar { $milestones }, { $overdue } försenade
-report-roadmap-line-cost = steg { $steps }, milstolpar { $milestones }, { $overdue } försenade, kostnad { $done } av { $total } tkr klart
-report-done = Klarmarkerat under perioden
-report-done-none = Inget klarmarkerades under perioden.
-report-completed = Milstolpar som blev klara under perioden
-report-completed-none = Ingen milstolpe blev klar under perioden.
-report-changes = Ej aktuellt, återöppnat och flyttat under perioden
-report-changes-none = Inget markerades ej aktuellt, återöppnades eller flyttades under perioden.
-report-by = { $by }, { $day }
-report-change-by = { $what } av { $by }, { $day }
-change-skipped = markerad ej aktuell
-change-reopened = återöppnad
-change-moved = flyttad från { $from } till { $to }
-report-coming = Ska vara klart inom { $weeks ->
-    [one] en vecka
+cause-slipped = { $title }: { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+} senare än ursprunglig plan ({ $baseline })
+cause-late = { $title }: { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+} senare än ursprunglig plan
+cause-blocked = { $title }: ska vara klar inom { $weeks ->
+    [one] 1 vecka
    *[other] { $weeks } veckor
+} men är blockerad av { $by }
+cause-behind = { $title }: { $done ->
+    [one] 1 av { $total } steg klart
+   *[other] { $done } av { $total } steg klara
+}, { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+} kvar
+cause-more = och { $n } till
+cost-spent-recorded = registrerade utfall { $amount } för { $plan }, { $day }
+cost-forecast-recorded = registrerade prognosen för { $plan }: { $amount } totalt
+cost-over-budget = { $percent } % över budget
+cost-within-budget = inom budget
+cost-forecast = prognos { $expected } mot budget { $budget } ({ $percent } % över)
+cost-spent = utfall { $expected } mot budget { $budget } ({ $percent } % över)
+at-risk-blocked = i fara: blockerad av { $by }
+at-risk-behind = i fara: { $done ->
+    [one] 1 av { $total } steg klart
+   *[other] { $done } av { $total } steg klara
+}, { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+} kvar
+report-decisions = Beslut som behövs
+report-decisions-none = Inget beslut ska fattas nu.
+decision-by = beslutas av { $owner }
+decision-by-nobody = planen anger inte vem som beslutar
+decision-due = beslut senast { $due }
+decision-overdue = försenat { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
 }
-report-coming-none = Inget ska vara klart då.
+decision-criteria = Att besluta: { $criteria }
+decision-proposal = Förslag till beslut: { $proposal }
+decision-waits-for = Väntar på: { $list }
+decision-behind = Väntar på beslutet: { $list }
+decision-nothing-waits = Inget väntar på beslutet.
+standing-overdue = försenad { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+}
+standing-open = { $status }, { $due }
+steps-done = { $done }/{ $total } steg
+report-next = { $weeks ->
+    [one] Planerat kommande vecka
+   *[other] Planerat kommande { $weeks } veckor
+}
+report-next-none = Inget ska vara klart under perioden.
+report-top-risks = De största riskerna
+risk-score = Riskvärde { $score } ({ $likelihood } × { $impact })
+risk-score-short = { $score } ({ $likelihood } × { $impact })
+report-deviations = Avvikelser under perioden
+report-deviations-none = Inget avvek från planen under perioden.
+deviation-moved = flyttad från { $from } till { $to } ({ $sign }{ $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+}) av { $by }, { $day }
+deviation-moved-undated = flyttad från { $from } till { $to } av { $by }, { $day }
+deviation-skipped = markerad ej aktuell av { $by }, { $day }
+deviation-reopened = återöppnad av { $by }, { $day }: arbete som var klart är öppet igen
+deviation-overdue = blev försenad { $day }
+deviation-cause = Orsak: { $note }
+deviation-consequence = Konsekvens: { $list } väntar på den
+report-done = Genomfört under perioden
+report-done-none = Inget blev klart under perioden.
+report-completed = Milstolpar som blev klara
+report-done-work = Steg och milstolpar som blev klara
+done-by = { $by }, { $day }
+done-by-recorded-later = { $by }, klar { $day }, registrerad { $recorded }
+note-line = Anteckning: { $note }
+report-budget = Budget, utfall och prognos
+col-budget = Budget (tkr)
+col-spent = Utfall (tkr)
+col-forecast = Prognos (tkr)
+col-exposure = Budget i försenade milstolpar (tkr)
 report-overdue = Försenat
 report-overdue-none = Inget är försenat.
 report-days-overdue = { $n ->
-    [one] 1 dag försenad
-   *[other] { $n } dagar försenad
+    [one] försenad 1 dag
+   *[other] försenad { $n } dagar
 }
-report-due = klart senast { $due }
-report-blocked = Väntar på annat
-report-blocked-none = Inget väntar på annat.
-report-waits-for = väntar på
-report-owners = Öppet arbete per ansvarig
-report-owner-line = { $open } öppna, { $overdue } försenade
+report-progress = Framsteg
+report-waiting = Vem väntar på vem
+col-helping = Medverkar i
+col-waited-on = Blockerar
+wait-text = { $waiting } väntar på { $on }
+report-blocked = Blockerat
+blocker-line = blockerar { $n ->
+    [one] 1 milstolpe
+   *[other] { $n } milstolpar
+}: { $list }
+report-risks = Risklogg
+report-risks-none = Inga öppna risker.
+report-risk-changes = Ändrat under perioden
+risk-added-in-period = tillagd
+risk-change-by = { $what } av { $by }, { $day }
 report-notes = Anteckningar under perioden
-report-notes-none = Inga anteckningar gjordes under perioden.
-report-nothing = inget
+report-trend = Milstolpetrend
+report-trend-label = Det planerade slutdatumet för varje flyttad milstolpe, efter dagen då planen sade så: en vågrät linje: datumet håller; en stigande linje: det glider
+col-planned = Planerat slut
+trend-baseline = ursprungligen planerad till { $planned }
+trend-planned = { $day }: planerad till { $planned }
 report-timeline = Tidplan
 report-timeline-label = Tidplan för milstolparna
+timeline-desc = { $from } – { $to }: { $count ->
+    [one] 1 milstolpe
+   *[other] { $count } milstolpar
+}, { $overdue ->
+    [one] 1 försenad
+   *[other] { $overdue } försenade
+}
 report-no-dates = Ingen milstolpe har något datum än.
+legend-gate = beslutspunkt
+legend-baseline = ursprunglig plan
+filter-no-owner = ingen milstolpe eller inget steg i de här planerna har ansvarig `{ $name }`
+filter-no-phase = de här planerna har ingen fas `{ $name }`
+filter-closest = de närmaste som finns: { $names }
+filter-none-known = de här planerna anger inga
+filter-owner = Endast det som { $owner } ansvarar för.
+filter-phase = Endast fasen { $phase }.
+col-severity = Riskvärde (S × K)
+
+## Exporterna
+
 mermaid-title = Färdplan { $period }
 ics-due = Klart senast: { $due }
 ics-open-ended = Löpande: från { $start }
@@ -395,7 +533,7 @@ xlsx-steps = Steg
 
 ## risk och risks
 
-risk-added = lade till risken { $id } i { $roadmap }: { $text } (allvarlighet { $severity } = sannolikhet { $likelihood } × konsekvens { $impact })
+risk-added = lade till risken { $id } i { $roadmap }: { $text } (riskvärde { $severity } = sannolikhet { $likelihood } × konsekvens { $impact })
 risk-updated = ändrade risken { $id }
 risk-closed = stängde risken { $id }
 risk-nothing = inget att ändra: risken är redan så
@@ -403,7 +541,6 @@ risks-none = inga risker i riskloggen
 risk-severity = { $severity } ({ $likelihood }×{ $impact })
 risk-status-open = öppen sedan { $day }
 risk-status-closed = stängd { $day }
-col-severity = Allvarlighet
 col-risk = Risk
 col-action = Åtgärd
 risk-field-milestone = milstolpe { $milestone }
@@ -413,75 +550,6 @@ risk-field-owner = ansvarig { $owner }
 risk-field-action = åtgärd: { $action }
 risk-field-closed = stängd
 risk-field-reopened = öppen igen
-
-## Styrgruppsrapporten
-
-light-green = grön
-light-yellow = gul
-light-red = röd
-headline-plan = { $roadmap } ({ $light }): { $milestones }
-headline-plan-more = { $roadmap } ({ $light }): { $milestones } och { $more } till
-headline-green = alla planer är gröna: inget är sent mot ursprunglig plan eller försenat, och inget som snart ska vara klart väntar på annat eller ligger efter
-report-lights = Status per plan
-col-plan = Plan
-col-overall = Samlat
-col-time = Tid
-col-cost-light = Kostnad
-cause-overdue = { $what }: försenad med { $days ->
-    [one] 1 dag
-   *[other] { $days } dagar
-}
-cause-slipped = { $what }: { $days ->
-    [one] 1 dag
-   *[other] { $days } dagar
-} sen mot ursprunglig plan { $baseline }
-cause-at-risk = { $what }: ska snart vara klar och väntar på annat eller är inte halvvägs klar
-cause-more = och { $n } till
-cost-late = { $late } av { $total } tkr ({ $percent } %) i sent arbete
-cost-none = planen har inga kostnader
-report-decisions = Beslut som behövs
-report-decisions-none = Inget beslut ska fattas nu.
-decision-by = beslutas av { $owner }
-decision-by-nobody = planen anger inte vem som beslutar
-decision-due = klart senast { $due }
-decision-overdue = försenat med { $days ->
-    [one] 1 dag
-   *[other] { $days } dagar
-}
-decision-waiting = väntar på beslutet: { $milestones }
-decision-nothing-waits = inget väntar på beslutet
-report-deviations = Avvikelser under perioden
-report-deviations-none = Inget avvek från planen under perioden.
-deviation-moved = flyttad från { $from } till { $to } ({ $sign }{ $days ->
-    [one] 1 dag
-   *[other] { $days } dagar
-}) av { $by }, { $day }
-deviation-moved-undated = flyttad från { $from } till { $to } av { $by }, { $day }
-deviation-skipped = markerad ej aktuell av { $by }, { $day }
-deviation-reopened = återöppnad av { $by }, { $day } (arbete som var klart är öppet igen)
-deviation-overdue = blev försenad { $day }
-report-risks = Risker
-report-risks-none = Inga öppna risker.
-report-risks-opened = Tillagda under perioden
-report-risks-closed = Stängda under perioden
-risk-opened-line = { $id } { $text } ({ $by }, { $day })
-risk-closed-line = { $id } { $text } ({ $day })
-col-helping = Stöttar
-col-waited-on = Andra väntar på den för
-report-waiting = Vem väntar på vem
-wait-text = { $waiting } väntar på { $on }
-blocker-line = { $what } håller upp { $n ->
-    [one] 1 milstolpe
-   *[other] { $n } milstolpar
-}: { $list }
-report-trend = Milstolpetrend
-report-trend-label = Det planerade slutdatumet för varje flyttad milstolpe, efter dagen då planen sade så: en plan linje håller, en stigande linje glider
-report-no-trend = Ingen milstolpe har flyttats.
-trend-planned = planerad till { $planned } den { $day }
-legend-gate = beslutspunkt
-legend-baseline = ursprunglig plan
-filter-owner = Bara den del som är { $owner }s.
-filter-phase = Bara fasen { $phase }.
 
 ## roadmap import
 import-table = tabell "{ $table }"

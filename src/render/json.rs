@@ -34,8 +34,7 @@ impl<'a> DueJson<'a> {
 pub fn report(report: &Report) -> roadmap_core::Result<String> {
     let mut value = serde_json::to_value(report).map_err(|e| roadmap_core::Error::io("cannot write JSON", e.into()))?;
     let english = Language::new(Lang::En, Why::Default);
-    let (_, reason) = super::report::headline(&english, &report.headline);
-    value["headline"]["reason"] = reason.into();
+    value["headline"]["reason"] = super::report::verdict_sentence(&english, report).into();
     to_string(&value)
 }
 

@@ -66,7 +66,7 @@ pub fn gantt(language: &Language, report: &Report) -> String {
             _ => {}
         }
         let tags: String = tags.iter().map(|t| format!("{t}, ")).collect();
-        let name = format!("{} {}", escape(&task.id), escape(&task.title));
+        let name = escape(&task.title);
         if task.gate {
             // A decision point: a milestone on the last day it is due.
             out.push_str(&format!("    {name} :{tags}{}, 0d\n", task.end));

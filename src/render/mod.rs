@@ -2,6 +2,7 @@
 //! escaping), the cells and tables of the views, the JSON shapes, the error
 //! messages, and the renderers of the weekly report and of the exports.
 
+pub mod charts;
 pub mod csv;
 pub mod error;
 pub mod html;
@@ -176,6 +177,7 @@ pub fn op_word(language: &Language, op: Op) -> String {
         Op::Reschedule => t!(language, "op-reschedule"),
         Op::Rekey => t!(language, "op-rekey"),
         Op::Risk => t!(language, "op-risk"),
+        Op::Cost => t!(language, "op-cost"),
     }
 }
 

@@ -1,39 +1,131 @@
-//! The words of the steering-group report, shared by its three layouts
-//! (`markdown.rs`, `html.rs`, `text.rs`): how the period, the headline, a
-//! light and what is behind it, a decision, a deviation, a risk and a party
-//! are said. Each returns plain text; the layout escapes it.
+//! The steering-group report as a document: its sections in their order,
+//! each with its words, built once from the report's facts
+//! (`roadmap_core::report`). The layouts (`markdown.rs`, `html.rs`,
+//! `text.rs`) only draw it. Page one is the summary: the verdict, the
+//! project lead's assessment, the lights, the decisions, the next period
+//! and the top risks; the detail follows.
+//!
+//! People read this: milestones by their titles (an address only where one
+//! may have to type it, as a muted reference), weeks and days as they write
+//! them, numbers with their plural words.
 
-use roadmap_core::report::lights::{Cause, CostLight, Light};
+use chrono::Datelike;
+use roadmap_core::due::Due;
+use roadmap_core::report::lights::{AtRisk, Cause, Dimension, Light, Named, PlanLights};
 use roadmap_core::report::people::PartyLoad;
-use roadmap_core::report::{Decision, Deviation, DeviationKind, GONE, Headline, NO_OWNER, Period, Verdict};
-use roadmap_core::schedule::Baseline;
+use roadmap_core::report::{
+    Decision, Deviation, DeviationKind, GONE, Happening, MilestoneItem, NO_OWNER, Period, Report, RiskChange,
+};
+use roadmap_core::status::Status;
 
+use super::{risk_change, status_word};
 use crate::i18n::{Language, t};
 
-/// The period a report covers, as its readers name it: "v. 49 2026",
-/// "uke 49 2026", "week 49, 2026"; or its first and last day.
+/// A piece of running text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Span {
+    Text(String),
+    Strong(String),
+    /// A traffic light: its colour and its word.
+    Light(Light),
+    /// A milestone's status: its colour, symbol and word.
+    Status(Status),
+}
+
+/// Spans that read as one line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Line(pub Vec<Span>);
+
+impl Line {
+    pub fn text(text: impl Into<String>) -> Line {
+        Line(vec![Span::Text(text.into())])
+    }
+
+    fn then(mut self, span: Span) -> Line {
+        self.0.push(span);
+        self
+    }
+
+    fn and(self, text: impl Into<String>) -> Line {
+        self.then(Span::Text(text.into()))
+    }
+}
+
+/// One entry of a list: its line and the lines under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub line: Line,
+    pub details: Vec<Line>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub title: String,
+    /// Numbers, aligned right.
+    pub numeric: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Line>>,
+}
+
+/// A chart of the report, drawn where the layout can draw pictures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chart {
+    Timeline,
+    Trend,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Line),
+    /// What a section says when it has nothing to list.
+    Empty(String),
+    List(Vec<Entry>),
+    Table(Table),
+    /// The project lead's own words, as written (Markdown).
+    Assessment(String),
+    Chart(Chart),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// A name for the layouts (an HTML id), not shown.
+    pub id: &'static str,
+    pub title: String,
+    pub blocks: Vec<Block>,
+    /// Part of page one.
+    pub summary: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: String,
+    /// The period's days and the day the report is as of.
+    pub subtitle: String,
+    /// The verdict: the worst light, and the sentence that says why.
+    pub light: Light,
+    pub verdict: String,
+    pub sentence: String,
+    /// The filters the report was made with, in words.
+    pub filters: Option<String>,
+    pub sections: Vec<Section>,
+}
+
+/// How many risks page one shows.
+const TOP_RISKS: usize = 3;
+/// How many milestones a light's reason names.
+const CAUSES: usize = 3;
+
+/// The period a report covers, as its readers name it: "v. 15, 2027",
+/// "uke 15, 2027", "week 15, 2027"; or its first and last day.
 pub fn period_name(language: &Language, period: &Period) -> String {
     match period.week {
         // The year as text: a number would be grouped ("2 026").
         Some((year, week)) => t!(language, "period-week", year = year.to_string(), week = week),
-        None => language.dates(period.start, period.end),
-    }
-}
-
-/// The days of a week's report, to show beside its name: " (2027-04-12 –
-/// 2027-04-18)"; nothing for a report whose name is its days.
-pub fn period_days(language: &Language, period: &Period) -> String {
-    match period.week {
-        Some(_) => format!(" ({})", language.dates(period.start, period.end)),
-        None => String::new(),
-    }
-}
-
-pub fn verdict(language: &Language, verdict: Verdict) -> String {
-    match verdict {
-        Verdict::Late => t!(language, "verdict-late"),
-        Verdict::AtRisk => t!(language, "verdict-at-risk"),
-        Verdict::OnTrack => t!(language, "verdict-on-track"),
+        None => language.span_long(period.start, period.end),
     }
 }
 
@@ -45,7 +137,7 @@ pub fn light_word(language: &Language, light: Light) -> String {
     }
 }
 
-/// A light as a coloured mark and its word, for Markdown: "🔴 red".
+/// A light as a coloured mark and its word, for Markdown: "🔴 röd".
 pub fn light_mark(language: &Language, light: Light) -> String {
     let mark = match light {
         Light::Green => "🟢",
@@ -55,156 +147,1054 @@ pub fn light_mark(language: &Language, light: Light) -> String {
     format!("{mark} {}", light_word(language, light))
 }
 
-/// The report's verdict, and the plans and milestones that make it so.
-pub fn headline(language: &Language, headline: &Headline) -> (String, String) {
-    let sentence = if headline.plans.is_empty() {
-        t!(language, "headline-green")
-    } else {
-        headline
-            .plans
+/// The report's verdict in one sentence: "Red (time, Plan A): …".
+pub fn verdict_sentence(language: &Language, report: &Report) -> String {
+    let (_, verdict, sentence) = Words {
+        language,
+        year: report.today.year(),
+        report,
+    }
+    .headline();
+    format!("{verdict}: {sentence}")
+}
+
+/// The report as a document, in `language`.
+pub fn document(language: &Language, report: &Report) -> Document {
+    let words = Words {
+        language,
+        year: report.today.year(),
+        report,
+    };
+    let (light, verdict, sentence) = words.headline();
+    let mut sections = vec![
+        words.assessment(),
+        words.lights(),
+        words.decisions(),
+        words.next_period(),
+        words.top_risks(),
+        words.deviations(),
+        words.done(),
+        words.budget(),
+        words.overdue(),
+        words.progress(),
+        words.waiting(),
+        words.blocked(),
+        words.risk_log(),
+        words.notes(),
+        words.trend(),
+        words.timeline(),
+    ];
+    sections.retain(|s| !s.blocks.is_empty());
+    let as_of = t!(language, "report-as-of", today = language.day_long(report.today));
+    let subtitle = match report.period.week {
+        Some(_) => format!(
+            "{} · {as_of}",
+            language.span_long(report.period.start, report.period.end)
+        ),
+        None => as_of,
+    };
+    Document {
+        title: t!(language, "report-title", period = period_name(language, &report.period)),
+        subtitle,
+        light,
+        verdict,
+        sentence,
+        filters: filters(language, report.owner.as_deref(), report.phase.as_deref()),
+        sections,
+    }
+}
+
+/// The filters a report was made with, as a sentence, if any.
+fn filters(language: &Language, owner: Option<&str>, phase: Option<&str>) -> Option<String> {
+    let parts: Vec<String> = owner
+        .map(|o| t!(language, "filter-owner", owner = o))
+        .into_iter()
+        .chain(phase.map(|p| t!(language, "filter-phase", phase = p)))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// "a, b and c".
+fn and_list(language: &Language, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first @ .., last] => t!(language, "list-and", first = first.join(", "), last = last.as_str()),
+    }
+}
+
+fn section(id: &'static str, title: String, summary: bool, blocks: Vec<Block>) -> Section {
+    Section {
+        id,
+        title,
+        blocks,
+        summary,
+    }
+}
+
+/// The report's words in one language.
+struct Words<'a> {
+    language: &'a Language,
+    /// The year the report is in: weeks of another year say their year.
+    year: i32,
+    report: &'a Report,
+}
+
+impl Words<'_> {
+    fn due(&self, due: Option<&Due>) -> String {
+        due.map_or_else(|| t!(self.language, "no-date"), |d| self.language.due(d, self.year))
+    }
+
+    fn amount(&self, tkr: f64) -> String {
+        self.language.amount(tkr)
+    }
+
+    fn plan_title(&self, id: &str) -> String {
+        roadmap_core::report::roadmap_title(self.report, id).to_string()
+    }
+
+    /// The verdict: the worst light's colour, what it measures and whose,
+    /// and the facts behind it in a sentence.
+    fn headline(&self) -> (Light, String, String) {
+        let language = self.language;
+        let headline = &self.report.headline;
+        let Some(worst) = &headline.worst else {
+            return (
+                Light::Green,
+                capitalise(&light_word(language, Light::Green)),
+                t!(language, "headline-green"),
+            );
+        };
+        let dimension = match worst.dimension {
+            Dimension::Time => t!(language, "headline-time", plan = worst.title.as_str()),
+            Dimension::Cost => t!(language, "headline-cost", plan = worst.title.as_str()),
+        };
+        let verdict = format!("{} ({dimension})", capitalise(&light_word(language, worst.light)));
+        let mut parts = Vec::new();
+        if let Some(oldest) = &headline.oldest {
+            parts.push(t!(
+                language,
+                "headline-overdue",
+                count = headline.overdue,
+                days = headline.oldest_days,
+                title = oldest.title.as_str()
+            ));
+        }
+        if headline.at_risk > 0 {
+            parts.push(t!(language, "headline-at-risk", count = headline.at_risk));
+        }
+        if worst.dimension == Dimension::Cost
+            && let Some(cost) = self
+                .report
+                .lights
+                .iter()
+                .find(|l| l.roadmap == worst.roadmap)
+                .and_then(|l| l.cost.as_ref())
+        {
+            parts.push(t!(
+                language,
+                "headline-cost-over",
+                percent = language.number(round1(cost.over_percent))
+            ));
+        }
+        for decision in &headline.threatened {
+            parts.push(t!(
+                language,
+                "headline-threatened",
+                title = decision.title.as_str(),
+                due = self.due(decision.due.as_ref())
+            ));
+        }
+        if parts.is_empty() {
+            parts.push(t!(language, "headline-behind"));
+        }
+        (worst.light, verdict, parts.join("; "))
+    }
+
+    fn assessment(&self) -> Section {
+        let language = self.language;
+        let block = match self.report.assessment.as_deref().map(str::trim) {
+            Some(text) if !text.is_empty() => Block::Assessment(text.to_string()),
+            _ => Block::Empty(t!(language, "report-assessment-none")),
+        };
+        section("assessment", t!(language, "report-assessment"), true, vec![block])
+    }
+
+    fn cause(&self, cause: &Cause) -> String {
+        let language = self.language;
+        let title = cause.title.as_str();
+        if let (Some(baseline), true) = (cause.baseline.as_ref().and_then(|b| b.due()), cause.late_days > 0) {
+            return t!(
+                language,
+                "cause-slipped",
+                title = title,
+                days = cause.late_days,
+                baseline = self.due(Some(baseline))
+            );
+        }
+        if let Some(days) = cause.overdue_days {
+            return t!(language, "cause-overdue", title = title, days = days);
+        }
+        match &cause.why_at_risk {
+            Some(AtRisk::Blocked { by }) => t!(
+                language,
+                "cause-blocked",
+                title = title,
+                weeks = self.report.horizon_weeks,
+                by = and_list(language, &by.iter().map(|n| n.title.clone()).collect::<Vec<_>>())
+            ),
+            Some(AtRisk::Behind {
+                steps_done,
+                steps_total,
+                days_left,
+            }) => t!(
+                language,
+                "cause-behind",
+                title = title,
+                done = *steps_done,
+                total = *steps_total,
+                days = *days_left
+            ),
+            None => t!(language, "cause-late", title = title, days = cause.late_days),
+        }
+    }
+
+    fn at_risk(&self, at_risk: &AtRisk) -> String {
+        let language = self.language;
+        match at_risk {
+            AtRisk::Blocked { by } => t!(
+                language,
+                "at-risk-blocked",
+                by = and_list(language, &by.iter().map(|n| n.title.clone()).collect::<Vec<_>>())
+            ),
+            AtRisk::Behind {
+                steps_done,
+                steps_total,
+                days_left,
+            } => t!(
+                language,
+                "at-risk-behind",
+                done = *steps_done,
+                total = *steps_total,
+                days = *days_left
+            ),
+        }
+    }
+
+    fn reasons(&self, lights: &PlanLights) -> Vec<Line> {
+        let language = self.language;
+        let mut out: Vec<Line> = lights
+            .time
+            .causes
             .iter()
-            .map(|p| {
-                let light = light_word(language, p.light);
-                let milestones = p.milestones.join(", ");
-                if p.more > 0 {
+            .take(CAUSES)
+            .map(|c| Line::text(self.cause(c)))
+            .collect();
+        if lights.time.causes.len() > CAUSES {
+            out.push(Line::text(t!(
+                language,
+                "cause-more",
+                n = lights.time.causes.len() - CAUSES
+            )));
+        }
+        if let Some(cost) = lights.cost.as_ref().filter(|c| c.light != Light::Green) {
+            let id = if cost.from_forecast {
+                "cost-forecast"
+            } else {
+                "cost-spent"
+            };
+            out.push(Line::text(language.text(
+                id,
+                Some(&fluent_args(&[
+                    ("expected", self.amount(cost.expected_tkr)),
+                    ("budget", self.amount(cost.budget_tkr)),
+                    ("percent", language.number(round1(cost.over_percent))),
+                ])),
+            )));
+        }
+        out
+    }
+
+    fn lights(&self) -> Section {
+        let language = self.language;
+        let columns = ["col-plan", "col-overall", "col-time", "col-cost-light", "col-why"]
+            .map(|id| Column {
+                title: language.text(id, None),
+                numeric: false,
+            })
+            .to_vec();
+        let rows = self
+            .report
+            .lights
+            .iter()
+            .map(|l| {
+                let reasons = self.reasons(l);
+                let mut why = Line::default();
+                for (i, reason) in reasons.into_iter().enumerate() {
+                    if i > 0 {
+                        why.0.push(Span::Text("\n".into()));
+                    }
+                    why.0.extend(reason.0);
+                }
+                vec![
+                    Line(vec![Span::Strong(l.title.clone())]),
+                    Line(vec![Span::Light(l.overall)]),
+                    Line(vec![Span::Light(l.time.light)]),
+                    l.cost
+                        .as_ref()
+                        .map_or_else(|| Line::text("–"), |c| Line(vec![Span::Light(c.light)])),
+                    why,
+                ]
+            })
+            .collect();
+        section(
+            "lights",
+            t!(language, "report-lights"),
+            true,
+            vec![Block::Table(Table { columns, rows })],
+        )
+    }
+
+    /// A milestone as it stands, in a few words: "försenad 19 dagar", "klar".
+    fn standing(&self, item: &MilestoneItem) -> String {
+        let language = self.language;
+        match (item.status, item.days_overdue) {
+            (Status::Overdue, Some(days)) => t!(language, "standing-overdue", days = days),
+            (status, _) if status.is_open() => t!(
+                language,
+                "standing-open",
+                status = status_word(language, status),
+                due = self.due(item.due.as_ref())
+            ),
+            (status, _) => status_word(language, status),
+        }
+    }
+
+    fn decision(&self, d: &Decision) -> Entry {
+        let language = self.language;
+        let item = &d.item;
+        let mut facts = vec![match &item.owner {
+            Some(owner) => t!(language, "decision-by", owner = owner.as_str()),
+            None => t!(language, "decision-by-nobody"),
+        }];
+        facts.push(t!(language, "decision-due", due = self.due(item.due.as_ref())));
+        if let Some(days) = item.days_overdue {
+            facts.push(t!(language, "decision-overdue", days = days));
+        }
+        let line = Line(vec![Span::Strong(item.title.clone())]).and(format!(
+            " ({}) — {}",
+            self.plan_title(&item.roadmap),
+            facts.join("; ")
+        ));
+        let mut details = Vec::new();
+        if let Some(criteria) = &d.criteria {
+            details.push(Line::text(t!(
+                language,
+                "decision-criteria",
+                criteria = criteria.as_str()
+            )));
+        }
+        if let Some(proposal) = &d.proposal {
+            details.push(Line::text(t!(
+                language,
+                "decision-proposal",
+                proposal = proposal.as_str()
+            )));
+        }
+        if !d.prerequisites.is_empty() {
+            let waits: Vec<String> = d
+                .prerequisites
+                .iter()
+                .map(|p| format!("{} ({})", p.title, self.standing(p)))
+                .collect();
+            details.push(Line::text(t!(language, "decision-waits-for", list = waits.join("; "))));
+        }
+        details.push(Line::text(if d.behind.is_empty() {
+            t!(language, "decision-nothing-waits")
+        } else {
+            t!(language, "decision-behind", list = titles(language, &d.behind))
+        }));
+        Entry { line, details }
+    }
+
+    fn decisions(&self) -> Section {
+        let language = self.language;
+        let block = if self.report.decisions.is_empty() {
+            Block::Empty(t!(language, "report-decisions-none"))
+        } else {
+            Block::List(self.report.decisions.iter().map(|d| self.decision(d)).collect())
+        };
+        section("decisions", t!(language, "report-decisions"), true, vec![block])
+    }
+
+    /// A milestone in a list of what comes or what is late: its title, plan,
+    /// due date, owners and steps.
+    fn item(&self, item: &MilestoneItem) -> Line {
+        let language = self.language;
+        let owners = owners(item);
+        let mut facts = vec![self.due(item.due.as_ref())];
+        if let Some(baseline) = item.baseline.as_ref() {
+            facts[0] = if let Some(first) = baseline.due() {
+                t!(
+                    language,
+                    "due-moved",
+                    due = facts[0].as_str(),
+                    baseline = self.due(Some(first))
+                )
+            } else {
+                t!(language, "due-first-dated", due = facts[0].as_str())
+            };
+        }
+        if !owners.is_empty() {
+            facts.push(owners);
+        }
+        if item.steps_total > 0 {
+            facts.push(t!(
+                language,
+                "steps-done",
+                done = item.steps_done,
+                total = item.steps_total
+            ));
+        }
+        let mut line = Line(vec![Span::Strong(item.title.clone())]).and(format!(
+            " ({}) — {}",
+            self.plan_title(&item.roadmap),
+            facts.join(" · ")
+        ));
+        if item.status == Status::Due {
+            line = line.and(" · ").then(Span::Status(Status::Due));
+        }
+        if let Some(at_risk) = &item.at_risk {
+            line = line.and(format!(" · {}", self.at_risk(at_risk)));
+        }
+        line
+    }
+
+    fn next_period(&self) -> Section {
+        let language = self.language;
+        let weeks = self.report.horizon_weeks;
+        let block = if self.report.coming_due.is_empty() {
+            Block::Empty(t!(language, "report-next-none"))
+        } else {
+            Block::List(
+                self.report
+                    .coming_due
+                    .iter()
+                    .map(|m| Entry {
+                        line: self.item(m),
+                        details: Vec::new(),
+                    })
+                    .collect(),
+            )
+        };
+        section("next", t!(language, "report-next", weeks = weeks), true, vec![block])
+    }
+
+    fn risk_line(&self, r: &roadmap_core::risk::Risk) -> Line {
+        let language = self.language;
+        let mut line = Line::text(t!(
+            language,
+            "risk-score",
+            score = r.severity,
+            likelihood = r.likelihood,
+            impact = r.impact
+        ))
+        .and(" ")
+        .then(Span::Strong(r.text.clone()))
+        .and(format!(" ({})", self.plan_title(&r.roadmap)));
+        if let Some(owner) = &r.owner {
+            line = line.and(format!(" — {owner}"));
+        }
+        if let Some(action) = &r.action {
+            line = line.and(format!(": {action}"));
+        }
+        line
+    }
+
+    fn top_risks(&self) -> Section {
+        let language = self.language;
+        let block = if self.report.risks.is_empty() {
+            Block::Empty(t!(language, "report-risks-none"))
+        } else {
+            Block::List(
+                self.report
+                    .risks
+                    .iter()
+                    .take(TOP_RISKS)
+                    .map(|r| Entry {
+                        line: self.risk_line(r),
+                        details: Vec::new(),
+                    })
+                    .collect(),
+            )
+        };
+        section("top-risks", t!(language, "report-top-risks"), true, vec![block])
+    }
+
+    fn deviation(&self, d: &Deviation) -> Entry {
+        let language = self.language;
+        let by = d.by.clone().unwrap_or_default();
+        let day = language.day_long(d.day);
+        let what = match d.kind {
+            DeviationKind::Moved => {
+                let from = self.due(d.moved.as_ref().and_then(|(from, _)| from.as_ref()));
+                let to = self.due(d.moved.as_ref().map(|(_, to)| to));
+                if let Some(days) = d.days {
                     t!(
                         language,
-                        "headline-plan-more",
-                        roadmap = p.roadmap.as_str(),
-                        light = light,
-                        milestones = milestones,
-                        more = p.more
+                        "deviation-moved",
+                        from = from,
+                        to = to,
+                        sign = if days > 0 { "+" } else { "" },
+                        days = days,
+                        by = by.as_str(),
+                        day = day.as_str()
                     )
                 } else {
                     t!(
                         language,
-                        "headline-plan",
-                        roadmap = p.roadmap.as_str(),
-                        light = light,
-                        milestones = milestones
+                        "deviation-moved-undated",
+                        from = from,
+                        to = to,
+                        by = by.as_str(),
+                        day = day.as_str()
                     )
                 }
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    (verdict(language, headline.verdict), sentence)
-}
+            }
+            DeviationKind::Skipped => t!(language, "deviation-skipped", by = by.as_str(), day = day.as_str()),
+            DeviationKind::Reopened => t!(language, "deviation-reopened", by = by.as_str(), day = day.as_str()),
+            DeviationKind::BecameOverdue => t!(language, "deviation-overdue", day = day.as_str()),
+        };
+        let mut line = Line(vec![Span::Strong(happening_title(language, &d.title))]);
+        if let Some(milestone) = &d.milestone_title {
+            line = line.and(format!(" ({milestone})"));
+        }
+        line = line.and(format!(" — {what}"));
+        let mut details = Vec::new();
+        if let Some(note) = &d.note {
+            details.push(Line::text(t!(language, "deviation-cause", note = note.as_str())));
+        }
+        if !d.behind.is_empty() {
+            details.push(Line::text(t!(
+                language,
+                "deviation-consequence",
+                list = titles(language, &d.behind)
+            )));
+        }
+        Entry { line, details }
+    }
 
-/// Why one milestone counts against a light.
-pub fn cause(language: &Language, cause: &Cause) -> String {
-    let what = format!("{} {}", cause.address, cause.title);
-    match (cause.baseline.as_ref().and_then(Baseline::due), cause.overdue_days) {
-        (Some(baseline), _) if cause.late_days > 0 => {
+    fn deviations(&self) -> Section {
+        let language = self.language;
+        let block = if self.report.deviations.is_empty() {
+            Block::Empty(t!(language, "report-deviations-none"))
+        } else {
+            Block::List(self.report.deviations.iter().map(|d| self.deviation(d)).collect())
+        };
+        section("deviations", t!(language, "report-deviations"), false, vec![block])
+    }
+
+    fn happening(&self, h: &Happening) -> Entry {
+        let language = self.language;
+        let when = if h.day == h.recorded {
+            t!(language, "done-by", by = h.by.as_str(), day = language.day_long(h.day))
+        } else {
             t!(
                 language,
-                "cause-slipped",
-                what = what,
-                days = cause.late_days,
-                baseline = baseline.label()
+                "done-by-recorded-later",
+                by = h.by.as_str(),
+                day = language.day_long(h.day),
+                recorded = language.day_long(h.recorded)
             )
+        };
+        let mut line = Line(vec![Span::Strong(happening_title(language, &h.title))]);
+        if let Some(milestone) = &h.milestone_title {
+            line = line.and(format!(" ({milestone})"));
         }
-        (_, Some(days)) => t!(language, "cause-overdue", what = what, days = days),
-        _ => t!(language, "cause-at-risk", what = what),
+        line = line.and(format!(" — {when}"));
+        let details = h
+            .note
+            .iter()
+            .map(|n| Line::text(t!(language, "note-line", note = n.as_str())))
+            .collect();
+        Entry { line, details }
+    }
+
+    fn done(&self) -> Section {
+        let language = self.language;
+        let mut blocks = Vec::new();
+        if self.report.completed.is_empty() && self.report.done.is_empty() {
+            blocks.push(Block::Empty(t!(language, "report-done-none")));
+        } else {
+            if !self.report.completed.is_empty() {
+                blocks.push(Block::Paragraph(Line(vec![Span::Strong(t!(
+                    language,
+                    "report-completed"
+                ))])));
+                blocks.push(Block::List(
+                    self.report.completed.iter().map(|h| self.happening(h)).collect(),
+                ));
+            }
+            if !self.report.done.is_empty() {
+                blocks.push(Block::Paragraph(Line(vec![Span::Strong(t!(
+                    language,
+                    "report-done-work"
+                ))])));
+                blocks.push(Block::List(
+                    self.report.done.iter().map(|h| self.happening(h)).collect(),
+                ));
+            }
+        }
+        section("done", t!(language, "report-done"), false, blocks)
+    }
+
+    fn budget(&self) -> Section {
+        let language = self.language;
+        if self.report.budgets.is_empty() {
+            return section("budget", t!(language, "report-budget"), false, Vec::new());
+        }
+        let columns = vec![
+            Column {
+                title: t!(language, "col-plan"),
+                numeric: false,
+            },
+            Column {
+                title: t!(language, "col-budget"),
+                numeric: true,
+            },
+            Column {
+                title: t!(language, "col-spent"),
+                numeric: true,
+            },
+            Column {
+                title: t!(language, "col-forecast"),
+                numeric: true,
+            },
+            Column {
+                title: t!(language, "col-exposure"),
+                numeric: true,
+            },
+        ];
+        let number = |x: Option<f64>| Line::text(x.map_or_else(|| "–".to_string(), |x| language.number(x)));
+        let rows = self
+            .report
+            .budgets
+            .iter()
+            .map(|b| {
+                vec![
+                    Line(vec![Span::Strong(b.title.clone())]),
+                    number(b.cost.budget),
+                    number(b.cost.spent),
+                    number(b.cost.forecast),
+                    number(Some(b.exposure_tkr)),
+                ]
+            })
+            .collect();
+        let blocks = vec![Block::Table(Table { columns, rows })];
+        section("budget", t!(language, "report-budget"), false, blocks)
+    }
+
+    fn overdue(&self) -> Section {
+        let language = self.language;
+        let block = if self.report.overdue.is_empty() {
+            Block::Empty(t!(language, "report-overdue-none"))
+        } else {
+            Block::List(
+                self.report
+                    .overdue
+                    .iter()
+                    .map(|m| Entry {
+                        line: Line::text(format!(
+                            "{}: ",
+                            t!(language, "report-days-overdue", n = m.days_overdue.unwrap_or(0))
+                        ))
+                        .then(Span::Strong(m.title.clone()))
+                        .and(format!(" ({}) — {}", self.plan_title(&m.roadmap), {
+                            let mut facts = vec![self.due(m.due.as_ref())];
+                            let owners = owners(m);
+                            if !owners.is_empty() {
+                                facts.push(owners);
+                            }
+                            if m.steps_total > 0 {
+                                facts.push(t!(language, "steps-done", done = m.steps_done, total = m.steps_total));
+                            }
+                            facts.join(" · ")
+                        })),
+                        details: Vec::new(),
+                    })
+                    .collect(),
+            )
+        };
+        section("overdue", t!(language, "report-overdue"), false, vec![block])
+    }
+
+    fn progress(&self) -> Section {
+        let language = self.language;
+        let columns = vec![
+            Column {
+                title: t!(language, "col-plan"),
+                numeric: false,
+            },
+            Column {
+                title: t!(language, "col-steps-done"),
+                numeric: true,
+            },
+            Column {
+                title: t!(language, "col-milestones-done"),
+                numeric: true,
+            },
+            Column {
+                title: t!(language, "col-overdue-count"),
+                numeric: true,
+            },
+            Column {
+                title: t!(language, "col-due-count"),
+                numeric: true,
+            },
+            Column {
+                title: t!(language, "col-upcoming-count"),
+                numeric: true,
+            },
+        ];
+        let fraction = |done: usize, total: usize| {
+            Line::text(if total == 0 {
+                "–".to_string()
+            } else {
+                format!("{done}/{total}")
+            })
+        };
+        let rows = self
+            .report
+            .roadmaps
+            .iter()
+            .map(|r| {
+                vec![
+                    Line(vec![Span::Strong(r.title.clone())]),
+                    fraction(r.steps_done, r.steps),
+                    fraction(r.milestones_done, r.milestones),
+                    Line::text(r.by_status.get(Status::Overdue).to_string()),
+                    Line::text(r.by_status.get(Status::Due).to_string()),
+                    Line::text(r.by_status.get(Status::Upcoming).to_string()),
+                ]
+            })
+            .collect();
+        section(
+            "progress",
+            t!(language, "report-progress"),
+            false,
+            vec![Block::Table(Table { columns, rows })],
+        )
+    }
+
+    fn party(&self, load: &PartyLoad) -> String {
+        if load.party == NO_OWNER {
+            t!(self.language, "no-owner")
+        } else {
+            load.party.clone()
+        }
+    }
+
+    fn waiting(&self) -> Section {
+        let language = self.language;
+        let loads: Vec<&PartyLoad> = self
+            .report
+            .parties
+            .iter()
+            .filter(|p| p.open + p.helping > 0 || !p.waited_on.is_empty())
+            .collect();
+        if loads.is_empty() {
+            return section("waiting", t!(language, "report-waiting"), false, Vec::new());
+        }
+        let columns = vec![
+            Column {
+                title: t!(language, "col-owner"),
+                numeric: false,
+            },
+            Column {
+                title: t!(language, "col-open"),
+                numeric: true,
+            },
+            Column {
+                title: t!(language, "col-of-which-overdue"),
+                numeric: true,
+            },
+            Column {
+                title: t!(language, "col-helping"),
+                numeric: true,
+            },
+            Column {
+                title: t!(language, "col-waited-on"),
+                numeric: false,
+            },
+        ];
+        let rows = loads
+            .iter()
+            .map(|p| {
+                let waits: Vec<String> = p
+                    .waited_on
+                    .iter()
+                    .map(|w| {
+                        t!(
+                            language,
+                            "wait-text",
+                            waiting = w.waiting_title.as_str(),
+                            on = w.on_title.as_str()
+                        )
+                    })
+                    .collect();
+                vec![
+                    Line(vec![Span::Strong(self.party(p))]).and(format!(" ({})", self.plan_title(&p.roadmap))),
+                    Line::text(p.open.to_string()),
+                    Line::text(p.overdue.to_string()),
+                    Line::text(p.helping.to_string()),
+                    Line::text(waits.join("\n")),
+                ]
+            })
+            .collect();
+        section(
+            "waiting",
+            t!(language, "report-waiting"),
+            false,
+            vec![Block::Table(Table { columns, rows })],
+        )
+    }
+
+    fn blocked(&self) -> Section {
+        let language = self.language;
+        if self.report.blockers.is_empty() {
+            return section("blocked", t!(language, "report-blocked"), false, Vec::new());
+        }
+        let entries = self
+            .report
+            .blockers
+            .iter()
+            .map(|b| {
+                let waiting: Vec<String> = b.behind.iter().map(|n| n.title.clone()).collect();
+                Entry {
+                    line: Line(vec![Span::Strong(b.title.clone())]).and(format!(
+                        " — {}",
+                        t!(
+                            language,
+                            "blocker-line",
+                            n = b.waiting.len(),
+                            list = and_list(language, &waiting)
+                        )
+                    )),
+                    details: Vec::new(),
+                }
+            })
+            .collect();
+        section(
+            "blocked",
+            t!(language, "report-blocked"),
+            false,
+            vec![Block::List(entries)],
+        )
+    }
+
+    fn risk_change(&self, c: &RiskChange) -> Entry {
+        let language = self.language;
+        let what = if c.added {
+            t!(language, "risk-added-in-period")
+        } else {
+            risk_change(language, &c.set)
+        };
+        let line = Line(vec![Span::Strong(c.text.clone())]).and(format!(
+            " — {}",
+            t!(
+                language,
+                "risk-change-by",
+                what = what,
+                by = c.by.as_str(),
+                day = language.day_long(c.day)
+            )
+        ));
+        let details = c
+            .note
+            .iter()
+            .map(|n| Line::text(t!(language, "note-line", note = n.as_str())))
+            .collect();
+        Entry { line, details }
+    }
+
+    fn risk_log(&self) -> Section {
+        let language = self.language;
+        let mut blocks = Vec::new();
+        if self.report.risks.len() > TOP_RISKS {
+            let columns = vec![
+                Column {
+                    title: t!(language, "col-severity"),
+                    numeric: true,
+                },
+                Column {
+                    title: t!(language, "col-risk"),
+                    numeric: false,
+                },
+                Column {
+                    title: t!(language, "col-owner"),
+                    numeric: false,
+                },
+                Column {
+                    title: t!(language, "col-action"),
+                    numeric: false,
+                },
+            ];
+            let rows = self
+                .report
+                .risks
+                .iter()
+                .map(|r| {
+                    vec![
+                        Line::text(t!(
+                            language,
+                            "risk-score-short",
+                            score = r.severity,
+                            likelihood = r.likelihood,
+                            impact = r.impact
+                        )),
+                        Line::text(r.text.clone()),
+                        Line::text(r.owner.clone().unwrap_or_default()),
+                        Line::text(r.action.clone().unwrap_or_default()),
+                    ]
+                })
+                .collect();
+            blocks.push(Block::Table(Table { columns, rows }));
+        }
+        if !self.report.risk_changes.is_empty() {
+            blocks.push(Block::Paragraph(Line(vec![Span::Strong(t!(
+                language,
+                "report-risk-changes"
+            ))])));
+            blocks.push(Block::List(
+                self.report.risk_changes.iter().map(|c| self.risk_change(c)).collect(),
+            ));
+        }
+        section("risks", t!(language, "report-risks"), false, blocks)
+    }
+
+    /// The notes of the period that no other section shows.
+    fn notes(&self) -> Section {
+        let language = self.language;
+        let shown = |h: &Happening| {
+            self.report
+                .done
+                .iter()
+                .any(|d| d.address == h.address && d.note == h.note && d.recorded == h.recorded)
+                || self
+                    .report
+                    .deviations
+                    .iter()
+                    .any(|d| d.address == h.address && d.note == h.note)
+        };
+        let notes: Vec<Entry> = self
+            .report
+            .notes
+            .iter()
+            .filter(|h| !shown(h))
+            .map(|h| {
+                let mut line = Line(vec![Span::Strong(happening_title(language, &h.title))]);
+                if let Some(milestone) = &h.milestone_title {
+                    line = line.and(format!(" ({milestone})"));
+                }
+                line = line.and(format!(
+                    " — {}",
+                    t!(language, "done-by", by = h.by.as_str(), day = language.day_long(h.day))
+                ));
+                Entry {
+                    line,
+                    details: h.note.iter().map(|n| Line::text(language.quote(n))).collect(),
+                }
+            })
+            .collect();
+        let blocks = if notes.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block::List(notes)]
+        };
+        section("notes", t!(language, "report-notes"), false, blocks)
+    }
+
+    fn trend(&self) -> Section {
+        let language = self.language;
+        if self.report.trends.is_empty() {
+            return section("trend", t!(language, "report-trend"), false, Vec::new());
+        }
+        let columns = vec![
+            Column {
+                title: t!(language, "col-milestone"),
+                numeric: false,
+            },
+            Column {
+                title: t!(language, "col-planned"),
+                numeric: false,
+            },
+        ];
+        let rows = self
+            .report
+            .trends
+            .iter()
+            .map(|trend| {
+                let mut plans: Vec<String> = Vec::new();
+                if let Some(first) = trend.baseline_end {
+                    plans.push(t!(language, "trend-baseline", planned = language.day_long(first)));
+                }
+                for (day, end) in trend.points.iter().skip(usize::from(trend.baseline_end.is_some())) {
+                    plans.push(t!(
+                        language,
+                        "trend-planned",
+                        planned = language.day_long(*end),
+                        day = language.day_long(*day)
+                    ));
+                }
+                vec![
+                    Line(vec![Span::Strong(trend.title.clone())]),
+                    Line::text(plans.join("\n")),
+                ]
+            })
+            .collect();
+        section(
+            "trend",
+            t!(language, "report-trend"),
+            false,
+            vec![Block::Chart(Chart::Trend), Block::Table(Table { columns, rows })],
+        )
+    }
+
+    fn timeline(&self) -> Section {
+        let language = self.language;
+        let block = if self.report.timeline.is_empty() {
+            Block::Empty(t!(language, "report-no-dates"))
+        } else {
+            Block::Chart(Chart::Timeline)
+        };
+        section("timeline", t!(language, "report-timeline"), false, vec![block])
     }
 }
 
-/// The causes of a light, the first `shown` of them and how many more.
-pub fn causes(language: &Language, causes: &[Cause], shown: usize) -> Vec<String> {
-    let mut out: Vec<String> = causes.iter().take(shown).map(|c| cause(language, c)).collect();
-    if causes.len() > shown {
-        out.push(t!(language, "cause-more", n = causes.len() - shown));
+/// Fluent arguments from names and texts.
+fn fluent_args<'a>(args: &[(&'a str, String)]) -> fluent_bundle::FluentArgs<'a> {
+    let mut out = fluent_bundle::FluentArgs::new();
+    for (name, value) in args {
+        out.set(*name, value.clone());
     }
     out
 }
 
-pub fn cost(language: &Language, cost: &CostLight) -> String {
-    t!(
-        language,
-        "cost-late",
-        late = language.number(cost.late_tkr),
-        total = language.number(cost.total_tkr),
-        percent = language.number((cost.late_percent * 10.0).round() / 10.0)
-    )
-}
-
-/// Who decides a decision, by when, and what waits on it.
-pub fn decision(language: &Language, decision: &Decision) -> Vec<String> {
-    let item = &decision.item;
-    let mut facts = vec![match &item.owner {
-        Some(owner) => t!(language, "decision-by", owner = owner.as_str()),
-        None => t!(language, "decision-by-nobody"),
-    }];
-    if let Some(due) = &item.due {
-        facts.push(t!(language, "decision-due", due = due.label.as_str()));
-    }
-    if let Some(days) = item.days_overdue {
-        facts.push(t!(language, "decision-overdue", days = days));
-    }
-    facts.push(if decision.waiting.is_empty() {
-        t!(language, "decision-nothing-waits")
-    } else {
-        t!(language, "decision-waiting", milestones = decision.waiting.join(", "))
-    });
-    facts
-}
-
-/// What a deviation was, by whom and when (not what it was of).
-pub fn deviation(language: &Language, d: &Deviation) -> String {
-    let by = d.by.clone().unwrap_or_default();
-    let day = language.date(d.day);
-    let no_date = || t!(language, "no-date");
-    match d.kind {
-        DeviationKind::Moved => {
-            if let Some(days) = d.days {
-                t!(
-                    language,
-                    "deviation-moved",
-                    from = d.from.clone().unwrap_or_else(no_date),
-                    to = d.to.clone().unwrap_or_else(no_date),
-                    sign = if days > 0 { "+" } else { "" },
-                    days = days,
-                    by = by,
-                    day = day
-                )
-            } else {
-                t!(
-                    language,
-                    "deviation-moved-undated",
-                    from = d.from.clone().unwrap_or_else(no_date),
-                    to = d.to.clone().unwrap_or_else(no_date),
-                    by = by,
-                    day = day
-                )
-            }
-        }
-        DeviationKind::Skipped => t!(language, "deviation-skipped", by = by, day = day),
-        DeviationKind::Reopened => t!(language, "deviation-reopened", by = by, day = day),
-        DeviationKind::BecameOverdue => t!(language, "deviation-overdue", day = day),
-    }
-}
-
-/// A party as the report names it: its code and full name.
-pub fn party(language: &Language, load: &PartyLoad) -> String {
-    if load.party == NO_OWNER {
-        return t!(language, "no-owner");
-    }
-    match &load.name {
-        Some(name) if *name != load.party => format!("{} ({name})", load.party),
-        _ => load.party.clone(),
-    }
-}
-
 /// A milestone's owner, or the owners of its open steps when it has none.
-pub fn owners(item: &roadmap_core::report::MilestoneItem) -> String {
+fn owners(item: &MilestoneItem) -> String {
     match &item.owner {
         Some(owner) => owner.clone(),
         None => item.step_owners.join(", "),
     }
 }
 
+/// The titles of milestones, as a list in words.
+fn titles(language: &Language, named: &[Named]) -> String {
+    and_list(language, &named.iter().map(|n| n.title.clone()).collect::<Vec<_>>())
+}
+
 /// A happening's title: the step or milestone, or that it is gone.
-pub fn happening_title(language: &Language, title: &str) -> String {
+fn happening_title(language: &Language, title: &str) -> String {
     if title == GONE {
         t!(language, "gone")
     } else {
@@ -212,12 +1202,14 @@ pub fn happening_title(language: &Language, title: &str) -> String {
     }
 }
 
-/// The filters a report was made with, as a sentence, if any.
-pub fn filters(language: &Language, owner: Option<&str>, phase: Option<&str>) -> Option<String> {
-    let parts: Vec<String> = owner
-        .map(|o| t!(language, "filter-owner", owner = o))
-        .into_iter()
-        .chain(phase.map(|p| t!(language, "filter-phase", phase = p)))
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(" "))
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// A percentage to one decimal.
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
 }

@@ -502,15 +502,7 @@ fn one_line(text: &str) -> String {
 fn cost(cell: &Cell) -> Option<f64> {
     match cell {
         Cell::Number(n) if n.is_finite() && *n >= 0.0 => Some(*n),
-        Cell::Text(t) => {
-            let t = t.trim().trim_end_matches("tkr").trim_end_matches("kkr").trim();
-            let digits: String = t
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .replace(',', ".");
-            digits.parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0)
-        }
+        Cell::Text(t) => crate::cost::read_tkr(t).filter(|n| *n >= 0.0),
         _ => None,
     }
 }

@@ -1,15 +1,17 @@
 //! The traffic lights of the steering-group report: per plan a light for
-//! time and, where the plan has costs, one for cost, and an overall light,
-//! the worst of them. Each comes with the milestones behind it. The rule is
-//! the README's ("The steering-group report"); its thresholds are the
-//! workspace's `[lights]` (`config.rs`), by default those of Denmark's state
-//! IT council: time red at more than 3 months late, yellow at 1 to 3; cost
-//! red at more than 10 % of the plan's cost tied up in late work.
+//! time and, where the plan has a budget and something spent or forecast,
+//! one for cost, and an overall light, the worst of them. Each comes with
+//! what is behind it. The rule is the README's ("The lights"); its thresholds
+//! are the workspace's `[lights]` (`config.rs`), by default those of
+//! Denmark's state IT council: time red at more than 3 months late against
+//! the baseline, yellow at 1 to 3; cost red at more than 10 % over budget,
+//! yellow at any overrun up to that.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::config::LightRule;
+use crate::cost::PlanCost;
 use crate::due::Due;
 use crate::schedule::Baseline;
 use crate::status::{Standing, Status};
@@ -20,6 +22,36 @@ pub enum Light {
     Green,
     Yellow,
     Red,
+}
+
+/// What a light measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dimension {
+    Time,
+    Cost,
+}
+
+/// A milestone named in a fact: its address (for scripts) and title (for people).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Named {
+    pub address: String,
+    pub title: String,
+}
+
+/// Why a milestone due within the look-ahead is at risk: the cause that holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AtRisk {
+    /// It waits on milestones that are not done.
+    Blocked { by: Vec<Named> },
+    /// Less than half its steps are done with less than half its time left.
+    Behind {
+        steps_done: usize,
+        steps_total: usize,
+        /// Days left to its deadline, today counted.
+        days_left: i64,
+    },
 }
 
 /// Why a milestone counts against a light.
@@ -37,8 +69,10 @@ pub struct Cause {
     pub baseline: Option<Baseline>,
     /// It had no due date before its first move.
     pub baseline_undated: bool,
-    /// Due within the look-ahead, and blocked or less than half done.
+    /// Due within the look-ahead, and blocked or behind.
     pub at_risk: bool,
+    /// Which of the two, when it is at risk.
+    pub why_at_risk: Option<AtRisk>,
     pub cost_tkr: Option<f64>,
 }
 
@@ -49,14 +83,17 @@ pub struct DimensionLight {
     pub causes: Vec<Cause>,
 }
 
+/// Money against budget: what the plan is expected to cost in all (the
+/// forecast, else what it has cost so far) against its budget.
 #[derive(Debug, Clone, Serialize)]
 pub struct CostLight {
     pub light: Light,
-    /// The cost (tkr) of late work, and its share of the plan's cost.
-    pub late_tkr: f64,
-    pub total_tkr: f64,
-    pub late_percent: f64,
-    pub causes: Vec<Cause>,
+    pub budget_tkr: f64,
+    pub expected_tkr: f64,
+    /// How far over the budget, in percent of it (negative when under).
+    pub over_percent: f64,
+    /// Whether `expected_tkr` is a forecast (else what was spent so far).
+    pub from_forecast: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,8 +102,59 @@ pub struct PlanLights {
     pub title: String,
     pub overall: Light,
     pub time: DimensionLight,
-    /// None for a plan without costs.
+    /// None for a plan without a budget, or with nothing spent or forecast.
     pub cost: Option<CostLight>,
+}
+
+impl PlanLights {
+    /// The dimension the overall light comes from: time, unless cost is worse.
+    pub fn worst(&self) -> Dimension {
+        match &self.cost {
+            Some(cost) if cost.light > self.time.light => Dimension::Cost,
+            _ => Dimension::Time,
+        }
+    }
+}
+
+/// Whether `s` is at risk on `today`, looking ahead to `horizon`: it is open
+/// and not overdue, its deadline falls in the look-ahead, and it is blocked
+/// or behind. Behind is less than half its steps done (skipped ones left
+/// out) with less than half its time left: the time from the longer of its
+/// due range and the look-ahead.
+pub fn at_risk(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<AtRisk> {
+    if !s.status.is_open() || s.status == Status::Overdue {
+        return None;
+    }
+    let due = s.due.as_ref()?;
+    let end = due.end().filter(|end| *end <= horizon)?;
+    if !s.blocked_by.is_empty() {
+        let by = s
+            .blocked_by
+            .iter()
+            .map(|id| Named {
+                address: format!("{}/{id}", s.roadmap.id),
+                title: s
+                    .roadmap
+                    .milestone(id)
+                    .map_or_else(|| (*id).to_string(), |m| m.title.clone()),
+            })
+            .collect();
+        return Some(AtRisk::Blocked { by });
+    }
+    let p = s.progress;
+    let counted = p.steps_total - p.steps_skipped;
+    if counted == 0 {
+        return None;
+    }
+    let days_left = (end - today).num_days() + 1;
+    let span = due.start().map_or(1, |start| (end - start).num_days() + 1);
+    let time = span.max((horizon - today).num_days()).max(1);
+    let behind = p.steps_done * 2 < counted && days_left * 2 < time;
+    behind.then_some(AtRisk::Behind {
+        steps_done: p.steps_done,
+        steps_total: counted,
+        days_left,
+    })
 }
 
 /// How late an open milestone is against its baseline, and whether it is at risk.
@@ -85,19 +173,44 @@ fn cause(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<Cause> {
         _ => 0,
     };
     let overdue_days = s.days_overdue;
-    let ends_soon = s.due.as_ref().and_then(Due::end).is_some_and(|end| end <= horizon);
-    let behind = s.progress.steps_total > 0 && s.progress.steps_done * 2 < s.progress.steps_total;
-    let at_risk = s.status != Status::Overdue && ends_soon && (!s.blocked_by.is_empty() || behind);
+    let why_at_risk = at_risk(s, today, horizon);
     let late_days = late_past.max(slipped);
-    (late_days > 0 || overdue_days.is_some() || at_risk).then(|| Cause {
+    (late_days > 0 || overdue_days.is_some() || why_at_risk.is_some()).then(|| Cause {
         address: s.address().to_string(),
         title: s.milestone.title.clone(),
         late_days,
         overdue_days,
         baseline: s.baseline.clone(),
         baseline_undated: s.baseline == Some(Baseline::Undated),
-        at_risk,
+        at_risk: why_at_risk.is_some(),
+        why_at_risk,
         cost_tkr: s.milestone.cost_tkr.map(crate::roadmap::Cost::value),
+    })
+}
+
+/// The milestones late against their baseline or overdue, among those
+/// behind a plan's time light: the exposure of the budget (their costs).
+pub fn late(causes: &[Cause]) -> impl Iterator<Item = &Cause> {
+    causes.iter().filter(|c| c.late_days > 0 || c.overdue_days.is_some())
+}
+
+/// The cost light of a plan: what it is expected to cost in all against its
+/// budget; none without a budget or with nothing spent or forecast.
+pub fn cost_light(cost: &PlanCost, rule: &LightRule) -> Option<CostLight> {
+    let over = cost.over_budget_percent()?;
+    let light = if over > rule.cost_red_percent {
+        Light::Red
+    } else if over > rule.cost_yellow_percent {
+        Light::Yellow
+    } else {
+        Light::Green
+    };
+    Some(CostLight {
+        light,
+        budget_tkr: cost.budget.unwrap_or_default(),
+        expected_tkr: cost.expected().unwrap_or_default(),
+        over_percent: over,
+        from_forecast: cost.forecast.is_some(),
     })
 }
 
@@ -106,6 +219,7 @@ pub fn plan_lights(
     id: &str,
     title: &str,
     standings: &[&Standing],
+    cost: &PlanCost,
     today: NaiveDate,
     horizon: NaiveDate,
     rule: &LightRule,
@@ -127,34 +241,7 @@ pub fn plan_lights(
         .filter(|c| time_light(c) == time && time != Light::Green)
         .cloned()
         .collect();
-    let total: f64 = standings
-        .iter()
-        .filter_map(|s| s.milestone.cost_tkr.map(crate::roadmap::Cost::value))
-        .sum();
-    let costs = standings.iter().any(|s| s.milestone.cost_tkr.is_some());
-    let cost = costs.then(|| {
-        let late: Vec<Cause> = causes
-            .iter()
-            .filter(|c| c.cost_tkr.is_some() && (c.late_days > 0 || c.overdue_days.is_some()))
-            .cloned()
-            .collect();
-        let late_tkr = crate::roadmap::total_tkr(late.iter().filter_map(|c| c.cost_tkr));
-        let late_percent = if total > 0.0 { late_tkr * 100.0 / total } else { 0.0 };
-        let light = if late_percent > rule.cost_red_percent {
-            Light::Red
-        } else if late_percent > rule.cost_yellow_percent {
-            Light::Yellow
-        } else {
-            Light::Green
-        };
-        CostLight {
-            light,
-            late_tkr,
-            total_tkr: total,
-            late_percent,
-            causes: if light == Light::Green { Vec::new() } else { late },
-        }
-    });
+    let cost = cost_light(cost, rule);
     let overall = time.max(cost.as_ref().map_or(Light::Green, |c| c.light));
     PlanLights {
         roadmap: id.to_string(),

@@ -7,23 +7,24 @@
 pub mod lights;
 pub mod people;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::address::Address;
 use crate::config::LightRule;
+use crate::cost::{PlanCost, plan_cost};
 use crate::due::Due;
 use crate::filter::Filter;
 use crate::risk::Risk;
 use crate::roadmap::{Kind, Roadmap};
 use crate::schedule::Baseline;
-use crate::state::{Mark, Op, State};
+use crate::state::{Mark, Op, RiskFields, State};
 use crate::status::{Standing, Status, StatusCounts, standings};
 use crate::target::Target;
-use lights::{Light, PlanLights};
-use people::{Blocker, PartyLoad};
+use lights::{AtRisk, Dimension, Light, Named, PlanLights};
+use people::{Blocker, Dependents, PartyLoad};
 
 /// The days a report covers, inclusive.
 #[derive(Debug, Clone, Serialize)]
@@ -76,14 +77,38 @@ pub enum Verdict {
 #[derive(Debug, Clone, Serialize)]
 pub struct Headline {
     pub verdict: Verdict,
+    /// The light the verdict follows: the worst, what it measures, and whose.
+    pub worst: Option<WorstLight>,
     /// Milestones overdue, and how long the oldest of them has been.
     pub overdue: usize,
     pub oldest_days: i64,
-    /// Milestones due within the horizon that are blocked or less than half done.
+    /// The milestone overdue the longest.
+    pub oldest: Option<Named>,
+    /// Milestones due within the horizon that are blocked or behind.
     pub at_risk: usize,
+    /// Decisions due whose prerequisites are overdue or at risk.
+    pub threatened: Vec<Threatened>,
     /// The plans whose light is not green, the worst first, with the
     /// milestones behind each (at most three named).
     pub plans: Vec<HeadlinePlan>,
+}
+
+/// The worst light of the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorstLight {
+    pub light: Light,
+    pub dimension: Dimension,
+    pub roadmap: String,
+    pub title: String,
+}
+
+/// A decision whose prerequisites are late.
+#[derive(Debug, Clone, Serialize)]
+pub struct Threatened {
+    pub address: String,
+    pub title: String,
+    #[serde(serialize_with = "due_dates")]
+    pub due: Option<Due>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,6 +117,8 @@ pub struct HeadlinePlan {
     pub title: String,
     pub light: Light,
     pub milestones: Vec<String>,
+    /// The same milestones' titles.
+    pub titles: Vec<String>,
     /// How many more milestones are behind the light than are named.
     pub more: usize,
 }
@@ -102,8 +129,16 @@ pub struct Decision {
     pub item: MilestoneItem,
     /// What is to be decided: the gate's done-criteria, else its description.
     pub criteria: Option<String>,
+    /// The decision proposed, when the plan gives one (`proposal`).
+    pub proposal: Option<String>,
+    /// What it waits for (its `depends_on`), each as it stands.
+    pub prerequisites: Vec<MilestoneItem>,
+    /// Whether a prerequisite is overdue or at risk.
+    pub threatened: bool,
     /// The unfinished milestones that wait on it, directly or through others.
     pub waiting: Vec<String>,
+    /// The same, with their titles.
+    pub behind: Vec<Named>,
 }
 
 /// What kind of deviation from the plan.
@@ -120,13 +155,16 @@ pub enum DeviationKind {
     BecameOverdue,
 }
 
-/// Something that went off the plan in the period.
+/// Something that went off the plan in the period: its cause (the note)
+/// and its consequence (what waits behind it).
 #[derive(Debug, Clone, Serialize)]
 pub struct Deviation {
     pub kind: DeviationKind,
     pub address: String,
     pub roadmap: String,
     pub title: String,
+    /// For a step, its milestone's title.
+    pub milestone_title: Option<String>,
     /// Who recorded it (none for a milestone that became overdue).
     pub by: Option<String>,
     pub day: NaiveDate,
@@ -136,6 +174,11 @@ pub struct Deviation {
     pub from: Option<String>,
     pub to: Option<String>,
     pub days: Option<i64>,
+    /// The same from and to, read in the plan's year.
+    #[serde(skip)]
+    pub moved: Option<(Option<Due>, Due)>,
+    /// The unfinished milestones that wait on it.
+    pub behind: Vec<Named>,
 }
 
 /// How a moved milestone's planned date changed over time, for the trend chart.
@@ -143,26 +186,30 @@ pub struct Deviation {
 pub struct Trend {
     pub address: String,
     pub title: String,
+    /// The end the plan first had (before the first move), when it had one.
+    pub baseline_end: Option<NaiveDate>,
     /// (day the plan said so, the end it was planned to), oldest first; the
     /// first point is the baseline, as it stood until the day of the first move.
     pub points: Vec<(NaiveDate, NaiveDate)>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct DueDates {
-    pub label: String,
-    pub start: Option<NaiveDate>,
-    pub end: Option<NaiveDate>,
-}
-
-impl DueDates {
-    fn new(due: &Due) -> DueDates {
-        DueDates {
-            label: due.label().to_string(),
-            start: due.start(),
-            end: due.end(),
-        }
+/// A due date in the JSON: `{"label", "start", "end"}`, as written and as
+/// the first and last day it covers; null when there is none.
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes the field by reference
+fn due_dates<S: serde::Serializer>(due: &Option<Due>, s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct DueDates<'a> {
+        label: &'a str,
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
     }
+    due.as_ref()
+        .map(|d| DueDates {
+            label: d.label(),
+            start: d.start(),
+            end: d.end(),
+        })
+        .serialize(s)
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -183,6 +230,20 @@ pub struct RoadmapProgress {
     pub cost_tkr: Option<CostTotals>,
 }
 
+/// A plan's money: its budget, what it has cost so far, what it is expected
+/// to cost, and the budget of its late milestones (exposure, never a light).
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanBudget {
+    pub roadmap: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub cost: PlanCost,
+    /// The budget (`cost_tkr`) of the open milestones that are overdue or
+    /// late against their baseline.
+    pub exposure_tkr: f64,
+    pub exposed: Vec<Named>,
+}
+
 /// A milestone in a list of the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct MilestoneItem {
@@ -190,7 +251,8 @@ pub struct MilestoneItem {
     pub roadmap: String,
     pub title: String,
     pub owner: Option<String>,
-    pub due: Option<DueDates>,
+    #[serde(serialize_with = "due_dates")]
+    pub due: Option<Due>,
     /// The due date before the first reschedule; null when it never moved
     /// or had no date (`baseline_undated`).
     #[serde(serialize_with = "crate::schedule::baseline_label")]
@@ -208,6 +270,8 @@ pub struct MilestoneItem {
     pub step_owners: Vec<String>,
     /// A decision point.
     pub gate: bool,
+    /// Due within the look-ahead and blocked or behind: which.
+    pub at_risk: Option<AtRisk>,
 }
 
 /// A change recorded in the period.
@@ -216,8 +280,13 @@ pub struct Happening {
     pub address: String,
     pub roadmap: String,
     pub title: String,
+    /// For a step, its milestone's title.
+    pub milestone_title: Option<String>,
     pub by: String,
+    /// The day it happened: for work done, the day it was done (`--at`).
     pub day: NaiveDate,
+    /// The day it was recorded (UTC), which puts it in a period.
+    pub recorded: NaiveDate,
     pub note: Option<String>,
 }
 
@@ -265,6 +334,22 @@ pub struct Changed {
     pub to: Option<String>,
 }
 
+/// A change to a risk recorded in the period: what it set, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskChange {
+    pub id: String,
+    pub roadmap: String,
+    /// The risk's text as it stands.
+    pub text: String,
+    pub by: String,
+    pub day: NaiveDate,
+    /// What the change set (only what it changed).
+    pub set: RiskFields,
+    pub note: Option<String>,
+    /// It added the risk.
+    pub added: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// The day the report is as of: the last day of the period, or today if
@@ -273,12 +358,15 @@ pub struct Report {
     pub period: Period,
     pub horizon_weeks: u32,
     pub headline: Headline,
+    /// The project lead's assessment of the period, as written (Markdown).
+    pub assessment: Option<String>,
     pub roadmaps: Vec<RoadmapProgress>,
     pub done: Vec<Happening>,
     /// Milestones that became done in the period (by their own mark or by their last step).
     pub completed: Vec<Happening>,
     /// Skips, reopenings and moves of due dates in the period, with their reasons.
     pub changes: Vec<Changed>,
+    /// Milestones due now, and those whose deadline falls within the look-ahead.
     pub coming_due: Vec<MilestoneItem>,
     pub overdue: Vec<MilestoneItem>,
     pub blocked: Vec<MilestoneItem>,
@@ -289,12 +377,15 @@ pub struct Report {
     pub owner: Option<String>,
     pub phase: Option<String>,
     pub lights: Vec<PlanLights>,
+    pub budgets: Vec<PlanBudget>,
     pub decisions: Vec<Decision>,
     pub deviations: Vec<Deviation>,
     /// Open risks, the most severe first; those opened and closed in the period.
     pub risks: Vec<Risk>,
     pub risks_opened: Vec<Risk>,
     pub risks_closed: Vec<Risk>,
+    /// Every change to a risk recorded in the period, with its note.
+    pub risk_changes: Vec<RiskChange>,
     /// Each party's work and what the others wait on it for.
     pub parties: Vec<PartyLoad>,
     /// The unfinished milestones at the root of the blocked chains.
@@ -321,6 +412,8 @@ pub struct Options<'a> {
     pub owner: Option<&'a str>,
     pub phase: Option<&'a str>,
     pub lights: LightRule,
+    /// The project lead's assessment of the period, as written.
+    pub assessment: Option<&'a str>,
 }
 
 impl Report {
@@ -342,45 +435,58 @@ impl Report {
             .iter()
             .filter(|s| filter.milestone(s.roadmap, s.milestone))
             .collect();
-        let item = |s: &Standing| milestone_item(s, filter);
+        // Open work, for the lists of what is late and what comes: with
+        // `--owner`, only work the owner has an open part in.
+        let open: Vec<&Standing> = all
+            .iter()
+            .copied()
+            .filter(|s| s.status.is_open() && owns_open_work(s, filter))
+            .collect();
+        let item = |s: &Standing| milestone_item(s, filter, today, horizon);
         let end_of = |s: &Standing| s.due.as_ref().and_then(Due::end);
-        let start_of = |s: &Standing| s.due.as_ref().and_then(Due::start);
 
-        let mut overdue: Vec<&Standing> = all.iter().copied().filter(|s| s.status == Status::Overdue).collect();
+        let mut overdue: Vec<&Standing> = open.iter().copied().filter(|s| s.status == Status::Overdue).collect();
         overdue.sort_by_key(|s| (end_of(s), s.roadmap.id.as_str()));
-        let mut coming: Vec<&Standing> = all
+        // Coming due: due now, or with its deadline within the look-ahead.
+        let mut coming: Vec<&Standing> = open
             .iter()
             .copied()
             .filter(|s| match s.status {
                 Status::Due => true,
-                Status::Upcoming => start_of(s).is_some_and(|start| start <= horizon),
+                Status::Upcoming => end_of(s).is_some_and(|end| end <= horizon),
                 _ => false,
             })
             .collect();
-        coming.sort_by_key(|s| (end_of(s), start_of(s)));
-        let blocked: Vec<&Standing> = all
-            .iter()
-            .copied()
-            .filter(|s| s.status.is_open() && !s.blocked_by.is_empty())
-            .collect();
+        coming.sort_by_key(|s| (end_of(s), s.roadmap.id.as_str()));
+        let blocked: Vec<&Standing> = open.iter().copied().filter(|s| !s.blocked_by.is_empty()).collect();
         // Each plan's milestones, grouped once: a national portfolio has a thousand plans.
         let mut by_plan: HashMap<&str, Vec<&Standing>> = HashMap::new();
-        for s in &all {
+        for s in all.iter().filter(|s| !s.status.is_open() || owns_open_work(s, filter)) {
             by_plan.entry(s.roadmap.id.as_str()).or_default().push(*s);
         }
         let mine = |r: &Roadmap| by_plan.get(r.id.as_str()).cloned().unwrap_or_default();
+        let costs: Vec<PlanCost> = roadmaps.iter().map(|r| plan_cost(r, state, today)).collect();
         let lights: Vec<PlanLights> = roadmaps
             .iter()
-            .map(|r| lights::plan_lights(&r.id, &r.title, &mine(r), today, horizon, &options.lights))
+            .zip(&costs)
+            .map(|(r, cost)| lights::plan_lights(&r.id, &r.title, &mine(r), cost, today, horizon, &options.lights))
             .collect();
-        let headline = headline(&overdue, &coming, &lights);
+        let behind = Dependents::new(&all);
+        let decisions = decisions(&all, &behind, today, horizon, filter);
+        let headline = headline(&overdue, &coming, &lights, &decisions, today, horizon);
         let roadmap_progress = roadmaps.iter().map(|r| progress(r, &mine(r))).collect();
+        let budgets = roadmaps
+            .iter()
+            .zip(costs)
+            .filter(|(_, cost)| cost.budget.is_some() || cost.spent.is_some() || cost.forecast.is_some())
+            .map(|(r, cost)| budget(r, cost, &mine(r)))
+            .collect();
         // A change is in scope when it is to a milestone shown, or to one of its steps.
         let shown: HashSet<Target> = all.iter().map(|s| s.target()).collect();
         let in_scope = |target: &Target| target.milestone_target().is_some_and(|m| shown.contains(&m));
         let (done, notes, changes) = happenings(roadmaps, state, &period, &in_scope);
         let completed = completed(&all, state, &period);
-        let deviations = deviations(&changes, &all, roadmaps, &period, today);
+        let deviations = deviations(&changes, &all, &behind, roadmaps, &period, today);
         let risks = crate::risk::risks(state)
             .into_iter()
             .filter(|r| roadmaps.iter().any(|m| m.id == r.roadmap))
@@ -400,12 +506,17 @@ impl Report {
             .filter(|r| r.closed_on.is_some_and(|d| period.contains(d)))
             .cloned()
             .collect();
-        let parties = people::loads(&all, filter);
+        let risk_changes = risk_changes(state, &risks, &period);
+        let parties: Vec<PartyLoad> = people::loads(&all, filter)
+            .into_iter()
+            .filter(|load| filter.is_party(roadmap_of(roadmaps, &load.roadmap), &load.party))
+            .collect();
         Report {
             today,
             period,
             horizon_weeks,
             headline,
+            assessment: options.assessment.map(str::to_string),
             roadmaps: roadmap_progress,
             done,
             completed,
@@ -419,28 +530,41 @@ impl Report {
             owner: options.owner.map(str::to_string),
             phase: options.phase.map(str::to_string),
             lights,
-            decisions: decisions(&all, horizon, filter),
+            budgets,
+            decisions,
             deviations,
             risks: open_risks,
             risks_opened,
             risks_closed,
-            blockers: people::root_blockers(&all, filter),
+            risk_changes,
+            blockers: people::root_blockers(&open, filter),
             parties,
             trends: trends(&all, state),
         }
     }
 }
 
+/// Whether `s` has open work of the owner `--owner` names (with no owner
+/// named, any): an open step of theirs, or the milestone itself when it
+/// has no steps.
+fn owns_open_work(s: &Standing, filter: &Filter) -> bool {
+    !filter.has_owner()
+        || people::open_work(s, filter)
+            .into_iter()
+            .any(|owner| filter.owns(s.roadmap, owner))
+}
+
 fn roadmap_of<'r>(roadmaps: &[&'r Roadmap], id: &str) -> &'r Roadmap {
     roadmaps.iter().find(|r| r.id == id).copied().unwrap_or(roadmaps[0])
 }
 
-fn milestone_item(s: &Standing, filter: &Filter) -> MilestoneItem {
+fn milestone_item(s: &Standing, filter: &Filter, today: NaiveDate, horizon: NaiveDate) -> MilestoneItem {
     let mut step_owners: Vec<String> = Vec::new();
     if s.milestone.owner.is_none() {
         for owner in people::open_work(s, filter).into_iter().flatten() {
-            if !step_owners.iter().any(|o| o == owner) {
-                step_owners.push(owner.to_string());
+            let owner = crate::parties::shown(s.roadmap, owner);
+            if !step_owners.contains(&owner) {
+                step_owners.push(owner);
             }
         }
     }
@@ -448,8 +572,12 @@ fn milestone_item(s: &Standing, filter: &Filter) -> MilestoneItem {
         address: s.address().to_string(),
         roadmap: s.roadmap.id.clone(),
         title: s.milestone.title.clone(),
-        owner: s.milestone.owner.clone(),
-        due: s.due.as_ref().map(DueDates::new),
+        owner: s
+            .milestone
+            .owner
+            .as_deref()
+            .map(|o| crate::parties::shown(s.roadmap, o)),
+        due: s.due.clone(),
         baseline: s.baseline.clone(),
         baseline_undated: s.baseline == Some(Baseline::Undated),
         status: s.status,
@@ -463,80 +591,151 @@ fn milestone_item(s: &Standing, filter: &Filter) -> MilestoneItem {
             .collect(),
         step_owners,
         gate: s.milestone.kind == Kind::Gate,
+        at_risk: lights::at_risk(s, today, horizon),
     }
 }
 
 /// The verdict is the worst plan's light: red is late, yellow at risk.
-fn headline(overdue: &[&Standing], coming: &[&Standing], lights: &[PlanLights]) -> Headline {
-    let worst = lights.iter().map(|l| l.overall).max().unwrap_or(Light::Green);
-    let verdict = match worst {
-        Light::Red => Verdict::Late,
-        Light::Yellow => Verdict::AtRisk,
-        Light::Green => Verdict::OnTrack,
+fn headline(
+    overdue: &[&Standing],
+    coming: &[&Standing],
+    lights: &[PlanLights],
+    decisions: &[Decision],
+    today: NaiveDate,
+    horizon: NaiveDate,
+) -> Headline {
+    // Of plans with the same light, the one furthest behind.
+    let behind = |l: &PlanLights| l.time.causes.first().map_or(0, |c| c.late_days);
+    let worst_plan = lights.iter().filter(|l| l.overall != Light::Green).max_by(|a, b| {
+        a.overall
+            .cmp(&b.overall)
+            .then_with(|| behind(a).cmp(&behind(b)))
+            .then_with(|| b.roadmap.cmp(&a.roadmap))
+    });
+    let verdict = match worst_plan.map(|l| l.overall) {
+        Some(Light::Red) => Verdict::Late,
+        Some(Light::Yellow) => Verdict::AtRisk,
+        _ => Verdict::OnTrack,
     };
+    let worst = worst_plan.map(|l| WorstLight {
+        light: l.overall,
+        dimension: l.worst(),
+        roadmap: l.roadmap.clone(),
+        title: l.title.clone(),
+    });
     let mut plans: Vec<HeadlinePlan> = lights
         .iter()
         .filter(|l| l.overall != Light::Green)
         .map(|l| {
-            let mut milestones: Vec<String> = l.time.causes.iter().map(|c| c.address.clone()).collect();
-            for c in l.cost.iter().flat_map(|c| &c.causes) {
-                if !milestones.contains(&c.address) {
-                    milestones.push(c.address.clone());
-                }
-            }
-            let more = milestones.len().saturating_sub(3);
-            milestones.truncate(3);
+            let named: Vec<&lights::Cause> = l.time.causes.iter().take(3).collect();
             HeadlinePlan {
                 roadmap: l.roadmap.clone(),
                 title: l.title.clone(),
                 light: l.overall,
-                milestones,
-                more,
+                milestones: named.iter().map(|c| c.address.clone()).collect(),
+                titles: named.iter().map(|c| c.title.clone()).collect(),
+                more: l.time.causes.len().saturating_sub(3),
             }
         })
         .collect();
     plans.sort_by_key(|p| std::cmp::Reverse(p.light));
-    let oldest_days = overdue.first().and_then(|s| s.days_overdue).unwrap_or(0);
-    let at_risk_causes: HashSet<&str> = lights
+    let oldest = overdue
         .iter()
-        .flat_map(|l| &l.time.causes)
-        .filter(|c| c.at_risk)
-        .map(|c| c.address.as_str())
-        .collect();
+        .max_by_key(|s| (s.days_overdue, std::cmp::Reverse(s.address())))
+        .copied();
     let at_risk = coming
         .iter()
-        .filter(|s| at_risk_causes.contains(s.address().to_string().as_str()))
+        .filter(|s| lights::at_risk(s, today, horizon).is_some())
         .count();
     Headline {
         verdict,
+        worst,
         overdue: overdue.len(),
-        oldest_days,
+        oldest_days: oldest.and_then(|s| s.days_overdue).unwrap_or(0),
+        oldest: oldest.map(|s| Named {
+            address: s.address().to_string(),
+            title: s.milestone.title.clone(),
+        }),
         at_risk,
+        threatened: decisions
+            .iter()
+            .filter(|d| d.threatened)
+            .map(|d| Threatened {
+                address: d.item.address.clone(),
+                title: d.item.title.clone(),
+                due: d.item.due.clone(),
+            })
+            .collect(),
         plans,
     }
 }
 
-/// Gates that are open and overdue, due now or due within the horizon.
-fn decisions(all: &[&Standing], horizon: NaiveDate, filter: &Filter) -> Vec<Decision> {
-    let behind = people::Dependents::new(all);
+/// Gates that are open and overdue, due now, or with their deadline within
+/// the horizon: what each waits for, how that stands, and what waits on it.
+fn decisions(
+    all: &[&Standing],
+    behind: &Dependents,
+    today: NaiveDate,
+    horizon: NaiveDate,
+    filter: &Filter,
+) -> Vec<Decision> {
+    let by_id = by_id(all);
     let mut out: Vec<Decision> = all
         .iter()
         .filter(|s| s.milestone.kind == Kind::Gate && s.status.is_open())
         .filter(|s| {
             matches!(s.status, Status::Overdue | Status::Due | Status::Ongoing)
-                || s.due
-                    .as_ref()
-                    .and_then(Due::start)
-                    .is_some_and(|start| start <= horizon)
+                || s.due.as_ref().and_then(Due::end).is_some_and(|end| end <= horizon)
         })
-        .map(|s| Decision {
-            item: milestone_item(s, filter),
-            criteria: s.milestone.criteria.clone().or_else(|| s.milestone.description.clone()),
-            waiting: behind.behind(s).into_iter().collect(),
+        .map(|s| {
+            let prerequisites: Vec<MilestoneItem> = s
+                .milestone
+                .depends_on
+                .iter()
+                .filter_map(|id| by_id.get(&(s.roadmap.id.as_str(), id.as_str())))
+                .map(|p| milestone_item(p, filter, today, horizon))
+                .collect();
+            let threatened = prerequisites
+                .iter()
+                .any(|p| p.status == Status::Overdue || p.at_risk.is_some());
+            let waiting = behind.behind(s);
+            Decision {
+                item: milestone_item(s, filter, today, horizon),
+                criteria: s.milestone.criteria.clone().or_else(|| s.milestone.description.clone()),
+                proposal: s.milestone.proposal.clone(),
+                prerequisites,
+                threatened,
+                behind: named(&waiting, &by_id),
+                waiting: waiting.into_iter().collect(),
+            }
         })
         .collect();
-    out.sort_by_key(|d| (d.item.due.as_ref().and_then(|d| d.end), d.item.address.clone()));
+    out.sort_by_key(|d| (d.item.due.as_ref().and_then(Due::end), d.item.address.clone()));
     out
+}
+
+/// The milestones by roadmap and id.
+fn by_id<'s, 'r>(all: &[&'s Standing<'r>]) -> HashMap<(&'s str, &'s str), &'s Standing<'r>> {
+    all.iter()
+        .map(|s| ((s.roadmap.id.as_str(), s.milestone.id.as_str()), *s))
+        .collect()
+}
+
+/// Milestones by address, with their titles.
+fn named(addresses: &BTreeSet<String>, by_id: &HashMap<(&str, &str), &Standing>) -> Vec<Named> {
+    addresses
+        .iter()
+        .map(|address| Named {
+            address: address.clone(),
+            title: standing_at(address, by_id).map_or_else(|| address.clone(), |s| s.milestone.title.clone()),
+        })
+        .collect()
+}
+
+/// The milestone an address (of a milestone or of one of its steps) is in.
+fn standing_at<'s, 'r>(address: &str, by_id: &HashMap<(&str, &str), &'s Standing<'r>>) -> Option<&'s Standing<'r>> {
+    let target: Target = address.parse().ok()?;
+    by_id.get(&(target.roadmap(), target.milestone_id()?)).copied()
 }
 
 /// The day a due date as the state recorded it is held to.
@@ -545,15 +744,32 @@ fn anchor(label: &str, year: Option<i32>) -> Option<NaiveDate> {
 }
 
 /// Moves, skips and reopenings recorded in the period, and the milestones
-/// that became overdue in it (their due date ended in the period), by day.
+/// that became overdue in it (their due date ended in the period), by day,
+/// each with what waits behind it.
 fn deviations(
     changes: &[Changed],
     all: &[&Standing],
+    behind: &Dependents,
     roadmaps: &[&Roadmap],
     period: &Period,
     today: NaiveDate,
 ) -> Vec<Deviation> {
+    let by_id = by_id(all);
     let year = |roadmap: &str| roadmaps.iter().find(|r| r.id == roadmap).and_then(|r| r.year);
+    let moved = |c: &Changed| {
+        let to = Due::recorded(c.to.as_deref()?, year(&c.roadmap));
+        Some((c.from.as_deref().map(|f| Due::recorded(f, year(&c.roadmap))), to))
+    };
+    let consequence = |address: &str| {
+        standing_at(address, &by_id)
+            .map(|s| named(&behind.behind(s), &by_id))
+            .unwrap_or_default()
+    };
+    let milestone_title = |address: &str| {
+        let target: Target = address.parse().ok()?;
+        target.step_key()?;
+        standing_at(address, &by_id).map(|s| s.milestone.title.clone())
+    };
     let mut out: Vec<Deviation> = changes
         .iter()
         .map(|c| {
@@ -572,12 +788,15 @@ fn deviations(
                 address: c.address.clone(),
                 roadmap: c.roadmap.clone(),
                 title: c.title.clone(),
+                milestone_title: milestone_title(&c.address),
                 by: Some(c.by.clone()),
                 day: c.day,
                 note: c.note.clone(),
                 from: c.from.clone(),
                 to: c.to.clone(),
                 days,
+                moved: moved(c),
+                behind: consequence(&c.address),
             }
         })
         .collect();
@@ -592,12 +811,15 @@ fn deviations(
                 address: s.address().to_string(),
                 roadmap: s.roadmap.id.clone(),
                 title: s.milestone.title.clone(),
+                milestone_title: None,
                 by: None,
                 day: became,
                 note: None,
                 from: None,
                 to: None,
                 days: None,
+                moved: None,
+                behind: named(&behind.behind(s), &by_id),
             });
         }
     }
@@ -636,6 +858,7 @@ fn trends(all: &[&Standing], state: &State<'_>) -> Vec<Trend> {
             (!points.is_empty()).then(|| Trend {
                 address: s.address().to_string(),
                 title: s.milestone.title.clone(),
+                baseline_end: baseline,
                 points,
             })
         })
@@ -663,8 +886,40 @@ fn progress(roadmap: &Roadmap, mine: &[&Standing]) -> RoadmapProgress {
     }
 }
 
-/// What was done in the period (and still is), the notes added in it, and the
-/// skips, reopenings and moves recorded in it.
+/// A plan's money, with the budget of its late milestones.
+fn budget(roadmap: &Roadmap, cost: PlanCost, mine: &[&Standing]) -> PlanBudget {
+    let moved_later = |s: &Standing| {
+        let before = s.baseline.as_ref().and_then(Baseline::due).and_then(Due::anchor);
+        let now = s.due.as_ref().and_then(Due::anchor);
+        matches!((before, now), (Some(before), Some(now)) if now > before)
+    };
+    let late: Vec<&Standing> = mine
+        .iter()
+        .copied()
+        .filter(|s| s.status.is_open() && s.milestone.cost_tkr.is_some())
+        .filter(|s| s.status == Status::Overdue || moved_later(s))
+        .collect();
+    PlanBudget {
+        roadmap: roadmap.id.clone(),
+        title: roadmap.title.clone(),
+        cost,
+        exposure_tkr: crate::roadmap::total_tkr(
+            late.iter()
+                .filter_map(|s| s.milestone.cost_tkr.map(crate::roadmap::Cost::value)),
+        ),
+        exposed: late
+            .iter()
+            .map(|s| Named {
+                address: s.address().to_string(),
+                title: s.milestone.title.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// What was done (and still is), the notes added, and the skips, reopenings
+/// and moves: each in the period it was recorded in (UTC), so a report on a
+/// past period never changes when work is recorded late with `--at`.
 fn happenings(
     roadmaps: &[&Roadmap],
     state: &State<'_>,
@@ -672,9 +927,13 @@ fn happenings(
     in_scope: &dyn Fn(&Target) -> bool,
 ) -> (Vec<Happening>, Vec<Happening>, Vec<Changed>) {
     let (mut done, mut notes, mut changes) = (Vec::new(), Vec::new(), Vec::new());
-    let by_id: std::collections::HashMap<&str, &Roadmap> = roadmaps.iter().map(|r| (r.id.as_str(), *r)).collect();
+    let by_id: HashMap<&str, &Roadmap> = roadmaps.iter().map(|r| (r.id.as_str(), *r)).collect();
     for counted in &state.ordered {
         let (event, target) = (counted.event, &counted.target);
+        let recorded = event.at.date_naive();
+        if !target.is_work() || !period.contains(recorded) {
+            continue;
+        }
         let Some(roadmap) = by_id.get(target.roadmap()) else {
             continue;
         };
@@ -686,23 +945,25 @@ fn happenings(
             address: crate::address::shown(roadmap, target),
             roadmap: roadmap.id.clone(),
             title: roadmap.text_at(target).map_or_else(|| GONE.into(), str::to_string),
+            milestone_title: target
+                .step_key()
+                .and(target.milestone_id())
+                .and_then(|m| roadmap.milestone(m))
+                .map(|m| m.title.clone()),
             by: event.by.clone(),
             day,
+            recorded,
             note: event.note.clone(),
         };
         let last = state.get(target).and_then(|t| t.last);
-        if event.op == Op::Done
-            && period.contains(event.day())
-            && state.mark(target) == Mark::Done
-            && last.is_some_and(|l| l.id == event.id)
-        {
+        if event.op == Op::Done && state.mark(target) == Mark::Done && last.is_some_and(|l| l.id == event.id) {
             done.push(happening(event.day()));
         }
-        if event.note.is_some() && period.contains(event.at.date_naive()) {
-            notes.push(happening(event.at.date_naive()));
+        if event.note.is_some() {
+            notes.push(happening(recorded));
         }
-        if matches!(event.op, Op::Skip | Op::Reopen | Op::Reschedule) && period.contains(event.at.date_naive()) {
-            let h = happening(event.at.date_naive());
+        if matches!(event.op, Op::Skip | Op::Reopen | Op::Reschedule) {
+            let h = happening(recorded);
             changes.push(Changed {
                 op: event.op,
                 address: h.address,
@@ -719,8 +980,40 @@ fn happenings(
     (done, notes, changes)
 }
 
+/// Every change to a risk recorded in the period, oldest first.
+fn risk_changes(state: &State<'_>, risks: &[Risk], period: &Period) -> Vec<RiskChange> {
+    let by_target: HashMap<(&str, &str), &Risk> =
+        risks.iter().map(|r| ((r.roadmap.as_str(), r.id.as_str()), r)).collect();
+    let mut seen: HashSet<&Target> = HashSet::new();
+    let mut out = Vec::new();
+    for counted in state.ordered.iter().filter(|c| c.event.op == Op::Risk) {
+        let event = counted.event;
+        let added = seen.insert(&event.target);
+        let (Some(id), Some(set)) = (event.target.risk_id(), event.risk.as_ref()) else {
+            continue;
+        };
+        let Some(risk) = by_target.get(&(event.target.roadmap(), id)) else {
+            continue;
+        };
+        let day = event.at.date_naive();
+        if period.contains(day) {
+            out.push(RiskChange {
+                id: id.to_string(),
+                roadmap: risk.roadmap.clone(),
+                text: risk.text.clone(),
+                by: event.by.clone(),
+                day,
+                set: set.clone(),
+                note: event.note.clone(),
+                added,
+            });
+        }
+    }
+    out
+}
+
 /// The milestones done now whose last change (its own mark, or a step's) was
-/// made in the period: they were completed in it.
+/// recorded in the period: they were completed in it.
 fn completed(all: &[&Standing], state: &State<'_>, period: &Period) -> Vec<Happening> {
     let mut found: Vec<Happening> = all
         .iter()
@@ -734,13 +1027,16 @@ fn completed(all: &[&Standing], state: &State<'_>, period: &Period) -> Vec<Happe
             let last = std::iter::once(s.target())
                 .chain(steps)
                 .filter_map(|t| state.get(&t).and_then(|t| t.last))
-                .max_by_key(|e| (e.day(), e.at))?;
-            period.contains(last.day()).then(|| Happening {
+                .max_by_key(|e| (e.at, e.day()))?;
+            let recorded = last.at.date_naive();
+            period.contains(recorded).then(|| Happening {
                 address: s.address().to_string(),
                 roadmap: s.roadmap.id.clone(),
                 title: s.milestone.title.clone(),
+                milestone_title: None,
                 by: last.by.clone(),
                 day: last.day(),
+                recorded,
                 note: None,
             })
         })

@@ -187,12 +187,18 @@ pub struct Blocker {
     pub parties: Vec<String>,
     /// Every unfinished milestone behind it, directly or through others.
     pub waiting: Vec<String>,
+    /// The same, with their titles.
+    pub behind: Vec<super::lights::Named>,
 }
 
 /// The root blockers, the one with the most behind it first.
 pub fn root_blockers(all: &[&Standing], filter: &Filter) -> Vec<Blocker> {
     let open: Vec<&Standing> = all.iter().copied().filter(|s| s.status.is_open()).collect();
     let behind = Dependents::new(&open);
+    let titles: HashMap<String, &str> = open
+        .iter()
+        .map(|s| (s.address().to_string(), s.milestone.title.as_str()))
+        .collect();
     let mut out: Vec<Blocker> = Vec::new();
     for root in open.iter().filter(|s| s.blocked_by.is_empty()) {
         let waiting = behind.behind(root);
@@ -204,6 +210,13 @@ pub fn root_blockers(all: &[&Standing], filter: &Filter) -> Vec<Blocker> {
             title: root.milestone.title.clone(),
             status: root.status,
             parties: responsible(root, filter),
+            behind: waiting
+                .iter()
+                .map(|a| super::lights::Named {
+                    address: a.clone(),
+                    title: titles.get(a).map_or_else(|| a.clone(), |t| (*t).to_string()),
+                })
+                .collect(),
             waiting: waiting.into_iter().collect(),
         });
     }

@@ -21,6 +21,8 @@ pub struct Roadmap {
     pub source: Option<String>,
     /// The year bare week numbers ("V15") fall in.
     pub year: Option<i32>,
+    /// The plan's budget in thousands; else its milestones' costs add up to it.
+    pub budget_tkr: Option<Cost>,
     pub note: Option<String>,
     /// Short code -> full name, in file order.
     pub parties: Vec<Party>,
@@ -113,6 +115,8 @@ pub struct Milestone {
     pub cost_tkr: Option<Cost>,
     pub depends_on: Vec<String>,
     pub kind: Kind,
+    /// For a gate: the decision the steering group is asked to take.
+    pub proposal: Option<String>,
     pub note: Option<String>,
     pub steps: Vec<Step>,
     /// Where it is written, for messages about it.
@@ -276,7 +280,7 @@ impl Roadmap {
             let ids = self.milestones.iter().map(|m| m.id.as_str());
             let hint = crate::diagnostic::did_you_mean(id, ids)
                 .unwrap_or_else(|| format!("see the milestone ids with `roadmap show {}`", self.id));
-            Error::refused(format!("no milestone `{id}` in roadmap `{}`", self.id), hint)
+            Error::usage(format!("no milestone `{id}` in roadmap `{}`", self.id), hint)
         })
     }
 

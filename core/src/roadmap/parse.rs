@@ -15,7 +15,16 @@ use crate::due::Due;
 
 const PARTY_KEYS: &[&str] = &["name", "aliases", "joint"];
 const TOP_KEYS: &[&str] = &["roadmap", "parties", "phase", "milestone"];
-const ROADMAP_KEYS: &[&str] = &["id", "title", "organisation", "language", "source", "year", "note"];
+const ROADMAP_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "organisation",
+    "language",
+    "source",
+    "year",
+    "budget_tkr",
+    "note",
+];
 const PHASE_KEYS: &[&str] = &["id", "title", "note"];
 const MILESTONE_KEYS: &[&str] = &[
     "id",
@@ -28,6 +37,7 @@ const MILESTONE_KEYS: &[&str] = &[
     "cost_tkr",
     "depends_on",
     "kind",
+    "proposal",
     "note",
     "step",
 ];
@@ -240,6 +250,7 @@ impl<'a> Reader<'a> {
         let source = self.string(&head, "source");
         let note = self.string(&head, "note");
         let year = self.year(&head);
+        let budget_tkr = self.amount(&head, "budget_tkr");
         let parties = self.parties(&top);
         let phases = self.phases(&top);
         let milestones = self.milestones(&top, &phases, year);
@@ -250,6 +261,7 @@ impl<'a> Reader<'a> {
             language: language?,
             source,
             year,
+            budget_tkr,
             note,
             parties,
             phases,
@@ -585,8 +597,17 @@ impl<'a> Reader<'a> {
             let title = self.required_string(&table, "title");
             let phase = self.phase_ref(&table, phases);
             let due = self.due(&table, year);
-            let cost_tkr = self.cost(&table);
+            let cost_tkr = self.amount(&table, "cost_tkr");
             let kind = self.kind(&table);
+            let proposal = self.string(&table, "proposal");
+            if proposal.is_some() && kind != Kind::Gate {
+                let at = table.entries.get("proposal").map(|i| span(i.span()));
+                self.error(
+                    at,
+                    format!("{} has a `proposal`, and only a gate has one", table.name),
+                    Some("make it a decision point with kind = \"gate\", or move the text to its note".into()),
+                );
+            }
             let (depends_on, dependency_places) = self.string_list(&table, "depends_on");
             let steps = self.steps(&table);
             let at = |key: &str| table.entries.get(key).map(|i| span(i.span()));
@@ -607,6 +628,7 @@ impl<'a> Reader<'a> {
                 cost_tkr,
                 depends_on,
                 kind,
+                proposal,
                 note: self.string(&table, "note"),
                 steps,
                 spans,
@@ -649,8 +671,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn cost(&mut self, table: &Table<'_, '_>) -> Option<Cost> {
-        let item = table.entries.get("cost_tkr")?;
+    /// An amount in thousands (`cost_tkr`, `budget_tkr`): a number, zero or more.
+    fn amount(&mut self, table: &Table<'_, '_>, key: &str) -> Option<Cost> {
+        let item = table.entries.get(key)?;
         let at = Some(span(item.span()));
         let cost = match item.value() {
             Value::Integer(n) => {
@@ -659,8 +682,8 @@ impl<'a> Reader<'a> {
                 } else {
                     self.error(
                         at,
-                        format!("`cost_tkr` of {} is too large a number", table.name),
-                        Some("write the cost in thousands of SEK, like 1100".into()),
+                        format!("`{key}` of {} is too large a number", table.name),
+                        Some(format!("write the amount in thousands of SEK, like {key} = 1100")),
                     );
                     return None;
                 }
@@ -669,21 +692,21 @@ impl<'a> Reader<'a> {
             Value::Float(_) => {
                 self.error(
                     at,
-                    format!("`cost_tkr` of {} must be a finite number", table.name),
-                    Some("write the cost in thousands of SEK, like 1100".into()),
+                    format!("`{key}` of {} must be a finite number", table.name),
+                    Some(format!("write the amount in thousands of SEK, like {key} = 1100")),
                 );
                 return None;
             }
             _ => {
-                self.wrong_type(item, "cost_tkr", "a number (thousands of SEK)");
+                self.wrong_type(item, key, "a number (thousands of SEK)");
                 return None;
             }
         };
         if cost.value() < 0.0 {
             self.error(
                 at,
-                format!("`cost_tkr` of {} is negative", table.name),
-                Some("a cost is zero or more".into()),
+                format!("`{key}` of {} is negative", table.name),
+                Some("an amount is zero or more".into()),
             );
             return None;
         }

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::event::{Event, Op, RiskFields, new_id};
+use super::event::{CostFields, Event, Op, RiskFields, new_id};
 use super::{Mark, State};
 use crate::address::Address;
 use crate::roadmap::Milestone;
@@ -44,6 +44,13 @@ pub enum Change {
     Risk {
         target: Target,
         fields: RiskFields,
+        note: Option<String>,
+    },
+    /// Money on a plan: an amount spent (on the author's day, else the day
+    /// it is recorded), a new forecast, or both.
+    Cost {
+        target: Target,
+        fields: CostFields,
         note: Option<String>,
     },
 }
@@ -83,7 +90,8 @@ impl Change {
             Change::Mark { target, .. }
             | Change::Note { target, .. }
             | Change::Reschedule { target, .. }
-            | Change::Risk { target, .. } => target,
+            | Change::Risk { target, .. }
+            | Change::Cost { target, .. } => target,
             Change::Rekey { recorded, .. } => recorded,
         }
     }
@@ -98,6 +106,7 @@ impl Change {
             Change::Reschedule { .. } => Op::Reschedule,
             Change::Rekey { .. } => Op::Rekey,
             Change::Risk { .. } => Op::Risk,
+            Change::Cost { .. } => Op::Cost,
         }
     }
 }
@@ -239,6 +248,7 @@ pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec
             to: None,
             text: None,
             risk: None,
+            cost: None,
         };
         match change {
             Change::Mark { note, text, to, .. } => {
@@ -258,6 +268,11 @@ pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec
             Change::Rekey { counts_for, .. } => event.to = Some(counts_for.to_string()),
             Change::Risk { fields, note, .. } => {
                 event.risk = Some(fields.clone());
+                event.note.clone_from(note);
+            }
+            Change::Cost { fields, note, .. } => {
+                event.cost = Some(fields.clone());
+                event.on = author.on;
                 event.note.clone_from(note);
             }
         }

@@ -26,12 +26,15 @@ pub enum Op {
     /// A risk added, changed or closed (`risk`); the target is
     /// `ROADMAP#RISK-ID`, which no milestone or step address can be.
     Risk,
+    /// Money spent on a plan, or its forecast (`cost`); the target is the
+    /// plan, `ROADMAP`.
+    Cost,
 }
 
 impl Op {
     /// Whether this change sets the target's state (as opposed to only adding a note).
     pub fn sets_state(self) -> bool {
-        !matches!(self, Op::Note | Op::Reschedule | Op::Rekey | Op::Risk)
+        !matches!(self, Op::Note | Op::Reschedule | Op::Rekey | Op::Risk | Op::Cost)
     }
 
     /// The name the state file and the JSON outputs write.
@@ -44,6 +47,7 @@ impl Op {
             Op::Reschedule => "reschedule",
             Op::Rekey => "rekey",
             Op::Risk => "risk",
+            Op::Cost => "cost",
         }
     }
 }
@@ -87,7 +91,29 @@ pub struct Event {
     /// For a risk: what this change sets (only what it changes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk: Option<RiskFields>,
+    /// For a plan's money: what was spent, or the forecast.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<CostFields>,
 }
+
+/// Money on a plan, in thousands (`tkr`). Every amount spent adds to what the
+/// plan has cost, on the change's day (`on`, else the day it was recorded);
+/// a forecast replaces the one before it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CostFields {
+    /// An amount spent; a negative one corrects an earlier one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spent: Option<f64>,
+    /// The milestone (an id in the plan) it was spent on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<String>,
+    /// What the whole plan is now expected to cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<f64>,
+}
+
+// The amounts are checked finite when a line is read (`Event::check`).
+impl Eq for CostFields {}
 
 /// The fields of a risk a `risk` change sets; absent ones stay as they were.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -123,17 +149,19 @@ pub struct Problem {
 }
 
 const RISK_SHAPE: &str = "a risk change has a `risk` object: text, milestone, owner and action are text, likelihood and impact 1 to 5, closed true or false";
-const TARGET_SHAPE: &str =
-    "a risk change's target is ROADMAP#RISK; every other change's is ROADMAP/MILESTONE or ROADMAP/MILESTONE/STEP";
+const COST_SHAPE: &str =
+    "a cost change has a `cost` object: spent (a number, tkr), milestone (text), forecast (a number zero or more, tkr)";
+const TARGET_SHAPE: &str = "a risk change's target is ROADMAP#RISK, a cost change's ROADMAP; every other change's is ROADMAP/MILESTONE or ROADMAP/MILESTONE/STEP";
 
 impl Event {
     /// The rules of a change beyond its fields' types: a `risk` change, and
     /// only it, is about a risk and has risk fields (likelihood and impact 1
-    /// to 5); a move is of a milestone; a rekey names the milestone or step
-    /// the changes count for from now on.
+    /// to 5); a `cost` change, and only it, is about a plan and has an amount
+    /// spent or a forecast; every other change is about a milestone or a step;
+    /// a move is of a milestone; a rekey names the milestone or step the
+    /// changes count for from now on.
     pub fn check(&self) -> Result<(), Problem> {
         let problem = |field, message: String, hint| Err(Problem { field, message, hint });
-        let is_risk = self.target.kind() == TargetKind::Risk;
         match (&self.risk, self.op) {
             (Some(risk), Op::Risk) => {
                 for (name, value) in [("likelihood", risk.likelihood), ("impact", risk.impact)] {
@@ -159,22 +187,42 @@ impl Event {
             }
             (None, _) => {}
         }
-        if is_risk && self.op != Op::Risk {
-            return problem(
-                "target",
-                format!(
-                    "a `{}` change cannot be about the risk `{}`",
-                    self.op.as_str(),
-                    self.target
-                ),
-                TARGET_SHAPE,
-            );
+        match (&self.cost, self.op) {
+            (Some(cost), Op::Cost) => {
+                let finite = [cost.spent, cost.forecast].into_iter().flatten().all(f64::is_finite);
+                let forecast_negative = cost.forecast.is_some_and(|f| f < 0.0);
+                if !finite || forecast_negative || (cost.spent.is_none() && cost.forecast.is_none()) {
+                    return problem(
+                        "cost",
+                        "a `cost` change needs an amount spent or a forecast, each a finite number (a forecast zero or more)".into(),
+                        COST_SHAPE,
+                    );
+                }
+            }
+            (None, Op::Cost) => return problem("cost", "a `cost` change has no `cost` object".into(), COST_SHAPE),
+            (Some(_), op) => {
+                return problem(
+                    "cost",
+                    format!(
+                        "a `{}` change has a `cost` object; only a `cost` change has one",
+                        op.as_str()
+                    ),
+                    COST_SHAPE,
+                );
+            }
+            (None, _) => {}
         }
-        if !is_risk && self.op == Op::Risk {
+        let fits = match self.op {
+            Op::Risk => self.target.kind() == TargetKind::Risk,
+            Op::Cost => self.target.kind() == TargetKind::Plan,
+            _ => self.target.is_work(),
+        };
+        if !fits {
             return problem(
                 "target",
                 format!(
-                    "a `risk` change is about the {} `{}`, not a risk",
+                    "a `{}` change cannot be about the {} `{}`",
+                    self.op.as_str(),
                     self.target.kind().name(),
                     self.target
                 ),
@@ -204,12 +252,17 @@ impl Event {
     /// For a rekey: the milestone or step the changes recorded under `target` count for now.
     pub fn rekey_to(&self) -> Option<Target> {
         let to: Target = self.to.as_deref()?.parse().ok()?;
-        (self.op == Op::Rekey && to.kind() != TargetKind::Risk).then_some(to)
+        (self.op == Op::Rekey && to.is_work()).then_some(to)
     }
 
-    /// The oldest state-file format that can hold this change: risks came in format 3.
+    /// The oldest state-file format that can hold this change: risks came
+    /// in format 3, costs in format 4.
     pub fn format_version(&self) -> u64 {
-        if self.op == Op::Risk { 3 } else { 2 }
+        match self.op {
+            Op::Cost => 4,
+            Op::Risk => 3,
+            _ => 2,
+        }
     }
 
     /// The day the work counts as done: `on` if given, else the day it was recorded.

@@ -19,13 +19,14 @@ use super::event::Event;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Doing, Error, Result};
 
-/// The newest format this version reads and writes. Format 3 adds risk
-/// changes; format 2 records steps by their key (`Step::key`) and has
+/// The newest format this version reads and writes. Format 4 adds cost
+/// changes, format 3 risk changes; format 2 records steps by their key (`Step::key`) and has
 /// `rekey` changes; format 1 recorded steps by their place. A format-1 file
 /// is read as it is and gets a format-2 header line appended with the first
 /// change written to it, so that older versions, which would misread it,
-/// refuse it instead; likewise a format-3 header comes with the first risk.
-pub const FORMAT_VERSION: u64 = 3;
+/// refuse it instead; likewise a format-3 header comes with the first risk
+/// and a format-4 header with the first cost.
+pub const FORMAT_VERSION: u64 = 4;
 /// The format a state file starts in, and stays in until a change that needs
 /// a newer one (a risk: format 3) is written, so that a teammate's older
 /// roadmap keeps reading a file with only ticks in it.
@@ -508,13 +509,13 @@ mod tests {
 
     #[test]
     fn refuses_a_newer_format() {
-        let Err(Error::State(found)) = parse("s", b"{\"roadmap_state\":4}\n") else {
+        let Err(Error::State(found)) = parse("s", b"{\"roadmap_state\":5}\n") else {
             panic!("a newer format must be refused");
         };
         assert!(
             found[0]
                 .message
-                .contains("format 4, newer than this roadmap understands (3)"),
+                .contains("format 5, newer than this roadmap understands (4)"),
             "{found:?}"
         );
     }

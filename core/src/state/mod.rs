@@ -13,8 +13,8 @@ pub mod record;
 use std::collections::HashMap;
 
 pub use crate::address::{AsRecorded, Targets};
-use crate::target::{Target, TargetKind};
-pub use event::{Event, Op, RiskFields};
+use crate::target::Target;
+pub use event::{CostFields, Event, Op, RiskFields};
 
 /// The current mark of one milestone or step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -112,8 +112,8 @@ impl<'a> State<'a> {
         let ordered: Vec<Counted> = sorted
             .into_iter()
             .map(|event| {
-                // A risk names its roadmap and itself, never a milestone or step.
-                if event.target.kind() == TargetKind::Risk {
+                // A risk or a plan's cost names its roadmap (and itself), never a milestone or step.
+                if !event.target.is_work() {
                     return Counted {
                         event,
                         matched: true,
@@ -140,7 +140,7 @@ impl<'a> State<'a> {
                 Op::Done => target.mark = Mark::Done,
                 Op::Reopen => target.mark = Mark::Open,
                 Op::Skip => target.mark = Mark::Skipped,
-                Op::Note | Op::Rekey | Op::Risk => {}
+                Op::Note | Op::Rekey | Op::Risk | Op::Cost => {}
                 Op::Reschedule => {
                     // A move made from the same date after the same move as a
                     // later one was made without seeing it: the later one counts.
@@ -234,6 +234,7 @@ mod tests {
             to: None,
             text: None,
             risk: None,
+            cost: None,
         }
     }
 
