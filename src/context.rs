@@ -183,6 +183,11 @@ impl Context {
     }
 
     /// Today, or the day `--today` / `ROADMAP_TODAY` fixes.
+    /// The reader's year: a week or a date of another year says its year.
+    pub fn year(&self) -> i32 {
+        chrono::Datelike::year(&self.today())
+    }
+
     pub fn today(&self) -> NaiveDate {
         self.global.today.unwrap_or_else(|| chrono::Local::now().date_naive())
     }

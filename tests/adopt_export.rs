@@ -147,7 +147,7 @@ fn reschedule_twice_then_slips_and_report_show_both_moves_and_the_baseline() {
         "{report}"
     );
     let (show, _) = expect_code(&sandbox.run(&["show", "hubs-sdk/projektstart"]), 0);
-    assert!(show.contains("2027-W22") && show.contains("baseline"), "{show}");
+    assert!(show.contains("week 22, 2027") && show.contains("baseline"), "{show}");
     let (status, _) = expect_code(
         &sandbox.run(&["--today", "2027-06-10", "status", "hubs-sdk", "--format", "json"]),
         0,

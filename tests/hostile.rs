@@ -773,7 +773,10 @@ print(json.dumps({
     );
     // The moved due date is the one described.
     let m2 = &parsed["events"][1]["description"];
-    assert!(m2.as_str().unwrap().contains("Due: V51 (was V50)"), "{m2}");
+    assert!(
+        m2.as_str().unwrap().contains("Due: week 51, 2026 (was week 50, 2026)"),
+        "{m2}"
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! report shows.
 
 use crate::roadmap::{Milestone, Roadmap, Step};
+use crate::status::Standing;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Filter<'a> {
@@ -15,10 +16,6 @@ impl<'a> Filter<'a> {
             owner: owner.map(str::trim),
             phase: phase.map(str::trim),
         }
-    }
-
-    pub fn is_active(&self) -> bool {
-        self.owner.is_some() || self.phase.is_some()
     }
 
     pub fn has_owner(&self) -> bool {
@@ -99,6 +96,24 @@ impl<'a> Filter<'a> {
                 self.owns(roadmap, milestone.owner.as_deref())
                     || milestone.steps.iter().any(|s| self.owns(roadmap, s.owner.as_deref()))
             })
+    }
+
+    /// Whether `s` has open work of the wanted owner (with none named, any
+    /// open work): an open step of theirs, or the milestone itself when it
+    /// has no steps. Overdue or coming work is the owner's only so: a
+    /// milestone of theirs whose open steps are all another's is not.
+    pub fn has_open_work(&self, s: &Standing) -> bool {
+        let m = s.milestone;
+        if !s.status.is_open() {
+            return false;
+        }
+        if self.owner.is_none() {
+            return true;
+        }
+        if m.steps.is_empty() {
+            return self.owns(s.roadmap, m.owner.as_deref());
+        }
+        s.open_steps().any(|(_, step)| self.step(s.roadmap, m, step))
     }
 
     /// A step is shown when it has the owner, or has none and its milestone has.

@@ -242,7 +242,11 @@ fn milestone_text(
         format!("[{}/{}]", s.progress.steps_done, s.progress.steps_total)
     };
     let mut facts = Vec::new();
-    facts.extend(s.due.as_ref().map(|d| d.label().to_string()));
+    facts.extend(
+        s.due
+            .as_ref()
+            .map(|d| crate::render::due_as_moved(&context.language, Some(d), s.baseline.as_ref(), context.year())),
+    );
     // The status is coloured after wrapping, so that its escape codes are
     // neither escaped as text nor counted as width.
     let language = &context.language;
@@ -253,11 +257,15 @@ fn milestone_text(
     });
     facts.extend(m.owner.as_deref().map(str::to_string));
     if !s.blocked_by.is_empty() {
-        facts.push(t!(language, "blocked-by", milestones = s.blocked_by.join(", ")));
+        facts.push(t!(
+            language,
+            "blocked-by",
+            milestones = crate::render::titles_of(s.roadmap, &s.blocked_by)
+        ));
     }
     let mut out = String::new();
     if format == Format::Markdown {
-        out.push_str(&format!("## {progress} {} {}\n\n", m.id, cell(format, &m.title)));
+        out.push_str(&format!("## {progress} {} `{}`\n\n", cell(format, &m.title), m.id));
         out.push_str(&format!("{}\n\n", cell(format, &facts.join(" · "))));
         for line in history(language, own) {
             out.push_str(&format!("> {}\n", cell(format, &line)));
@@ -292,8 +300,10 @@ fn milestone_text(
         }
         out.push('\n');
     } else {
-        let head = format!("{progress} {}  {}", m.id, sanitize(&m.title));
-        out.push_str(&context.terminal.paint(Style::Bold, &wrap(&head, width, 0, 4)));
+        let head = wrap(&format!("{progress} {}", sanitize(&m.title)), width, 0, 4);
+        out.push_str(&context.terminal.paint(Style::Bold, &head));
+        // The id is what `done` takes: there, but muted.
+        out.push_str(&context.terminal.paint(Style::Dim, &format!(" ({})", m.id)));
         out.push('\n');
         let wrapped = wrap(&sanitize(&facts.join(" · ")), width, 4, 4);
         let painted = wrapped.replacen(&status, &status_text(&context.terminal, language, format, s.status), 1);

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::LogArgs;
 use crate::context::Context;
 use crate::i18n::t;
-use crate::render::{Format, cell, headers, op_word, risk_change, table};
+use crate::render::{Format, cell, cost_change, headers, op_word, risk_change, table, titled};
 
 #[derive(Serialize)]
 struct EntryJson<'a> {
@@ -107,20 +107,35 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
                 let e = c.event;
                 let roadmap = catalog.get(c.target.roadmap());
                 let what = match (c.matched, roadmap) {
-                    _ if e.op == Op::Risk => format!(
-                        "{}\n{}",
-                        e.target,
-                        e.risk.as_ref().map(|r| risk_change(language, r)).unwrap_or_default()
+                    _ if e.op == Op::Risk => cell(
+                        format,
+                        &format!(
+                            "{}\n{}",
+                            e.target,
+                            e.risk.as_ref().map(|r| risk_change(language, r)).unwrap_or_default()
+                        ),
                     ),
-                    (true, Some(roadmap)) => format!(
-                        "{}\n{}",
-                        shown(roadmap, &c.target),
-                        roadmap.text_at(&c.target).unwrap_or_default()
+                    (_, Some(roadmap)) if e.op == Op::Cost => cell(
+                        format,
+                        &format!(
+                            "{}\n{}",
+                            roadmap.title,
+                            e.cost.as_ref().map(|c| cost_change(language, c)).unwrap_or_default()
+                        ),
                     ),
-                    _ => format!(
-                        "{}\n{}",
-                        e.target,
-                        t!(language, "log-gone", text = e.text.as_deref().unwrap_or(""))
+                    (true, Some(roadmap)) => titled(
+                        &context.terminal,
+                        format,
+                        roadmap.text_at(&c.target).unwrap_or_default(),
+                        &shown(roadmap, &c.target),
+                    ),
+                    _ => cell(
+                        format,
+                        &format!(
+                            "{}\n{}",
+                            e.target,
+                            t!(language, "log-gone", text = e.text.as_deref().unwrap_or(""))
+                        ),
                     ),
                 };
                 let when = match e.on {
@@ -146,7 +161,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
                     when,
                     cell(format, &e.by),
                     cell(format, &change),
-                    cell(format, &what),
+                    what,
                     cell(format, e.note.as_deref().unwrap_or("")),
                 ]);
             }

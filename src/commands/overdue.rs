@@ -2,6 +2,7 @@
 //! overdue and whose. `--fail-on-overdue` makes it a CI gate (exit 3).
 
 use roadmap_core::address::Address;
+use roadmap_core::due::Due;
 use roadmap_core::status::{Standing, Status, standings};
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
@@ -29,6 +30,9 @@ struct Item<'a> {
     owner: Option<&'a str>,
     due: DueJson<'a>,
     days_overdue: i64,
+    /// The due date, for people.
+    #[serde(skip)]
+    due_date: &'a Due,
 }
 
 pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
@@ -45,7 +49,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
         let (Status::Overdue, Some(due), Some(days)) = (s.status, s.due.as_ref(), s.days_overdue) else {
             continue;
         };
-        if !filter.milestone(roadmap, s.milestone) {
+        if !filter.milestone(roadmap, s.milestone) || !filter.has_open_work(s) {
             continue;
         }
         let m = s.milestone;
@@ -62,9 +66,10 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             owner,
             due: DueJson::new(due),
             days_overdue: days,
+            due_date: due,
         };
-        // Filtered to a step owner, a milestone with no owner of its own adds nothing.
-        if !(filter.is_active() && m.owner.is_none() && !m.steps.is_empty()) {
+        // For an owner, a milestone with steps is theirs through their open steps.
+        if !filter.has_owner() || m.steps.is_empty() {
             items.push(item(None, &m.title, m.owner.as_deref()));
         }
         for (i, step) in s.open_steps().filter(|(_, step)| filter.step(roadmap, m, step)) {
@@ -99,8 +104,8 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                     } else {
                         context.terminal.paint(Style::Red, &age)
                     },
-                    cell(format, &format!("{}\n{}", item.address, item.title)),
-                    cell(format, item.due.label),
+                    crate::render::titled(&context.terminal, format, item.title, &item.address),
+                    cell(format, &language.due(item.due_date, context.year())),
                     cell(format, item.owner.unwrap_or("")),
                 ]);
             }

@@ -72,7 +72,7 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
                 address = address.as_str(),
                 from = old.unwrap_or_else(no_date),
                 to = new.as_str(),
-                baseline = baseline_words(language, &baseline)
+                baseline = baseline_words(language, &baseline, context.year())
             ),
             recording.confirmation(language)
         )),

@@ -261,6 +261,7 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, schedule: 
 
 fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone], schedule: &Schedule) -> String {
     let language = &context.language;
+    let year = context.year();
     let mut table = table(&context.terminal, format);
     table.set_header(headers(
         language,
@@ -285,7 +286,7 @@ fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone],
             cell(format, &title),
             match &schedule[m.id.as_str()] {
                 Dates { due: Some(d), baseline } => {
-                    cell(format, &due_as_moved(language, Some(d.label()), baseline.as_ref()))
+                    cell(format, &due_as_moved(language, Some(d), baseline.as_ref(), year))
                 }
                 Dates { due: None, .. } => "–".into(),
             },
@@ -345,6 +346,7 @@ fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: F
         _ => format!("{}\n", context.terminal.paint(Style::Bold, &sanitize(&title))),
     };
     let language = &context.language;
+    let year = context.year();
     let key = |id: &str| language.text(id, None);
     let mut facts = Vec::new();
     if let Some(phase) = &m.phase {
@@ -360,14 +362,14 @@ fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: F
         key("fact-due"),
         schedule[m.id.as_str()].due.as_ref().map_or_else(
             || t!(language, "dates-unknown"),
-            |d| format!("{} ({})", d.label(), dates_text(language, d)),
+            |d| format!("{} ({})", language.due(d, year), dates_text(language, d)),
         ),
     ));
     facts.extend(
         schedule[m.id.as_str()]
             .baseline
             .as_ref()
-            .map(|b| (key("fact-baseline"), baseline_words(language, b))),
+            .map(|b| (key("fact-baseline"), baseline_words(language, b, year))),
     );
     facts.extend(m.owner.as_ref().map(|o| (key("fact-owner"), o.clone())));
     facts.extend(m.cost_tkr.map(|c| {

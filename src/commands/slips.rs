@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::cli::SlipsArgs;
 use crate::context::Context;
 use crate::i18n::t;
-use crate::render::{Format, baseline_words, cell, headers, table};
+use crate::render::{Format, baseline_words, cell, headers, table, titled};
 
 #[derive(Serialize)]
 struct Slip<'a> {
@@ -21,7 +21,9 @@ struct Slip<'a> {
     baseline: Option<Baseline>,
     /// It had no due date before its first move.
     baseline_undated: bool,
-    current: Option<String>,
+    /// The due date now, as written.
+    #[serde(serialize_with = "label")]
+    current: Option<Due>,
     /// Days the end of the due range moved (later is positive); null when either is undated.
     days_moved: Option<i64>,
     moves: Vec<Move<'a>>,
@@ -34,6 +36,17 @@ struct Move<'a> {
     by: &'a str,
     at: String,
     note: Option<&'a str>,
+}
+
+#[allow(
+    clippy::ref_option,
+    reason = "serde's serialize_with passes a reference to the field"
+)]
+fn label<S: serde::Serializer>(due: &Option<Due>, s: S) -> Result<S::Ok, S::Error> {
+    match due {
+        Some(due) => s.serialize_str(due.label()),
+        None => s.serialize_none(),
+    }
 }
 
 pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
@@ -72,7 +85,7 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
                 title: &m.title,
                 baseline_undated: first == Some(Baseline::Undated),
                 baseline: first,
-                current: current.map(|d| d.label().to_string()),
+                current,
                 days_moved,
                 moves,
             });
@@ -83,6 +96,7 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
         _ if slips.is_empty() => t!(context.language, "slips-none") + "\n",
         format => {
             let language = &context.language;
+            let year = context.year();
             let mut table = table(&context.terminal, format);
             table.set_header(headers(
                 language,
@@ -100,14 +114,19 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
             for s in &slips {
                 let why: Vec<&str> = s.moves.iter().filter_map(|m| m.note).collect();
                 table.add_row([
-                    cell(format, &format!("{} {}", s.address, s.title)),
+                    titled(&context.terminal, format, s.title, &s.address),
                     cell(
                         format,
                         &s.baseline
                             .as_ref()
-                            .map_or_else(|| no_date.clone(), |b| baseline_words(language, b)),
+                            .map_or_else(|| no_date.clone(), |b| baseline_words(language, b, year)),
                     ),
-                    cell(format, s.current.as_deref().unwrap_or(&no_date)),
+                    cell(
+                        format,
+                        &s.current
+                            .as_ref()
+                            .map_or_else(|| no_date.clone(), |d| language.due(d, year)),
+                    ),
                     s.days_moved.map_or_else(
                         || "–".into(),
                         |d| t!(language, "slips-days", sign = if d > 0 { "+" } else { "" }, n = d),

@@ -327,14 +327,18 @@ fn roadmap_text(
             let mut title = s.milestone.title.clone();
             if !s.blocked_by.is_empty() {
                 title.push(' ');
-                title.push_str(&t!(language, "blocked-by-paren", milestones = s.blocked_by.join(", ")));
+                title.push_str(&t!(
+                    language,
+                    "blocked-by-paren",
+                    milestones = crate::render::titles_of(s.roadmap, &s.blocked_by)
+                ));
             }
             table.add_row([
                 status_text(&context.terminal, language, format, s.status),
-                cell(format, &format!("{} {title}", s.milestone.id)),
+                crate::render::titled(&context.terminal, format, &title, &s.milestone.id),
                 cell(
                     format,
-                    &due_as_moved(language, s.due.as_ref().map(Due::label), s.baseline.as_ref()),
+                    &due_as_moved(language, s.due.as_ref(), s.baseline.as_ref(), context.year()),
                 ),
                 cell(format, s.milestone.owner.as_deref().unwrap_or("")),
                 if s.progress.steps_total > 0 {

@@ -499,9 +499,18 @@ fn pick_milestone<'r>(
             } else {
                 String::new()
             };
-            let due = s.due.as_ref().map_or(String::new(), |d| format!(" ({})", d.label()));
-            let (r, m) = (s.roadmap, s.milestone);
-            sanitize(&format!("[{mark}] {}/{}{steps} {}{due}", r.id, m.id, m.title)).into_owned()
+            let year = chrono::Datelike::year(&today);
+            let due = s
+                .due
+                .as_ref()
+                .map_or(String::new(), |d| format!(" ({})", language.due(d, year)));
+            // With more than one plan to pick from, each says whose it is.
+            let plan = if roadmaps.len() > 1 {
+                format!(" · {}", s.roadmap.id)
+            } else {
+                String::new()
+            };
+            sanitize(&format!("[{mark}]{steps} {}{due}{plan}", s.milestone.title)).into_owned()
         })
         .collect();
     items.push(t!(language, "tick-quit"));

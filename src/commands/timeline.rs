@@ -161,7 +161,7 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
     let width = usize::from(context.terminal.width);
     let label_width = all
         .iter()
-        .map(|s| s.milestone.id.chars().count() + 1 + s.milestone.title.chars().count())
+        .map(|s| s.milestone.title.chars().count())
         .max()
         .unwrap_or(10)
         .clamp(10, (width / 3).max(10));
@@ -303,7 +303,15 @@ fn chart(
                 ));
             }
             for s in rows {
-                out.push_str(&row(terminal, language, grid, s, label_width, today_column));
+                out.push_str(&row(
+                    terminal,
+                    language,
+                    grid,
+                    s,
+                    label_width,
+                    today_column,
+                    chrono::Datelike::year(&today),
+                ));
             }
         }
     }
@@ -336,11 +344,9 @@ fn row(
     s: &Standing,
     label_width: usize,
     today_column: Option<usize>,
+    year: i32,
 ) -> String {
-    let label = truncate(
-        &sanitize(&format!("{} {}", s.milestone.id, s.milestone.title)),
-        label_width,
-    );
+    let label = truncate(&sanitize(&s.milestone.title), label_width);
     let label = format!("{label}{}", " ".repeat(label_width - label.chars().count()));
     let style = status_style(s.status);
     let symbol = terminal.paint(style, s.status.symbol());
@@ -364,7 +370,7 @@ fn row(
         format!("{before}{}{after}", terminal.paint(style, &bar))
     } else {
         let text = match s.due.as_ref() {
-            Some(due) => format!("{} ({})", due.label(), dates_text(language, due)),
+            Some(due) => format!("{} ({})", language.due(due, year), dates_text(language, due)),
             None => t!(language, "no-date"),
         };
         terminal.paint(Style::Dim, &truncate(&sanitize(&text), grid.columns))

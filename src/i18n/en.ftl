@@ -377,6 +377,9 @@ cause-behind = { $title }: { $done } of { $total ->
    *[other] { $days } days
 } left
 cause-more = and { $n } more
+cost-field-spent = spent { $amount }
+cost-field-spent-on = spent { $amount } ({ $milestone })
+cost-field-forecast = forecast { $amount } in all
 cost-spent-recorded = recorded { $amount } spent on { $plan }, { $day }
 cost-forecast-recorded = recorded the forecast for { $plan }: { $amount } in all
 cost-over-budget = { $percent } % over budget

@@ -384,6 +384,9 @@ cause-behind = { $title }: { $done ->
    *[other] { $days } dager
 } igjen
 cause-more = og { $n } til
+cost-field-spent = påløpt { $amount }
+cost-field-spent-on = påløpt { $amount } ({ $milestone })
+cost-field-forecast = prognose { $amount } totalt
 cost-spent-recorded = registrerte påløpt { $amount } for { $plan }, { $day }
 cost-forecast-recorded = registrerte prognosen for { $plan }: { $amount } totalt
 cost-over-budget = { $percent } % over budsjett

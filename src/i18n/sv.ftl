@@ -389,6 +389,9 @@ cause-behind = { $title }: { $done ->
    *[other] { $days } dagar
 } kvar
 cause-more = och { $n } till
+cost-field-spent = utfall { $amount }
+cost-field-spent-on = utfall { $amount } ({ $milestone })
+cost-field-forecast = prognos { $amount } totalt
 cost-spent-recorded = registrerade utfall { $amount } för { $plan }, { $day }
 cost-forecast-recorded = registrerade prognosen för { $plan }: { $amount } totalt
 cost-over-budget = { $percent } % över budget

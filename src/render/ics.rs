@@ -54,13 +54,13 @@ fn date(day: NaiveDate) -> String {
 fn description(language: &Language, entry: &CalendarEntry<'_, '_>) -> String {
     let s = entry.standing;
     let m = s.milestone;
-    let due = s.due.as_ref().map_or("", |d| d.label());
+    // A calendar is read in any year: weeks say theirs (no reader's year is 0).
     let mut lines = vec![
         format!("{} ({})", s.roadmap.title, s.roadmap.id),
         t!(
             language,
             "ics-due",
-            due = super::due_as_moved(language, Some(due), s.baseline.as_ref())
+            due = super::due_as_moved(language, s.due.as_ref(), s.baseline.as_ref(), 0)
         ),
     ];
     if entry.open_ended {

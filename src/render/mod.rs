@@ -114,23 +114,46 @@ pub fn status_text(terminal: &Terminal, language: &Language, format: Format, sta
     }
 }
 
-/// A due date as written and, when it has moved, where it was first:
-/// "2027-W23 (was 2027-W22)", or "2027-W23 (had no date)" for a milestone
-/// whose first move gave it its date.
-pub fn due_as_moved(language: &Language, due: Option<&str>, baseline: Option<&Baseline>) -> String {
-    let due = due.unwrap_or_default();
+/// A due date as the reader writes it ("v. 23", "16 april 2027") and,
+/// when it has moved, where it was first: "v. 23 (var v. 22)", or "v. 23
+/// (saknade datum)" for a milestone whose first move gave it its date.
+/// `year` is the reader's: a week of another year says its year.
+pub fn due_as_moved(language: &Language, due: Option<&Due>, baseline: Option<&Baseline>, year: i32) -> String {
+    let due = due.map(|d| language.due(d, year)).unwrap_or_default();
     match baseline {
-        Some(Baseline::Due(first)) => t!(language, "due-moved", due = due, baseline = first.label()),
+        Some(Baseline::Due(first)) => t!(language, "due-moved", due = due, baseline = language.due(first, year)),
         Some(Baseline::Undated) => t!(language, "due-first-dated", due = due),
-        None => due.to_string(),
+        None => due,
     }
 }
 
-/// Where a milestone was first due, in words: the date as written, or "no date".
-pub fn baseline_words(language: &Language, baseline: &Baseline) -> String {
+/// Where a milestone was first due, in words: the date as the reader
+/// writes it, or "no date".
+pub fn baseline_words(language: &Language, baseline: &Baseline, year: i32) -> String {
     match baseline {
-        Baseline::Due(due) => due.label().to_string(),
+        Baseline::Due(due) => language.due(due, year),
         Baseline::Undated => t!(language, "no-date"),
+    }
+}
+
+/// The titles of the milestones `ids` of `roadmap` names, for "waits for …".
+pub fn titles_of(roadmap: &roadmap_core::roadmap::Roadmap, ids: &[&str]) -> String {
+    ids.iter()
+        .map(|id| roadmap.milestone(id).map_or(*id, |m| m.title.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A milestone's or step's title with the id a person types to change it,
+/// muted after it: "Projektstart och planering (projektstart)".
+pub fn titled(terminal: &Terminal, format: Format, title: &str, id: &str) -> String {
+    match format {
+        Format::Markdown => format!("{} `{}`", cell(format, title), sanitize(id)),
+        _ => format!(
+            "{} {}",
+            cell(format, title),
+            terminal.paint(Style::Dim, &format!("({})", sanitize(id)))
+        ),
     }
 }
 
@@ -179,6 +202,23 @@ pub fn op_word(language: &Language, op: Op) -> String {
         Op::Risk => t!(language, "op-risk"),
         Op::Cost => t!(language, "op-cost"),
     }
+}
+
+/// What one cost change recorded, in words: "utfall 450 tkr (idp)".
+pub fn cost_change(language: &Language, fields: &roadmap_core::state::CostFields) -> String {
+    let mut parts = Vec::new();
+    if let Some(spent) = fields.spent {
+        let amount = language.amount(spent);
+        parts.push(if let Some(m) = &fields.milestone {
+            t!(language, "cost-field-spent-on", amount = amount, milestone = m.as_str())
+        } else {
+            t!(language, "cost-field-spent", amount = amount)
+        });
+    }
+    if let Some(forecast) = fields.forecast {
+        parts.push(t!(language, "cost-field-forecast", amount = language.amount(forecast)));
+    }
+    parts.join("; ")
 }
 
 /// What one risk change set, in words: "likelihood 5; owner ITSL".

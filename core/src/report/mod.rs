@@ -437,11 +437,7 @@ impl Report {
             .collect();
         // Open work, for the lists of what is late and what comes: with
         // `--owner`, only work the owner has an open part in.
-        let open: Vec<&Standing> = all
-            .iter()
-            .copied()
-            .filter(|s| s.status.is_open() && owns_open_work(s, filter))
-            .collect();
+        let open: Vec<&Standing> = all.iter().copied().filter(|s| filter.has_open_work(s)).collect();
         let item = |s: &Standing| milestone_item(s, filter, today, horizon);
         let end_of = |s: &Standing| s.due.as_ref().and_then(Due::end);
 
@@ -461,7 +457,7 @@ impl Report {
         let blocked: Vec<&Standing> = open.iter().copied().filter(|s| !s.blocked_by.is_empty()).collect();
         // Each plan's milestones, grouped once: a national portfolio has a thousand plans.
         let mut by_plan: HashMap<&str, Vec<&Standing>> = HashMap::new();
-        for s in all.iter().filter(|s| !s.status.is_open() || owns_open_work(s, filter)) {
+        for s in all.iter().filter(|s| !s.status.is_open() || filter.has_open_work(s)) {
             by_plan.entry(s.roadmap.id.as_str()).or_default().push(*s);
         }
         let mine = |r: &Roadmap| by_plan.get(r.id.as_str()).cloned().unwrap_or_default();
@@ -542,16 +538,6 @@ impl Report {
             trends: trends(&all, state),
         }
     }
-}
-
-/// Whether `s` has open work of the owner `--owner` names (with no owner
-/// named, any): an open step of theirs, or the milestone itself when it
-/// has no steps.
-fn owns_open_work(s: &Standing, filter: &Filter) -> bool {
-    !filter.has_owner()
-        || people::open_work(s, filter)
-            .into_iter()
-            .any(|owner| filter.owns(s.roadmap, owner))
 }
 
 fn roadmap_of<'r>(roadmaps: &[&'r Roadmap], id: &str) -> &'r Roadmap {
