@@ -239,8 +239,12 @@ fn import_writes_into_the_workspace_and_never_over_a_file_without_force() {
         status["roadmaps"][0]["title"], "intygshantering",
         "the imported plan, named after its file"
     );
-    // Nothing is done yet: the cost done is 0, not the "-0" an empty float sum gives.
-    assert_eq!(status["roadmaps"][0]["summary"]["cost_tkr"]["done"].to_string(), "0.0");
+    // Its budget is its milestones' costs added up (8 810 tkr in the source); nothing is spent yet.
+    let cost = &status["roadmaps"][0]["summary"]["cost"];
+    assert_eq!(
+        (cost["budget_tkr"].as_f64(), cost["spent_tkr"].is_null()),
+        (Some(8810.0), true)
+    );
 
     std::fs::write(&target, "# my edits\n".to_string() + &first).unwrap();
     let again = sandbox.run(&["import", xlsx]);

@@ -157,9 +157,11 @@ fn the_markdown_renders_as_tables_and_lists() {
         ],
         "{html}"
     );
-    // Lights, budget, progress and who waits on whom are tables; a light's
-    // reasons are lines of one cell.
-    assert_eq!(html.matches("<table>").count(), 4, "{html}");
+    // Lights, budget, progress and who waits on whom (a table for each of
+    // the three plans, under its title) are tables; a light's reasons are
+    // lines of one cell.
+    assert_eq!(html.matches("<table>").count(), 6, "{html}");
+    assert!(html.contains("<h3>Byggblock Intygshantering – Färdplan</h3>"), "{html}");
     assert!(
         html.contains("<td>Val av teknik: overdue by 1966 days<br>Arkitektur"),
         "{html}"

@@ -11,7 +11,7 @@ use std::process::Command;
 use serde_json::Value;
 
 use crate::support::{
-    Reader, Sandbox, expect_code, git, git_ok, golden, mermaid_tasks, node_reads, readers, roadmap_in,
+    Reader, Sandbox, expect_code, git, git_ok, golden, mermaid_tasks, node_reads, readers, roadmap_in, stable,
 };
 
 /// Wednesday of week 20: the report on 2027-W20 is as of this day.
@@ -352,32 +352,6 @@ fn json(sandbox: &Sandbox, args: &[&str]) -> Value {
         all.extend(["--format", "json"]);
     }
     serde_json::from_str(&run(sandbox, &all)).unwrap()
-}
-
-/// Risk ids are random: golden files name them by their order of first mention.
-fn stable(text: &str) -> String {
-    let mut out = text.to_string();
-    let mut seen: Vec<String> = Vec::new();
-    let mut at = 0;
-    while let Some(found) = out[at..].find("r-") {
-        let start = at + found;
-        let id: String = out[start..].chars().take(10).collect();
-        let hex = id.len() == 10
-            && id[2..]
-                .chars()
-                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase());
-        if hex && !id.starts_with("r-risk") {
-            let n = if let Some(n) = seen.iter().position(|s| *s == id) {
-                n + 1
-            } else {
-                seen.push(id.clone());
-                seen.len()
-            };
-            out.replace_range(start..start + 10, &format!("r-risk{n:04}"));
-        }
-        at = start + 2;
-    }
-    out
 }
 
 const REPORT: &[&str] = &["report", "kommun-a", "kommun-b", "kommun-c", "--week", "2027-W20"];

@@ -345,3 +345,29 @@ pub fn python_reads(script: &str, path: &Path, flags: &[&str]) -> serde_json::Va
     );
     serde_json::from_slice(&output.stdout).expect("the reader prints JSON")
 }
+
+/// Risk ids are random: golden files name them by their order of first mention.
+pub fn stable(text: &str) -> String {
+    let mut out = text.to_string();
+    let mut seen: Vec<String> = Vec::new();
+    let mut at = 0;
+    while let Some(found) = out[at..].find("r-") {
+        let start = at + found;
+        let id: String = out[start..].chars().take(10).collect();
+        let hex = id.len() == 10
+            && id[2..]
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase());
+        if hex && !id.starts_with("r-risk") {
+            let n = if let Some(n) = seen.iter().position(|s| *s == id) {
+                n + 1
+            } else {
+                seen.push(id.clone());
+                seen.len()
+            };
+            out.replace_range(start..start + 10, &format!("r-risk{n:04}"));
+        }
+        at = start + 2;
+    }
+    out
+}

@@ -67,7 +67,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 ));
             };
             let rows = roadmap_core::export::spreadsheet(&all, &state);
-            crate::render::write_file(path, &xlsx::workbook(&context.language, &rows)?)?;
+            crate::render::write_file(&context.language, path, &xlsx::workbook(&context.language, &rows)?)?;
             return Ok(ExitCode::Success);
         }
         ExportFormat::Mermaid | ExportFormat::Json => {
@@ -87,6 +87,6 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             }
         }
     };
-    write_output(&context.terminal, args.output.as_deref(), &text)?;
+    write_output(&context.terminal, &context.language, args.output.as_deref(), &text)?;
     Ok(ExitCode::Success)
 }

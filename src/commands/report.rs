@@ -68,6 +68,6 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
         ReportFormat::Json => crate::render::json::report(&report)?,
         ReportFormat::Text => text::render(&context.language, &report),
     };
-    write_output(&context.terminal, args.output.as_deref(), &rendered)?;
+    write_output(&context.terminal, &context.language, args.output.as_deref(), &rendered)?;
     Ok(ExitCode::Success)
 }

@@ -1,5 +1,6 @@
 //! `roadmap status`: where each roadmap stands.
 
+use roadmap_core::cost::{PlanCost, plan_cost};
 use roadmap_core::due::Due;
 use roadmap_core::roadmap::{Cost, Kind, Roadmap};
 use roadmap_core::schedule::Baseline;
@@ -44,16 +45,11 @@ struct Summary<'a> {
     by_status: serde_json::Map<String, serde_json::Value>,
     overdue: usize,
     blocked: usize,
-    cost_tkr: Option<CostSummary>,
+    /// The plan's budget, what is spent and its forecast, in thousands.
+    cost: PlanCost,
     next: Vec<&'a str>,
     /// Recorded changes to steps or milestones the roadmap no longer has.
     unmatched_changes: usize,
-}
-
-#[derive(Serialize)]
-struct CostSummary {
-    done: f64,
-    total: f64,
 }
 
 #[derive(Serialize)]
@@ -111,7 +107,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
         &scope.roadmaps,
     )?;
     let unmatched = |id: &str| state.unmatched().filter(|c| c.event.target.roadmap() == id).count();
-    let shown: Vec<(&Roadmap, Vec<Standing>, usize)> = scope
+    let shown: Vec<(&Roadmap, Vec<Standing>, usize, PlanCost)> = scope
         .roadmaps
         .iter()
         .map(|r| {
@@ -119,7 +115,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
                 .into_iter()
                 .filter(|s| filter.milestone(r, s.milestone))
                 .collect();
-            (*r, mine, unmatched(&r.id))
+            (*r, mine, unmatched(&r.id), plan_cost(r, &state, today))
         })
         .collect();
     let left_out: Vec<&str> = scope.left_out.iter().map(|r| r.id.as_str()).collect();
@@ -130,10 +126,10 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
                 state: read.location.path.display().to_string(),
                 roadmaps: shown
                     .iter()
-                    .map(|(r, standings, unmatched)| RoadmapJson {
+                    .map(|(r, standings, unmatched, cost)| RoadmapJson {
                         id: &r.id,
                         title: &r.title,
-                        summary: summarise(standings, *unmatched),
+                        summary: summarise(standings, *unmatched, cost.clone()),
                         milestones: standings.iter().map(MilestoneJson::new).collect(),
                     })
                     .collect(),
@@ -144,7 +140,15 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
         format => {
             let mut out: String = shown
                 .iter()
-                .map(|(roadmap, standings, unmatched)| roadmap_text(context, format, roadmap, standings, *unmatched))
+                .map(|(roadmap, standings, unmatched, cost)| {
+                    roadmap_text(
+                        context,
+                        format,
+                        roadmap,
+                        standings,
+                        &summarise(standings, *unmatched, cost.clone()),
+                    )
+                })
                 .collect();
             let language = &context.language;
             let mut footer = String::new();
@@ -180,7 +184,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-fn summarise<'a>(standings: &'a [Standing<'a>], unmatched_changes: usize) -> Summary<'a> {
+fn summarise<'a>(standings: &'a [Standing<'a>], unmatched_changes: usize, cost: PlanCost) -> Summary<'a> {
     let mut by_status = serde_json::Map::new();
     for status in Status::ALL {
         by_status.insert(
@@ -188,10 +192,6 @@ fn summarise<'a>(standings: &'a [Standing<'a>], unmatched_changes: usize) -> Sum
             standings.iter().filter(|s| s.status == status).count().into(),
         );
     }
-    let costs: Vec<(f64, bool)> = standings
-        .iter()
-        .filter_map(|s| s.milestone.cost_tkr.map(|c| (c.value(), s.status == Status::Done)))
-        .collect();
     Summary {
         milestones: standings.len(),
         milestones_done: standings.iter().filter(|s| s.status == Status::Done).count(),
@@ -203,10 +203,7 @@ fn summarise<'a>(standings: &'a [Standing<'a>], unmatched_changes: usize) -> Sum
             .iter()
             .filter(|s| s.status.is_open() && !s.blocked_by.is_empty())
             .count(),
-        cost_tkr: (!costs.is_empty()).then(|| CostSummary {
-            done: roadmap_core::roadmap::total_tkr(costs.iter().filter(|(_, done)| *done).map(|(c, _)| *c)),
-            total: roadmap_core::roadmap::total_tkr(costs.iter().map(|(c, _)| *c)),
-        }),
+        cost,
         next: next(standings).iter().map(|s| s.milestone.id.as_str()).collect(),
         unmatched_changes,
     }
@@ -234,10 +231,10 @@ fn roadmap_text(
     format: Format,
     roadmap: &Roadmap,
     standings: &[Standing],
-    unmatched: usize,
+    summary: &Summary<'_>,
 ) -> String {
     let language = &context.language;
-    let summary = summarise(standings, unmatched);
+    let unmatched = summary.unmatched_changes;
     let mut lines: Vec<(String, String)> = Vec::new();
     let percent = |done: usize, total: usize| (done * 100 + total / 2).checked_div(total).unwrap_or(0);
     if summary.steps > 0 {
@@ -275,16 +272,20 @@ fn roadmap_text(
     if summary.blocked > 0 {
         lines.push((t!(language, "status-label-blocked"), summary.blocked.to_string()));
     }
-    if let Some(cost) = &summary.cost_tkr {
-        lines.push((
-            t!(language, "status-label-cost"),
-            t!(
-                language,
-                "status-cost",
-                done = language.number(cost.done),
-                total = language.number(cost.total)
-            ),
-        ));
+    let cost = &summary.cost;
+    let money: Vec<String> = [
+        cost.budget
+            .map(|b| t!(language, "status-cost-budget", amount = language.amount(b))),
+        cost.spent
+            .map(|s| t!(language, "cost-field-spent", amount = language.amount(s))),
+        cost.forecast
+            .map(|f| t!(language, "cost-field-forecast", amount = language.amount(f))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !money.is_empty() {
+        lines.push((t!(language, "status-label-cost"), money.join(" · ")));
     }
     if unmatched > 0 {
         lines.push((

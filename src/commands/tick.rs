@@ -459,7 +459,11 @@ fn ask_day(theme: &ColorfulTheme, language: &Language, today: NaiveDate) -> Resu
             match roadmap_core::due::parse_day(text.trim()) {
                 Ok(day) if day <= today => Ok(()),
                 Ok(_) => Err(t!(language, "tick-day-after-today", today = language.date(today))),
-                Err(e) => Err(e.to_string()),
+                Err(_) => Err(t!(
+                    language,
+                    "tick-not-a-day",
+                    text = crate::render::sanitize(text.trim()).into_owned()
+                )),
             }
         })
         .interact_text()

@@ -167,7 +167,7 @@ status-label-overdue = overdue
 status-label-blocked = blocked
 status-label-cost = cost
 status-label-unmatched = unmatched
-status-cost = { $done } of { $total } tkr done
+status-cost-budget = budget { $amount }
 status-unmatched = { $count ->
     [one] 1 change recorded no longer matches a step or milestone (`roadmap validate` lists it)
    *[other] { $count } changes recorded no longer match a step or milestone (`roadmap validate` lists them)
@@ -225,7 +225,10 @@ show-total-cost = Total cost: { $total } tkr
 ## log and slips
 
 log-empty = no changes recorded in { $path }
-log-none-match = no change matches; { $count } are recorded (see `roadmap log` without filters)
+log-none-match = no change matches; { $count ->
+    [one] 1 is
+   *[other] { $count } are
+} recorded (see `roadmap log` without filters)
 log-gone = { $text } (no longer in the roadmap)
 log-when-for = { $when } (for { $day })
 slips-none = nothing has been rescheduled
@@ -285,6 +288,7 @@ tick-review = { $count ->
 tick-ask-reason = Why is "{ $step }" not needed here (the reason is kept)
 tick-ask-note = A note on "{ $step }"
 tick-ask-day = The day the work was done (today is { $today })
+tick-not-a-day = `{ $text }` is not a day: write it as 2027-04-16 or 16.04.2027
 tick-day-after-today = that is after today ({ $today }): give today or a day before
 tick-discarded = left without saving: { $count ->
     [one] 1 change was
@@ -302,6 +306,7 @@ tick-nothing-meanwhile = nothing to change: someone else recorded the same meanw
 ## init
 
 init-kept = kept     { $path }
+wrote-file = wrote { $path }
 init-created = created  { $path }
 init-placed = placed   { $address }: { $from } -> { $to }
 init-named = named    { $id }: { $count ->
@@ -469,6 +474,8 @@ report-risks = Risk log
 report-risks-none = No open risks.
 report-risk-changes = Changed in the period
 risk-added-in-period = added
+risk-likelihood-moved = likelihood { $from } → { $to }
+risk-impact-moved = impact { $from } → { $to }
 risk-change-by = { $what } by { $by }, { $day }
 report-notes = Notes in the period
 report-trend = Milestone trend

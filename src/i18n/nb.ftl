@@ -17,7 +17,10 @@ status-count = { $n } { $status ->
         [one] ferdig
        *[other] ferdige
     }
-    [skipped] ikke aktuelt
+    [skipped] { $n ->
+        [one] ikke aktuelt
+       *[other] ikke aktuelle
+    }
     [overdue] forsinket
     [due] har frist nå
     [upcoming] kommende
@@ -174,7 +177,7 @@ status-label-overdue = forsinket
 status-label-blocked = venter
 status-label-cost = kostnad
 status-label-unmatched = uten treff
-status-cost = { $done } av { $total } (1000 kr) ferdig
+status-cost-budget = budsjett { $amount }
 status-unmatched = { $count ->
     [one] 1 registrert endring hører ikke lenger til noe steg eller noen milepæl (`roadmap validate` viser den)
    *[other] { $count } registrerte endringer hører ikke lenger til noe steg eller noen milepæl (`roadmap validate` viser dem)
@@ -292,6 +295,7 @@ tick-review = { $count ->
 tick-ask-reason = Hvorfor er «{ $step }» ikke aktuelt her (begrunnelsen lagres)
 tick-ask-note = En merknad om «{ $step }»
 tick-ask-day = Dagen arbeidet ble gjort (i dag er { $today })
+tick-not-a-day = `{ $text }` er ingen dag: skriv den som 16.04.2027 eller 2027-04-16
 tick-day-after-today = det er etter i dag ({ $today }): oppgi i dag eller en tidligere dag
 tick-discarded = avsluttet uten å lagre: { $count ->
     [one] 1 endring
@@ -309,6 +313,7 @@ tick-nothing-meanwhile = ingenting å endre: noen andre registrerte det samme i 
 ## init
 
 init-kept = beholdt   { $path }
+wrote-file = skrev { $path }
 init-created = laget     { $path }
 init-placed = plasserte { $address }: { $from } -> { $to }
 init-named = navnga    { $id }: { $count ->
@@ -473,6 +478,8 @@ report-risks = Risikologg
 report-risks-none = Ingen åpne risikoer.
 report-risk-changes = Endret i perioden
 risk-added-in-period = lagt til
+risk-likelihood-moved = sannsynlighet { $from } → { $to }
+risk-impact-moved = konsekvens { $from } → { $to }
 risk-change-by = { $what } av { $by }, { $day }
 report-notes = Merknader i perioden
 report-trend = Milepælstrend

@@ -179,7 +179,7 @@ status-label-overdue = försenade
 status-label-blocked = väntar
 status-label-cost = kostnad
 status-label-unmatched = ej kopplade
-status-cost = { $done } av { $total } tkr klart
+status-cost-budget = budget { $amount }
 status-unmatched = { $count ->
     [one] 1 registrerad ändring hör inte längre till något steg eller någon milstolpe (`roadmap validate` visar den)
    *[other] { $count } registrerade ändringar hör inte längre till något steg eller någon milstolpe (`roadmap validate` visar dem)
@@ -237,7 +237,10 @@ show-total-cost = Total kostnad: { $total } tkr
 ## log och slips
 
 log-empty = inga ändringar registrerade i { $path }
-log-none-match = ingen ändring passar; { $count } är registrerade (se `roadmap log` utan filter)
+log-none-match = ingen ändring passar; { $count ->
+    [one] 1 är registrerad
+   *[other] { $count } är registrerade
+} (se `roadmap log` utan filter)
 log-gone = { $text } (finns inte längre i färdplanen)
 log-when-for = { $when } (gäller { $day })
 slips-none = inget har planerats om
@@ -297,6 +300,7 @@ tick-review = { $count ->
 tick-ask-reason = Varför är ”{ $step }” inte aktuellt här (skälet sparas)
 tick-ask-note = En anteckning om ”{ $step }”
 tick-ask-day = Dagen då arbetet gjordes (i dag är det { $today })
+tick-not-a-day = `{ $text }` är ingen dag: skriv den som 2027-04-16 eller 16.04.2027
 tick-day-after-today = det är efter i dag ({ $today }): ange i dag eller en tidigare dag
 tick-discarded = avslutade utan att spara: { $count ->
     [one] 1 ändring
@@ -314,6 +318,7 @@ tick-nothing-meanwhile = inget att ändra: någon annan registrerade samma sak u
 ## init
 
 init-kept = behöll    { $path }
+wrote-file = skrev { $path }
 init-created = skapade   { $path }
 init-placed = placerade { $address }: { $from } -> { $to }
 init-named = namngav   { $id }: { $count ->
@@ -478,6 +483,8 @@ report-risks = Risklogg
 report-risks-none = Inga öppna risker.
 report-risk-changes = Ändrat under perioden
 risk-added-in-period = tillagd
+risk-likelihood-moved = sannolikhet { $from } → { $to }
+risk-impact-moved = konsekvens { $from } → { $to }
 risk-change-by = { $what } av { $by }, { $day }
 report-notes = Anteckningar under perioden
 report-trend = Milstolpetrend

@@ -15,7 +15,7 @@ use crate::i18n::{Language, t};
 const WIDTH: f64 = 1000.0;
 const LABEL: f64 = 330.0;
 const RIGHT: f64 = 16.0;
-const ROW: f64 = 21.0;
+const ROW: f64 = 18.0;
 const TOP: f64 = 62.0;
 /// The text size, in the chart's own units: a 1000-wide chart drawn 700
 /// pixels wide still shows it at about 9 points.
@@ -172,8 +172,10 @@ pub fn timeline(language: &Language, report: &Report) -> String {
     let mut placed = Vec::new();
     let (mut lx, mut ly) = (10.0, bottom + 26.0);
     for (swatch, word) in legend {
+        // Generous for the word: a wider font than the estimate must not run
+        // it into the next swatch.
         #[allow(clippy::cast_precision_loss)] // a word's length
-        let width = 30.0 + word.chars().count() as f64 * CHAR;
+        let width = 40.0 + word.chars().count() as f64 * CHAR * 1.2;
         if lx + width > WIDTH - 10.0 {
             lx = 10.0;
             ly += 24.0;
@@ -299,7 +301,7 @@ fn task_row(language: &Language, task: &GanttTask, y: f64, x: &dyn Fn(NaiveDate)
     out
 }
 
-const TREND_HEIGHT: f64 = 300.0;
+const TREND_HEIGHT: f64 = 220.0;
 const PALETTE: [&str; 6] = ["#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#b45309", "#00796b"];
 
 /// Days evenly through `from`..=`to` for an axis: about `count` of them.
@@ -307,6 +309,11 @@ fn axis_days(from: NaiveDate, to: NaiveDate, count: i64) -> Vec<NaiveDate> {
     let span = (to - from).num_days().max(1);
     let step = (span / count).max(1);
     let mut days: Vec<NaiveDate> = (0..=span / step).map(|i| from + Duration::days(i * step)).collect();
+    // The last label is `to` itself; one closer to it than half a step
+    // would be drawn over it.
+    if days.len() > 1 && days.last().is_some_and(|last| (to - *last).num_days() * 2 < step) {
+        days.pop();
+    }
     if days.last() != Some(&to) {
         days.push(to);
     }
@@ -423,4 +430,27 @@ pub fn trend(language: &Language, report: &Report) -> String {
     }
     out.push_str("</svg>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::axis_days;
+
+    #[test]
+    fn axis_labels_end_on_the_last_day_and_never_crowd_it() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+        // 58 days in steps of 11: 12 Mar, 23 Mar, 3 Apr, 14 Apr, 25 Apr, then
+        // 6 May would sit 3 days from 9 May, so 9 May takes its place.
+        assert_eq!(
+            axis_days(day(3, 12), day(5, 9), 5),
+            [day(3, 12), day(3, 23), day(4, 3), day(4, 14), day(4, 25), day(5, 9)]
+        );
+        // A span that divides evenly ends on its own last day.
+        assert_eq!(
+            axis_days(day(1, 1), day(1, 11), 5),
+            [day(1, 1), day(1, 3), day(1, 5), day(1, 7), day(1, 9), day(1, 11)]
+        );
+    }
 }

@@ -46,9 +46,12 @@ ul.details{background:none;padding:0 0 0 4px;list-style:none;color:#37404f}\
 td.light{white-space:nowrap}.dot.green{background:#2e7d32}.dot.yellow{background:#f9c513;border:1.5px solid #5c4400}.dot.red{background:#c62828}\
 .status{white-space:nowrap}.muted{color:#4a5263}blockquote{margin:0;padding:8px 14px;background:#fff;border-left:4px solid #1565c0}\
 blockquote p{margin:4px 0}svg{display:block;width:100%;height:auto;background:#fff}\
-@page{size:A4;margin:14mm}\
-@media print{body{background:#fff;font-size:10pt}main{max-width:none;padding:0}h1{font-size:18pt}h2{font-size:12.5pt;margin:12pt 0 4pt;break-after:avoid}\
-tr,li{break-inside:avoid}thead{display:table-header-group}}\
+h3{font-size:15px;margin:10px 0 4px;color:#37404f}#lights th[scope=row]{width:24%}#lights td:last-child{width:50%}\
+@page{size:A4;margin:12mm}\
+@media print{body{background:#fff;font-size:9pt;line-height:1.35}main{max-width:none;padding:0}h1{font-size:16pt}p.sub{margin:0 0 6pt}\
+h2{font-size:11.5pt;margin:9pt 0 3pt;break-after:avoid}h3{font-size:9.5pt;margin:5pt 0 2pt;break-after:avoid}\
+.verdict{font-size:10pt;padding:6px 10px}th,td{padding:2px 5px}ul{padding:2px 6px 2px 20px}li{margin:1px 0}\
+blockquote{padding:4px 10px}tr,li{break-inside:avoid}thead{display:table-header-group}}\
 @media (max-width:820px){main{padding:12px}h1{font-size:20px}}";
 
 /// A light as a coloured dot (for the eye) and its word (for everyone).
@@ -145,6 +148,7 @@ fn block(language: &Language, report: &Report, block: &Block) -> String {
         }
         Block::Table(t) => table(language, t),
         Block::Assessment(text) => assessment(text),
+        Block::Heading(text) => format!("<h3>{}</h3>\n", escape(text)),
         Block::Chart(Chart::Timeline) => super::charts::timeline(language, report),
         Block::Chart(Chart::Trend) => super::charts::trend(language, report),
     }

@@ -98,6 +98,7 @@ pub fn render(language: &Language, report: &Report) -> String {
                 }
                 Block::Table(t) => out.push_str(&table(language, t)),
                 Block::Assessment(text) => out.push_str(&assessment(text)),
+                Block::Heading(text) => out.push_str(&format!("### {}\n", escape(text))),
                 Block::Chart(Chart::Timeline) => {
                     out.push_str("```mermaid\n");
                     out.push_str(&super::mermaid::gantt(language, report));

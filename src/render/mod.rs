@@ -300,16 +300,21 @@ pub fn recorded(language: &Language, count: usize, recorder: &Recorder, location
 }
 
 /// Writes a file that is not text (a workbook) to FILE, atomically.
-pub fn write_file(path: &Path, bytes: &[u8]) -> roadmap_core::Result<()> {
+pub fn write_file(language: &Language, path: &Path, bytes: &[u8]) -> roadmap_core::Result<()> {
     roadmap_core::files::replace(path, bytes, "the output file")?;
-    say(&format!("wrote {}\n", path.display()));
+    say(&(t!(language, "wrote-file", path = path.display().to_string()) + "\n"));
     Ok(())
 }
 
 /// Writes a command's output to FILE (atomically) or to stdout.
-pub fn write_output(terminal: &Terminal, file: Option<&Path>, text: &str) -> roadmap_core::Result<()> {
+pub fn write_output(
+    terminal: &Terminal,
+    language: &Language,
+    file: Option<&Path>,
+    text: &str,
+) -> roadmap_core::Result<()> {
     match file {
-        Some(path) => write_file(path, text.as_bytes())?,
+        Some(path) => write_file(language, path, text.as_bytes())?,
         None => terminal.emit(text)?,
     }
     Ok(())

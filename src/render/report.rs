@@ -88,6 +88,8 @@ pub enum Block {
     /// The project lead's own words, as written (Markdown).
     Assessment(String),
     Chart(Chart),
+    /// A heading within a section: a plan's part, or a kind of entry.
+    Heading(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -247,6 +249,30 @@ impl Words<'_> {
 
     fn amount(&self, tkr: f64) -> String {
         self.language.amount(tkr)
+    }
+
+    /// `items` as one block; with more than one plan in the report, a
+    /// heading and a block for each plan that has any, in the report's
+    /// order of plans.
+    fn by_plan<'i, T>(
+        &self,
+        items: &'i [T],
+        plan: impl Fn(&T) -> &str,
+        block: impl Fn(Vec<&'i T>) -> Block,
+    ) -> Vec<Block> {
+        let plans: Vec<&str> = self.report.lights.iter().map(|l| l.roadmap.as_str()).collect();
+        if plans.len() < 2 {
+            return vec![block(items.iter().collect())];
+        }
+        let mut out = Vec::new();
+        for id in plans {
+            let mine: Vec<&T> = items.iter().filter(|i| plan(i) == id).collect();
+            if !mine.is_empty() {
+                out.push(Block::Heading(self.plan_title(id)));
+                out.push(block(mine));
+            }
+        }
+        out
     }
 
     fn plan_title(&self, id: &str) -> String {
@@ -556,11 +582,7 @@ impl Words<'_> {
                 total = item.steps_total
             ));
         }
-        let mut line = Line(vec![Span::Strong(item.title.clone())]).and(format!(
-            " ({}) — {}",
-            self.plan_title(&item.roadmap),
-            facts.join(" · ")
-        ));
+        let mut line = Line(vec![Span::Strong(item.title.clone())]).and(format!(" — {}", facts.join(" · ")));
         if item.status == Status::Due {
             line = line.and(" · ").then(Span::Status(Status::Due));
         }
@@ -573,21 +595,26 @@ impl Words<'_> {
     fn next_period(&self) -> Section {
         let language = self.language;
         let weeks = self.report.horizon_weeks;
-        let block = if self.report.coming_due.is_empty() {
-            Block::Empty(t!(language, "report-next-none"))
+        let blocks = if self.report.coming_due.is_empty() {
+            vec![Block::Empty(t!(language, "report-next-none"))]
         } else {
-            Block::List(
-                self.report
-                    .coming_due
-                    .iter()
-                    .map(|m| Entry {
-                        line: self.item(m),
-                        details: Vec::new(),
-                    })
-                    .collect(),
+            self.by_plan(
+                &self.report.coming_due,
+                |m| &m.roadmap,
+                |items| {
+                    Block::List(
+                        items
+                            .into_iter()
+                            .map(|m| Entry {
+                                line: self.item(m),
+                                details: Vec::new(),
+                            })
+                            .collect(),
+                    )
+                },
             )
         };
-        section("next", t!(language, "report-next", weeks = weeks), true, vec![block])
+        section("next", t!(language, "report-next", weeks = weeks), true, blocks)
     }
 
     fn risk_line(&self, r: &roadmap_core::risk::Risk) -> Line {
@@ -686,12 +713,16 @@ impl Words<'_> {
 
     fn deviations(&self) -> Section {
         let language = self.language;
-        let block = if self.report.deviations.is_empty() {
-            Block::Empty(t!(language, "report-deviations-none"))
+        let blocks = if self.report.deviations.is_empty() {
+            vec![Block::Empty(t!(language, "report-deviations-none"))]
         } else {
-            Block::List(self.report.deviations.iter().map(|d| self.deviation(d)).collect())
+            self.by_plan(
+                &self.report.deviations,
+                |d| &d.roadmap,
+                |items| Block::List(items.into_iter().map(|d| self.deviation(d)).collect()),
+            )
         };
-        section("deviations", t!(language, "report-deviations"), false, vec![block])
+        section("deviations", t!(language, "report-deviations"), false, blocks)
     }
 
     fn happening(&self, h: &Happening) -> Entry {
@@ -727,19 +758,13 @@ impl Words<'_> {
             blocks.push(Block::Empty(t!(language, "report-done-none")));
         } else {
             if !self.report.completed.is_empty() {
-                blocks.push(Block::Paragraph(Line(vec![Span::Strong(t!(
-                    language,
-                    "report-completed"
-                ))])));
+                blocks.push(Block::Heading(t!(language, "report-completed")));
                 blocks.push(Block::List(
                     self.report.completed.iter().map(|h| self.happening(h)).collect(),
                 ));
             }
             if !self.report.done.is_empty() {
-                blocks.push(Block::Paragraph(Line(vec![Span::Strong(t!(
-                    language,
-                    "report-done-work"
-                ))])));
+                blocks.push(Block::Heading(t!(language, "report-done-work")));
                 blocks.push(Block::List(
                     self.report.done.iter().map(|h| self.happening(h)).collect(),
                 ));
@@ -796,36 +821,35 @@ impl Words<'_> {
 
     fn overdue(&self) -> Section {
         let language = self.language;
-        let block = if self.report.overdue.is_empty() {
-            Block::Empty(t!(language, "report-overdue-none"))
+        let blocks = if self.report.overdue.is_empty() {
+            vec![Block::Empty(t!(language, "report-overdue-none"))]
         } else {
-            Block::List(
-                self.report
-                    .overdue
-                    .iter()
-                    .map(|m| Entry {
-                        line: Line::text(format!(
-                            "{}: ",
-                            t!(language, "report-days-overdue", n = m.days_overdue.unwrap_or(0))
-                        ))
-                        .then(Span::Strong(m.title.clone()))
-                        .and(format!(" ({}) — {}", self.plan_title(&m.roadmap), {
-                            let mut facts = vec![self.due(m.due.as_ref())];
-                            let owners = owners(m);
-                            if !owners.is_empty() {
-                                facts.push(owners);
-                            }
-                            if m.steps_total > 0 {
-                                facts.push(t!(language, "steps-done", done = m.steps_done, total = m.steps_total));
-                            }
-                            facts.join(" · ")
-                        })),
-                        details: Vec::new(),
-                    })
-                    .collect(),
+            let entry = |m: &MilestoneItem| {
+                let mut facts = vec![self.due(m.due.as_ref())];
+                let owners = owners(m);
+                if !owners.is_empty() {
+                    facts.push(owners);
+                }
+                if m.steps_total > 0 {
+                    facts.push(t!(language, "steps-done", done = m.steps_done, total = m.steps_total));
+                }
+                Entry {
+                    line: Line::text(format!(
+                        "{}: ",
+                        t!(language, "report-days-overdue", n = m.days_overdue.unwrap_or(0))
+                    ))
+                    .then(Span::Strong(m.title.clone()))
+                    .and(format!(" — {}", facts.join(" · "))),
+                    details: Vec::new(),
+                }
+            };
+            self.by_plan(
+                &self.report.overdue,
+                |m| &m.roadmap,
+                |items| Block::List(items.into_iter().map(entry).collect()),
             )
         };
-        section("overdue", t!(language, "report-overdue"), false, vec![block])
+        section("overdue", t!(language, "report-overdue"), false, blocks)
     }
 
     fn progress(&self) -> Section {
@@ -886,11 +910,12 @@ impl Words<'_> {
         )
     }
 
+    /// A party by its name in `[parties]`, else as the plan writes it.
     fn party(&self, load: &PartyLoad) -> String {
         if load.party == NO_OWNER {
             t!(self.language, "no-owner")
         } else {
-            load.party.clone()
+            load.name.clone().unwrap_or_else(|| load.party.clone())
         }
     }
 
@@ -927,36 +952,38 @@ impl Words<'_> {
                 numeric: false,
             },
         ];
-        let rows = loads
-            .iter()
-            .map(|p| {
-                let waits: Vec<String> = p
-                    .waited_on
-                    .iter()
-                    .map(|w| {
-                        t!(
-                            language,
-                            "wait-text",
-                            waiting = w.waiting_title.as_str(),
-                            on = w.on_title.as_str()
-                        )
-                    })
-                    .collect();
-                vec![
-                    Line(vec![Span::Strong(self.party(p))]).and(format!(" ({})", self.plan_title(&p.roadmap))),
-                    Line::text(p.open.to_string()),
-                    Line::text(p.overdue.to_string()),
-                    Line::text(p.helping.to_string()),
-                    Line::text(waits.join("\n")),
-                ]
-            })
-            .collect();
-        section(
-            "waiting",
-            t!(language, "report-waiting"),
-            false,
-            vec![Block::Table(Table { columns, rows })],
-        )
+        let row = |p: &&PartyLoad| {
+            let waits: Vec<String> = p
+                .waited_on
+                .iter()
+                .map(|w| {
+                    t!(
+                        language,
+                        "wait-text",
+                        waiting = w.waiting_title.as_str(),
+                        on = w.on_title.as_str()
+                    )
+                })
+                .collect();
+            vec![
+                Line(vec![Span::Strong(self.party(p))]),
+                Line::text(p.open.to_string()),
+                Line::text(p.overdue.to_string()),
+                Line::text(p.helping.to_string()),
+                Line::text(waits.join("\n")),
+            ]
+        };
+        let blocks = self.by_plan(
+            &loads,
+            |p| &p.roadmap,
+            |mine| {
+                Block::Table(Table {
+                    columns: columns.clone(),
+                    rows: mine.into_iter().map(row).collect(),
+                })
+            },
+        );
+        section("waiting", t!(language, "report-waiting"), false, blocks)
     }
 
     fn blocked(&self) -> Section {
@@ -997,7 +1024,21 @@ impl Words<'_> {
         let what = if c.added {
             t!(language, "risk-added-in-period")
         } else {
-            risk_change(language, &c.set)
+            // A score that moved says from what: "sannolikhet 4 → 5".
+            let mut set = c.set.clone();
+            let mut moved = Vec::new();
+            if let (Some(from), Some(to)) = (c.likelihood_before, set.likelihood.take()) {
+                moved.push(t!(language, "risk-likelihood-moved", from = from, to = to));
+            }
+            if let (Some(from), Some(to)) = (c.impact_before, set.impact.take()) {
+                moved.push(t!(language, "risk-impact-moved", from = from, to = to));
+            }
+            let rest = risk_change(language, &set);
+            moved
+                .into_iter()
+                .chain((!rest.is_empty()).then_some(rest))
+                .collect::<Vec<_>>()
+                .join("; ")
         };
         let line = Line(vec![Span::Strong(c.text.clone())]).and(format!(
             " — {}",
@@ -1061,10 +1102,7 @@ impl Words<'_> {
             blocks.push(Block::Table(Table { columns, rows }));
         }
         if !self.report.risk_changes.is_empty() {
-            blocks.push(Block::Paragraph(Line(vec![Span::Strong(t!(
-                language,
-                "report-risk-changes"
-            ))])));
+            blocks.push(Block::Heading(t!(language, "report-risk-changes")));
             blocks.push(Block::List(
                 self.report.risk_changes.iter().map(|c| self.risk_change(c)).collect(),
             ));

@@ -47,6 +47,10 @@ pub fn render(language: &Language, report: &Report) -> String {
         out.push_str(&format!("{filters}\n"));
     }
     for section in &doc.sections {
+        // Plain text draws no pictures: a section that is only a picture is left out.
+        if section.blocks.iter().all(|b| matches!(b, Block::Chart(_))) {
+            continue;
+        }
         out.push_str(&format!(
             "\n{}\n{}\n",
             section.title,
@@ -65,6 +69,7 @@ pub fn render(language: &Language, report: &Report) -> String {
                     }
                 }
                 Block::Table(t) => table(language, t, &mut out),
+                Block::Heading(text) => out.push_str(&format!("  {text}\n")),
                 Block::Assessment(text) => {
                     for l in text.lines() {
                         out.push_str(&format!("  {l}\n"));

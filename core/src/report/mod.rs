@@ -345,6 +345,9 @@ pub struct RiskChange {
     pub day: NaiveDate,
     /// What the change set (only what it changed).
     pub set: RiskFields,
+    /// The likelihood and impact before it, when it changed them.
+    pub likelihood_before: Option<u8>,
+    pub impact_before: Option<u8>,
     pub note: Option<String>,
     /// It added the risk.
     pub added: bool,
@@ -443,14 +446,14 @@ impl Report {
 
         let mut overdue: Vec<&Standing> = open.iter().copied().filter(|s| s.status == Status::Overdue).collect();
         overdue.sort_by_key(|s| (end_of(s), s.roadmap.id.as_str()));
-        // Coming due: due now, or with its deadline within the look-ahead.
+        // Coming due: its deadline falls within the look-ahead. A range that
+        // has begun but ends after it ("VT2027" in February) is not coming
+        // due yet; the ones due now are among these, marked so.
         let mut coming: Vec<&Standing> = open
             .iter()
             .copied()
-            .filter(|s| match s.status {
-                Status::Due => true,
-                Status::Upcoming => end_of(s).is_some_and(|end| end <= horizon),
-                _ => false,
+            .filter(|s| {
+                matches!(s.status, Status::Due | Status::Upcoming) && end_of(s).is_some_and(|end| end <= horizon)
             })
             .collect();
         coming.sort_by_key(|s| (end_of(s), s.roadmap.id.as_str()));
@@ -547,10 +550,13 @@ fn roadmap_of<'r>(roadmaps: &[&'r Roadmap], id: &str) -> &'r Roadmap {
 fn milestone_item(s: &Standing, filter: &Filter, today: NaiveDate, horizon: NaiveDate) -> MilestoneItem {
     let mut step_owners: Vec<String> = Vec::new();
     if s.milestone.owner.is_none() {
+        // Each party once, as `[parties]` names it ("Kund mha ITSL" is Kund
+        // and ITSL, "Gemensam" the parties it stands for).
         for owner in people::open_work(s, filter).into_iter().flatten() {
-            let owner = crate::parties::shown(s.roadmap, owner);
-            if !step_owners.contains(&owner) {
-                step_owners.push(owner);
+            for share in crate::parties::shares(s.roadmap, owner) {
+                if !step_owners.contains(&share.party) {
+                    step_owners.push(share.party);
+                }
             }
         }
     }
@@ -970,14 +976,18 @@ fn happenings(
 fn risk_changes(state: &State<'_>, risks: &[Risk], period: &Period) -> Vec<RiskChange> {
     let by_target: HashMap<(&str, &str), &Risk> =
         risks.iter().map(|r| ((r.roadmap.as_str(), r.id.as_str()), r)).collect();
-    let mut seen: HashSet<&Target> = HashSet::new();
+    // Each risk's likelihood and impact as the changes so far left them.
+    let mut scores: HashMap<&Target, (Option<u8>, Option<u8>)> = HashMap::new();
     let mut out = Vec::new();
     for counted in state.ordered.iter().filter(|c| c.event.op == Op::Risk) {
         let event = counted.event;
-        let added = seen.insert(&event.target);
+        let added = !scores.contains_key(&event.target);
         let (Some(id), Some(set)) = (event.target.risk_id(), event.risk.as_ref()) else {
             continue;
         };
+        let score = scores.entry(&event.target).or_default();
+        let (likelihood_before, impact_before) = *score;
+        *score = (set.likelihood.or(score.0), set.impact.or(score.1));
         let Some(risk) = by_target.get(&(event.target.roadmap(), id)) else {
             continue;
         };
@@ -990,6 +1000,8 @@ fn risk_changes(state: &State<'_>, risks: &[Risk], period: &Period) -> Vec<RiskC
                 by: event.by.clone(),
                 day,
                 set: set.clone(),
+                likelihood_before: likelihood_before.filter(|_| set.likelihood.is_some()),
+                impact_before: impact_before.filter(|_| set.impact.is_some()),
                 note: event.note.clone(),
                 added,
             });
