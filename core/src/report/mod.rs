@@ -213,12 +213,6 @@ fn due_dates<S: serde::Serializer>(due: &Option<Due>, s: S) -> Result<S::Ok, S::
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CostTotals {
-    pub done: f64,
-    pub total: f64,
-}
-
-#[derive(Debug, Clone, Serialize)]
 pub struct RoadmapProgress {
     pub id: String,
     pub title: String,
@@ -227,7 +221,6 @@ pub struct RoadmapProgress {
     pub steps: usize,
     pub steps_done: usize,
     pub by_status: StatusCounts,
-    pub cost_tkr: Option<CostTotals>,
 }
 
 /// A plan's money: its budget, what it has cost so far, what it is expected
@@ -859,10 +852,6 @@ fn trends(all: &[&Standing], state: &State<'_>) -> Vec<Trend> {
 
 fn progress(roadmap: &Roadmap, mine: &[&Standing]) -> RoadmapProgress {
     let by_status = StatusCounts::of(mine.iter().map(|s| s.status));
-    let costs: Vec<(f64, bool)> = mine
-        .iter()
-        .filter_map(|s| s.milestone.cost_tkr.map(|c| (c.value(), s.status == Status::Done)))
-        .collect();
     RoadmapProgress {
         id: roadmap.id.clone(),
         title: roadmap.title.clone(),
@@ -871,10 +860,6 @@ fn progress(roadmap: &Roadmap, mine: &[&Standing]) -> RoadmapProgress {
         steps: mine.iter().map(|s| s.progress.steps_total).sum(),
         steps_done: mine.iter().map(|s| s.progress.steps_done).sum(),
         by_status,
-        cost_tkr: (!costs.is_empty()).then(|| CostTotals {
-            done: crate::roadmap::total_tkr(costs.iter().filter(|(_, d)| *d).map(|(c, _)| *c)),
-            total: crate::roadmap::total_tkr(costs.iter().map(|(c, _)| *c)),
-        }),
     }
 }
 
