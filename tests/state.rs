@@ -11,7 +11,7 @@ use crate::support::{Sandbox, expect_code, stderr};
 fn sandbox_with_big_roadmap() -> Sandbox {
     let sandbox = Sandbox::new();
     let mut text = String::from("[roadmap]\nid = \"big\"\ntitle = \"Stor plan\"\nlanguage = \"sv\"\n");
-    for m in 1..=8 {
+    for m in 1..=16 {
         text.push_str(&format!("\n[[milestone]]\nid = \"m{m}\"\ntitle = \"Milstolpe {m}\"\n"));
         for s in 1..=25 {
             text.push_str(&format!("  [[milestone.step]]\n  text = \"Steg {s}\"\n"));
@@ -93,13 +93,27 @@ fn a_writer_killed_at_any_point_never_costs_a_recorded_tick() {
     }
     let run_micros = u64::try_from(started.elapsed().as_micros() / 5).unwrap().max(1000);
     let mut acknowledged = BTreeSet::new();
-    // A fixed pseudo-random sequence of delays, so a failure can be replayed.
+    let mut killed = 0;
+    // A fixed pseudo-random sequence of delays, so a failure can be replayed;
+    // spread over twice a run, and, should a loaded machine make every run
+    // finish or none, over more or less, so that some do each.
     let mut seed: u64 = 0x5eed_1234;
-    for i in 0..200 {
+    let mut spread = 2 * run_micros;
+    for i in 0..400 {
+        if i >= 200 && !acknowledged.is_empty() && killed > 0 {
+            break;
+        }
+        if i % 50 == 49 {
+            if acknowledged.is_empty() {
+                spread *= 2;
+            } else if killed == 0 {
+                spread = (spread / 2).max(1);
+            }
+        }
         seed = seed
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
-        let delay = Duration::from_micros((seed >> 33) % (2 * run_micros));
+        let delay = Duration::from_micros((seed >> 33) % spread);
         let target = format!("big/m{}/{}", i / 25 + 1, i % 25 + 1);
         let mut child = cmd(&sandbox, &["done", &target])
             .stdout(Stdio::null())
@@ -110,6 +124,8 @@ fn a_writer_killed_at_any_point_never_costs_a_recorded_tick() {
         let _ = child.kill(); // SIGKILL
         if child.wait().unwrap().success() {
             acknowledged.insert(target);
+        } else {
+            killed += 1;
         }
         // The state always loads.
         let output = cmd(&sandbox, &["log", "--format", "json"]).output().unwrap();
@@ -121,10 +137,10 @@ fn a_writer_killed_at_any_point_never_costs_a_recorded_tick() {
         "lost: {:?}",
         acknowledged.difference(&done).collect::<Vec<_>>()
     );
-    // Some of the 200 really were killed mid-way, and some really finished.
+    // Some really were killed mid-way, and some really finished.
     assert!(
-        !acknowledged.is_empty() && acknowledged.len() < 200,
-        "{} of 200 finished",
+        !acknowledged.is_empty() && killed > 0,
+        "{} finished, {killed} killed",
         acknowledged.len()
     );
 }

@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use roadmap_core::report::{GanttTask, Report, Trend, roadmap_title};
 use roadmap_core::status::Status;
 
-use super::html::escape;
+use super::escape_html as escape;
 use super::status_word;
 use crate::i18n::{Language, t};
 

@@ -10,28 +10,9 @@ use roadmap_core::report::Report;
 use roadmap_core::report::lights::Light;
 use roadmap_core::status::Status;
 
+use super::escape_html as escape;
 use super::report::{Block, Chart, Document, Line, Span, Table, document};
 use crate::i18n::Language;
-
-/// Text for HTML: control characters from the files made visible escapes
-/// (`terminal::sanitize`), then `& < > " '` as entities, so nothing in a
-/// title or a note can become markup.
-pub fn escape(text: &str) -> String {
-    let text = super::sanitize(text);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const STYLE: &str = "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;background:#f6f7f9;color:#1d2330}\
 main{max-width:1040px;margin:0 auto;padding:24px}h1{font-size:24px;margin:0}p.sub{margin:2px 0 12px;color:#4a5263}\

@@ -114,6 +114,26 @@ pub fn status_text(terminal: &Terminal, language: &Language, format: Format, sta
     }
 }
 
+/// Text for HTML: control characters from the files made visible escapes
+/// (`terminal::sanitize`), then `& < > " '` as entities, so nothing in a
+/// title or a note can become markup.
+pub fn escape_html(text: &str) -> String {
+    let text = sanitize(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A due date as the reader writes it ("v. 23", "16 april 2027") and,
 /// when it has moved, where it was first: "v. 23 (var v. 22)", or "v. 23
 /// (saknade datum)" for a milestone whose first move gave it its date.

@@ -443,12 +443,16 @@ impl Words<'_> {
 
     fn lights(&self) -> Section {
         let language = self.language;
-        let columns = ["col-plan", "col-overall", "col-time", "col-cost-light", "col-why"]
-            .map(|id| Column {
-                title: language.text(id, None),
-                numeric: false,
-            })
-            .to_vec();
+        let columns = columns(
+            language,
+            &[
+                ("col-plan", false),
+                ("col-overall", false),
+                ("col-time", false),
+                ("col-cost-light", false),
+                ("col-why", false),
+            ],
+        );
         let rows = self
             .report
             .lights
@@ -778,28 +782,16 @@ impl Words<'_> {
         if self.report.budgets.is_empty() {
             return section("budget", t!(language, "report-budget"), false, Vec::new());
         }
-        let columns = vec![
-            Column {
-                title: t!(language, "col-plan"),
-                numeric: false,
-            },
-            Column {
-                title: t!(language, "col-budget"),
-                numeric: true,
-            },
-            Column {
-                title: t!(language, "col-spent"),
-                numeric: true,
-            },
-            Column {
-                title: t!(language, "col-forecast"),
-                numeric: true,
-            },
-            Column {
-                title: t!(language, "col-exposure"),
-                numeric: true,
-            },
-        ];
+        let columns = columns(
+            language,
+            &[
+                ("col-plan", false),
+                ("col-budget", true),
+                ("col-spent", true),
+                ("col-forecast", true),
+                ("col-exposure", true),
+            ],
+        );
         let number = |x: Option<f64>| Line::text(x.map_or_else(|| "–".to_string(), |x| language.number(x)));
         let rows = self
             .report
@@ -854,32 +846,17 @@ impl Words<'_> {
 
     fn progress(&self) -> Section {
         let language = self.language;
-        let columns = vec![
-            Column {
-                title: t!(language, "col-plan"),
-                numeric: false,
-            },
-            Column {
-                title: t!(language, "col-steps-done"),
-                numeric: true,
-            },
-            Column {
-                title: t!(language, "col-milestones-done"),
-                numeric: true,
-            },
-            Column {
-                title: t!(language, "col-overdue-count"),
-                numeric: true,
-            },
-            Column {
-                title: t!(language, "col-due-count"),
-                numeric: true,
-            },
-            Column {
-                title: t!(language, "col-upcoming-count"),
-                numeric: true,
-            },
-        ];
+        let columns = columns(
+            language,
+            &[
+                ("col-plan", false),
+                ("col-steps-done", true),
+                ("col-milestones-done", true),
+                ("col-overdue-count", true),
+                ("col-due-count", true),
+                ("col-upcoming-count", true),
+            ],
+        );
         let fraction = |done: usize, total: usize| {
             Line::text(if total == 0 {
                 "–".to_string()
@@ -930,28 +907,16 @@ impl Words<'_> {
         if loads.is_empty() {
             return section("waiting", t!(language, "report-waiting"), false, Vec::new());
         }
-        let columns = vec![
-            Column {
-                title: t!(language, "col-owner"),
-                numeric: false,
-            },
-            Column {
-                title: t!(language, "col-open"),
-                numeric: true,
-            },
-            Column {
-                title: t!(language, "col-of-which-overdue"),
-                numeric: true,
-            },
-            Column {
-                title: t!(language, "col-helping"),
-                numeric: true,
-            },
-            Column {
-                title: t!(language, "col-waited-on"),
-                numeric: false,
-            },
-        ];
+        let columns = columns(
+            language,
+            &[
+                ("col-owner", false),
+                ("col-open", true),
+                ("col-of-which-overdue", true),
+                ("col-helping", true),
+                ("col-waited-on", false),
+            ],
+        );
         let row = |p: &&PartyLoad| {
             let waits: Vec<String> = p
                 .waited_on
@@ -1062,24 +1027,15 @@ impl Words<'_> {
         let language = self.language;
         let mut blocks = Vec::new();
         if self.report.risks.len() > TOP_RISKS {
-            let columns = vec![
-                Column {
-                    title: t!(language, "col-severity"),
-                    numeric: true,
-                },
-                Column {
-                    title: t!(language, "col-risk"),
-                    numeric: false,
-                },
-                Column {
-                    title: t!(language, "col-owner"),
-                    numeric: false,
-                },
-                Column {
-                    title: t!(language, "col-action"),
-                    numeric: false,
-                },
-            ];
+            let columns = columns(
+                language,
+                &[
+                    ("col-severity", true),
+                    ("col-risk", false),
+                    ("col-owner", false),
+                    ("col-action", false),
+                ],
+            );
             let rows = self
                 .report
                 .risks
@@ -1157,16 +1113,7 @@ impl Words<'_> {
         if self.report.trends.is_empty() {
             return section("trend", t!(language, "report-trend"), false, Vec::new());
         }
-        let columns = vec![
-            Column {
-                title: t!(language, "col-milestone"),
-                numeric: false,
-            },
-            Column {
-                title: t!(language, "col-planned"),
-                numeric: false,
-            },
-        ];
+        let columns = columns(language, &[("col-milestone", false), ("col-planned", false)]);
         let rows = self
             .report
             .trends
@@ -1207,6 +1154,16 @@ impl Words<'_> {
         };
         section("timeline", t!(language, "report-timeline"), false, vec![block])
     }
+}
+
+/// A table's columns: each a message id and whether it holds numbers.
+fn columns(language: &Language, spec: &[(&str, bool)]) -> Vec<Column> {
+    spec.iter()
+        .map(|(id, numeric)| Column {
+            title: language.text(id, None),
+            numeric: *numeric,
+        })
+        .collect()
 }
 
 /// Fluent arguments from names and texts.
