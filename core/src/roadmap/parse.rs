@@ -116,6 +116,11 @@ fn conflict_marker(text: &str) -> Option<usize> {
     None
 }
 
+/// `at`, or the start of the character it falls in.
+fn floor(text: &str, at: usize) -> usize {
+    crate::diagnostic::floor_char_boundary(text, at)
+}
+
 /// A TOML syntax error, with advice for the mistakes people make most.
 pub(crate) fn toml_error(path: &str, text: &str, e: &toml_spanner::Error) -> Diagnostic {
     use toml_spanner::ErrorKind;
@@ -140,6 +145,16 @@ pub(crate) fn toml_error(path: &str, text: &str, e: &toml_spanner::Error) -> Dia
             Some("a section header is written on one line: [roadmap], or [[milestone]] for each milestone")
         }
         _ => None,
+    };
+    // A bare key is ASCII letters, digits, - and _: "Leverantör = …" stops at the ö.
+    let at = span(e.span()).start.min(text.len());
+    let line_start = text[..floor(text, at)].rfind('\n').map_or(0, |i| i + 1);
+    let in_key = !text[line_start..floor(text, at)].contains(['=', '"', '\'']);
+    let hint = match text.get(floor(text, at)..).and_then(|rest| rest.chars().next()) {
+        Some(c) if in_key && c.is_alphabetic() && !c.is_ascii() => {
+            Some("a key with letters outside a-z (å, ä, ö, æ, ø) is written in quotes: \"Leverantör\" = \"...\"")
+        }
+        _ => hint,
     };
     Diagnostic::at(path, text, span(e.span()), format!("invalid TOML: {message}"))
         .with_hint_opt(hint.map(str::to_string))
