@@ -17,6 +17,7 @@ mod import;
 mod language;
 mod list_show;
 mod odd_input;
+mod office;
 mod plan_life;
 mod plurals;
 mod properties;

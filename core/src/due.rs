@@ -81,23 +81,15 @@ impl Due {
                 "write a date like `2016-03-31`, or `?` if it is not known",
             ));
         }
-        let (span, precision) = if is_unknown(label) {
-            (Span::Unknown, None)
-        } else if let Some(from) = open_ended(label) {
-            parse_range(label, from, "", year)?
-        } else if let Some((from, to)) = label.split_once("..") {
-            parse_range(label, from.trim(), to.trim(), year)?
-        } else {
-            match parse_part(label, year)? {
-                Part::Period(p) => (
-                    Span::Dated {
-                        start: p.start,
-                        end: Some(p.end),
-                    },
-                    Some(p.precision),
-                ),
-                Part::UnplacedWeeks { first, last } => (Span::UnplacedWeeks { first, last }, Some(Precision::Week)),
-            }
+        // The notation first; then the same date as running text writes it
+        // ("v.12", "senast 30 juni 2027"), keeping the notation's error if
+        // neither reads.
+        let (span, precision) = match notation(label, year) {
+            Ok(read) => read,
+            Err(error) => match natural(label) {
+                Some(rewritten) => notation(&rewritten, year).map_err(|_| error)?,
+                None => return Err(error),
+            },
         };
         Ok(Due {
             label: label.into(),
@@ -233,6 +225,142 @@ fn is_unknown(text: &str) -> bool {
 
 const RANGE_HINT: &str = "a range is `A..B`, or `A..` when it has no end, like `VT2023..`";
 
+/// The days and precision of a due date in the notation.
+fn notation(label: &str, year: Option<i32>) -> Result<(Span, Option<Precision>), DueError> {
+    Ok(if is_unknown(label) {
+        (Span::Unknown, None)
+    } else if let Some(from) = open_ended(label) {
+        parse_range(label, from, "", year)?
+    } else if let Some((from, to)) = label.split_once("..") {
+        parse_range(label, from.trim(), to.trim(), year)?
+    } else {
+        match parse_part(label, year)? {
+            Part::Period(p) => (
+                Span::Dated {
+                    start: p.start,
+                    end: Some(p.end),
+                },
+                Some(p.precision),
+            ),
+            Part::UnplacedWeeks { first, last } => (Span::UnplacedWeeks { first, last }, Some(Precision::Week)),
+        }
+    })
+}
+
+/// A word or number of a date in running text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Said {
+    Num(u32, usize),
+    Word(String),
+    Dash,
+    Slash,
+}
+
+/// Words for a week, in Swedish, Norwegian and English.
+const WEEK_WORDS: [&str; 13] = [
+    "v", "vecka", "veckan", "veckorna", "veckor", "vnr", "uke", "uka", "ukene", "uker", "week", "weeks", "wk",
+];
+
+/// The month a word names, in Swedish, Norwegian or English, whole or cut short.
+fn month_of(word: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["januari", "januar", "january", "jan"],
+        &["februari", "februar", "february", "feb"],
+        &["mars", "march", "mar"],
+        &["april", "apr"],
+        &["maj", "mai", "may"],
+        &["juni", "june", "jun"],
+        &["juli", "july", "jul"],
+        &["augusti", "august", "aug"],
+        &["september", "sept", "sep"],
+        &["oktober", "october", "okt", "oct"],
+        &["november", "nov"],
+        &["december", "desember", "dec", "des"],
+    ];
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&word))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// A due date as plans write it in running text, rewritten in the notation:
+/// "v.12", "v 12" and "vecka 12" are `V12`, "veckorna 14–15" and "uke
+/// 14-15" `V14-15`, "v. 12, 2027" `2027-W12`; "jan 2027" is `2027-01`,
+/// "mars–april 2027" `2027-03..2027-04`; "30 juni 2027", "1. juli 2027",
+/// "30/6/2027" and "30/6 2027" are days; "kv 3 2027", "3. kvartal 2027"
+/// a quarter, "tertial 2 2027" a tertial. "senast", "senest", "innen" or
+/// "by" before it changes nothing: a due date is a deadline already.
+fn natural(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let mut said: Vec<Said> = Vec::new();
+    let mut rest = lower.as_str();
+    while let Some(c) = rest.chars().next() {
+        let (token, after) = if c.is_ascii_digit() {
+            let (digits, after) = split_while(rest, |c| c.is_ascii_digit());
+            (Some(Said::Num(digits.parse().ok()?, digits.len())), after)
+        } else if c.is_alphabetic() {
+            let (letters, after) = split_while(rest, char::is_alphabetic);
+            (Some(Said::Word(letters.to_string())), after)
+        } else {
+            let token = match c {
+                '-' | '\u{2013}' | '\u{2014}' => Some(Said::Dash),
+                '/' => Some(Said::Slash),
+                // Full stops ("v.", "1. juli", "jan."), commas and spaces separate only.
+                '.' | ',' | ':' => None,
+                c if c.is_whitespace() => None,
+                _ => return None,
+            };
+            (token, rest.get(c.len_utf8()..).unwrap_or(""))
+        };
+        said.extend(token);
+        rest = after;
+    }
+    let deadline = ["senast", "senest", "innen", "by", "klart", "ferdig"];
+    let start = said
+        .iter()
+        .take_while(|t| matches!(t, Said::Word(w) if deadline.contains(&w.as_str())))
+        .count();
+    let said = &said[start..];
+    let word = |t: &Said, list: &[&str]| matches!(t, Said::Word(w) if list.contains(&w.as_str()));
+    let year = |t: &Said| match t {
+        Said::Num(y, 4) => Some(*y),
+        _ => None,
+    };
+    let small = |t: &Said| match t {
+        Said::Num(n, 1 | 2) => Some(*n),
+        _ => None,
+    };
+    let month = |t: &Said| match t {
+        Said::Word(w) => month_of(w),
+        _ => None,
+    };
+    let quarter = ["kv", "kvartal", "kvartalet", "q", "quarter"];
+    let tertial = ["tertial", "tertialet"];
+    match said {
+        [w, a] if word(w, &WEEK_WORDS) => Some(format!("V{}", small(a)?)),
+        [w, a, Said::Dash, b] if word(w, &WEEK_WORDS) => Some(format!("V{}-{}", small(a)?, small(b)?)),
+        [w, a, y] if word(w, &WEEK_WORDS) => Some(format!("{}-W{:02}", year(y)?, small(a)?)),
+        [w, a, Said::Dash, b, y] if word(w, &WEEK_WORDS) => {
+            let y = year(y)?;
+            Some(format!("{y}-W{:02}..{y}-W{:02}", small(a)?, small(b)?))
+        }
+        [m, y] => Some(format!("{}-{:02}", year(y)?, month(m)?)),
+        [m1, Said::Dash, m2, y] => {
+            let y = year(y)?;
+            Some(format!("{y}-{:02}..{y}-{:02}", month(m1)?, month(m2)?))
+        }
+        [d, m, y] if month(m).is_some() => Some(format!("{}-{:02}-{:02}", year(y)?, month(m)?, small(d)?)),
+        [d, Said::Slash, m, Said::Slash, y] | [d, Said::Slash, m, y] => {
+            Some(format!("{}-{:02}-{:02}", year(y)?, small(m)?, small(d)?))
+        }
+        [w, n, y] if word(w, &quarter) => Some(format!("{}-Q{}", year(y)?, small(n)?)),
+        [n, w, y] if word(w, &quarter) => Some(format!("{}-Q{}", year(y)?, small(n)?)),
+        [w, n, y] if word(w, &tertial) => Some(format!("{} T{}", year(y)?, small(n)?)),
+        [n, w, y] if word(w, &tertial) => Some(format!("{} T{}", year(y)?, small(n)?)),
+        _ => None,
+    }
+}
+
 /// "Från VT2023 Framåt", "Fra og med 2024", "From T2 2023 onwards": an
 /// open range, as `VT2023..` writes it; the part it starts with.
 fn open_ended(label: &str) -> Option<&str> {
@@ -346,10 +474,11 @@ fn parse_part(text: &str, year: Option<i32>) -> Result<Part, DueError> {
 fn unrecognised(text: &str) -> DueError {
     DueError::new(
         format!("`{text}` is not a recognised due date"),
-        "write a day (`2016-03-31`, `31.03.2016`), a week (`2027-W15`, `V15`, `V15-16`), \
-         a month (`2023-05`), a quarter (`2016-Q1`), a tertial (`2023 T1`), \
+        "write a day (`2016-03-31`, `31.03.2016`, `30 juni 2027`, `30/6/2027`), \
+         a week (`2027-W15`, `V15`, `v. 15`, `vecka 14-15`, `uke 14`), \
+         a month (`2023-05`, `maj 2023`), a quarter (`2016-Q1`, `kv 1 2016`), a tertial (`2023 T1`), \
          a half-year (`VT2022`, `HT2021`), a year (`2024`), \
-         a range (`2027-W15..2027-W16`, `VT2023..`), or `?` if it is not known",
+         a range (`2027-W15..2027-W16`, `mars-april 2027`, `VT2023..`), or `?` if it is not known",
     )
 }
 
@@ -1378,6 +1507,112 @@ mod tests {
                 assert!(year.is_none(), "{text:?} ignored the year");
                 assert!(1 <= first && first <= last && last <= 53, "{text:?}");
             }
+        }
+    }
+
+    /// Dates as Swedish and Norwegian plans write them in running text.
+    /// Weeks worked out by hand: ISO week 1 of 2027 starts Monday 4 January,
+    /// so week 12 starts 22 March, 14 on 5 April, 44 on 1 November; 2028's
+    /// week 1 starts 3 January, so its week 14 starts 3 April.
+    #[test]
+    fn dates_as_running_text_writes_them() {
+        let days = |text: &str, year: Option<i32>| {
+            let due = parse_with(text, year);
+            assert_eq!(due.label(), text.trim(), "the label stays as written");
+            (due.start(), due.end(), due.precision())
+        };
+        let week = Some(Precision::Week);
+        for (text, first, last) in [
+            ("v.12", date(2027, 3, 22), date(2027, 3, 28)),
+            ("v 12", date(2027, 3, 22), date(2027, 3, 28)),
+            ("V. 12", date(2027, 3, 22), date(2027, 3, 28)),
+            ("vecka 12", date(2027, 3, 22), date(2027, 3, 28)),
+            ("v 44-45", date(2027, 11, 1), date(2027, 11, 14)),
+            ("v. 44–45", date(2027, 11, 1), date(2027, 11, 14)),
+            ("vecka 14-15", date(2027, 4, 5), date(2027, 4, 18)),
+            ("veckorna 14–15", date(2027, 4, 5), date(2027, 4, 18)),
+            ("uke 14", date(2027, 4, 5), date(2027, 4, 11)),
+            ("uke 14-15", date(2027, 4, 5), date(2027, 4, 18)),
+            ("week 14", date(2027, 4, 5), date(2027, 4, 11)),
+        ] {
+            assert_eq!(days(text, Some(2027)), (Some(first), Some(last), week), "{text}");
+        }
+        // A year written with the week is the week's year, whatever the plan's.
+        assert_eq!(
+            days("uke 14, 2028", Some(2027)),
+            (Some(date(2028, 4, 3)), Some(date(2028, 4, 9)), week)
+        );
+        assert_eq!(
+            days("vecka 14-15 2028", None),
+            (Some(date(2028, 4, 3)), Some(date(2028, 4, 16)), week)
+        );
+        // Without a year a bare week stays a week number.
+        assert_eq!(parse("v.12").span(), &Span::UnplacedWeeks { first: 12, last: 12 });
+        let month = Some(Precision::Month);
+        for (text, first, last) in [
+            ("jan 2027", date(2027, 1, 1), date(2027, 1, 31)),
+            ("jan. 2027", date(2027, 1, 1), date(2027, 1, 31)),
+            ("januari 2027", date(2027, 1, 1), date(2027, 1, 31)),
+            ("April 2027", date(2027, 4, 1), date(2027, 4, 30)),
+            ("februar 2028", date(2028, 2, 1), date(2028, 2, 29)),
+            ("desember 2026", date(2026, 12, 1), date(2026, 12, 31)),
+            ("mars–april 2027", date(2027, 3, 1), date(2027, 4, 30)),
+            ("maj-juni 2027", date(2027, 5, 1), date(2027, 6, 30)),
+        ] {
+            assert_eq!(days(text, None), (Some(first), Some(last), month), "{text}");
+        }
+        let day = Some(Precision::Day);
+        for (text, on) in [
+            ("senast 30 juni 2027", date(2027, 6, 30)),
+            ("Senast 30 juni 2027", date(2027, 6, 30)),
+            ("30 juni 2027", date(2027, 6, 30)),
+            ("innen 1. juli 2027", date(2027, 7, 1)),
+            ("senest 31. desember 2027", date(2027, 12, 31)),
+            ("30/6/2027", date(2027, 6, 30)),
+            ("30/6 2027", date(2027, 6, 30)),
+            ("1/12/2027", date(2027, 12, 1)),
+        ] {
+            assert_eq!(days(text, None), (Some(on), Some(on), day), "{text}");
+        }
+        for (text, first, last, precision) in [
+            ("kv 3 2027", date(2027, 7, 1), date(2027, 9, 30), Precision::Quarter),
+            (
+                "3. kvartal 2027",
+                date(2027, 7, 1),
+                date(2027, 9, 30),
+                Precision::Quarter,
+            ),
+            ("Q4 2027", date(2027, 10, 1), date(2027, 12, 31), Precision::Quarter),
+            (
+                "tertial 2 2027",
+                date(2027, 5, 1),
+                date(2027, 8, 31),
+                Precision::Tertial,
+            ),
+            (
+                "2. tertial 2027",
+                date(2027, 5, 1),
+                date(2027, 8, 31),
+                Precision::Tertial,
+            ),
+        ] {
+            assert_eq!(days(text, None), (Some(first), Some(last), Some(precision)), "{text}");
+        }
+        // What is not a date stays an error, with the notation's message.
+        for text in [
+            "30 juni",
+            "31/2/2027",
+            "v. 60",
+            "jan",
+            "senast",
+            "vecka 14 och 15",
+            "13/13/2027",
+        ] {
+            let e = fail(text, Some(2027));
+            assert!(
+                e.message.contains(text) || e.message.contains("no week"),
+                "{text}: {e:?}"
+            );
         }
     }
 }

@@ -11,7 +11,7 @@ use toml_spanner::{ArrayStyle, Item, Table as TomlTable, TableStyle, Value};
 
 use super::{Cost, Kind, Milestone, Origin, Party, Phase, Roadmap, Step};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::due::Due;
+use crate::due::{Due, Span};
 
 const PARTY_KEYS: &[&str] = &["name", "aliases", "joint"];
 const TOP_KEYS: &[&str] = &["roadmap", "parties", "phase", "milestone"];
@@ -268,7 +268,8 @@ impl<'a> Reader<'a> {
         let budget_tkr = self.amount(&head, "budget_tkr");
         let parties = self.parties(&top);
         let phases = self.phases(&top);
-        let milestones = self.milestones(&top, &phases, year);
+        let mut milestones = self.milestones(&top, &phases, year);
+        let year = year.or_else(|| self.place_bare_weeks(&mut milestones));
         Some(Roadmap {
             id: id?,
             title: title?,
@@ -672,6 +673,63 @@ impl<'a> Reader<'a> {
             self.error(at, format!("unknown phase `{phase}` in {}", table.name), hint);
         }
         Some(phase)
+    }
+
+    /// A plan without a `year` whose dated milestones all fall in one year
+    /// is a plan for that year: its bare weeks (`V12`) are that year's, as
+    /// its reader means them. Where the dated milestones span several
+    /// years, a bare week's year cannot be told: an error, rather than a
+    /// week that is never overdue. A plan with no dated milestone (a
+    /// template, as the shipped Hubs plan) keeps its weeks unplaced.
+    fn place_bare_weeks(&mut self, milestones: &mut [Milestone]) -> Option<i32> {
+        let unplaced = |m: &Milestone| matches!(m.due.as_ref().map(Due::span), Some(Span::UnplacedWeeks { .. }));
+        if !milestones.iter().any(unplaced) {
+            return None;
+        }
+        let years: std::collections::BTreeSet<i32> = milestones
+            .iter()
+            .filter_map(|m| m.due.as_ref())
+            .flat_map(|d| [d.start(), d.end()])
+            .flatten()
+            .map(|d| chrono::Datelike::year(&d))
+            .collect();
+        let (Some(first), Some(last)) = (years.first().copied(), years.last().copied()) else {
+            return None;
+        };
+        for m in milestones.iter_mut().filter(|m| unplaced(m)) {
+            let Some(label) = m.due.as_ref().map(|d| d.label().to_string()) else {
+                continue;
+            };
+            if first != last {
+                self.error(
+                    m.spans.due.clone(),
+                    format!(
+                        "`{label}` of milestone `{}` has no year, and the plan's dated milestones fall in {first} to {last}",
+                        m.id
+                    ),
+                    Some(format!(
+                        "add `year = {last}` (or the year meant) under [roadmap], or write the week with its year, like `{last}-W{:02}`",
+                        match m.due.as_ref().map(Due::span) {
+                            Some(Span::UnplacedWeeks { first, .. }) => *first,
+                            _ => 1,
+                        }
+                    )),
+                );
+                continue;
+            }
+            match Due::parse(&label, Some(first)) {
+                Ok(due) => m.due = Some(due),
+                Err(e) => self.error(
+                    m.spans.due.clone(),
+                    format!(
+                        "invalid due date in milestone `{}`: {e} (read in {first}, the year of the plan's dates)",
+                        m.id
+                    ),
+                    e.hint.clone(),
+                ),
+            }
+        }
+        (first == last).then_some(first)
     }
 
     fn due(&mut self, table: &Table<'_, '_>, year: Option<i32>) -> Option<Due> {
