@@ -382,7 +382,7 @@ pub struct ImportArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Say which header holds a field the headers do not name plainly:
-    /// KEY is id, title, due, criteria, description, owner, cost_tkr, phase, steps or note
+    /// KEY is id, title, due, start, criteria, description, owner, cost_tkr, phase, steps, note or status
     #[arg(long = "column", value_name = "KEY=HEADER")]
     pub columns: Vec<String>,
     /// The sheet or table to read, by name or number (default: the first that reads as a plan)
@@ -391,7 +391,7 @@ pub struct ImportArgs {
     /// The roadmap's id (default: from the file name)
     #[arg(long, value_name = "ID")]
     pub id: Option<String>,
-    /// The roadmap's title (default: the sheet or table name, else the file name)
+    /// The roadmap's title (default: a document's heading, else the sheet's title row, else the file name)
     #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
     /// Where to write it (default: .roadmap/roadmaps/ID.toml in a workspace, else ID.toml here)
@@ -403,6 +403,11 @@ pub struct ImportArgs {
     /// Print the roadmap file instead of writing it
     #[arg(long)]
     pub dry_run: bool,
+    /// Do not record what a Status column says (done, not applicable)
+    #[arg(long)]
+    pub no_status: bool,
+    #[command(flatten)]
+    pub by: ByArg,
 }
 
 #[derive(Debug, Args)]

@@ -439,7 +439,15 @@ fn placed_part(label: &str, part: &str, year: Option<i32>) -> Result<Period, Due
             "write `?` alone when the due date is not known",
         ));
     }
-    match parse_part(part, year)? {
+    // A side may be written as running text too: "v. 10..v. 12".
+    let read = match parse_part(part, year) {
+        Ok(read) => read,
+        Err(error) => match natural(part) {
+            Some(rewritten) if !rewritten.contains("..") => parse_part(&rewritten, year).map_err(|_| error)?,
+            _ => return Err(error),
+        },
+    };
+    match read {
         Part::Period(period) => Ok(period),
         Part::UnplacedWeeks { .. } => Err(DueError::new(
             format!("`{part}` has no year, so it cannot be part of a range"),

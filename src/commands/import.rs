@@ -73,7 +73,12 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     };
     // A document's heading names its table; a sheet's name ("Blad1") seldom names the plan.
     let heading = Some(table.name.trim().to_string()).filter(|n| !n.is_empty() && !merged && sections);
-    let title = args.title.clone().or(heading).unwrap_or_else(|| stem.to_string());
+    let title = args
+        .title
+        .clone()
+        .or(heading)
+        .or_else(|| plan.title_row.clone())
+        .unwrap_or_else(|| stem.to_string());
     // The file's own words are in the plan's language, as the plan's are.
     let plan_language = plan.language.map(|l| Language::new(l, Why::Default));
     let words_in = plan_language.as_ref().unwrap_or(language);
@@ -82,6 +87,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         title: &title,
         language: plan.language.unwrap_or(language.lang).code(),
         source: &name,
+        year: plan.year,
     };
     let in_file = table_label(words_in);
     let text = toml::write(&plan, &head, &|w| wording(words_in, w, &name, &in_file));
@@ -101,13 +107,18 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     // Whatever is written must load: a failure here is this command's fault.
     parse::parse(&target.display().to_string(), text.as_bytes(), origin).map_err(Error::Roadmaps)?;
 
-    let summary = summary(
+    let mut summary = summary(
         language,
         &plan,
         &shown,
         &table_label(language),
         tables.len() - read_tables.len(),
     );
+    let statuses = if args.no_status {
+        0
+    } else {
+        plan.milestones.iter().filter(|m| m.status.is_some()).count()
+    };
     if args.dry_run {
         crate::render::say(&summary);
         context.terminal.emit(&text)?;
@@ -124,15 +135,46 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     }
     roadmap_core::files::replace(&target, text.as_bytes(), "the roadmap file")?;
+    summary.push_str(&t!(language, "import-wrote", path = written, id = id.as_str()));
+    summary.push('\n');
+    if statuses > 0 {
+        summary.push_str(&record_statuses(
+            context,
+            args,
+            &plan,
+            &id,
+            &format!("{name}, {}", table_label(words_in)),
+        )?);
+    }
     let mut out = summary;
-    out.push_str(&t!(language, "import-wrote", path = written, id = id.as_str()));
-    out.push('\n');
     if args.output.is_none() && in_workspace.is_none() {
         out.push_str(&t!(language, "import-no-workspace"));
         out.push('\n');
     }
     context.terminal.emit(&out)?;
     Ok(ExitCode::Success)
+}
+
+/// Records what the Status column says on the roadmap just written, where
+/// the state says nothing yet; what it recorded, in words.
+fn record_statuses(context: &Context, args: &ImportArgs, plan: &Plan, id: &str, note: &str) -> Result<String> {
+    let language = &context.language;
+    let catalog = context.catalog()?;
+    // Written with -o outside the roadmap folders, it is not loaded: nothing to record on.
+    let Some(roadmap) = catalog.get(id) else {
+        return Ok(t!(language, "import-status-not-loaded") + "\n");
+    };
+    let recording = context.record(&catalog, &args.by, None, |state| {
+        Ok(roadmap_core::import::status_changes(plan, roadmap, state, note))
+    })?;
+    Ok(match recording.written {
+        roadmap_core::state::file::Written::Nothing => t!(language, "import-status-nothing") + "\n",
+        roadmap_core::state::file::Written::Appended(_) => format!(
+            "{}\n{}\n",
+            t!(language, "import-status-recorded", count = recording.events.len()),
+            recording.confirmation(language)
+        ),
+    })
 }
 
 /// `--column due="När klart"` as a key and a header.
@@ -231,6 +273,8 @@ fn wording(language: &Language, w: Wording<'_>, file: &str, table: &str) -> Stri
         Wording::UnreadDue(text) => t!(language, "import-file-unread-due", text = text),
         Wording::UnreadCost(text) => t!(language, "import-file-unread-cost", text = text),
         Wording::Heading(text) => t!(language, "import-file-heading", heading = text),
+        Wording::UnreadStart(text) => t!(language, "import-file-unread-start", text = text),
+        Wording::UnreadStatus(text) => t!(language, "import-file-unread-status", text = text),
     }
 }
 
@@ -262,7 +306,40 @@ fn summary(language: &Language, plan: &Plan, file: &str, table: &str, others: us
         out.push_str(&t!(language, "import-unused", headers = plan.unused.join(", ")));
         out.push('\n');
     }
+    for (row, title) in &plan.totals {
+        out.push_str(&t!(
+            language,
+            "import-total-left-out",
+            row = *row,
+            title = title.as_str()
+        ));
+        out.push('\n');
+    }
+    if let Some(year) = plan.year {
+        out.push_str(&t!(language, "import-year", year = year.to_string()));
+        out.push('\n');
+    }
     for m in &plan.milestones {
+        if let Some(text) = &m.unread_status {
+            out.push_str(&t!(
+                language,
+                "import-unread-status",
+                row = m.row,
+                id = m.id.as_str(),
+                text = text.as_str()
+            ));
+            out.push('\n');
+        }
+        if let Some(text) = &m.unread_start {
+            out.push_str(&t!(
+                language,
+                "import-unread-start",
+                row = m.row,
+                id = m.id.as_str(),
+                text = text.as_str()
+            ));
+            out.push('\n');
+        }
         if let Some(text) = &m.unread_due {
             out.push_str(&t!(
                 language,

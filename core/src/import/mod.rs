@@ -12,6 +12,7 @@ use crate::due::Due;
 use crate::lang::Lang;
 use crate::roadmap::edit::{UniqueIds, id_from, slug};
 use crate::roadmap::parse::is_valid_id;
+use crate::state::Mark;
 use read::{Cell, Table};
 
 /// What a column holds.
@@ -27,10 +28,14 @@ pub enum Key {
     Phase,
     Steps,
     Note,
+    /// Done, skipped or open, as the sheet says (recorded as changes, not written to the file).
+    Status,
+    /// When the work starts: with a due date, the due date becomes a range.
+    Start,
 }
 
 impl Key {
-    pub const ALL: [Key; 10] = [
+    pub const ALL: [Key; 12] = [
         Key::Id,
         Key::Title,
         Key::Due,
@@ -41,6 +46,8 @@ impl Key {
         Key::Phase,
         Key::Steps,
         Key::Note,
+        Key::Status,
+        Key::Start,
     ];
 
     /// The name used by `--column KEY=HEADER`: the roadmap file's own field.
@@ -56,6 +63,8 @@ impl Key {
             Key::Phase => "phase",
             Key::Steps => "steps",
             Key::Note => "note",
+            Key::Status => "status",
+            Key::Start => "start",
         }
     }
 
@@ -77,7 +86,7 @@ const HEADERS: &[(Key, Lang, &[&str])] = &[
     (
         Key::Steps,
         Lang::Sv,
-        &["steg", "aktiviteter", "aktivitet", "checklista", "vad utförs", "moment"],
+        &["steg", "aktiviteter", "checklista", "vad utförs", "moment"],
     ),
     (Key::Steps, Lang::Nb, &["oppgaver", "gjøremål", "sjekkliste", "tiltak"]),
     (Key::Steps, Lang::En, &["steps", "tasks", "activities", "checklist"]),
@@ -114,6 +123,16 @@ const HEADERS: &[(Key, Lang, &[&str])] = &[
     ),
     (Key::Note, Lang::Nb, &["merknad", "merknader", "notat"]),
     (Key::Note, Lang::En, &["note", "notes", "comment", "comments"]),
+    // "Status" and "Start" are English words too: they decide no language.
+    (Key::Status, Lang::Sv, &["läge", "lägesstatus"]),
+    (Key::Status, Lang::En, &["status", "state", "progress"]),
+    (Key::Start, Lang::Sv, &["startdatum", "påbörjas", "från"]),
+    (Key::Start, Lang::Nb, &["startdato", "oppstart", "fra"]),
+    (
+        Key::Start,
+        Lang::En,
+        &["start", "start date", "begin", "begins", "from"],
+    ),
     (
         Key::Due,
         Lang::Sv,
@@ -142,12 +161,28 @@ const HEADERS: &[(Key, Lang, &[&str])] = &[
     (
         Key::Title,
         Lang::Sv,
-        &["milstolpe", "milstolpar", "leverans", "rubrik", "titel"],
+        &[
+            "milstolpe",
+            "milstolpar",
+            "leverans",
+            "rubrik",
+            "titel",
+            "aktivitet",
+            "uppgift",
+        ],
     ),
     (
         Key::Title,
         Lang::Nb,
-        &["milepæl", "milepel", "milepæler", "leveranse", "tittel"],
+        &[
+            "milepæl",
+            "milepel",
+            "milepæler",
+            "leveranse",
+            "tittel",
+            "oppgave",
+            "aktivitet",
+        ],
     ),
     (
         Key::Title,
@@ -197,6 +232,12 @@ pub struct Plan {
     pub unused: Vec<String>,
     pub phases: Vec<Phase>,
     pub milestones: Vec<Milestone>,
+    /// Rows left out as totals ("Summa", "Totalt"): their row and title.
+    pub totals: Vec<(usize, String)>,
+    /// The title row above the header, when the sheet has one.
+    pub title_row: Option<String>,
+    /// The year the title row names ("… 2027"), for bare weeks.
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -226,6 +267,13 @@ pub struct Milestone {
     pub unread_cost: Option<String>,
     pub note: Option<String>,
     pub steps: Vec<Step>,
+    /// Done or skipped, as the Status column says (open says nothing),
+    /// with the words it says it in.
+    pub status: Option<(Mark, String)>,
+    /// A status as written that is none the import knows.
+    pub unread_status: Option<String>,
+    /// A start as written that does not make a range with the due date.
+    pub unread_start: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -263,8 +311,11 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         None => (!languages.is_empty()).then_some(Lang::En),
     };
 
+    let title_row = title_row(table, header_row);
+    let year = title_row.as_deref().and_then(year_in);
     let mut phases = Phases::default();
     let mut milestones: Vec<Milestone> = Vec::new();
+    let mut totals = Vec::new();
     let mut ids = UniqueIds::default();
     let mut current_phase: Option<String> = None;
     for (index, row) in table.rows.iter().enumerate().skip(header_row + 1) {
@@ -292,6 +343,10 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         let Some(title) = get(Key::Title).map(Cell::text) else {
             continue;
         };
+        if is_total(&title) {
+            totals.push((index + 1, one_line(&title)));
+            continue;
+        }
         let mut m = Milestone {
             row: index + 1,
             title: one_line(&title),
@@ -303,11 +358,28 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
             .map(Cell::text)
             .map(|title| phases.named(title))
             .or_else(|| current_phase.clone());
+        let start = get(Key::Start).map(Cell::text);
         if let Some(cell) = get(Key::Due) {
             let text = cell.text();
-            match Due::parse(&text, None) {
+            match Due::parse(&text, year) {
                 Ok(_) => m.due = Some(text),
                 Err(_) => m.unread_due = Some(text),
+            }
+        }
+        // A start and a due date are a range, when they make one.
+        if let Some(start) = start {
+            match &m.due {
+                Some(due) if Due::parse(&format!("{start}..{due}"), year).is_ok() => {
+                    m.due = Some(format!("{start}..{due}"));
+                }
+                _ => m.unread_start = Some(start),
+            }
+        }
+        if let Some(text) = get(Key::Status).map(Cell::text) {
+            match status_of(&text) {
+                Some(Mark::Open) => {}
+                Some(mark) => m.status = Some((mark, one_line(&text))),
+                None => m.unread_status = Some(text),
             }
         }
         m.criteria = get(Key::Criteria).map(Cell::text);
@@ -335,7 +407,147 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         unused,
         phases: phases.list,
         milestones,
+        totals,
+        title_row,
+        year,
     })
+}
+
+/// The title of the sheet: the one text of a row above the header
+/// ("Projektplan – Införande av e-arkiv, Härnösands kommun 2027").
+fn title_row(table: &Table, header_row: usize) -> Option<String> {
+    table.rows[..header_row].iter().find_map(|row| {
+        let mut texts: Vec<String> = row.iter().filter(|c| !c.is_empty()).map(Cell::text).collect();
+        texts.dedup();
+        match texts.as_slice() {
+            [one] => Some(one_line(one)),
+            _ => None,
+        }
+    })
+}
+
+/// The year a title names: a four-digit number from 1900 to 2199 standing alone.
+fn year_in(title: &str) -> Option<i32> {
+    let mut found = title
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .filter(|y| (1900..2200).contains(y));
+    let year = found.next()?;
+    // "2026–2027" names no one year.
+    found.next().is_none().then_some(year)
+}
+
+/// A totals row: "Summa", "Totalt", "Total", "Sum", "I alt" and the like,
+/// alone or before what is summed ("Summa kostnad").
+fn is_total(title: &str) -> bool {
+    const TOTALS: [&str; 9] = [
+        "summa",
+        "totalt",
+        "total",
+        "sum",
+        "totalsumma",
+        "sammanlagt",
+        "i alt",
+        "totalsum",
+        "totals",
+    ];
+    let words = words(title);
+    TOTALS
+        .iter()
+        .any(|t| words == *t || words.strip_prefix(t).is_some_and(|rest| rest.starts_with(' ')))
+}
+
+/// What a Status cell says: done, skipped, or open (under way or not begun).
+fn status_of(text: &str) -> Option<Mark> {
+    const DONE: [&str; 14] = [
+        "klar",
+        "klart",
+        "avslutad",
+        "avslutat",
+        "genomförd",
+        "genomfört",
+        "levererad",
+        "ferdig",
+        "fullført",
+        "levert",
+        "done",
+        "complete",
+        "completed",
+        "finished",
+    ];
+    const SKIPPED: [&str; 12] = [
+        "ej aktuell",
+        "ej aktuellt",
+        "utgår",
+        "utgått",
+        "struken",
+        "ikke aktuelt",
+        "ikke aktuell",
+        "bortfalt",
+        "n a",
+        "not applicable",
+        "cancelled",
+        "canceled",
+    ];
+    const OPEN: [&str; 16] = [
+        "pågår",
+        "pågående",
+        "ej påbörjad",
+        "ej påbörjat",
+        "ej startad",
+        "inte påbörjad",
+        "planerad",
+        "försenad",
+        "ikke startet",
+        "ikke påbegynt",
+        "påbegynt",
+        "forsinket",
+        "in progress",
+        "not started",
+        "planned",
+        "delayed",
+    ];
+    let said = words(text);
+    if DONE.contains(&said.as_str()) {
+        Some(Mark::Done)
+    } else if SKIPPED.contains(&said.as_str()) {
+        Some(Mark::Skipped)
+    } else if OPEN.contains(&said.as_str()) || said.is_empty() {
+        Some(Mark::Open)
+    } else {
+        None
+    }
+}
+
+/// The changes that record what the Status column says, on `roadmap` as
+/// written from `plan`: a milestone marked done or not applicable, where
+/// nothing is recorded on it or its steps yet (what the state says stands,
+/// and an import made again records nothing twice). `note` says where the
+/// status was read; the status's own words follow it.
+pub fn status_changes(
+    plan: &Plan,
+    roadmap: &crate::roadmap::Roadmap,
+    state: &crate::state::State<'_>,
+    note: &str,
+) -> Vec<crate::state::change::Change> {
+    use crate::address::Address;
+    use crate::state::change::{Ask, expand};
+    let mut out = Vec::new();
+    for m in &plan.milestones {
+        let (Some((mark, words)), Some(milestone)) = (&m.status, roadmap.milestone(&m.id)) else {
+            continue;
+        };
+        let address = Address::milestone(&roadmap.id, &milestone.id);
+        let recorded = std::iter::once(address.target(milestone))
+            .chain((1..=milestone.steps.len()).map(|i| Address::step_of(&roadmap.id, milestone, i).target(milestone)))
+            .any(|target| state.get(&target).is_some());
+        if !recorded {
+            let note = format!("{note}: {words}");
+            out.extend(expand(state, &address, milestone, Ask::Mark(*mark), Some(&note)));
+        }
+    }
+    out
 }
 
 /// The plans of several tables of one document, each under its heading, as
@@ -348,6 +560,7 @@ pub fn merge(parts: Vec<(String, Plan)>) -> Option<Plan> {
     let mut merged = Plan {
         phases: Vec::new(),
         milestones: Vec::new(),
+        totals: Vec::new(),
         ..first.clone()
     };
     let mut phases = Phases::default();
@@ -377,6 +590,7 @@ pub fn merge(parts: Vec<(String, Plan)>) -> Option<Plan> {
                 merged.unused.push(header);
             }
         }
+        merged.totals.extend(part.totals);
     }
     merged.phases = phases.list;
     Some(merged)
@@ -513,7 +727,9 @@ const BULLETS: &[char] = &['•', '·', '▪', '◦', '○', '●', '-', '–', 
 /// step; a line that starts without a bullet continues the one before. A
 /// trailing party in parentheses, "… (ITSL).", is the step's owner.
 pub fn steps(cell: &str) -> Vec<Step> {
-    let lines: Vec<&str> = cell.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    // "• A (Gemensam) • B (ITSL) • C (Kund)" on one line is three steps.
+    let split: Vec<String> = cell.lines().flat_map(one_line_bullets).collect();
+    let lines: Vec<&str> = split.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
     let bulleted = |l: &str| l.starts_with(BULLETS) || numbered(l).is_some();
     let any_bullets = lines.iter().any(|l| bulleted(l));
     let mut items: Vec<String> = Vec::new();
@@ -529,6 +745,31 @@ pub fn steps(cell: &str) -> Vec<Step> {
         }
     }
     items.into_iter().filter(|t| !t.is_empty()).map(|t| party(&t)).collect()
+}
+
+/// A line with a bullet inside it as well as before it, split at each:
+/// only round and square bullets, which never join words as a dash can.
+fn one_line_bullets(line: &str) -> Vec<String> {
+    const INLINE: &[char] = &['•', '▪', '◦', '●', '\u{F0B7}', '\u{F0A7}'];
+    let trimmed = line.trim();
+    let inside = trimmed
+        .char_indices()
+        .skip(1)
+        .filter(|(_, c)| INLINE.contains(c))
+        .count();
+    if inside == 0 || !trimmed.starts_with(INLINE) {
+        return vec![line.to_string()];
+    }
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in trimmed.chars() {
+        if INLINE.contains(&c) && !current.trim().is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        current.push(c);
+    }
+    out.push(current);
+    out
 }
 
 /// "1. text" or "1) text": the text.

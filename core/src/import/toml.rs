@@ -21,6 +21,10 @@ pub enum Wording<'a> {
     UnreadCost(&'a str),
     /// A phase's note when its title leaves out the heading's number: the heading as written.
     Heading(&'a str),
+    /// A milestone's note when its start does not make a range with its due date.
+    UnreadStart(&'a str),
+    /// A milestone's note when its status is none the import knows.
+    UnreadStatus(&'a str),
 }
 
 /// The roadmap's own fields.
@@ -29,6 +33,8 @@ pub struct Head<'a> {
     pub title: &'a str,
     pub language: &'a str,
     pub source: &'a str,
+    /// The year the title row names, for bare weeks.
+    pub year: Option<i32>,
 }
 
 pub fn write(plan: &Plan, head: &Head<'_>, words: &dyn Fn(Wording<'_>) -> String) -> String {
@@ -48,6 +54,9 @@ pub fn write(plan: &Plan, head: &Head<'_>, words: &dyn Fn(Wording<'_>) -> String
     field(&mut out, "title", head.title);
     field(&mut out, "language", head.language);
     field(&mut out, "source", head.source);
+    if let Some(year) = head.year {
+        out.push_str(&format!("year = {year}\n"));
+    }
 
     let owners = owners(plan);
     if !owners.is_empty() {
@@ -100,6 +109,8 @@ fn milestone(out: &mut String, m: &Milestone, words: &dyn Fn(Wording<'_>) -> Str
         .cloned()
         .chain(m.unread_due.as_deref().map(|t| words(Wording::UnreadDue(t))))
         .chain(m.unread_cost.as_deref().map(|t| words(Wording::UnreadCost(t))))
+        .chain(m.unread_start.as_deref().map(|t| words(Wording::UnreadStart(t))))
+        .chain(m.unread_status.as_deref().map(|t| words(Wording::UnreadStatus(t))))
         .collect();
     if !notes.is_empty() {
         field(out, "note", &notes.join("\n"));
