@@ -377,6 +377,7 @@ pub struct ReportArgs {
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools, reason = "each is a flag of the command line")]
 pub struct ImportArgs {
     /// The plan: .xlsx, .xls, .ods, .docx, .csv, .tsv or .md
     #[arg(value_name = "FILE")]
@@ -403,6 +404,16 @@ pub struct ImportArgs {
     /// Print the roadmap file instead of writing it
     #[arg(long)]
     pub dry_run: bool,
+    /// Import again into the roadmap an earlier import wrote, keeping its progress:
+    /// rows are matched to milestones by title, a changed due date is recorded as a move
+    #[arg(long, conflicts_with = "force")]
+    pub update: bool,
+    /// With --update: write without asking
+    #[arg(long, requires = "update")]
+    pub yes: bool,
+    /// With --update: remove milestones the sheet no longer has even when progress is recorded on them
+    #[arg(long, requires = "update")]
+    pub remove_missing: bool,
     /// Do not record what a Status column says (done, not applicable)
     #[arg(long)]
     pub no_status: bool,

@@ -6,8 +6,11 @@ use roadmap_core::files::IMPORT_LIMIT;
 use roadmap_core::import::choose::{Chosen, NotAPlan, choose};
 use roadmap_core::import::read::{self, Kind, Table};
 use roadmap_core::import::toml::{self, Head, Wording};
+use roadmap_core::import::update::{self, Difference};
 use roadmap_core::import::{Key, Named, Plan};
 use roadmap_core::roadmap::{Origin, parse};
+use roadmap_core::state::change::Change;
+use roadmap_core::target::Target;
 use roadmap_core::workspace::{self, ROADMAPS_DIR};
 use roadmap_core::{Error, ExitCode, Result};
 
@@ -82,16 +85,6 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     // The file's own words are in the plan's language, as the plan's are.
     let plan_language = plan.language.map(|l| Language::new(l, Why::Default));
     let words_in = plan_language.as_ref().unwrap_or(language);
-    let head = Head {
-        id: &id,
-        title: &title,
-        language: plan.language.unwrap_or(language.lang).code(),
-        source: &name,
-        year: plan.year,
-    };
-    let in_file = table_label(words_in);
-    let text = toml::write(&plan, &head, &|w| wording(words_in, w, &name, &in_file));
-
     let in_workspace = workspace::find_workspace(&context.cwd);
     let target = match &args.output {
         Some(path) => path.clone(),
@@ -100,12 +93,52 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
             None => context.cwd.join(format!("{id}.toml")),
         },
     };
+    let written = target.display().to_string();
     let origin = Origin::File {
         path: target.clone(),
         replaces_shipped: false,
     };
+    // Imported again: the roadmap the earlier import wrote, and its progress.
+    let old = if args.update { Some(earlier(&target)?) } else { None };
+    let (plan, differences, dropped) = match &old {
+        Some(old) => {
+            let catalog = context.catalog()?;
+            let read = context.read_state()?;
+            let state = read.fold(&catalog);
+            let updated = update::update(catalog.get(&old.id).unwrap_or(old), plan, &state);
+            (updated.plan, updated.differences, updated.dropped)
+        }
+        None => (plan, Vec::new(), Vec::new()),
+    };
+    let head = match &old {
+        Some(old) => Head {
+            id: &old.id,
+            title: args.title.as_deref().unwrap_or(&old.title),
+            language: &old.language,
+            source: &name,
+            year: plan.year,
+            organisation: old.organisation.as_deref(),
+            note: old.note.as_deref(),
+            budget_tkr: old.budget_tkr.map(roadmap_core::roadmap::Cost::value),
+            parties: &old.parties,
+        },
+        None => Head {
+            id: &id,
+            title: &title,
+            language: plan.language.unwrap_or(language.lang).code(),
+            source: &name,
+            year: plan.year,
+            organisation: None,
+            note: None,
+            budget_tkr: None,
+            parties: &[],
+        },
+    };
+    let id = head.id.to_string();
+    let in_file = table_label(words_in);
+    let text = toml::write(&plan, &head, &|w| wording(words_in, w, &name, &in_file));
     // Whatever is written must load: a failure here is this command's fault.
-    parse::parse(&target.display().to_string(), text.as_bytes(), origin).map_err(Error::Roadmaps)?;
+    parse::parse(&written, text.as_bytes(), origin).map_err(Error::Roadmaps)?;
 
     let mut summary = summary(
         language,
@@ -114,22 +147,57 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         &table_label(language),
         tables.len() - read_tables.len(),
     );
+    if old.is_some() {
+        summary.push_str(&differences_text(language, &differences));
+    }
+    if !dropped.is_empty() && !args.remove_missing {
+        let list: Vec<String> = dropped
+            .iter()
+            .map(|d| {
+                t!(
+                    language,
+                    "import-dropped-item",
+                    title = d.title.as_str(),
+                    id = d.id.as_str(),
+                    count = d.changes
+                )
+            })
+            .collect();
+        crate::render::say(&summary);
+        return Err(Error::refused(
+            format!(
+                "progress is recorded on milestones the sheet no longer has: {}; nothing was written",
+                list.join(", ")
+            ),
+            "put the rows back in the sheet, or give --remove-missing to remove them anyway (their changes stay in the state file, and `roadmap validate` lists them as no longer matching)",
+        ));
+    }
     let statuses = if args.no_status {
         0
     } else {
         plan.milestones.iter().filter(|m| m.status.is_some()).count()
     };
+    let moves = differences.iter().any(|d| matches!(d, Difference::Moved { .. }));
     if args.dry_run {
         crate::render::say(&summary);
         context.terminal.emit(&text)?;
         return Ok(ExitCode::Success);
     }
-    let written = target.display().to_string();
-    if target.exists() && !args.force {
+    if old.is_none() && target.exists() && !args.force {
         return Err(Error::refused(
             format!("{written} exists already; nothing was written"),
-            "give --force to replace it, -o for another file, or --dry-run to see the result",
+            "give --update to import it again keeping its progress, --force to replace it, -o for another file, or --dry-run to see the result",
         ));
+    }
+    if old.is_some() && !args.yes {
+        crate::render::say(&summary);
+        summary.clear();
+        if !confirmed(language)? {
+            context
+                .terminal
+                .emit(&(t!(language, "import-update-not-written") + "\n"))?;
+            return Ok(ExitCode::Success);
+        }
     }
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
@@ -137,14 +205,9 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     roadmap_core::files::replace(&target, text.as_bytes(), "the roadmap file")?;
     summary.push_str(&t!(language, "import-wrote", path = written, id = id.as_str()));
     summary.push('\n');
-    if statuses > 0 {
-        summary.push_str(&record_statuses(
-            context,
-            args,
-            &plan,
-            &id,
-            &format!("{name}, {}", table_label(words_in)),
-        )?);
+    if statuses > 0 || moves {
+        let note = format!("{name}, {}", table_label(words_in));
+        summary.push_str(&record(context, args, &plan, &differences, &id, &note)?);
     }
     let mut out = summary;
     if args.output.is_none() && in_workspace.is_none() {
@@ -155,9 +218,103 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// Records what the Status column says on the roadmap just written, where
-/// the state says nothing yet; what it recorded, in words.
-fn record_statuses(context: &Context, args: &ImportArgs, plan: &Plan, id: &str, note: &str) -> Result<String> {
+/// The roadmap an earlier import wrote to `target`, for `--update`.
+fn earlier(target: &std::path::Path) -> Result<roadmap_core::roadmap::Roadmap> {
+    let shown = target.display().to_string();
+    let bytes = roadmap_core::files::read(target, roadmap_core::files::ROADMAP_LIMIT, "the roadmap file")?.ok_or_else(
+        || {
+            Error::usage(
+                format!("there is no {shown} to import again into"),
+                "import it once without --update first (or give -o the roadmap file an earlier import wrote)",
+            )
+        },
+    )?;
+    let origin = Origin::File {
+        path: target.to_path_buf(),
+        replaces_shipped: false,
+    };
+    parse::parse(&shown, &bytes, origin).map_err(Error::Roadmaps)
+}
+
+/// Asks whether to write the roadmap; without a terminal to ask in, `--yes` must say so.
+fn confirmed(language: &Language) -> Result<bool> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return Err(Error::refused(
+            "`roadmap import --update` asks before it writes, and there is no terminal to ask in; nothing was written",
+            "give --yes to write without asking, or --dry-run to see the result",
+        ));
+    }
+    dialoguer::Confirm::new()
+        .with_prompt(t!(language, "import-update-ask"))
+        .default(false)
+        .interact()
+        .map_err(|e| Error::io("cannot ask in the terminal", std::io::Error::other(e)))
+}
+
+/// What an import made again changes, a line each.
+fn differences_text(language: &Language, differences: &[Difference]) -> String {
+    let no_date = || t!(language, "no-date");
+    let mut out = String::new();
+    if differences.is_empty() {
+        out.push_str(&t!(language, "import-update-same"));
+        out.push('\n');
+    }
+    for d in differences {
+        let line = match d {
+            Difference::Added { id, title } => t!(
+                language,
+                "import-update-added",
+                title = title.as_str(),
+                id = id.as_str()
+            ),
+            Difference::Removed { id, title } => {
+                t!(
+                    language,
+                    "import-update-removed",
+                    title = title.as_str(),
+                    id = id.as_str()
+                )
+            }
+            Difference::Renamed { id, from, to } => t!(
+                language,
+                "import-update-renamed",
+                from = from.as_str(),
+                to = to.as_str(),
+                id = id.as_str()
+            ),
+            Difference::Moved { title, from, to, .. } => t!(
+                language,
+                "import-update-moved",
+                title = title.as_str(),
+                from = from.clone().unwrap_or_else(no_date),
+                to = to.as_str()
+            ),
+            Difference::Reowned { title, from, to, .. } => t!(
+                language,
+                "import-update-reowned",
+                title = title.as_str(),
+                from = from.clone().unwrap_or_else(|| t!(language, "no-owner")),
+                to = to.clone().unwrap_or_else(|| t!(language, "no-owner"))
+            ),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Records, on the roadmap just written, the due dates the sheet moved and
+/// what its Status column says where the state says nothing yet, with the
+/// sheet as the reason; what it recorded, in words.
+fn record(
+    context: &Context,
+    args: &ImportArgs,
+    plan: &Plan,
+    differences: &[Difference],
+    id: &str,
+    note: &str,
+) -> Result<String> {
     let language = &context.language;
     let catalog = context.catalog()?;
     // Written with -o outside the roadmap folders, it is not loaded: nothing to record on.
@@ -165,7 +322,27 @@ fn record_statuses(context: &Context, args: &ImportArgs, plan: &Plan, id: &str, 
         return Ok(t!(language, "import-status-not-loaded") + "\n");
     };
     let recording = context.record(&catalog, &args.by, None, |state| {
-        Ok(roadmap_core::import::status_changes(plan, roadmap, state, note))
+        let mut changes: Vec<Change> = differences
+            .iter()
+            .filter_map(|d| match d {
+                Difference::Moved {
+                    id: milestone,
+                    from,
+                    to,
+                    ..
+                } => Some(Change::Reschedule {
+                    target: Target::milestone(&roadmap.id, milestone),
+                    from: from.clone(),
+                    to: to.clone(),
+                    note: Some(note.to_string()),
+                }),
+                _ => None,
+            })
+            .collect();
+        if !args.no_status {
+            changes.extend(roadmap_core::import::status_changes(plan, roadmap, state, note));
+        }
+        Ok(changes)
     })?;
     Ok(match recording.written {
         roadmap_core::state::file::Written::Nothing => t!(language, "import-status-nothing") + "\n",
@@ -304,6 +481,20 @@ fn summary(language: &Language, plan: &Plan, file: &str, table: &str, others: us
     out.push('\n');
     if !plan.unused.is_empty() {
         out.push_str(&t!(language, "import-unused", headers = plan.unused.join(", ")));
+        out.push('\n');
+    }
+    let marked = |mark: roadmap_core::state::Mark| {
+        plan.milestones
+            .iter()
+            .filter(|m| m.status.as_ref().is_some_and(|(s, _)| *s == mark))
+            .count()
+    };
+    let (done, skipped) = (
+        marked(roadmap_core::state::Mark::Done),
+        marked(roadmap_core::state::Mark::Skipped),
+    );
+    if done + skipped > 0 {
+        out.push_str(&t!(language, "import-statuses", done = done, skipped = skipped));
         out.push('\n');
     }
     for (row, title) in &plan.totals {

@@ -570,18 +570,31 @@ import-columns = columns: { $columns }
 import-unused = not read: { $headers } (say what they hold with --column KEY=HEADER)
 import-unread-due = row { $row } ({ $id }): the due date "{ $text }" is not a date roadmap reads (it reads 2027-03-31, 31.03.2027, 30 juni 2027, 30/6/2027, v. 12, vecka 14–15, uke 14, april 2027, kv 3 2027, 2027 T1, HT2027, and ranges of these); it is kept in the milestone's note and due is left out
 import-unread-cost = row { $row } ({ $id }): the cost "{ $text }" is not a number; it is kept in the milestone's note
+import-statuses = the Status column says { $done } done and { $skipped } not applicable: recorded as changes when the file is written, where nothing is recorded yet (--no-status leaves it out)
 import-total-left-out = row { $row } ("{ $title }") is a totals row: left out
 import-year = the title row names the year { $year }: bare weeks are that year's
 import-unread-status = row { $row } ({ $id }): the status "{ $text }" is none roadmap knows (done: Klar, Ferdig, Done; not applicable: Ej aktuell, Utgår, N/A; open: Pågår, Ej påbörjad, Not started); it is kept in the milestone's note
 import-unread-start = row { $row } ({ $id }): the start "{ $text }" does not make a range with the due date; it is kept in the milestone's note
-import-status-recorded = recorded what the Status column says: { $count ->
+import-status-recorded = recorded what the sheet says: { $count ->
     [one] 1 change
    *[other] { $count } changes
 }
-import-status-nothing = the Status column says nothing the state does not already say: nothing recorded
+import-status-nothing = the sheet says nothing the state does not already say: nothing recorded
 import-status-not-loaded = the Status column was not recorded: the file was written outside the roadmap folders, so no command loads it
 import-file-unread-start = The start in the source is "{ $text }", which does not make a range with the due date.
 import-file-unread-status = The status in the source is "{ $text }".
+import-update-same = the sheet says what the roadmap says: nothing changes
+import-update-added = new: { $title } ({ $id })
+import-update-removed = no longer in the sheet: { $title } ({ $id })
+import-update-renamed = renamed: { $from } → { $to } ({ $id })
+import-update-moved = moved: { $title }, { $from } → { $to } (recorded as a move, with the sheet as the reason)
+import-update-reowned = new owner: { $title }, { $from } → { $to }
+import-update-ask = Write these changes to the roadmap?
+import-update-not-written = nothing was written
+import-dropped-item = { $title } ({ $id }, { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+})
 import-wrote = wrote    { $path }: check it with `roadmap validate`, see it with `roadmap status { $id }`
 import-no-workspace = no .roadmap/ workspace here: run `roadmap init` and import again to have it loaded, or give `--roadmaps .` to each command
 import-file-source = Imported from { $file } ({ $table }) with `roadmap import`. Check it with `{ $command }`.

@@ -574,18 +574,37 @@ import-columns = kolonner: { $columns }
 import-unused = ikke lest inn: { $headers } (si hva de inneholder med --column NØKKEL=OVERSKRIFT)
 import-unread-due = rad { $row } ({ $id }): fristen «{ $text }» er ingen dato roadmap kan lese (den leser 31.03.2027, 2027-03-31, 30. juni 2027, 30/6/2027, uke 12, uke 14–15, v. 12, april 2027, kv 3 2027, 2027 T1, HT2027 og intervaller av dem); den lagres i milepælens note og due utelates
 import-unread-cost = rad { $row } ({ $id }): kostnaden "{ $text }" er ikke et tall; den lagres i milepælens note
+import-statuses = statuskolonnen sier { $done ->
+    [one] 1 ferdig
+   *[other] { $done } ferdige
+} og { $skipped ->
+    [one] 1 ikke aktuelt
+   *[other] { $skipped } ikke aktuelle
+}: det registreres som endringer når filen skrives, der ingenting er registrert ennå (--no-status utelater det)
 import-total-left-out = rad { $row } («{ $title }») er en summerad: utelatt
 import-year = tittelraden oppgir året { $year }: uker uten år hører til det året
 import-unread-status = rad { $row } ({ $id }): statusen «{ $text }» kjenner roadmap ikke igjen (ferdig: Klar, Ferdig, Done; ikke aktuelt: Ikke aktuelt, Utgår, N/A; åpen: Pågår, Ikke startet, Not started); den lagres i milepælens note
 import-unread-start = rad { $row } ({ $id }): starten «{ $text }» danner ikke et intervall med fristen; den lagres i milepælens note
-import-status-recorded = registrerte det statuskolonnen sier: { $count ->
+import-status-recorded = registrerte det arket sier: { $count ->
     [one] 1 endring
    *[other] { $count } endringer
 }
-import-status-nothing = statuskolonnen sier ikke noe tilstanden ikke allerede sier: ingenting registrert
+import-status-nothing = arket sier ikke noe tilstanden ikke allerede sier: ingenting registrert
 import-status-not-loaded = statuskolonnen ble ikke registrert: filen ble skrevet utenfor veikartmappene, så ingen kommando leser den inn
 import-file-unread-start = Starten i kilden er «{ $text }», som ikke danner et intervall med fristen.
 import-file-unread-status = Statusen i kilden er «{ $text }».
+import-update-same = arket sier det veikartet sier: ingenting endres
+import-update-added = ny: { $title } ({ $id })
+import-update-removed = finnes ikke lenger i arket: { $title } ({ $id })
+import-update-renamed = nytt navn: { $from } → { $to } ({ $id })
+import-update-moved = flyttet: { $title }, { $from } → { $to } (registreres som en flytting med arket som årsak)
+import-update-reowned = ny ansvarlig: { $title }, { $from } → { $to }
+import-update-ask = Skrive disse endringene til veikartet?
+import-update-not-written = ingenting ble skrevet
+import-dropped-item = { $title } ({ $id }, { $count ->
+    [one] 1 endring
+   *[other] { $count } endringer
+})
 import-wrote = skrev    { $path }: kontroller med `roadmap validate`, se den med `roadmap status { $id }`
 import-no-workspace = ingen .roadmap/-arbeidsområde her: kjør `roadmap init` og importer igjen for å få den lest inn, eller gi `--roadmaps .` til hver kommando
 import-file-source = Importert fra { $file } ({ $table }) med `roadmap import`. Kontroller med `{ $command }`.

@@ -582,18 +582,37 @@ import-columns = kolumner: { $columns }
 import-unused = inte inläst: { $headers } (säg vad de innehåller med --column NYCKEL=RUBRIK)
 import-unread-due = rad { $row } ({ $id }): klart datum ”{ $text }” är inget datum som roadmap kan läsa (den läser 2027-03-31, 31.03.2027, 30 juni 2027, 30/6/2027, v. 12, vecka 14–15, uke 14, april 2027, kv 3 2027, 2027 T1, HT2027 och intervall av dem); det sparas i milstolpens note och due utelämnas
 import-unread-cost = rad { $row } ({ $id }): kostnaden "{ $text }" är inget tal; den sparas i milstolpens note
+import-statuses = statuskolumnen säger { $done ->
+    [one] 1 klar
+   *[other] { $done } klara
+} och { $skipped ->
+    [one] 1 ej aktuell
+   *[other] { $skipped } ej aktuella
+}: det registreras som ändringar när filen skrivs, där inget är registrerat än (--no-status utelämnar det)
 import-total-left-out = rad { $row } (”{ $title }”) är en summarad: utelämnad
 import-year = rubrikraden anger året { $year }: veckor utan år hör till det året
 import-unread-status = rad { $row } ({ $id }): statusen ”{ $text }” känner roadmap inte igen (klar: Klar, Ferdig, Done; ej aktuell: Ej aktuell, Utgår, N/A; öppen: Pågår, Ej påbörjad, Not started); den sparas i milstolpens note
 import-unread-start = rad { $row } ({ $id }): starten ”{ $text }” bildar inget intervall med klart datum; den sparas i milstolpens note
-import-status-recorded = registrerade det statuskolumnen säger: { $count ->
+import-status-recorded = registrerade det arket säger: { $count ->
     [one] 1 ändring
    *[other] { $count } ändringar
 }
-import-status-nothing = statuskolumnen säger inget som tillståndet inte redan säger: inget registrerat
+import-status-nothing = arket säger inget som tillståndet inte redan säger: inget registrerat
 import-status-not-loaded = statuskolumnen registrerades inte: filen skrevs utanför färdplansmapparna, så inget kommando läser in den
 import-file-unread-start = Starten i källan är ”{ $text }”, vilket inte bildar ett intervall med klart datum.
 import-file-unread-status = Statusen i källan är ”{ $text }”.
+import-update-same = arket säger det färdplanen säger: inget ändras
+import-update-added = ny: { $title } ({ $id })
+import-update-removed = finns inte längre i arket: { $title } ({ $id })
+import-update-renamed = nytt namn: { $from } → { $to } ({ $id })
+import-update-moved = flyttad: { $title }, { $from } → { $to } (registreras som en omplanering med arket som orsak)
+import-update-reowned = ny ansvarig: { $title }, { $from } → { $to }
+import-update-ask = Skriva de här ändringarna till färdplanen?
+import-update-not-written = inget skrevs
+import-dropped-item = { $title } ({ $id }, { $count ->
+    [one] 1 ändring
+   *[other] { $count } ändringar
+})
 import-wrote = skrev    { $path }: kontrollera med `roadmap validate`, se den med `roadmap status { $id }`
 import-no-workspace = ingen .roadmap/-arbetsyta här: kör `roadmap init` och importera igen för att få den inläst, eller ge `--roadmaps .` till varje kommando
 import-file-source = Importerad från { $file } ({ $table }) med `roadmap import`. Kontrollera med `{ $command }`.

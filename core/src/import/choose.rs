@@ -127,6 +127,7 @@ mod tests {
                 .iter()
                 .map(|r| r.iter().map(|c| Cell::Text((*c).to_string())).collect())
                 .collect(),
+            title: None,
         }
     }
 

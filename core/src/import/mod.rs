@@ -7,6 +7,7 @@
 pub mod choose;
 pub mod read;
 pub mod toml;
+pub mod update;
 
 use crate::due::Due;
 use crate::lang::Lang;
@@ -247,6 +248,8 @@ pub struct Phase {
     /// The heading as the document writes it, when the title leaves out its
     /// section number ("10.2 MVP- och rapportfas").
     pub heading: Option<String>,
+    /// A note given by hand, kept when the plan is imported again.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -274,12 +277,21 @@ pub struct Milestone {
     pub unread_status: Option<String>,
     /// A start as written that does not make a range with the due date.
     pub unread_start: Option<String>,
+    /// What only a roadmap file says, kept when a plan is imported again
+    /// (`update`): the milestones it depends on, whether it is a gate, the
+    /// decision proposed.
+    pub depends_on: Vec<String>,
+    pub gate: bool,
+    pub proposal: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Step {
     pub text: String,
     pub owner: Option<String>,
+    /// An id and a note given by hand, kept when the plan is imported again.
+    pub id: Option<String>,
+    pub note: Option<String>,
 }
 
 /// Why a table could not be read as a plan.
@@ -311,7 +323,7 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         None => (!languages.is_empty()).then_some(Lang::En),
     };
 
-    let title_row = title_row(table, header_row);
+    let title_row = title_row(table, header_row).or_else(|| table.title.clone());
     let year = title_row.as_deref().and_then(year_in);
     let mut phases = Phases::default();
     let mut milestones: Vec<Milestone> = Vec::new();
@@ -615,6 +627,7 @@ impl Phases {
             id: id.clone(),
             title,
             heading,
+            note: None,
         });
         id
     }
@@ -807,12 +820,13 @@ fn party(text: &str) -> Step {
             return Step {
                 text: format!("{before}{}", tail.trim()),
                 owner: Some(inside.to_string()),
+                ..Step::default()
             };
         }
     }
     Step {
         text: trimmed.to_string(),
-        owner: None,
+        ..Step::default()
     }
 }
 

@@ -48,6 +48,9 @@ pub struct Table {
     /// The sheet's name, or the text just before the table in a document.
     pub name: String,
     pub rows: Vec<Vec<Cell>>,
+    /// A document's title: its first paragraph, when that is not the
+    /// heading of its first table.
+    pub title: Option<String>,
 }
 
 /// The kinds of file `read` knows, decided by the file name's ending.
@@ -85,6 +88,9 @@ pub fn tables(kind: Kind, bytes: &[u8]) -> Result<Vec<Table>, String> {
 }
 
 fn spreadsheet(bytes: &[u8]) -> Result<Vec<Table>, String> {
+    if is_opendocument(bytes) {
+        return opendocument(bytes);
+    }
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     for name in book.sheet_names() {
@@ -109,9 +115,207 @@ fn spreadsheet(bytes: &[u8]) -> Result<Vec<Table>, String> {
                     .collect()
             })
             .collect();
-        out.push(Table { name, rows });
+        out.push(Table {
+            name,
+            rows,
+            title: None,
+        });
     }
     Ok(out)
+}
+
+/// Whether `bytes` is an `OpenDocument` spreadsheet: a zip whose `mimetype` says so.
+fn is_opendocument(bytes: &[u8]) -> bool {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(entry) = archive.by_name("mimetype") else {
+        return false;
+    };
+    let mut kind = String::new();
+    entry.take(100).read_to_string(&mut kind).is_ok() && kind.trim() == "application/vnd.oasis.opendocument.spreadsheet"
+}
+
+/// The most cells an `OpenDocument` sheet is read to: a row or cell repeated
+/// a million times (as the format allows in a few bytes) is not a plan.
+const MOST_CELLS: usize = 1_000_000;
+/// The most columns of a sheet read.
+const MOST_COLUMNS: usize = 1024;
+
+/// The sheets of an `OpenDocument` spreadsheet (`content.xml`), read here
+/// rather than by calamine so that a cell without a value type (as some
+/// generators write them) is its text, as `LibreOffice` shows it. Repeated
+/// rows and cells count only up to content that follows them, and no sheet
+/// grows past `MOST_CELLS`.
+fn opendocument(bytes: &[u8]) -> Result<Vec<Table>, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a spreadsheet: {e}"))?;
+    let mut xml = String::new();
+    archive
+        .by_name("content.xml")
+        .map_err(|e| format!("not an OpenDocument spreadsheet (no content.xml): {e}"))?
+        .take(256 << 20)
+        .read_to_string(&mut xml)
+        .map_err(|e| format!("cannot read content.xml: {e}"))?;
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut out: Vec<Table> = Vec::new();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut cells = 0usize;
+    let mut row: Vec<Cell> = Vec::new();
+    let mut empty_cells = 0usize;
+    let mut empty_rows = 0usize;
+    let mut row_repeat = 1usize;
+    // The cell being read: its repeat, its typed value, its text so far.
+    let mut cell: Option<(usize, Option<Cell>, String)> = None;
+    let mut depth = 0usize; // tables open (a table may hold another)
+    let repeat = |e: &quick_xml::events::BytesStart<'_>, name: &str| {
+        attribute(e, name)
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let typed = |e: &quick_xml::events::BytesStart<'_>| -> Option<Cell> {
+        match attribute(e, "value-type").as_deref() {
+            Some("float" | "percentage" | "currency") => attribute(e, "value")
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|v| v.is_finite())
+                .map(Cell::Number),
+            Some("date") => attribute(e, "date-value")
+                .and_then(|v| NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok())
+                .map(Cell::Date),
+            _ => None,
+        }
+    };
+    loop {
+        let event = reader.read_event().map_err(|e| format!("content.xml: {e}"))?;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let open = matches!(event, Event::Start(_));
+                match e.local_name().into_inner() {
+                    "table" if open => {
+                        depth += 1;
+                        if depth == 1 {
+                            out.push(Table {
+                                name: attribute(e, "name").unwrap_or_default(),
+                                rows: Vec::new(),
+                                title: None,
+                            });
+                            (rows, cells, empty_rows) = (Vec::new(), 0, 0);
+                        }
+                    }
+                    "table-row" if depth == 1 => {
+                        (row, empty_cells) = (Vec::new(), 0);
+                        row_repeat = repeat(e, "number-rows-repeated");
+                        if !open {
+                            empty_rows = empty_rows.saturating_add(row_repeat);
+                        }
+                    }
+                    "table-cell" | "covered-table-cell" if depth == 1 => {
+                        let n = repeat(e, "number-columns-repeated");
+                        if open {
+                            cell = Some((n, typed(e), String::new()));
+                        } else if let Some(value) = typed(e) {
+                            push_cells(&mut row, &mut empty_cells, value, n);
+                        } else {
+                            empty_cells = empty_cells.saturating_add(n);
+                        }
+                    }
+                    "p" if depth == 1 => {
+                        if let Some((_, _, text)) = cell.as_mut()
+                            && !text.is_empty()
+                        {
+                            text.push('\n');
+                        }
+                    }
+                    "s" if depth == 1 => {
+                        if let Some((_, _, text)) = cell.as_mut() {
+                            text.extend(std::iter::repeat_n(' ', repeat(e, "c").min(100)));
+                        }
+                    }
+                    "tab" if depth == 1 => {
+                        if let Some((_, _, text)) = cell.as_mut() {
+                            text.push('\t');
+                        }
+                    }
+                    "line-break" if depth == 1 => {
+                        if let Some((_, _, text)) = cell.as_mut() {
+                            text.push('\n');
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) => {
+                if let Some((_, _, text)) = cell.as_mut() {
+                    text.push_str(&t.html_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some((_, _, text)) = cell.as_mut() {
+                    let name = r.borrow().into_inner();
+                    if let Some(c) = quick_xml::escape::resolve_predefined_entity(&name) {
+                        text.push_str(c);
+                    } else if let Ok(Some(c)) = r.resolve_char_ref() {
+                        text.push(c);
+                    }
+                }
+            }
+            Event::End(e) => match e.local_name().into_inner() {
+                "table-cell" | "covered-table-cell" if depth == 1 => {
+                    if let Some((n, value, text)) = cell.take() {
+                        let text = text.trim();
+                        match value {
+                            Some(value) => push_cells(&mut row, &mut empty_cells, value, n),
+                            None if text.is_empty() => empty_cells = empty_cells.saturating_add(n),
+                            None => push_cells(&mut row, &mut empty_cells, Cell::Text(text.to_string()), n),
+                        }
+                    }
+                }
+                "table-row" if depth == 1 => {
+                    if row.is_empty() {
+                        empty_rows = empty_rows.saturating_add(row_repeat);
+                    } else {
+                        // Blank rows before content are kept (row numbers stay right), within reason.
+                        let blank = empty_rows.min(MOST_CELLS / 100);
+                        rows.extend(std::iter::repeat_n(Vec::new(), blank));
+                        empty_rows = 0;
+                        for _ in 0..row_repeat {
+                            cells += row.len();
+                            if cells > MOST_CELLS {
+                                return Err(format!(
+                                    "sheet `{}` has more than {MOST_CELLS} cells: it is not a plan table",
+                                    out.last().map_or("", |t| t.name.as_str())
+                                ));
+                            }
+                            rows.push(row.clone());
+                        }
+                    }
+                }
+                "table" => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0
+                        && let Some(table) = out.last_mut()
+                    {
+                        table.rows = std::mem::take(&mut rows);
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// `value` `n` times at the end of `row`, after the empty cells counted
+/// before it, within `MOST_COLUMNS`.
+fn push_cells(row: &mut Vec<Cell>, empty: &mut usize, value: Cell, n: usize) {
+    let room = MOST_COLUMNS.saturating_sub(row.len());
+    let blank = (*empty).min(room);
+    row.extend(std::iter::repeat_n(Cell::Empty, blank));
+    *empty = 0;
+    let room = MOST_COLUMNS.saturating_sub(row.len());
+    row.extend(std::iter::repeat_n(value, n.min(room)));
 }
 
 /// Text in UTF-8 (with or without a byte-order mark), UTF-16 with its mark
@@ -164,6 +368,7 @@ fn delimited(bytes: &[u8], delimiter: Option<u8>) -> Result<Table, String> {
     Ok(Table {
         name: String::new(),
         rows,
+        title: None,
     })
 }
 
@@ -214,6 +419,7 @@ fn markdown(text: &str) -> Vec<Table> {
             out.push(Table {
                 name: std::mem::take(&mut name),
                 rows,
+                title: None,
             });
             continue;
         }
@@ -279,6 +485,7 @@ fn word(bytes: &[u8]) -> Result<Vec<Table>, String> {
     let mut cell = String::new();
     let mut paragraph = String::new();
     let mut last_paragraph = String::new();
+    let mut first_paragraph: Option<String> = None;
     let mut in_text = false;
     let mut in_run = false;
     let mut span = 1usize;
@@ -339,6 +546,9 @@ fn word(bytes: &[u8]) -> Result<Vec<Table>, String> {
                         }
                         cell.push_str(&text);
                     } else if !text.is_empty() {
+                        if first_paragraph.is_none() && out.is_empty() {
+                            first_paragraph = Some(text.clone());
+                        }
                         last_paragraph = text;
                     }
                     paragraph.clear();
@@ -352,9 +562,17 @@ fn word(bytes: &[u8]) -> Result<Vec<Table>, String> {
                 "tbl" => {
                     depth = depth.saturating_sub(1);
                     if depth == 0 {
+                        let name = std::mem::take(&mut last_paragraph);
+                        // The document's first paragraph, when it is not this first table's heading.
+                        let title = if out.is_empty() {
+                            first_paragraph.take().filter(|p| *p != name)
+                        } else {
+                            None
+                        };
                         out.push(Table {
-                            name: std::mem::take(&mut last_paragraph),
+                            name,
                             rows: std::mem::take(&mut rows),
+                            title,
                         });
                     }
                 }

@@ -35,6 +35,12 @@ pub struct Head<'a> {
     pub source: &'a str,
     /// The year the title row names, for bare weeks.
     pub year: Option<i32>,
+    /// What an earlier import's file says that no sheet does, kept when the
+    /// plan is imported again: written as they were.
+    pub organisation: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub budget_tkr: Option<f64>,
+    pub parties: &'a [crate::roadmap::Party],
 }
 
 pub fn write(plan: &Plan, head: &Head<'_>, words: &dyn Fn(Wording<'_>) -> String) -> String {
@@ -54,12 +60,26 @@ pub fn write(plan: &Plan, head: &Head<'_>, words: &dyn Fn(Wording<'_>) -> String
     field(&mut out, "title", head.title);
     field(&mut out, "language", head.language);
     field(&mut out, "source", head.source);
+    if let Some(organisation) = head.organisation {
+        field(&mut out, "organisation", organisation);
+    }
     if let Some(year) = head.year {
         out.push_str(&format!("year = {year}\n"));
     }
+    if let Some(budget) = head.budget_tkr {
+        out.push_str(&format!("budget_tkr = {budget}\n"));
+    }
+    if let Some(note) = head.note {
+        field(&mut out, "note", note);
+    }
 
     let owners = owners(plan);
-    if !owners.is_empty() {
+    if !head.parties.is_empty() {
+        out.push_str("\n[parties]\n");
+        for party in head.parties {
+            out.push_str(&party_line(party));
+        }
+    } else if !owners.is_empty() {
         out.push('\n');
         comment(&mut out, &words(Wording::Owners(owners.join(", "))));
         comment(&mut out, "[parties]");
@@ -71,7 +91,9 @@ pub fn write(plan: &Plan, head: &Head<'_>, words: &dyn Fn(Wording<'_>) -> String
         out.push_str("\n[[phase]]\n");
         field(&mut out, "id", &phase.id);
         field(&mut out, "title", &phase.title);
-        if let Some(heading) = &phase.heading {
+        if let Some(note) = &phase.note {
+            field(&mut out, "note", note);
+        } else if let Some(heading) = &phase.heading {
             field(&mut out, "note", &words(Wording::Heading(heading)));
         }
     }
@@ -91,6 +113,9 @@ fn milestone(out: &mut String, m: &Milestone, words: &dyn Fn(Wording<'_>) -> Str
     if let Some(due) = &m.due {
         field(out, "due", due);
     }
+    if m.gate {
+        field(out, "kind", "gate");
+    }
     for (name, value) in [
         ("criteria", &m.criteria),
         ("description", &m.description),
@@ -102,6 +127,13 @@ fn milestone(out: &mut String, m: &Milestone, words: &dyn Fn(Wording<'_>) -> Str
     }
     if let Some(cost) = m.cost_tkr {
         out.push_str(&format!("cost_tkr = {cost}\n"));
+    }
+    if !m.depends_on.is_empty() {
+        let ids: Vec<String> = m.depends_on.iter().map(|d| string(d)).collect();
+        out.push_str(&format!("depends_on = [{}]\n", ids.join(", ")));
+    }
+    if let Some(proposal) = &m.proposal {
+        field(out, "proposal", proposal);
     }
     let notes: Vec<String> = m
         .note
@@ -116,11 +148,18 @@ fn milestone(out: &mut String, m: &Milestone, words: &dyn Fn(Wording<'_>) -> Str
         field(out, "note", &notes.join("\n"));
     }
     for step in &m.steps {
-        out.push_str("\n  [[milestone.step]]\n  ");
-        field(out, "text", &step.text);
-        if let Some(owner) = &step.owner {
+        out.push_str("\n  [[milestone.step]]\n");
+        if let Some(id) = &step.id {
             out.push_str("  ");
-            field(out, "owner", owner);
+            field(out, "id", id);
+        }
+        out.push_str("  ");
+        field(out, "text", &step.text);
+        for (name, value) in [("owner", &step.owner), ("note", &step.note)] {
+            if let Some(value) = value {
+                out.push_str("  ");
+                field(out, name, value);
+            }
         }
     }
 }
@@ -141,6 +180,23 @@ fn owners(plan: &Plan) -> Vec<String> {
         }
     }
     out
+}
+
+/// One party as `[parties]` writes it: `ITSL = "ITSL Solutions AB"`, or
+/// with its aliases and the parties it stands for.
+fn party_line(party: &crate::roadmap::Party) -> String {
+    let list = |items: &[String]| items.iter().map(|i| string(i)).collect::<Vec<_>>().join(", ");
+    if party.aliases.is_empty() && party.joint.is_empty() {
+        return format!("{} = {}\n", key(&party.code), string(&party.name));
+    }
+    let mut fields = vec![format!("name = {}", string(&party.name))];
+    if !party.aliases.is_empty() {
+        fields.push(format!("aliases = [{}]", list(&party.aliases)));
+    }
+    if !party.joint.is_empty() {
+        fields.push(format!("joint = [{}]", list(&party.joint)));
+    }
+    format!("{} = {{ {} }}\n", key(&party.code), fields.join(", "))
 }
 
 fn comment(out: &mut String, text: &str) {

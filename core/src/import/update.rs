@@ -1,0 +1,239 @@
+//! A plan imported again into the roadmap an earlier import wrote. A row is
+//! the milestone it was by what survives an edit of the sheet: its title
+//! (as the file has it, then folded to its letters and digits), never its
+//! number, which moves when a row is inserted above it. What the sheet does
+//! not hold (the plan's year, `[parties]`, organisation and budget, a
+//! milestone's `depends_on`, gate and proposal, notes and step ids added by
+//! hand) is kept from the file. A due date the sheet changed is a move, to be
+//! recorded with the sheet as its reason: the file says what the sheet says,
+//! and the first move's `from` stays the baseline.
+//! Recorded progress never lands on another milestone: a new row gets an id
+//! no milestone has had.
+
+use std::collections::HashSet;
+
+use super::{Key, Plan, Step};
+use crate::address::Address;
+use crate::due::Due;
+use crate::roadmap::edit::{UniqueIds, slug};
+use crate::roadmap::{Kind, Roadmap};
+use crate::schedule::due_now;
+use crate::state::State;
+
+/// What an import made again changes in the roadmap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Difference {
+    /// A row the roadmap did not have: a new milestone, with its new id.
+    Added { id: String, title: String },
+    /// A milestone no row names any more.
+    Removed { id: String, title: String },
+    /// A row matched by its folded title, written otherwise now.
+    Renamed { id: String, from: String, to: String },
+    /// The sheet's due date is not where the milestone stands: a move.
+    Moved {
+        id: String,
+        title: String,
+        from: Option<String>,
+        to: String,
+    },
+    /// Another owner.
+    Reowned {
+        id: String,
+        title: String,
+        from: Option<String>,
+        to: Option<String>,
+    },
+}
+
+/// A milestone the sheet no longer has, on which something is recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub id: String,
+    pub title: String,
+    /// How many changes are recorded on it and its steps.
+    pub changes: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Update {
+    /// The plan as it is to be written: ids, baselines and what only the
+    /// file says carried over.
+    pub plan: Plan,
+    pub differences: Vec<Difference>,
+    /// Removed milestones that have recorded progress.
+    pub dropped: Vec<Dropped>,
+}
+
+/// Letters and digits only, lower case: "Förstudie-rapport." and
+/// "förstudierapport" are one title.
+fn folded(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The plan of the sheet, matched to `old` (the roadmap the earlier import
+/// wrote, as `state` has it).
+pub fn update(old: &Roadmap, mut plan: Plan, state: &State<'_>) -> Update {
+    let has = |key: Key| plan.columns.iter().any(|(k, _)| *k == key);
+    let (has_owner, has_note, has_criteria, has_description, has_cost) = (
+        has(Key::Owner),
+        has(Key::Note),
+        has(Key::Criteria),
+        has(Key::Description),
+        has(Key::Cost),
+    );
+    let mut taken: HashSet<usize> = HashSet::new();
+    let mut ids = UniqueIds::taken(old.milestones.iter().map(|m| m.id.as_str()));
+    let mut differences = Vec::new();
+    // Phases by title: an old phase keeps its id and note.
+    let mut phase_ids: Vec<(String, String)> = Vec::new();
+    for phase in &mut plan.phases {
+        if let Some(was) = old.phases.iter().find(|p| folded(&p.title) == folded(&phase.title)) {
+            phase_ids.push((phase.id.clone(), was.id.clone()));
+            phase.id.clone_from(&was.id);
+            phase.note.clone_from(&was.note);
+        }
+    }
+    for m in &mut plan.milestones {
+        if let Some(phase) = &m.phase
+            && let Some((_, id)) = phase_ids.iter().find(|(new, _)| new == phase)
+        {
+            m.phase = Some(id.clone());
+        }
+        let found = old
+            .milestones
+            .iter()
+            .enumerate()
+            .find(|(i, o)| !taken.contains(i) && o.title == m.title)
+            .or_else(|| {
+                old.milestones
+                    .iter()
+                    .enumerate()
+                    .find(|(i, o)| !taken.contains(i) && folded(&o.title) == folded(&m.title))
+            });
+        let Some((index, was)) = found else {
+            m.id = ids.claim(slug(&m.title));
+            differences.push(Difference::Added {
+                id: m.id.clone(),
+                title: m.title.clone(),
+            });
+            continue;
+        };
+        taken.insert(index);
+        m.id.clone_from(&was.id);
+        if was.title != m.title {
+            differences.push(Difference::Renamed {
+                id: m.id.clone(),
+                from: was.title.clone(),
+                to: m.title.clone(),
+            });
+        }
+        // A due date the sheet changed since the last import is a move, from
+        // where the milestone stands now (a `reschedule` made since counts)
+        // to where the sheet puts it; a date the sheet did not change leaves
+        // any move made in the tool as it is.
+        let last = was.due.as_ref().map(Due::label);
+        if let Some(sheet) = &m.due
+            && last != Some(sheet.as_str())
+        {
+            let now = due_now(old, was, state);
+            differences.push(Difference::Moved {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                from: now.as_ref().map(|d| d.label().to_string()),
+                to: sheet.clone(),
+            });
+        }
+        if m.due.is_none() {
+            m.due = last.map(str::to_string);
+        }
+        if has_owner {
+            if m.owner != was.owner {
+                differences.push(Difference::Reowned {
+                    id: m.id.clone(),
+                    title: m.title.clone(),
+                    from: was.owner.clone(),
+                    to: m.owner.clone(),
+                });
+            }
+        } else {
+            m.owner.clone_from(&was.owner);
+        }
+        if !has_criteria {
+            m.criteria.clone_from(&was.criteria);
+        }
+        if !has_description {
+            m.description.clone_from(&was.description);
+        }
+        if !has_cost {
+            m.cost_tkr = was.cost_tkr.map(crate::roadmap::Cost::value);
+        }
+        if !has_note || m.note.is_none() {
+            m.note.clone_from(&was.note);
+        }
+        m.depends_on.clone_from(&was.depends_on);
+        m.gate = was.kind == Kind::Gate;
+        m.proposal.clone_from(&was.proposal);
+        keep_steps(&mut m.steps, &was.steps);
+    }
+    // What depends on a milestone the sheet no longer has depends on nothing there.
+    let kept: HashSet<String> = plan.milestones.iter().map(|m| m.id.clone()).collect();
+    for m in &mut plan.milestones {
+        m.depends_on.retain(|d| kept.contains(d));
+    }
+    let mut dropped = Vec::new();
+    for (_, was) in old.milestones.iter().enumerate().filter(|(i, _)| !taken.contains(i)) {
+        differences.push(Difference::Removed {
+            id: was.id.clone(),
+            title: was.title.clone(),
+        });
+        let address = Address::milestone(&old.id, &was.id);
+        let targets = std::iter::once(address.target(was))
+            .chain((1..=was.steps.len()).map(|s| Address::step_of(&old.id, was, s).target(was)));
+        let changes: usize = targets
+            .filter_map(|t| state.get(&t))
+            .map(|t| usize::from(t.last.is_some()) + t.notes.len() + t.moves.len())
+            .sum();
+        if changes > 0 {
+            dropped.push(Dropped {
+                id: was.id.clone(),
+                title: was.title.clone(),
+                changes,
+            });
+        }
+    }
+    plan.year = old.year.or(plan.year);
+    Update {
+        plan,
+        differences,
+        dropped,
+    }
+}
+
+/// A step the file had with the same text keeps its id, note and (when the
+/// sheet names none) owner: its progress is recorded under its id or text.
+fn keep_steps(steps: &mut [Step], was: &[crate::roadmap::Step]) {
+    let mut used: HashSet<usize> = HashSet::new();
+    for step in steps {
+        let Some((i, old)) = was
+            .iter()
+            .enumerate()
+            .find(|(i, o)| !used.contains(i) && folded(&o.text) == folded(&step.text))
+        else {
+            continue;
+        };
+        used.insert(i);
+        step.id.clone_from(&old.id);
+        step.note.clone_from(&old.note);
+        if step.owner.is_none() {
+            step.owner.clone_from(&old.owner);
+        }
+        // The text as the file had it, so a step keyed by its text keeps its key.
+        if old.id.is_none() {
+            step.text.clone_from(&old.text);
+        }
+    }
+}
