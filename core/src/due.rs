@@ -291,6 +291,10 @@ fn month_of(word: &str) -> Option<u32> {
 /// a quarter, "tertial 2 2027" a tertial. "senast", "senest", "innen" or
 /// "by" before it changes nothing: a due date is a deadline already.
 fn natural(text: &str) -> Option<String> {
+    // A range is the notation's own (`A..B`); running text is one date.
+    if text.contains("..") {
+        return None;
+    }
     let lower = text.to_lowercase();
     let mut said: Vec<Said> = Vec::new();
     let mut rest = lower.as_str();
@@ -1045,8 +1049,8 @@ mod tests {
     #[test]
     fn malformed_bare_weeks() {
         let hint = "write bare weeks as `V15` or `V15-16`, or an ISO week as `2027-W15`";
-        check_error("V 15", None, "`V 15` is not a valid week", hint);
-        check_error("V.15", None, "`V.15` is not a valid week", hint);
+        // "V 15" and "V.15" are weeks as running text writes them
+        // (`dates_as_running_text_writes_them`).
         check_error("V15-V16", None, "`V15-V16` is not a valid week", hint);
         check_error("V", None, "`V` is not a valid week", hint);
         check_error("V123", None, "`V123` is not a valid week", hint);
