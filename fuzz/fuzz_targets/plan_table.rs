@@ -42,6 +42,11 @@ fuzz_target!(|data: &[u8]| {
             title: "fuzz",
             language: "sv",
             source: "fuzz.csv",
+            year: plan.year,
+            organisation: None,
+            note: None,
+            budget_tkr: None,
+            parties: &[],
         };
         let words = |w: Wording<'_>| match w {
             Wording::UnreadDue(t) | Wording::UnreadCost(t) => format!("as written: {t}"),

@@ -413,7 +413,7 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         .filter(|(i, h)| !h.is_empty() && !columns.iter().any(|(_, c, _)| c == i))
         .map(|(_, h)| h.clone())
         .collect();
-    Ok(Plan {
+    let mut plan = Plan {
         language,
         columns: columns.iter().map(|(k, i, _)| (*k, headers[*i].clone())).collect(),
         unused,
@@ -422,7 +422,35 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         totals,
         title_row,
         year,
-    })
+    };
+    unplaceable_weeks(&mut plan);
+    Ok(plan)
+}
+
+/// Bare weeks ("v.12") in a plan with no year whose dated rows fall in more
+/// than one year cannot be placed (a roadmap file refuses them): they are
+/// kept as unread text, for a note, instead.
+fn unplaceable_weeks(plan: &mut Plan) {
+    if plan.year.is_some() {
+        return;
+    }
+    let read = |m: &Milestone| m.due.as_deref().and_then(|d| Due::parse(d, None).ok());
+    let years: std::collections::BTreeSet<i32> = plan
+        .milestones
+        .iter()
+        .filter_map(read)
+        .flat_map(|d| [d.start(), d.end()])
+        .flatten()
+        .map(|d| chrono::Datelike::year(&d))
+        .collect();
+    if years.len() < 2 {
+        return;
+    }
+    for m in &mut plan.milestones {
+        if read(m).is_some_and(|d| matches!(d.span(), crate::due::Span::UnplacedWeeks { .. })) {
+            m.unread_due = m.due.take();
+        }
+    }
 }
 
 /// The title of the sheet: the one text of a row above the header
@@ -605,6 +633,7 @@ pub fn merge(parts: Vec<(String, Plan)>) -> Option<Plan> {
         merged.totals.extend(part.totals);
     }
     merged.phases = phases.list;
+    unplaceable_weeks(&mut merged);
     Some(merged)
 }
 
