@@ -417,6 +417,10 @@ pub struct ImportArgs {
     /// Do not record what a Status column says (done, not applicable)
     #[arg(long)]
     pub no_status: bool,
+    /// Read the file's risk table (Risk, Sannolikhet, Konsekvens, Åtgärd, Ansvarig) into the
+    /// risk log of the roadmap imported from it; importing again updates each risk
+    #[arg(long, conflicts_with_all = ["update", "force", "dry_run"])]
+    pub risks: bool,
     #[command(flatten)]
     pub by: ByArg,
 }

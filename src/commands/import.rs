@@ -5,6 +5,7 @@
 use roadmap_core::files::IMPORT_LIMIT;
 use roadmap_core::import::choose::{Chosen, NotAPlan, choose};
 use roadmap_core::import::read::{self, Kind, Table};
+use roadmap_core::import::risks::{import_risks, risk_rows};
 use roadmap_core::import::toml::{self, Head, Wording};
 use roadmap_core::import::update::{self, Difference};
 use roadmap_core::import::{Key, Named, Plan};
@@ -45,6 +46,9 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
             "open it in its program and save it again, or save the table as CSV and import that",
         )
     })?;
+    if args.risks {
+        return risks(context, args, &tables, &name, &shown);
+    }
     let sections = matches!(kind, Kind::Word | Kind::Markdown);
     let Chosen {
         plan,
@@ -147,6 +151,17 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         &table_label(language),
         tables.len() - read_tables.len(),
     );
+    for (i, other) in tables.iter().enumerate() {
+        if !read_tables.contains(&(i + 1)) && risk_rows(other).is_some() {
+            summary.push_str(&t!(
+                language,
+                "import-risks-offered",
+                table = other.name.trim(),
+                command = format!("roadmap import {shown} --risks")
+            ));
+            summary.push('\n');
+        }
+    }
     if old.is_some() {
         summary.push_str(&differences_text(language, &differences));
     }
@@ -212,6 +227,65 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let mut out = summary;
     if args.output.is_none() && in_workspace.is_none() {
         out.push_str(&t!(language, "import-no-workspace"));
+        out.push('\n');
+    }
+    context.terminal.emit(&out)?;
+    Ok(ExitCode::Success)
+}
+
+/// `import FILE --risks`: the file's risk table into the risk log of the
+/// roadmap imported from it (`--id`, else named after the file).
+fn risks(context: &Context, args: &ImportArgs, tables: &[Table], name: &str, shown: &str) -> Result<ExitCode> {
+    let language = &context.language;
+    let found = tables
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            args.table
+                .as_deref()
+                .is_none_or(|asked| t.name.trim() == asked.trim() || (i + 1).to_string() == asked.trim())
+        })
+        .find_map(|(_, t)| risk_rows(t).map(|rows| (t, rows)));
+    let Some((table, rows)) = found else {
+        return Err(Error::refused(
+            format!("{shown} has no risk table"),
+            "a risk table has a header row naming the risk and its likelihood or consequence: Risk, Sannolikhet, Konsekvens, Åtgärd, Ansvarig (or Risiko, Sannsynlighet, Tiltak, Ansvarlig)",
+        ));
+    };
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let id = args
+        .id
+        .clone()
+        .unwrap_or_else(|| roadmap_core::roadmap::edit::id_from(stem));
+    let catalog = context.catalog()?;
+    catalog.roadmap(&id)?;
+    let note = format!("{name}, {}", t!(language, "import-table", table = table.name.trim()));
+    let mut counts = None;
+    let recording = context.record(&catalog, &args.by, None, |state| {
+        let log = roadmap_core::risk::risks(state);
+        let import = import_risks(&rows, &id, &log, &note);
+        let changes = import.changes.clone();
+        counts = Some(import);
+        Ok(changes)
+    })?;
+    let Some(import) = counts else {
+        return Ok(ExitCode::Success);
+    };
+    let mut out = t!(
+        language,
+        "import-risks-read",
+        file = shown,
+        added = import.added,
+        updated = import.updated,
+        unchanged = import.unchanged
+    );
+    out.push('\n');
+    for (row, text) in &import.unscored {
+        out.push_str(&t!(language, "import-risk-unscored", row = *row, text = text.as_str()));
+        out.push('\n');
+    }
+    if matches!(recording.written, roadmap_core::state::file::Written::Appended(_)) {
+        out.push_str(&recording.confirmation(language));
         out.push('\n');
     }
     context.terminal.emit(&out)?;

@@ -605,6 +605,9 @@ import-dropped-item = { $title } ({ $id }, { $count ->
     [one] 1 endring
    *[other] { $count } endringer
 })
+import-risks-offered = arket «{ $table }» er en risikotabell: les den inn i risikologgen med `{ $command }`
+import-risks-read = leste risikotabellen i { $file }: { $added } lagt til, { $updated } endret, { $unchanged } uendret
+import-risk-unscored = rad { $row } («{ $text }») ble ikke lagt til: en ny risiko trenger sannsynlighet og konsekvens fra 1 til 5
 import-wrote = skrev    { $path }: kontroller med `roadmap validate`, se den med `roadmap status { $id }`
 import-no-workspace = ingen .roadmap/-arbeidsområde her: kjør `roadmap init` og importer igjen for å få den lest inn, eller gi `--roadmaps .` til hver kommando
 import-file-source = Importert fra { $file } ({ $table }) med `roadmap import`. Kontroller med `{ $command }`.

@@ -6,6 +6,7 @@
 
 pub mod choose;
 pub mod read;
+pub mod risks;
 pub mod toml;
 pub mod update;
 
