@@ -152,46 +152,43 @@ pub fn import_risks(rows: &[RiskRow], roadmap: &str, log: &[Risk], note: &str) -
         let existing = log
             .iter()
             .find(|r| r.roadmap == roadmap && folded(&r.text) == folded(&row.text));
-        match existing {
-            Some(risk) => {
-                let fields = RiskFields {
-                    likelihood: row.likelihood.filter(|n| *n != risk.likelihood),
-                    impact: row.impact.filter(|n| *n != risk.impact),
-                    owner: row.owner.clone().filter(|o| Some(o) != risk.owner.as_ref()),
-                    action: row.action.clone().filter(|a| Some(a) != risk.action.as_ref()),
-                    ..RiskFields::default()
-                };
-                if fields == RiskFields::default() {
-                    out.unchanged += 1;
-                } else {
-                    out.updated += 1;
-                    out.changes.push(Change::Risk {
-                        target: Target::risk(roadmap, &risk.id),
-                        fields,
-                        note: Some(note.to_string()),
-                    });
-                }
-            }
-            None => {
-                let (Some(likelihood), Some(impact)) = (row.likelihood, row.impact) else {
-                    out.unscored.push((row.row, row.text.clone()));
-                    continue;
-                };
-                out.added += 1;
+        if let Some(risk) = existing {
+            let fields = RiskFields {
+                likelihood: row.likelihood.filter(|n| *n != risk.likelihood),
+                impact: row.impact.filter(|n| *n != risk.impact),
+                owner: row.owner.clone().filter(|o| Some(o) != risk.owner.as_ref()),
+                action: row.action.clone().filter(|a| Some(a) != risk.action.as_ref()),
+                ..RiskFields::default()
+            };
+            if fields == RiskFields::default() {
+                out.unchanged += 1;
+            } else {
+                out.updated += 1;
                 out.changes.push(Change::Risk {
-                    target: Target::risk(roadmap, &crate::risk::new_id()),
-                    fields: RiskFields {
-                        text: Some(row.text.clone()),
-                        likelihood: Some(likelihood),
-                        impact: Some(impact),
-                        owner: row.owner.clone(),
-                        action: row.action.clone(),
-                        ..RiskFields::default()
-                    },
+                    target: Target::risk(roadmap, &risk.id),
+                    fields,
                     note: Some(note.to_string()),
                 });
             }
+            continue;
         }
+        let (Some(likelihood), Some(impact)) = (row.likelihood, row.impact) else {
+            out.unscored.push((row.row, row.text.clone()));
+            continue;
+        };
+        out.added += 1;
+        out.changes.push(Change::Risk {
+            target: Target::risk(roadmap, &crate::risk::new_id()),
+            fields: RiskFields {
+                text: Some(row.text.clone()),
+                likelihood: Some(likelihood),
+                impact: Some(impact),
+                owner: row.owner.clone(),
+                action: row.action.clone(),
+                ..RiskFields::default()
+            },
+            note: Some(note.to_string()),
+        });
     }
     out
 }
