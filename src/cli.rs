@@ -658,7 +658,8 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Roadmap files to check; with none, every loaded roadmap and the state file
+    /// Roadmap files (or a shipped roadmap's id) to check; with none, your own roadmaps
+    /// and the state file
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// `json`: every problem with its file, line, column, severity and message

@@ -59,7 +59,9 @@ pub fn run(context: &Context, args: &InitArgs) -> Result<ExitCode> {
 }
 
 fn workspace(language: &Language, dir: &Path) -> Result<String> {
-    std::fs::create_dir_all(dir).doing(|| format!("cannot create {}", dir.display()))?;
+    // The folder for the user's own roadmaps, which the workspace's README describes.
+    let roadmaps = dir.join(ROADMAPS_DIR);
+    std::fs::create_dir_all(&roadmaps).doing(|| format!("cannot create {}", roadmaps.display()))?;
     let lock_name = lock_path(Path::new(STATE_FILE)).display().to_string();
     let files = [
         (

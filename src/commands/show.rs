@@ -23,16 +23,27 @@ struct RoadmapJson<'a> {
     language: &'a str,
     source: Option<&'a str>,
     year: Option<i32>,
+    budget_tkr: Option<Cost>,
     note: Option<&'a str>,
-    parties: serde_json::Map<String, serde_json::Value>,
+    parties: Vec<PartyJson<'a>>,
     phases: Vec<PhaseJson<'a>>,
     milestones: Vec<MilestoneJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PartyJson<'a> {
+    code: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    /// The parties a joint party stands for.
+    joint: &'a [String],
 }
 
 #[derive(Serialize)]
 struct PhaseJson<'a> {
     id: &'a str,
     title: &'a str,
+    note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -52,6 +63,8 @@ struct MilestoneJson<'a> {
     depends_on: &'a [String],
     criteria: Option<&'a str>,
     description: Option<&'a str>,
+    /// A gate's proposed decision.
+    proposal: Option<&'a str>,
     note: Option<&'a str>,
     steps: Vec<StepJson<'a>>,
 }
@@ -59,6 +72,10 @@ struct MilestoneJson<'a> {
 #[derive(Serialize)]
 struct StepJson<'a> {
     index: usize,
+    /// Its id, when the file gives one.
+    id: Option<&'a str>,
+    /// What changes to it are recorded under: its id, else its text's fingerprint.
+    key: &'a str,
     text: &'a str,
     owner: Option<&'a str>,
     note: Option<&'a str>,
@@ -80,6 +97,7 @@ impl<'a> MilestoneJson<'a> {
             depends_on: &m.depends_on,
             criteria: m.criteria.as_deref(),
             description: m.description.as_deref(),
+            proposal: m.proposal.as_deref(),
             note: m.note.as_deref(),
             steps: m
                 .steps
@@ -87,6 +105,8 @@ impl<'a> MilestoneJson<'a> {
                 .enumerate()
                 .map(|(i, s)| StepJson {
                     index: i + 1,
+                    id: s.id.as_deref(),
+                    key: s.key(),
                     text: &s.text,
                     owner: s.owner.as_deref(),
                     note: s.note.as_deref(),
@@ -105,11 +125,17 @@ impl<'a> RoadmapJson<'a> {
             language: &r.language,
             source: r.source.as_deref(),
             year: r.year,
+            budget_tkr: r.budget_tkr,
             note: r.note.as_deref(),
             parties: r
                 .parties
                 .iter()
-                .map(|p| (p.code.clone(), serde_json::Value::from(p.name.as_str())))
+                .map(|p| PartyJson {
+                    code: &p.code,
+                    name: &p.name,
+                    aliases: &p.aliases,
+                    joint: &p.joint,
+                })
                 .collect(),
             phases: r
                 .phases
@@ -117,6 +143,7 @@ impl<'a> RoadmapJson<'a> {
                 .map(|p| PhaseJson {
                     id: &p.id,
                     title: &p.title,
+                    note: p.note.as_deref(),
                 })
                 .collect(),
             milestones: r.milestones.iter().map(|m| MilestoneJson::new(m, schedule)).collect(),

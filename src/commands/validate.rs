@@ -48,16 +48,40 @@ struct ProblemJson<'a> {
 }
 
 pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
+    // With no file named: the user's own roadmaps; a shipped one is checked
+    // when named by its id (its warnings are not the user's to fix).
+    let mut checked: Option<Vec<String>> = None;
     let (roadmaps, errors): (Vec<Roadmap>, Vec<Diagnostic>) = if args.files.is_empty() {
         match context.catalog() {
-            Ok(catalog) => (catalog.roadmaps, Vec::new()),
+            Ok(catalog) => {
+                checked = Some(
+                    catalog
+                        .roadmaps
+                        .iter()
+                        .filter(|r| matches!(r.origin, roadmap_core::roadmap::Origin::File { .. }))
+                        .map(|r| r.id.clone())
+                        .collect(),
+                );
+                (catalog.roadmaps, Vec::new())
+            }
             Err(Error::Roadmaps(found)) => (Vec::new(), found),
             Err(other) => return Err(other),
         }
     } else {
         let mut good = Vec::new();
         let mut errors = Vec::new();
+        let loaded = context.catalog().ok();
         for path in &args.files {
+            let shipped = (!path.exists())
+                .then(|| path.to_str())
+                .flatten()
+                .and_then(|id| loaded.as_ref()?.get(id))
+                .filter(|r| matches!(r.origin, roadmap_core::roadmap::Origin::Shipped(_)))
+                .cloned();
+            if let Some(roadmap) = shipped {
+                good.push(roadmap);
+                continue;
+            }
             match catalog::load_file(path) {
                 Ok(roadmap) => good.push(roadmap),
                 Err(found) => errors.extend(found),
@@ -83,7 +107,13 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
     let state = read
         .as_ref()
         .map_or_else(roadmap_core::state::State::default, |r| r.fold(&catalog));
-    let mut warnings: Vec<Diagnostic> = catalog.roadmaps.iter().flat_map(|r| check::plan(r, &state)).collect();
+    let in_scope = |r: &&Roadmap| checked.as_ref().is_none_or(|ids| ids.contains(&r.id));
+    let mut warnings: Vec<Diagnostic> = catalog
+        .roadmaps
+        .iter()
+        .filter(in_scope)
+        .flat_map(|r| check::plan(r, &state))
+        .collect();
     let state_path = read
         .as_ref()
         .map(|r| r.location.path.display().to_string())
@@ -111,6 +141,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
             roadmaps: catalog
                 .roadmaps
                 .iter()
+                .filter(in_scope)
                 .map(|r| RoadmapJson {
                     id: &r.id,
                     file: r.origin.file_name(),
@@ -131,7 +162,10 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
             ExitCode::Failure
         });
     }
-    let mut out: String = catalog.roadmaps.iter().map(summary).collect();
+    let mut out: String = catalog.roadmaps.iter().filter(in_scope).map(summary).collect();
+    if checked.as_ref().is_some_and(Vec::is_empty) && errors.is_empty() {
+        out.push_str("no roadmaps of your own to check; name a shipped one to check it: roadmap validate hubs-sdk\n");
+    }
     out.extend(warnings.iter().map(crate::render::error::diagnostic));
     if checks_state {
         out.push_str(&format!(
