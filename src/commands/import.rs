@@ -214,6 +214,11 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
             return Ok(ExitCode::Success);
         }
     }
+    if statuses > 0 || moves {
+        // Who records what the sheet says is known before anything is written.
+        let location = context.state_location()?;
+        context.author(&args.by, None, &location)?;
+    }
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     }
@@ -580,7 +585,7 @@ fn summary(language: &Language, plan: &Plan, file: &str, table: &str, others: us
         ));
         out.push('\n');
     }
-    if let Some(year) = plan.year {
+    if let Some(year) = plan.year.filter(|_| plan.title_row.is_some()) {
         out.push_str(&t!(language, "import-year", year = year.to_string()));
         out.push('\n');
     }

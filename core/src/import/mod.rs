@@ -381,7 +381,12 @@ pub fn plan(table: &Table, named: &[Named]) -> Result<Plan, Problem> {
         }
         // A start and a due date are a range, when they make one.
         if let Some(start) = start {
+            let begins = |text: &str| Due::parse(text, year).ok().and_then(|d| d.start());
             match &m.due {
+                // The due date begins there already (a sheet exported from here
+                // has both), or is a week with no year, which no day can start.
+                Some(due)
+                    if begins(due) == begins(&start) || (begins(due).is_none() && Due::parse(due, year).is_ok()) => {}
                 Some(due) if Due::parse(&format!("{start}..{due}"), year).is_ok() => {
                     m.due = Some(format!("{start}..{due}"));
                 }
@@ -531,7 +536,7 @@ fn status_of(text: &str) -> Option<Mark> {
         "cancelled",
         "canceled",
     ];
-    const OPEN: [&str; 16] = [
+    const OPEN: [&str; 32] = [
         "pågår",
         "pågående",
         "ej påbörjad",
@@ -548,6 +553,23 @@ fn status_of(text: &str) -> Option<Mark> {
         "not started",
         "planned",
         "delayed",
+        // The statuses an export writes.
+        "öppen",
+        "kommande",
+        "löpande",
+        "odaterad",
+        "ska vara klar nu",
+        "åpen",
+        "kommende",
+        "løpende",
+        "udatert",
+        "frist nå",
+        "open",
+        "upcoming",
+        "ongoing",
+        "undated",
+        "due",
+        "overdue",
     ];
     let said = words(text);
     if DONE.contains(&said.as_str()) {
@@ -718,6 +740,22 @@ fn header(table: &Table, named: &[Named]) -> Result<(usize, Columns), Problem> {
                 && !columns.iter().any(|(k, _, _)| *k == key)
             {
                 columns.push((key, i, Some(lang)));
+            }
+        }
+        // A sheet this tool exported names the milestone's id "Milstolpe"
+        // beside its "Titel": the title is the title, the milestone its id.
+        let titled = headers
+            .iter()
+            .position(|h| ["titel", "title", "tittel"].contains(&words(h).as_str()));
+        if let Some(t) = titled
+            && !columns.iter().any(|(_, c, _)| *c == t)
+            && let Some(at) = columns.iter().position(|(k, _, _)| *k == Key::Title)
+        {
+            let id_free = !columns.iter().any(|(k, _, _)| *k == Key::Id);
+            let (_, was, lang) = columns.remove(at);
+            columns.push((Key::Title, t, lang));
+            if id_free {
+                columns.push((Key::Id, was, lang));
             }
         }
         let has_title = columns.iter().any(|(k, _, _)| *k == Key::Title);

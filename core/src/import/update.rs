@@ -78,13 +78,28 @@ fn folded(title: &str) -> String {
 /// wrote, as `state` has it).
 pub fn update(old: &Roadmap, mut plan: Plan, state: &State<'_>) -> Update {
     let has = |key: Key| plan.columns.iter().any(|(k, _)| *k == key);
-    let (has_owner, has_note, has_criteria, has_description, has_cost) = (
+    let (has_owner, has_note, has_criteria, has_description, has_cost, has_steps) = (
         has(Key::Owner),
         has(Key::Note),
         has(Key::Criteria),
         has(Key::Description),
         has(Key::Cost),
+        has(Key::Steps),
     );
+    // A sheet with neither phase rows nor a phase column says nothing of phases.
+    let keeps_phases = plan.phases.is_empty() && !has(Key::Phase);
+    if keeps_phases {
+        plan.phases = old
+            .phases
+            .iter()
+            .map(|p| super::Phase {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                heading: None,
+                note: p.note.clone(),
+            })
+            .collect();
+    }
     let mut taken: HashSet<usize> = HashSet::new();
     let mut ids = UniqueIds::taken(old.milestones.iter().map(|m| m.id.as_str()));
     let mut differences = Vec::new();
@@ -136,19 +151,29 @@ pub fn update(old: &Roadmap, mut plan: Plan, state: &State<'_>) -> Update {
         // to where the sheet puts it; a date the sheet did not change leaves
         // any move made in the tool as it is.
         let last = was.due.as_ref().map(Due::label);
-        if let Some(sheet) = &m.due
-            && last != Some(sheet.as_str())
-        {
-            let now = due_now(old, was, state);
-            differences.push(Difference::Moved {
-                id: m.id.clone(),
-                title: m.title.clone(),
-                from: now.as_ref().map(|d| d.label().to_string()),
-                to: sheet.clone(),
-            });
+        let now = due_now(old, was, state);
+        let same = |due: Option<&Due>, sheet: &str| {
+            due.is_some_and(|d| {
+                d.label() == sheet
+                    || Due::parse(sheet, old.year).is_ok_and(|s| s.span() == d.span() && s.precision() == d.precision())
+            })
+        };
+        // A move is a date that is neither what the last import wrote nor
+        // where the milestone stands now (a sheet exported from here says
+        // the latter); the file then says what the sheet says.
+        match m.due.clone() {
+            Some(sheet) if !same(was.due.as_ref(), &sheet) && !same(now.as_ref(), &sheet) => {
+                differences.push(Difference::Moved {
+                    id: m.id.clone(),
+                    title: m.title.clone(),
+                    from: now.as_ref().map(|d| d.label().to_string()),
+                    to: sheet,
+                });
+            }
+            _ => m.due = last.map(str::to_string),
         }
-        if m.due.is_none() {
-            m.due = last.map(str::to_string);
+        if keeps_phases {
+            m.phase.clone_from(&was.phase);
         }
         if has_owner {
             if m.owner != was.owner {
@@ -171,13 +196,38 @@ pub fn update(old: &Roadmap, mut plan: Plan, state: &State<'_>) -> Update {
         if !has_cost {
             m.cost_tkr = was.cost_tkr.map(crate::roadmap::Cost::value);
         }
-        if !has_note || m.note.is_none() {
+        // A sheet exported from here says the file's note and the notes
+        // recorded since, a line each: that is the note the file has.
+        let recorded: Vec<&str> = state
+            .get(&Address::milestone(&old.id, &was.id).target(was))
+            .map(|t| t.notes.iter().filter_map(|e| e.note.as_deref()).collect())
+            .unwrap_or_default();
+        let known = |note: &str| {
+            note.lines().map(str::trim).filter(|l| !l.is_empty()).all(|line| {
+                was.note.as_deref().is_some_and(|n| n.lines().any(|l| l.trim() == line))
+                    || recorded.iter().any(|r| r.lines().any(|l| l.trim() == line))
+            })
+        };
+        if !has_note || m.note.as_deref().is_none_or(known) {
             m.note.clone_from(&was.note);
         }
         m.depends_on.clone_from(&was.depends_on);
         m.gate = was.kind == Kind::Gate;
         m.proposal.clone_from(&was.proposal);
-        keep_steps(&mut m.steps, &was.steps);
+        if has_steps {
+            keep_steps(&mut m.steps, &was.steps);
+        } else {
+            m.steps = was
+                .steps
+                .iter()
+                .map(|s| Step {
+                    text: s.text.clone(),
+                    owner: s.owner.clone(),
+                    id: s.id.clone(),
+                    note: s.note.clone(),
+                })
+                .collect();
+        }
     }
     // What depends on a milestone the sheet no longer has depends on nothing there.
     let kept: HashSet<String> = plan.milestones.iter().map(|m| m.id.clone()).collect();
