@@ -201,7 +201,7 @@ fn the_office_workbook_is_read_as_its_reader_means_it() {
 }
 
 /// The same plan as a Word document with a table per numbered section, and
-/// as an OpenDocument sheet whose cells carry no value type.
+/// as an `OpenDocument` sheet whose cells carry no value type.
 #[test]
 fn the_word_document_and_the_untyped_opendocument_sheet_read_too() {
     let sandbox = Sandbox::new();
