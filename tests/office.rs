@@ -103,6 +103,10 @@ fn ids_by_title(sandbox: &Sandbox, id: &str) -> std::collections::BTreeMap<Strin
 
 fn imported(sandbox: &Sandbox) {
     expect_code(&sandbox.run(&["init"]), 0);
+    assert!(
+        sandbox.path().join(".roadmap/roadmaps").is_dir(),
+        "init makes the folder for your own plans"
+    );
     let (out, err) = expect_code(&run(sandbox, "2027-03-15", &["import", &fixture("e-arkiv.xlsx")]), 0);
     assert!(out.contains("e-arkiv.toml"), "{out}{err}");
 }
@@ -426,6 +430,21 @@ fn importing_the_workbook_again_keeps_every_change_on_its_title() {
     ] {
         assert!(text.contains(kept), "{kept}\n{text}");
     }
+    // `show --format json` says all of it too: the parties with their aliases, the step's note.
+    let show = json(&sandbox, &["show", "e-arkiv"]);
+    assert_eq!(show["organisation"], "Härnösands kommun");
+    assert_eq!(
+        show["parties"][1],
+        serde_json::json!({"code": "Leverantör", "name": "Leverantören AB", "aliases": ["leverantören"], "joint": []})
+    );
+    let installation = show["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["title"] == "Installation och test")
+        .unwrap();
+    assert_eq!(installation["steps"][0]["note"], "Beställd");
+    assert!(installation["steps"][0]["key"].as_str().unwrap().starts_with('~'));
     // Pilotdrift's change is kept, reported as no longer matching.
     let state_after = std::fs::read_to_string(sandbox.path().join(".roadmap/state.jsonl")).unwrap();
     assert!(state_after.starts_with(&state_before), "the state only grows");
