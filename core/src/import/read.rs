@@ -148,14 +148,7 @@ const MOST_COLUMNS: usize = 1024;
 /// rows and cells count only up to content that follows them, and no sheet
 /// grows past `MOST_CELLS`.
 fn opendocument(bytes: &[u8]) -> Result<Vec<Table>, String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a spreadsheet: {e}"))?;
-    let mut xml = String::new();
-    archive
-        .by_name("content.xml")
-        .map_err(|e| format!("not an OpenDocument spreadsheet (no content.xml): {e}"))?
-        .take(256 << 20)
-        .read_to_string(&mut xml)
-        .map_err(|e| format!("cannot read content.xml: {e}"))?;
+    let xml = zipped(bytes, "content.xml", "an OpenDocument spreadsheet")?;
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut out: Vec<Table> = Vec::new();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
@@ -305,6 +298,20 @@ fn opendocument(bytes: &[u8]) -> Result<Vec<Table>, String> {
         }
     }
     Ok(out)
+}
+
+/// The text of the file `name` in the zip `bytes` (an office document of
+/// the kind `what` names), at most 256 MiB of it.
+fn zipped(bytes: &[u8], name: &str, what: &str) -> Result<String, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not {what}: {e}"))?;
+    let mut xml = String::new();
+    archive
+        .by_name(name)
+        .map_err(|e| format!("not {what} (no {name}): {e}"))?
+        .take(256 << 20)
+        .read_to_string(&mut xml)
+        .map_err(|e| format!("cannot read {name}: {e}"))?;
+    Ok(xml)
 }
 
 /// `value` `n` times at the end of `row`, after the empty cells counted
@@ -469,14 +476,7 @@ fn pipe_cells(line: &str) -> Vec<Cell> {
 /// spanning several columns followed by empty ones so the columns line up.
 /// A table inside a cell is read as part of that cell's text.
 fn word(bytes: &[u8]) -> Result<Vec<Table>, String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a Word document: {e}"))?;
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .map_err(|e| format!("not a Word document (no word/document.xml): {e}"))?
-        .take(256 << 20)
-        .read_to_string(&mut xml)
-        .map_err(|e| format!("cannot read word/document.xml: {e}"))?;
+    let xml = zipped(bytes, "word/document.xml", "a Word document")?;
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut out = Vec::new();
     let mut depth = 0usize; // tables open
