@@ -364,9 +364,12 @@ pub struct ReportArgs {
     pub weeks: u32,
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
-    /// Write the report to FILE instead of standard output
+    /// Write the report to FILE instead of standard output (a new file, unless --force)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With -o: replace the file if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// The project lead's assessment of the period, in Markdown (default:
     /// the workspace's .roadmap/assessments/WEEK.md, like 2027-W15.md)
     #[arg(long, value_name = "FILE")]
@@ -528,9 +531,12 @@ pub struct ExportArgs {
     /// and deadline for longer, so "HT2027" does not fill half a year (auto)
     #[arg(long, value_enum, default_value_t = IcsEvents::Auto)]
     pub events: IcsEvents,
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output (a new file, unless --force)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With -o: replace the file if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -290,7 +290,13 @@ fn an_output_path_that_is_a_symlink_is_written_through() {
         let link = sandbox.path().join("report.md");
         let _ = std::fs::remove_file(&link);
         std::os::unix::fs::symlink("published/report.md", &link).unwrap();
-        expect_code(&bounded(sandbox.cmd(&["report", "-o", "report.md"])), 0);
+        // Something is there: a new file is refused, and --force writes through the link.
+        let (_, err) = expect_code(&bounded(sandbox.cmd(&["report", "-o", "report.md"])), 1);
+        assert!(
+            err.contains("exists already") && err.contains("--force"),
+            "{shape}: {err}"
+        );
+        expect_code(&bounded(sandbox.cmd(&["report", "-o", "report.md", "--force"])), 0);
         assert!(
             std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
             "{shape}"

@@ -20,6 +20,7 @@ fn fixture(name: &str) -> PathBuf {
 /// `show --format json` of it, with the summary printed.
 fn import(sandbox: &Sandbox, file: &str, id: &str) -> (Value, String) {
     let path = fixture(file);
+    std::fs::create_dir_all(sandbox.path().join("plans")).unwrap();
     let out = sandbox.run(&[
         "import",
         path.to_str().unwrap(),

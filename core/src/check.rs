@@ -26,8 +26,10 @@ fn source(roadmap: &Roadmap) -> Option<String> {
 pub fn plan(roadmap: &Roadmap, state: &State<'_>) -> Vec<Diagnostic> {
     let text = source(roadmap).unwrap_or_default();
     let path = roadmap.origin.file_name();
+    let lines = crate::diagnostic::LineIndex::new(&text);
     let warn = |span: &std::ops::Range<usize>, message: String, hint: String| {
-        Diagnostic::at(&path, &text, span.clone(), message)
+        lines
+            .at(&path, &text, span.clone(), message)
             .with_hint(hint)
             .with_severity(Severity::Warning)
     };

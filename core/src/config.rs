@@ -96,6 +96,7 @@ fn parse(path: &str, text: &str) -> Result<Settings> {
     let document = toml_spanner::parse(text, &arena)
         .map_err(|e| Error::Config(vec![crate::roadmap::parse::toml_error(path, text, &e)]))?;
     let at = |item: &toml_spanner::Item<'_>| span(item.span());
+    let lines = crate::diagnostic::LineIndex::new(text);
     let mut problems = Vec::new();
     let mut language = None;
     let mut lights = LightRule::default();
@@ -105,60 +106,65 @@ fn parse(path: &str, text: &str) -> Result<Settings> {
             "workspace_id" => match item.as_str() {
                 Some(id) if is_workspace_id(id) => workspace_id = Some(id.to_string()),
                 _ => problems.push(
-                    Diagnostic::at(
-                        path,
-                        text,
-                        at(item),
-                        "`workspace_id` must be 1 to 64 letters a-z, digits, `-`, `_` or `.`",
-                    )
-                    .with_hint("delete the line and run `roadmap init` to write a new one"),
+                    lines
+                        .at(
+                            path,
+                            text,
+                            at(item),
+                            "`workspace_id` must be 1 to 64 letters a-z, digits, `-`, `_` or `.`",
+                        )
+                        .with_hint("delete the line and run `roadmap init` to write a new one"),
                 ),
             },
             "language" => match item.as_str().map(|s| (s, Lang::parse(s))) {
                 Some((_, Some(lang))) => language = Some(lang),
                 Some((value, None)) => problems.push(
-                    Diagnostic::at(
-                        path,
-                        text,
-                        at(item),
-                        format!("`{value}` is not a language roadmap speaks"),
-                    )
-                    .with_hint("write language = \"sv\" (Swedish), \"nb\" (Norwegian) or \"en\" (English)"),
+                    lines
+                        .at(
+                            path,
+                            text,
+                            at(item),
+                            format!("`{value}` is not a language roadmap speaks"),
+                        )
+                        .with_hint("write language = \"sv\" (Swedish), \"nb\" (Norwegian) or \"en\" (English)"),
                 ),
                 None => problems.push(
-                    Diagnostic::at(path, text, at(item), "`language` must be a string")
+                    lines
+                        .at(path, text, at(item), "`language` must be a string")
                         .with_hint("write language = \"sv\", \"nb\" or \"en\""),
                 ),
             },
             "lights" => match item.as_table() {
                 Some(table) => {
-                    lights = light_rule(path, text, table, &mut problems);
+                    lights = light_rule(path, text, &lines, table, &mut problems);
                     if lights.time_yellow_days > lights.time_red_days
                         || lights.cost_yellow_percent > lights.cost_red_percent
                     {
                         problems.push(
-                            Diagnostic::at(path, text, at(item), "a yellow threshold is above its red one").with_hint(
+                            lines.at(path, text, at(item), "a yellow threshold is above its red one").with_hint(
                                 "yellow comes first: time_yellow_days <= time_red_days, cost_yellow_percent <= cost_red_percent",
                             ),
                         );
                     }
                 }
                 None => problems.push(
-                    Diagnostic::at(path, text, at(item), "`lights` must be a table")
+                    lines
+                        .at(path, text, at(item), "`lights` must be a table")
                         .with_hint("write it as a section: [lights]"),
                 ),
             },
             other => problems.push(
-                Diagnostic::at(
-                    path,
-                    text,
-                    span(key.span),
-                    format!("unknown key `{other}` in the workspace settings"),
-                )
-                .with_hint(
-                    did_you_mean(other, KEYS.iter().copied())
-                        .unwrap_or_else(|| "the keys are `language`, `workspace_id` and `[lights]`".into()),
-                ),
+                lines
+                    .at(
+                        path,
+                        text,
+                        span(key.span),
+                        format!("unknown key `{other}` in the workspace settings"),
+                    )
+                    .with_hint(
+                        did_you_mean(other, KEYS.iter().copied())
+                            .unwrap_or_else(|| "the keys are `language`, `workspace_id` and `[lights]`".into()),
+                    ),
             ),
         }
     }
@@ -175,7 +181,13 @@ fn span(s: toml_spanner::Span) -> std::ops::Range<usize> {
 
 /// `[lights]`: days are whole days, zero or more; percentages numbers, zero
 /// or more; the defaults for those not given.
-fn light_rule(path: &str, text: &str, table: &toml_spanner::Table<'_>, problems: &mut Vec<Diagnostic>) -> LightRule {
+fn light_rule(
+    path: &str,
+    text: &str,
+    lines: &crate::diagnostic::LineIndex,
+    table: &toml_spanner::Table<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> LightRule {
     let mut rule = LightRule::default();
     for (key, value) in table {
         let days = value.as_i64().filter(|n| *n >= 0);
@@ -190,28 +202,32 @@ fn light_rule(path: &str, text: &str, table: &toml_spanner::Table<'_>, problems:
             ("cost_yellow_percent", _, Some(n)) => rule.cost_yellow_percent = n,
             ("cost_red_percent", _, Some(n)) => rule.cost_red_percent = n,
             (name @ ("time_yellow_days" | "time_red_days"), ..) => problems.push(
-                Diagnostic::at(
-                    path,
-                    text,
-                    span(value.span()),
-                    format!("`{name}` must be a whole number of days, zero or more"),
-                )
-                .with_hint(format!("write {name} = 30")),
+                lines
+                    .at(
+                        path,
+                        text,
+                        span(value.span()),
+                        format!("`{name}` must be a whole number of days, zero or more"),
+                    )
+                    .with_hint(format!("write {name} = 30")),
             ),
             (name, ..) if LIGHT_KEYS.contains(&name) => problems.push(
-                Diagnostic::at(
-                    path,
-                    text,
-                    span(value.span()),
-                    format!("`{name}` must be a percentage, zero or more"),
-                )
-                .with_hint(format!("write {name} = 10")),
+                lines
+                    .at(
+                        path,
+                        text,
+                        span(value.span()),
+                        format!("`{name}` must be a percentage, zero or more"),
+                    )
+                    .with_hint(format!("write {name} = 10")),
             ),
             (other, ..) => problems.push(
-                Diagnostic::at(path, text, span(key.span), format!("unknown key `{other}` in [lights]")).with_hint(
-                    did_you_mean(other, LIGHT_KEYS.iter().copied())
-                        .unwrap_or_else(|| format!("the keys are {}", LIGHT_KEYS.join(", "))),
-                ),
+                lines
+                    .at(path, text, span(key.span), format!("unknown key `{other}` in [lights]"))
+                    .with_hint(
+                        did_you_mean(other, LIGHT_KEYS.iter().copied())
+                            .unwrap_or_else(|| format!("the keys are {}", LIGHT_KEYS.join(", "))),
+                    ),
             ),
         }
     }

@@ -42,11 +42,24 @@ impl Diagnostic {
     /// A problem at a byte range of `text`, the whole content of `path`.
     pub fn at(path: &str, text: &str, span: Range<usize>, message: impl Into<String>) -> Self {
         let start = floor_char_boundary(text, span.start.min(text.len()));
-        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[..start].matches('\n').count() + 1;
+        Diagnostic::on_line(path, text, line, line_start, span, message)
+    }
+
+    /// The problem at `span`, on line `line` (from 1) that starts at byte `line_start`.
+    pub(crate) fn on_line(
+        path: &str,
+        text: &str,
+        line: usize,
+        line_start: usize,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line_text = text[line_start..line_end].trim_end_matches('\r');
-        let line = text[..start].matches('\n').count() + 1;
         let column = text[line_start..start].chars().count() + 1;
         // The line shown stops before a trailing '\r'; so does the underline.
         let mark_start = (start - line_start).min(line_text.len());
@@ -109,6 +122,30 @@ pub fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// Where each line of a text starts, found once: a file with many problems
+/// has each located by a binary search, not by counting lines from the
+/// start of the file again.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// The problem at `span` of `text`, the text this index was made from.
+    pub fn at(&self, path: &str, text: &str, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let line = self.starts.partition_point(|s| *s <= start).max(1);
+        Diagnostic::on_line(path, text, line, self.starts[line - 1], span, message)
+    }
+}
+
 /// The closest of `candidates` to `word`, if one is close enough to be a typo.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     candidates
@@ -129,6 +166,21 @@ mod tests {
         let d = Diagnostic::at("f.toml", text, 15..18, "bad");
         assert_eq!((d.line, d.column), (2, 9));
         assert_eq!(d.snippet, Some(("ägare = \"x\"".to_string(), 9..12)));
+    }
+
+    #[test]
+    fn a_line_index_locates_as_counting_does() {
+        let text = "a = 1\nägare = \"x\"\r\n\n[lights]\nx = 2";
+        let index = LineIndex::new(text);
+        for at in 0..text.len() {
+            if text.is_char_boundary(at) {
+                assert_eq!(
+                    index.at("f", text, at..at, "m"),
+                    Diagnostic::at("f", text, at..at, "m"),
+                    "{at}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -68,6 +68,10 @@ pub enum Error {
     /// placed in a year: the week's year cannot be told.
     #[error("`{text}` has no year, and `{roadmap}` is not placed in a year")]
     WeekWithoutYear { text: String, roadmap: String, week: u32 },
+    /// A new file was to be written where one is already. The command line
+    /// says how to replace it.
+    #[error("{} exists already; nothing was written", .path.display())]
+    Exists { path: PathBuf },
     /// Another roadmap command held the lock for longer than `--lock-timeout`.
     #[error("gave up after {:.1}s waiting for the lock {}; the state was not changed", .waited.as_secs_f64(), .lock.display())]
     Busy { lock: PathBuf, waited: Duration },
@@ -84,6 +88,7 @@ impl Error {
             | Error::Io { .. }
             | Error::NoRecorder
             | Error::NoStateHome
+            | Error::Exists { .. }
             | Error::WeekWithoutYear { .. } => ExitCode::Failure,
             Error::Usage { .. } => ExitCode::Usage,
             Error::Busy { .. } => ExitCode::Busy,

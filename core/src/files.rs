@@ -53,7 +53,7 @@ pub fn check(path: &Path, what: &str) -> Result<Option<Metadata>> {
         Ok(m) if m.is_file() => Ok(Some(m)),
         Ok(m) => Err(Error::refused(
             format!("{what} {} is {}, not a file", path.display(), kind(&m)),
-            format!("give the path of a regular file for {what}; it is created when missing"),
+            format!("give the path of a regular file for {what}"),
         )),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::io(format!("cannot read {what} {}", path.display()), e)),
@@ -124,8 +124,27 @@ pub fn target(path: &Path, what: &str) -> Result<PathBuf> {
 /// leaves either the old file or the new one: a temporary file in the same
 /// folder, fsynced, renamed over it, the folder fsynced.
 pub fn replace(path: &Path, content: &[u8], what: &str) -> Result<()> {
+    write(path, content, what, true)
+}
+
+/// Writes a new file at `path` as `replace` does, and refuses, writing
+/// nothing, when something is there already, even when it appears while
+/// this one is written: the rename does not replace (two commands writing
+/// the same new file cannot both say they wrote it).
+pub fn create(path: &Path, content: &[u8], what: &str) -> Result<()> {
+    write(path, content, what, false)
+}
+
+fn write(path: &Path, content: &[u8], what: &str, replacing: bool) -> Result<()> {
     let target = target(path, what)?;
-    let cannot = |e| Error::io(format!("cannot write {what} {}", path.display()), e);
+    let exists = || Error::Exists {
+        path: path.to_path_buf(),
+    };
+    if !replacing && std::fs::symlink_metadata(&target).is_ok() {
+        return Err(exists());
+    }
+    // The operating system's reason, without the temporary file's name.
+    let cannot = |e: std::io::Error| Error::io(format!("cannot write {what} {}", path.display()), without_temp(e));
     let dir = parent_dir(&target);
     let mut temp = tempfile::Builder::new()
         .prefix(".roadmap-")
@@ -138,9 +157,30 @@ pub fn replace(path: &Path, content: &[u8], what: &str) -> Result<()> {
         Err(_) => set_default_permissions(temp.as_file()),
     }
     temp.as_file().sync_all().map_err(cannot)?;
-    temp.persist(&target).map_err(|e| cannot(e.error))?;
+    if replacing {
+        temp.persist(&target).map_err(|e| cannot(e.error))?;
+    } else {
+        temp.persist_noclobber(&target).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                exists()
+            } else {
+                cannot(e.error)
+            }
+        })?;
+    }
     // The rename is only durable once the folder's entry is on disk too.
     File::open(&dir).and_then(|d| d.sync_all()).map_err(cannot)
+}
+
+/// An error of the operating system as it says it, without the path of the
+/// temporary file it happened on (the person wrote to another path).
+fn without_temp(e: std::io::Error) -> std::io::Error {
+    if let Some(code) = e.raw_os_error() {
+        return std::io::Error::from_raw_os_error(code);
+    }
+    let said = e.to_string();
+    let said = said.split(" at path ").next().unwrap_or(&said).to_string();
+    std::io::Error::new(e.kind(), said)
 }
 
 #[cfg(unix)]

@@ -41,15 +41,18 @@ pub fn new_id() -> String {
 /// Every risk in `state`, in the order they were added.
 pub fn risks(state: &State<'_>) -> Vec<Risk> {
     let mut out: Vec<Risk> = Vec::new();
+    // Each risk's place in `out`, by its target: one look-up per change.
+    let mut places: std::collections::HashMap<&crate::target::Target, usize> = std::collections::HashMap::new();
     for counted in state.ordered.iter().filter(|c| c.event.op == Op::Risk) {
         let event = counted.event;
         let (Some(id), Some(fields)) = (event.target.risk_id(), event.risk.as_ref()) else {
             continue;
         };
         let roadmap = event.target.roadmap();
-        let at = if let Some(at) = out.iter().position(|r| r.roadmap == roadmap && r.id == id) {
-            at
+        let at = if let Some(at) = places.get(&event.target) {
+            *at
         } else {
+            places.insert(&event.target, out.len());
             out.push(Risk {
                 id: id.to_string(),
                 roadmap: roadmap.to_string(),

@@ -67,7 +67,12 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 ));
             };
             let rows = roadmap_core::export::spreadsheet(&all, &state);
-            crate::render::write_file(&context.language, path, &xlsx::workbook(&context.language, &rows)?)?;
+            crate::render::write_file(
+                &context.language,
+                path,
+                &xlsx::workbook(&context.language, &rows)?,
+                args.force,
+            )?;
             return Ok(ExitCode::Success);
         }
         ExportFormat::Mermaid | ExportFormat::Json => {
@@ -87,6 +92,12 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             }
         }
     };
-    write_output(&context.terminal, &context.language, args.output.as_deref(), &text)?;
+    write_output(
+        &context.terminal,
+        &context.language,
+        args.output.as_deref(),
+        args.force,
+        &text,
+    )?;
     Ok(ExitCode::Success)
 }

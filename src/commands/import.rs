@@ -141,8 +141,19 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let id = head.id.to_string();
     let in_file = table_label(words_in);
     let text = toml::write(&plan, &head, &|w| wording(words_in, w, &name, &in_file));
-    // Whatever is written must load: a failure here is this command's fault.
+    // Whatever is written must load beside the rest, as loading will check it.
+    if text.len() as u64 > roadmap_core::files::ROADMAP_LIMIT {
+        return Err(Error::refused(
+            format!(
+                "the roadmap from {shown} would be {} MiB, more than the {} MiB a roadmap file may be; nothing was written",
+                (text.len() as u64).div_ceil(1 << 20),
+                roadmap_core::files::ROADMAP_LIMIT >> 20
+            ),
+            "a cell of the table holds far more than a plan does: check that it is the file you meant",
+        ));
+    }
     parse::parse(&written, text.as_bytes(), origin).map_err(Error::Roadmaps)?;
+    let replaces_shipped = old.is_none() && clash(context, &id, &target)?;
 
     let mut summary = summary(
         language,
@@ -198,6 +209,8 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         context.terminal.emit(&text)?;
         return Ok(ExitCode::Success);
     }
+    // A device or a folder is no roadmap file, with --force or without.
+    roadmap_core::files::check(&target, "the roadmap file")?;
     if old.is_none() && target.exists() && !args.force {
         return Err(Error::refused(
             format!("{written} exists already; nothing was written"),
@@ -219,12 +232,23 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         let location = context.state_location()?;
         context.author(&args.by, None, &location)?;
     }
-    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+    // The workspace's folder for roadmaps is made when missing; a folder named with -o is not.
+    if args.output.is_none()
+        && let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     }
-    roadmap_core::files::replace(&target, text.as_bytes(), "the roadmap file")?;
+    if old.is_some() || args.force {
+        roadmap_core::files::replace(&target, text.as_bytes(), "the roadmap file")?;
+    } else {
+        roadmap_core::files::create(&target, text.as_bytes(), "the roadmap file")?;
+    }
     summary.push_str(&t!(language, "import-wrote", path = written, id = id.as_str()));
     summary.push('\n');
+    if replaces_shipped {
+        summary.push_str(&t!(language, "import-replaces-shipped", id = id.as_str()));
+        summary.push('\n');
+    }
     if statuses > 0 || moves {
         let note = format!("{name}, {}", table_label(words_in));
         summary.push_str(&record(context, args, &plan, &differences, &id, &note)?);
@@ -295,6 +319,46 @@ fn risks(context: &Context, args: &ImportArgs, tables: &[Table], name: &str, sho
     }
     context.terminal.emit(&out)?;
     Ok(ExitCode::Success)
+}
+
+/// Refuses an id a loaded roadmap other than the file at `target` has: a
+/// second one would stop every command loading. One of a shipped roadmap
+/// takes its place, which is said (`true`), and refused when something is
+/// recorded on the shipped one (it would no longer match).
+fn clash(context: &Context, id: &str, target: &std::path::Path) -> Result<bool> {
+    let Ok(catalog) = context.catalog() else {
+        return Ok(false);
+    };
+    let Some(loaded) = catalog.get(id) else {
+        return Ok(false);
+    };
+    let recorded = || {
+        context
+            .read_state()
+            .is_ok_and(|read| read.log.events.iter().any(|e| e.target.roadmap() == id))
+    };
+    let same_file = |path: &std::path::Path| {
+        std::fs::canonicalize(path)
+            .ok()
+            .is_some_and(|p| std::fs::canonicalize(target).ok() == Some(p))
+    };
+    match &loaded.origin {
+        Origin::File { path, .. } if same_file(path) => Ok(false),
+        Origin::File { path, .. } => Err(Error::refused(
+            format!(
+                "a roadmap `{id}` is loaded already, from {}; nothing was written",
+                path.display()
+            ),
+            "give the import another id with --id, or --update to import into that roadmap",
+        )),
+        Origin::Shipped(_) if recorded() => Err(Error::refused(
+            format!(
+                "`{id}` is the id of a shipped roadmap with progress recorded on it: the import would take its place, and what is recorded would no longer match; nothing was written"
+            ),
+            "give the import another id with --id",
+        )),
+        Origin::Shipped(_) => Ok(true),
+    }
 }
 
 /// The roadmap an earlier import wrote to `target`, for `--update`.

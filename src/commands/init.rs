@@ -179,7 +179,7 @@ fn adopt(language: &Language, dir: &Path, roadmap: &Roadmap, args: &InitArgs) ->
     };
     parse::parse(&shown, text.as_bytes(), origin).map_err(Error::Roadmaps)?;
     std::fs::create_dir_all(target.parent().unwrap_or(dir)).doing(|| format!("cannot create {}", dir.display()))?;
-    roadmap_core::files::replace(&target, text.as_bytes(), "the roadmap file")?;
+    roadmap_core::files::create(&target, text.as_bytes(), "the roadmap file")?;
     out.push_str(&t!(
         language,
         "init-created-copy",

@@ -68,6 +68,12 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
         ReportFormat::Json => crate::render::json::report(&report)?,
         ReportFormat::Text => text::render(&context.language, &report),
     };
-    write_output(&context.terminal, &context.language, args.output.as_deref(), &rendered)?;
+    write_output(
+        &context.terminal,
+        &context.language,
+        args.output.as_deref(),
+        args.force,
+        &rendered,
+    )?;
     Ok(ExitCode::Success)
 }

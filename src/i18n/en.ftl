@@ -598,6 +598,7 @@ import-dropped-item = { $title } ({ $id }, { $count ->
 import-risks-offered = the sheet "{ $table }" is a risk table: read it into the risk log with `{ $command }`
 import-risks-read = read the risk table of { $file }: { $added } added, { $updated } updated, { $unchanged } as they were
 import-risk-unscored = row { $row } ("{ $text }") was not added: a new risk needs a likelihood and a consequence from 1 to 5
+import-replaces-shipped = it takes the place of the shipped roadmap `{ $id }` here (give --id to keep both)
 import-wrote = wrote    { $path }: check it with `roadmap validate`, see it with `roadmap status { $id }`
 import-no-workspace = no .roadmap/ workspace here: run `roadmap init` and import again to have it loaded, or give `--roadmaps .` to each command
 import-file-source = Imported from { $file } ({ $table }) with `roadmap import`. Check it with `{ $command }`.

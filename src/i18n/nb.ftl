@@ -608,6 +608,7 @@ import-dropped-item = { $title } ({ $id }, { $count ->
 import-risks-offered = arket «{ $table }» er en risikotabell: les den inn i risikologgen med `{ $command }`
 import-risks-read = leste risikotabellen i { $file }: { $added } lagt til, { $updated } endret, { $unchanged } uendret
 import-risk-unscored = rad { $row } («{ $text }») ble ikke lagt til: en ny risiko trenger sannsynlighet og konsekvens fra 1 til 5
+import-replaces-shipped = den erstatter det innebygde veikartet `{ $id }` her (gi --id for å beholde begge)
 import-wrote = skrev    { $path }: kontroller med `roadmap validate`, se den med `roadmap status { $id }`
 import-no-workspace = ingen .roadmap/-arbeidsområde her: kjør `roadmap init` og importer igjen for å få den lest inn, eller gi `--roadmaps .` til hver kommando
 import-file-source = Importert fra { $file } ({ $table }) med `roadmap import`. Kontroller med `{ $command }`.

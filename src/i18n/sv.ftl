@@ -616,6 +616,7 @@ import-dropped-item = { $title } ({ $id }, { $count ->
 import-risks-offered = bladet ”{ $table }” är en risktabell: läs in den i riskloggen med `{ $command }`
 import-risks-read = läste risktabellen i { $file }: { $added } tillagda, { $updated } ändrade, { $unchanged } oförändrade
 import-risk-unscored = rad { $row } (”{ $text }”) lades inte till: en ny risk behöver sannolikhet och konsekvens från 1 till 5
+import-replaces-shipped = den ersätter den inbyggda färdplanen `{ $id }` här (ge --id för att behålla båda)
 import-wrote = skrev    { $path }: kontrollera med `roadmap validate`, se den med `roadmap status { $id }`
 import-no-workspace = ingen .roadmap/-arbetsyta här: kör `roadmap init` och importera igen för att få den inläst, eller ge `--roadmaps .` till varje kommando
 import-file-source = Importerad från { $file } ({ $table }) med `roadmap import`. Kontrollera med `{ $command }`.

@@ -33,11 +33,28 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The most problems shown at once: a file with eighty thousand bad lines
+/// is fixed from the first ones, not read through.
+const MOST_SHOWN: usize = 50;
+
+/// The first `MOST_SHOWN` of `found`, and how many more there are.
+fn diagnostics(found: &[Diagnostic]) -> String {
+    let mut out: String = found.iter().take(MOST_SHOWN).map(diagnostic).collect();
+    if found.len() > MOST_SHOWN {
+        let _ = writeln!(
+            out,
+            "… and {} more not shown: fix these and run the command again\n",
+            plural(found.len() - MOST_SHOWN, "problem", "problems")
+        );
+    }
+    out
+}
+
 /// The whole message for `error`, ready for stderr.
 pub fn message(error: &Error) -> String {
     match error {
         Error::Roadmaps(found) => {
-            let mut out: String = found.iter().map(diagnostic).collect();
+            let mut out = diagnostics(found);
             let files = {
                 let mut paths: Vec<&str> = found.iter().map(|d| d.path.as_str()).collect();
                 paths.dedup();
@@ -53,12 +70,12 @@ pub fn message(error: &Error) -> String {
             out
         }
         Error::Config(found) => {
-            let mut out: String = found.iter().map(diagnostic).collect();
+            let mut out = diagnostics(found);
             out.push_str("fix the workspace settings and run the command again\n");
             out
         }
         Error::State(found) => {
-            let mut out: String = found.iter().map(diagnostic).collect();
+            let mut out = diagnostics(found);
             out.push_str(
                 "the state file was not changed; fix it by hand (or restore it from git) and run the command again\n",
             );
@@ -83,6 +100,7 @@ fn hint(error: &Error) -> Option<String> {
                 .to_string(),
         ),
         Error::NoStateHome => Some("name one with --state PATH or ROADMAP_STATE".to_string()),
+        Error::Exists { .. } => Some("give --force to replace it, or another path".to_string()),
         Error::WeekWithoutYear { roadmap, week, .. } => Some(format!(
             "write the week with its year, like YEAR-W{week:02}, or place the plan first: roadmap init {roadmap} --start WEEK"
         )),

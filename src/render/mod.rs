@@ -320,8 +320,12 @@ pub fn recorded(language: &Language, count: usize, recorder: &Recorder, location
 }
 
 /// Writes a file that is not text (a workbook) to FILE, atomically.
-pub fn write_file(language: &Language, path: &Path, bytes: &[u8]) -> roadmap_core::Result<()> {
-    roadmap_core::files::replace(path, bytes, "the output file")?;
+pub fn write_file(language: &Language, path: &Path, bytes: &[u8], replace: bool) -> roadmap_core::Result<()> {
+    if replace {
+        roadmap_core::files::replace(path, bytes, "the output file")?;
+    } else {
+        roadmap_core::files::create(path, bytes, "the output file")?;
+    }
     say(&(t!(language, "wrote-file", path = path.display().to_string()) + "\n"));
     Ok(())
 }
@@ -331,10 +335,11 @@ pub fn write_output(
     terminal: &Terminal,
     language: &Language,
     file: Option<&Path>,
+    replace: bool,
     text: &str,
 ) -> roadmap_core::Result<()> {
     match file {
-        Some(path) => write_file(language, path, text.as_bytes())?,
+        Some(path) => write_file(language, path, text.as_bytes(), replace)?,
         None => terminal.emit(text)?,
     }
     Ok(())

@@ -793,13 +793,16 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A cost in thousands: `1100`, `1 100`, `1100,5`, `1 100 tkr`.
+/// A cost in thousands: `1100`, `1 100`, `1100,5`, `1 100 tkr`; one a
+/// roadmap file can hold (below a million billion tkr), else none, and the
+/// text is kept in the note.
 fn cost(cell: &Cell) -> Option<f64> {
-    match cell {
-        Cell::Number(n) if n.is_finite() && *n >= 0.0 => Some(*n),
-        Cell::Text(t) => crate::cost::read_tkr(t).filter(|n| *n >= 0.0),
-        _ => None,
-    }
+    let n = match cell {
+        Cell::Number(n) => *n,
+        Cell::Text(t) => crate::cost::read_tkr(t)?,
+        _ => return None,
+    };
+    (n.is_finite() && (0.0..1e15).contains(&n)).then_some(n)
 }
 
 const BULLETS: &[char] = &['•', '·', '▪', '◦', '○', '●', '-', '–', '—', '*', '\u{F0B7}', '\u{F0A7}'];

@@ -300,17 +300,36 @@ fn opendocument(bytes: &[u8]) -> Result<Vec<Table>, String> {
     Ok(out)
 }
 
+/// The most a part of an office document (its `content.xml`, its
+/// `word/document.xml`) may unpack to: far above any plan, far below what
+/// strains memory. A zip bomb stops here.
+pub const MOST_UNPACKED: u64 = 64 << 20;
+
 /// The text of the file `name` in the zip `bytes` (an office document of
-/// the kind `what` names), at most 256 MiB of it.
+/// the kind `what` names); one that unpacks to more than `MOST_UNPACKED` is
+/// refused, never cut short.
 fn zipped(bytes: &[u8], name: &str, what: &str) -> Result<String, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not {what}: {e}"))?;
-    let mut xml = String::new();
-    archive
+    let entry = archive
         .by_name(name)
-        .map_err(|e| format!("not {what} (no {name}): {e}"))?
-        .take(256 << 20)
+        .map_err(|e| format!("not {what} (no {name}): {e}"))?;
+    let too_big = || {
+        format!(
+            "{name} unpacks to more than {} MiB: it is not a plan",
+            MOST_UNPACKED >> 20
+        )
+    };
+    if entry.size() > MOST_UNPACKED {
+        return Err(too_big());
+    }
+    let mut xml = String::new();
+    entry
+        .take(MOST_UNPACKED + 1)
         .read_to_string(&mut xml)
         .map_err(|e| format!("cannot read {name}: {e}"))?;
+    if xml.len() as u64 > MOST_UNPACKED {
+        return Err(too_big());
+    }
     Ok(xml)
 }
 

@@ -202,7 +202,16 @@ fn party_line(party: &crate::roadmap::Party) -> String {
 fn comment(out: &mut String, text: &str) {
     for line in text.lines() {
         out.push_str("# ");
-        out.push_str(line);
+        // A comment ends at a line break and may hold no other control
+        // character (TOML refuses them): a header or file name with one in it
+        // shows it as an escape.
+        for c in line.chars() {
+            if c.is_control() && c != '\t' {
+                out.extend(c.escape_unicode());
+            } else {
+                out.push(c);
+            }
+        }
         out.push('\n');
     }
 }

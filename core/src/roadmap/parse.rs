@@ -10,7 +10,7 @@ use std::ops::Range;
 use toml_spanner::{ArrayStyle, Item, Table as TomlTable, TableStyle, Value};
 
 use super::{Cost, Kind, Milestone, Origin, Party, Phase, Roadmap, Step};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, LineIndex, did_you_mean};
 use crate::due::{Due, Span};
 
 const PARTY_KEYS: &[&str] = &["name", "aliases", "joint"];
@@ -91,6 +91,7 @@ pub fn parse(path: &str, bytes: &[u8], origin: Origin) -> Result<Roadmap, Vec<Di
         path,
         text,
         diagnostics: Vec::new(),
+        lines: std::cell::OnceCell::new(),
     };
     let roadmap = reader.roadmap(document.table(), origin);
     match roadmap {
@@ -168,6 +169,8 @@ struct Reader<'a> {
     path: &'a str,
     text: &'a str,
     diagnostics: Vec<Diagnostic>,
+    /// Where the lines start, found at the first problem.
+    lines: std::cell::OnceCell<LineIndex>,
 }
 
 /// A table in the file, with the place to point at when something is missing from it.
@@ -226,7 +229,10 @@ fn is_scalar(item: &Item<'_>) -> bool {
 impl<'a> Reader<'a> {
     fn error(&mut self, span: Option<Range<usize>>, message: impl Into<String>, hint: Option<String>) {
         let diagnostic = match span {
-            Some(span) => Diagnostic::at(self.path, self.text, span, message),
+            Some(span) => self
+                .lines
+                .get_or_init(|| LineIndex::new(self.text))
+                .at(self.path, self.text, span, message),
             None => Diagnostic::in_file(self.path, 1, 1, message),
         };
         self.diagnostics.push(diagnostic.with_hint_opt(hint));

@@ -105,9 +105,11 @@ impl Parser {
                 Line::Event(event) => {
                     if !self.header_seen {
                         self.diagnostics.push(
-                            Diagnostic::at(
+                            Diagnostic::on_line(
                                 path,
                                 text,
+                                number,
+                                start,
                                 start..start + line.len(),
                                 "the state file does not start with its header",
                             )
@@ -120,9 +122,11 @@ impl Parser {
                 Line::Newer(version) => {
                     // Nothing else in a newer file can be judged: this is the only problem reported.
                     self.diagnostics = vec![
-                        Diagnostic::at(
+                        Diagnostic::on_line(
                             path,
                             text,
+                            number,
+                            start,
                             start..start + line.len(),
                             format!("the state file has format {version}, newer than this roadmap understands ({FORMAT_VERSION})"),
                         )
@@ -140,7 +144,7 @@ impl Parser {
                         (at + 1).min(start + line.len())
                     };
                     self.diagnostics
-                        .push(Diagnostic::at(path, text, at..end, message).with_hint(hint));
+                        .push(Diagnostic::on_line(path, text, number, start, at..end, message).with_hint(hint));
                 }
             }
         }
