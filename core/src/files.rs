@@ -178,6 +178,9 @@ fn without_temp(e: std::io::Error) -> std::io::Error {
     if let Some(code) = e.raw_os_error() {
         return std::io::Error::from_raw_os_error(code);
     }
+    if e.get_ref().is_none() {
+        return e;
+    }
     let said = e.to_string();
     let said = said.split(" at path ").next().unwrap_or(&said).to_string();
     std::io::Error::new(e.kind(), said)
