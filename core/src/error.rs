@@ -23,6 +23,9 @@ pub enum ExitCode {
     /// Another roadmap command held the state's lock for longer than
     /// `--lock-timeout`; nothing was changed, and trying again may work.
     Busy = 4,
+    /// Interrupted by Ctrl-C (as a shell reports a process it killed so);
+    /// nothing pending was recorded.
+    Interrupted = 130,
 }
 
 impl From<ExitCode> for i32 {

@@ -25,10 +25,41 @@ use crate::context::Context;
 use crate::i18n::{Language, t};
 use crate::render::{recorder_words, sanitize, say};
 
-/// dialoguer's errors are the terminal's.
+/// dialoguer's errors are the terminal's; Ctrl-C in a prompt is its own.
 fn prompt_failed(e: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(e) = e;
     Error::io("cannot ask in the terminal", e)
+}
+
+/// What leaving now would not record, in the reader's words, for Ctrl-C
+/// pressed between two prompts (the signal handler prints it).
+static PENDING: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Says, for a Ctrl-C that may come at any moment, what it would leave unrecorded.
+fn pending(language: &Language, count: usize) {
+    let said = if count > 0 {
+        t!(language, "tick-discarded", count = count)
+    } else {
+        t!(language, "tick-left")
+    };
+    if let Ok(mut text) = PENDING.lock() {
+        *text = said;
+    }
+}
+
+/// Ctrl-C while no prompt is reading keys: the cursor back, what was not
+/// recorded, and exit 130, as a shell expects of an interrupted command.
+fn on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        let said = PENDING.lock().map(|t| t.clone()).unwrap_or_default();
+        eprint!("\x1b[?25h\n{said}\n");
+        std::process::exit(i32::from(ExitCode::Interrupted));
+    });
+}
+
+/// Whether a prompt's error is Ctrl-C (or Ctrl-Z) pressed in it.
+fn interrupted(e: &Error) -> bool {
+    matches!(e, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::Interrupted)
 }
 
 fn term_failed(e: std::io::Error) -> Error {
@@ -58,18 +89,45 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
     let (author, recorder) = context.author(&args.by, args.at, &location)?;
     let theme = ColorfulTheme::default();
     let language = &context.language;
+    pending(language, 0);
+    on_interrupt();
+    match ticking(context, args, &theme, &catalog, &roadmaps, only, &filter, author.now.date_naive(), &recorder) {
+        Err(e) if interrupted(&e) => {
+            let said = PENDING.lock().map(|t| t.clone()).unwrap_or_default();
+            let _ = Term::stderr().show_cursor();
+            say(&(said + "\n"));
+            Ok(ExitCode::Interrupted)
+        }
+        other => other,
+    }
+}
+
+/// The milestones one after another, until the user leaves.
+#[allow(clippy::too_many_arguments, reason = "what run decided once, passed on")]
+fn ticking(
+    context: &Context,
+    args: &TickArgs,
+    theme: &ColorfulTheme,
+    catalog: &roadmap_core::catalog::Catalog,
+    roadmaps: &[&Roadmap],
+    only: Option<&Milestone>,
+    filter: &Filter<'_>,
+    recorded_on: NaiveDate,
+    recorder: &Recorder,
+) -> Result<ExitCode> {
+    let language = &context.language;
     let today = context.today();
     loop {
         let read = context.read_state()?;
-        let state = read.fold(&catalog);
+        let state = read.fold(catalog);
         let (roadmap, milestone) = match only {
             Some(m) => (roadmaps[0], m),
-            None => match pick_milestone(&theme, language, &roadmaps, &state, today, &filter)? {
+            None => match pick_milestone(theme, language, roadmaps, &state, today, filter)? {
                 Some(choice) => choice,
                 None => break,
             },
         };
-        let mut items = items(roadmap, milestone, &state, &filter);
+        let mut items = items(roadmap, milestone, &state, filter);
         if items.is_empty() {
             say(&(t!(
                 language,
@@ -84,7 +142,7 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
         let decided = loop {
             if in_list
                 && matches!(
-                    checklist(context, &theme, roadmap, milestone, &mut items, &mut cursor)?,
+                    checklist(context, theme, roadmap, milestone, &mut items, &mut cursor)?,
                     Leave::Quit
                 )
             {
@@ -97,25 +155,27 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
             }
             in_list = false;
             match confirm(
-                &theme,
+                theme,
                 language,
                 &items,
-                &recorder,
+                recorder,
                 on.unwrap_or(today),
                 args.at.is_some(),
             )? {
                 Answer::Record => break Some(changes),
-                Answer::OtherDay => on = ask_day(&theme, language, today)?.or(on),
+                Answer::OtherDay => on = ask_day(theme, language, today)?.or(on),
                 Answer::Back => in_list = true,
                 Answer::Discard => {
                     say(&(t!(language, "tick-discarded", count = changes.len()) + "\n"));
+                    pending(language, 0);
                     break None;
                 }
             }
         };
         if let Some(wanted) = decided {
-            let on = on.filter(|d| *d != author.now.date_naive());
-            let recording = context.record(&catalog, &args.by, on, |_| Ok(wanted))?;
+            let on = on.filter(|d| *d != recorded_on);
+            let recording = context.record(catalog, &args.by, on, |_| Ok(wanted))?;
+            pending(language, 0);
             let said = match recording.written {
                 Written::Appended(_) => recording.confirmation(language),
                 Written::Nothing => t!(language, "tick-nothing-meanwhile"),
@@ -250,8 +310,11 @@ fn checklist(
     let _back = CursorBack(&term);
     let mut drawn = 0usize;
     loop {
-        let width = usize::from(term.size().1).max(20);
-        let lines = screen(context, roadmap, milestone, items, *at, width);
+        let (rows, columns) = term.size();
+        let lines = window(
+            screen(context, roadmap, milestone, items, *at, usize::from(columns).max(1)),
+            usize::from(rows),
+        );
         term.clear_last_lines(drawn).map_err(term_failed)?;
         for line in &lines {
             term.write_line(line).map_err(term_failed)?;
@@ -300,7 +363,8 @@ fn checklist(
                 term.clear_last_lines(drawn).map_err(term_failed)?;
                 return Ok(Leave::Confirm);
             }
-            Key::Escape | Key::Char('q' | 'Q') | Key::CtrlC => {
+            // Ctrl-C and Ctrl-Z reach the list as keys: they leave it, saying what is not recorded.
+            Key::Escape | Key::Char('q' | 'Q' | '\u{1a}') | Key::CtrlC => {
                 term.clear_last_lines(drawn).map_err(term_failed)?;
                 let pending = changes(milestone, items).len();
                 let left = if pending > 0 {
@@ -313,7 +377,30 @@ fn checklist(
             }
             _ => {}
         }
+        pending(language, changes(milestone, items).len());
     }
+}
+
+/// The lines that fit a terminal of `rows` rows: all of them, or the title,
+/// the cursor's line with as many as fit around it, and the last line (the
+/// keys). A redraw clears exactly what was drawn only when nothing scrolled.
+fn window(lines: Vec<String>, rows: usize) -> Vec<String> {
+    let room = rows.saturating_sub(1).max(1);
+    if lines.len() <= room {
+        return lines;
+    }
+    if room < 3 {
+        // One or two rows: the cursor's line alone.
+        let at = lines.iter().position(|l| l.starts_with('>') || l.starts_with("\x1b[1m>")).unwrap_or(0);
+        return lines.into_iter().skip(at).take(room).collect();
+    }
+    let at = lines.iter().position(|l| l.starts_with('>') || l.starts_with("\x1b[1m>")).unwrap_or(1);
+    let middle = room - 2;
+    let first = at.saturating_sub(middle / 2).clamp(1, lines.len() - 1 - middle.min(lines.len() - 2));
+    let mut out = vec![lines[0].clone()];
+    out.extend(lines[first..].iter().take(middle).cloned());
+    out.push(lines[lines.len() - 1].clone());
+    out
 }
 
 /// The lines of the list, each cut to the terminal's width so that none
@@ -328,7 +415,10 @@ fn screen(
 ) -> Vec<String> {
     let language = &context.language;
     let colour = context.terminal.color;
-    let fit = |line: String| console::truncate_str(&line, width.saturating_sub(1), "…").into_owned();
+    // A tab is as wide as the terminal makes it: spaces are as wide as they are counted.
+    let fit = |line: String| {
+        console::truncate_str(&line.replace('\t', "    "), width.saturating_sub(1).max(1), "…").into_owned()
+    };
     let mut lines = vec![fit(sanitize(&format!(
         "{}/{} {}",
         roadmap.id, milestone.id, milestone.title
@@ -433,13 +523,8 @@ fn confirm(
     }
     answers.push((Answer::Back, t!(language, "tick-back")));
     answers.push((Answer::Discard, t!(language, "tick-record-no")));
-    let words: Vec<&str> = answers.iter().map(|(_, w)| w.as_str()).collect();
-    let chosen = Select::with_theme(theme)
-        .with_prompt(t!(language, "tick-record", count = count))
-        .items(&words)
-        .default(0)
-        .interact_opt()
-        .map_err(prompt_failed)?;
+    let words: Vec<String> = answers.iter().map(|(_, w)| w.clone()).collect();
+    let chosen = choose(theme, &t!(language, "tick-record", count = count), &words)?;
     Ok(match chosen {
         Some(i) => answers.into_iter().nth(i).map_or(Answer::Discard, |(a, _)| a),
         None => Answer::Back,
@@ -518,12 +603,45 @@ fn pick_milestone<'r>(
         })
         .collect();
     items.push(t!(language, "tick-quit"));
-    let chosen = Select::with_theme(theme)
-        .with_prompt(t!(language, "tick-pick-milestone"))
-        .items(&items)
-        .default(0)
-        .max_length(15)
-        .interact_opt()
-        .map_err(prompt_failed)?;
+    let chosen = choose(theme, &t!(language, "tick-pick-milestone"), &items)?;
     Ok(chosen.and_then(|i| choices.get(i)).map(|s| (s.roadmap, s.milestone)))
+}
+
+/// One of `items`, the first by default, or none (Esc): dialoguer's list,
+/// each line cut to the terminal's width, where the terminal has the rows
+/// for it; in a smaller one (where the list cannot be drawn) the items
+/// numbered and a number typed.
+fn choose(theme: &ColorfulTheme, prompt: &str, items: &[String]) -> Result<Option<usize>> {
+    let (rows, columns) = Term::stderr().size();
+    let width = usize::from(columns).saturating_sub(4).max(1);
+    let fitted: Vec<String> = items
+        .iter()
+        .map(|i| console::truncate_str(&i.replace('\t', "    "), width, "…").into_owned())
+        .collect();
+    if rows >= 8 {
+        return Select::with_theme(theme)
+            .with_prompt(prompt)
+            .items(&fitted)
+            .default(0)
+            .max_length((usize::from(rows) - 3).min(15))
+            .interact_opt()
+            .map_err(prompt_failed);
+    }
+    for (i, item) in fitted.iter().enumerate() {
+        say(&format!("{}. {item}\n", i + 1));
+    }
+    let count = items.len();
+    let answer: String = Input::with_theme(theme)
+        .with_prompt(format!("{prompt} (1–{count})"))
+        .allow_empty(true)
+        .validate_with(|text: &String| -> std::result::Result<(), String> {
+            match text.trim().parse::<usize>() {
+                _ if text.trim().is_empty() => Ok(()),
+                Ok(n) if (1..=count).contains(&n) => Ok(()),
+                _ => Err(format!("1–{count}")),
+            }
+        })
+        .interact_text()
+        .map_err(prompt_failed)?;
+    Ok(answer.trim().parse::<usize>().ok().map(|n| n - 1))
 }

@@ -5,6 +5,7 @@
 //! a due date the notation parser cannot read is kept as text for a note.
 
 pub mod choose;
+mod compound;
 pub mod read;
 pub mod risks;
 pub mod toml;

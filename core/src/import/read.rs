@@ -4,7 +4,7 @@
 
 use std::io::{Cursor, Read};
 
-use calamine::{Data, Reader};
+use calamine::Reader;
 use chrono::NaiveDate;
 use quick_xml::events::Event;
 
@@ -88,40 +88,166 @@ pub fn tables(kind: Kind, bytes: &[u8]) -> Result<Vec<Table>, String> {
 }
 
 fn spreadsheet(bytes: &[u8]) -> Result<Vec<Table>, String> {
+    if is_zip(bytes) {
+        zip_sizes(bytes)?;
+    }
     if is_opendocument(bytes) {
         return opendocument(bytes);
     }
+    super::compound::check(bytes)?;
+    // calamine is the one reader here that may panic on a damaged file; its
+    // panic is the file's fault, and says so.
+    quietly(|| workbook(bytes)).unwrap_or_else(|| Err("the file is damaged: its cells cannot be read".to_string()))
+}
+
+/// Whether `bytes` is a zip archive (xlsx, xlsb, ods, docx).
+fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The most a whole workbook may unpack to, by what its zip says.
+const MOST_UNPACKED_IN_ALL: u64 = 256 << 20;
+
+/// Refuses a zip whose entries say they unpack to more than a plan could
+/// need, before any is unpacked.
+fn zip_sizes(bytes: &[u8]) -> Result<(), String> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let Ok(entry) = archive.by_index_raw(i) else {
+            continue;
+        };
+        if entry.size() > MOST_UNPACKED {
+            return Err(format!(
+                "{} unpacks to {} MiB, more than the {} MiB a part of a plan may be",
+                entry.name().map(std::borrow::Cow::into_owned).unwrap_or_default(),
+                entry.size().div_ceil(1 << 20),
+                MOST_UNPACKED >> 20
+            ));
+        }
+        total = total.saturating_add(entry.size());
+    }
+    if total > MOST_UNPACKED_IN_ALL {
+        return Err(format!(
+            "it unpacks to {} MiB, more than the {} MiB a plan may be",
+            total.div_ceil(1 << 20),
+            MOST_UNPACKED_IN_ALL >> 20
+        ));
+    }
+    Ok(())
+}
+
+/// `f`'s result, or none when it panics (without the panic's message on
+/// standard error: the caller says what went wrong).
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    result.ok()
+}
+
+/// The largest row number a sheet is read to (Excel's own last row).
+const MOST_ROWS: u32 = 1 << 20;
+
+/// The sheets of an Excel workbook (xlsx, xlsb, xls). Xlsx and xlsb sheets
+/// are read cell by cell, so a stray cell far away costs nothing, within
+/// `MOST_CELLS` cells and `MOST_COLUMNS` columns; an xls sheet (at most
+/// 65 536 rows of 256 columns) is read whole.
+fn workbook(bytes: &[u8]) -> Result<Vec<Table>, String> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     for name in book.sheet_names() {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| format!("sheet `{name}`: {e}"))?;
-        let rows = range
-            .rows()
-            .map(|row| {
-                row.iter()
-                    .map(|cell| match cell {
-                        Data::Empty => Cell::Empty,
-                        Data::String(s) => Cell::Text(s.replace("\r\n", "\n")),
-                        Data::Int(i) => Cell::Number(*i as f64),
-                        Data::Float(f) => Cell::Number(*f),
-                        Data::Bool(b) => Cell::Text(b.to_string()),
-                        Data::DateTime(_) | Data::DateTimeIso(_) => {
-                            calamine::DataType::as_date(cell).map_or_else(|| Cell::Text(cell.to_string()), Cell::Date)
-                        }
-                        other => Cell::Text(other.to_string()),
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut grid = Grid::default();
+        let failed = |e: &dyn std::fmt::Display| format!("sheet `{name}`: {e}");
+        match &mut book {
+            calamine::Sheets::Xlsx(xlsx) => {
+                let mut cells = xlsx.worksheet_cells_reader(&name).map_err(|e| failed(&e))?;
+                while let Some(cell) = cells.next_cell().map_err(|e| failed(&e))? {
+                    grid.put(&name, cell.get_position(), cell_of(cell.get_value()))?;
+                }
+            }
+            calamine::Sheets::Xlsb(xlsb) => {
+                let mut cells = xlsb.worksheet_cells_reader(&name).map_err(|e| failed(&e))?;
+                while let Some(cell) = cells.next_cell().map_err(|e| failed(&e))? {
+                    grid.put(&name, cell.get_position(), cell_of(cell.get_value()))?;
+                }
+            }
+            other => {
+                let range = other.worksheet_range(&name).map_err(|e| failed(&e))?;
+                for (row, col, data) in range.used_cells() {
+                    let (start_row, start_col) = range.start().unwrap_or((0, 0));
+                    #[allow(clippy::cast_possible_truncation, reason = "an xls sheet has at most 65 536 rows")]
+                    let at = (start_row + row as u32, start_col + col as u32);
+                    grid.put(&name, at, cell_of(data))?;
+                }
+            }
+        }
         out.push(Table {
             name,
-            rows,
+            rows: grid.rows,
             title: None,
         });
     }
     Ok(out)
+}
+
+/// A sheet's cells as rows, filled as they are read, within the limits.
+#[derive(Default)]
+struct Grid {
+    rows: Vec<Vec<Cell>>,
+    cells: usize,
+}
+
+impl Grid {
+    fn put(&mut self, sheet: &str, (row, col): (u32, u32), cell: Cell) -> Result<(), String> {
+        if cell.is_empty() {
+            return Ok(());
+        }
+        let (r, c) = (row as usize, col as usize);
+        if row >= MOST_ROWS || c >= MOST_COLUMNS {
+            return Err(format!(
+                "sheet `{sheet}` has a value at row {}, column {}: a plan table has at most {MOST_COLUMNS} columns (delete what is far outside the table)",
+                r + 1,
+                c + 1
+            ));
+        }
+        self.cells += 1;
+        if self.cells > MOST_CELLS {
+            return Err(format!("sheet `{sheet}` has more than {MOST_CELLS} cells: it is not a plan table"));
+        }
+        if self.rows.len() <= r {
+            self.rows.resize_with(r + 1, Vec::new);
+        }
+        let cells = &mut self.rows[r];
+        if cells.len() <= c {
+            cells.resize(c + 1, Cell::Empty);
+        }
+        cells[c] = cell;
+        Ok(())
+    }
+}
+
+/// A cell of calamine's as the import reads it.
+fn cell_of<T: calamine::DataType>(data: &T) -> Cell {
+    if data.is_empty() {
+        Cell::Empty
+    } else if let Some(s) = data.get_string() {
+        Cell::Text(s.replace("\r\n", "\n"))
+    } else if data.is_datetime() || data.is_datetime_iso() {
+        data.as_date()
+            .map_or_else(|| Cell::Text(data.as_string().unwrap_or_default()), Cell::Date)
+    } else if let Some(f) = data.get_float() {
+        Cell::Number(f)
+    } else if let Some(i) = data.get_int() {
+        #[allow(clippy::cast_precision_loss, reason = "a cell's number, as Excel keeps it")]
+        let n = i as f64;
+        Cell::Number(n)
+    } else {
+        Cell::Text(data.as_string().unwrap_or_default())
+    }
 }
 
 /// Whether `bytes` is an `OpenDocument` spreadsheet: a zip whose `mimetype` says so.
