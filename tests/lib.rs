@@ -13,6 +13,7 @@ mod calendars;
 mod catalogues;
 mod disk_faults;
 mod hostile;
+mod hostile_import;
 mod import;
 mod language;
 mod list_show;

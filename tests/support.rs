@@ -371,3 +371,31 @@ pub fn stable(text: &str) -> String {
     }
     out
 }
+
+/// The most address space a hostile input may make a command use: the
+/// tests run it under this limit (`ulimit -v`), so one that tried to take
+/// more fails instead of swapping the machine.
+pub const MOST_MEMORY_KIB: u64 = 1 << 20;
+
+/// `roadmap ARGS` in `sandbox` under `MOST_MEMORY_KIB` of address space, as
+/// `bounded` runs it (killed after 20 seconds).
+pub fn limited(sandbox: &Sandbox, args: &[&str]) -> Output {
+    let mut command = sandbox.cmd(&[]);
+    let program = command.get_program().to_os_string();
+    let mut shell = Command::new("bash");
+    shell
+        .arg("-c")
+        .arg(format!("ulimit -v {MOST_MEMORY_KIB} && exec \"$0\" \"$@\""))
+        .arg(program)
+        .args(args)
+        .current_dir(sandbox.path());
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => shell.env(key, value),
+            None => shell.env_remove(key),
+        };
+    }
+    command = shell;
+    command.stdin(Stdio::null());
+    bounded(command)
+}

@@ -24,6 +24,12 @@ fn session(sandbox: &Sandbox, args: &[&str]) -> rexpect::session::PtySession {
     rexpect::session::spawn_command(command, Some(20_000)).unwrap()
 }
 
+/// What rexpect read (a char per byte) as the UTF-8 it was.
+fn utf8(read: &str) -> String {
+    let raw: Vec<u8> = read.chars().filter_map(|c| u8::try_from(u32::from(c)).ok()).collect();
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
 fn send(session: &mut rexpect::session::PtySession, keys: &str) {
     session.send(keys).unwrap();
     session.flush().unwrap();
@@ -204,4 +210,99 @@ fn log_since_and_by_and_what_a_reschedule_changed_and_times_say_utc() {
     assert!(table.contains("2027-04-09 12:00 UTC"), "{table}");
     let (checklist, _) = expect_code(&sandbox.run(&["checklist", "hubs-sdk/projektstart"]), 0);
     assert!(checklist.contains("2027-04-01 08:00 UTC"), "{checklist}");
+}
+
+/// `roadmap ARGS` in a terminal `rows` high and `columns` wide (set with
+/// stty in the pseudo-terminal), followed by its exit code: `EXIT=N`.
+fn sized_session(sandbox: &Sandbox, rows: u16, columns: u16, args: &[&str]) -> rexpect::session::PtySession {
+    let bin = env!("CARGO_BIN_EXE_roadmap");
+    let mut command = std::process::Command::new("bash");
+    command
+        .arg("-c")
+        .arg(format!("stty rows {rows} cols {columns}; \"$0\" \"$@\"; echo EXIT=$?"))
+        .arg(bin)
+        .args(args)
+        .current_dir(sandbox.path())
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", sandbox.path().join("home"))
+        .env("ROADMAP_USER", "tester")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .stdin(Stdio::inherit());
+    rexpect::session::spawn_command(command, Some(20_000)).unwrap()
+}
+
+/// A terminal one or two rows high made dialoguer's list panic ("min >
+/// max"): now the milestones are numbered and one is typed, the checklist
+/// shows the cursor's line, and `q` leaves as anywhere.
+#[test]
+fn tick_works_in_a_terminal_two_rows_high() {
+    let sandbox = Sandbox::new();
+    expect_code(&sandbox.run(&["init", "hubs-sdk", "--start", "2027-W13"]), 0);
+    for rows in [1, 2] {
+        let mut s = sized_session(&sandbox, rows, 40, &["--today", "2027-04-16", "tick"]);
+        s.exp_string("1. [ ] [0/3]").unwrap();
+        s.exp_string(&bytes("(1–10)")).unwrap();
+        send(&mut s, "2\r");
+        s.exp_string(&bytes("> [ ]  1. Genomföra")).unwrap();
+        send(&mut s, "q");
+        s.exp_string("left").unwrap();
+        // Back at the milestones: leave from there too.
+        s.exp_string(&bytes("(1–10)")).unwrap();
+        send(&mut s, "\r");
+        let (rest, exit) = s.exp_regex("EXIT=[0-9]+").unwrap();
+        assert!(!rest.contains("panicked"), "{rest}");
+        assert_eq!(exit, "EXIT=0", "{rest}");
+    }
+}
+
+/// A tab was counted as one column, so lines wrapped and left stale
+/// headings; the width was floored at 20, so a 10-column terminal wrapped
+/// every line. Now each line drawn fits the terminal, tabs and all.
+#[test]
+fn tick_lines_fit_a_narrow_terminal_with_tabs_in_the_text() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "plans/plan.toml",
+        "[roadmap]\nid = \"plan\"\ntitle = \"Plan\"\nlanguage = \"en\"\n\n[[milestone]]\nid = \"m\"\ntitle = \"M\"\ndue = \"2027-04-30\"\n\n  [[milestone.step]]\n  text = \"A\\tstep\\twith\\ttabs\\tthat\\tis\\tlong\"\n\n  [[milestone.step]]\n  text = \"Second\"\n",
+    );
+    let mut s = sized_session(&sandbox, 24, 12, &["--roadmaps", "plans", "--today", "2027-04-16", "tick", "plan/m"]);
+    s.exp_string("> [ ]").unwrap();
+    send(&mut s, "q");
+    let (drawn, _) = s.exp_regex("EXIT=[0-9]+").unwrap();
+    // Every line the list drew, escapes left out, is within the 12 columns.
+    let text: String = console::strip_ansi_codes(&utf8(&drawn)).into_owned();
+    for line in text.split(['\r', '\n']).filter(|l| l.contains('[') && l.contains(']')) {
+        assert!(!line.contains('\t'), "{line:?}");
+        assert!(console::measure_text_width(line) <= 12, "{line:?} is wider than the terminal");
+    }
+}
+
+/// Ctrl-C in the checklist and in a prompt: the cursor is shown again, the
+/// person is told what was not recorded, nothing is recorded, exit 130.
+#[test]
+fn ctrl_c_in_tick_says_what_was_not_recorded_and_restores_the_cursor() {
+    let sandbox = Sandbox::new();
+    expect_code(&sandbox.run(&["init", "hubs-sdk", "--start", "2027-W13"]), 0);
+    let today = ["--today", "2027-04-16"];
+    // In the list, after ticking a step.
+    let mut s = sized_session(&sandbox, 24, 100, &[&today[..], &["tick", "hubs-sdk/projektstart"]].concat());
+    s.exp_string(&bytes("> [ ]  1. Genomföra")).unwrap();
+    send(&mut s, " ");
+    s.exp_string(&bytes("> [x]* 1. Genomföra")).unwrap();
+    send(&mut s, "\x03");
+    s.exp_string("1 change was not recorded").unwrap();
+    let (rest, _) = s.exp_string("EXIT=").map(|r| (r, ())).unwrap();
+    assert!(rest.contains("\x1b[?25h") || !rest.contains("\x1b[?25l"), "the cursor is shown");
+    // In the skip's prompt.
+    let mut s = sized_session(&sandbox, 24, 100, &[&today[..], &["tick", "hubs-sdk/projektstart"]].concat());
+    s.exp_string(&bytes("> [ ]  1. Genomföra")).unwrap();
+    send(&mut s, " j");
+    send(&mut s, "s");
+    s.exp_string("not needed here").unwrap();
+    send(&mut s, "\x03");
+    s.exp_string("1 change was not recorded").unwrap();
+    s.exp_string("EXIT=130").unwrap();
+    assert!(events(&sandbox).is_empty(), "nothing was recorded");
 }

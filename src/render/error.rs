@@ -41,10 +41,11 @@ const MOST_SHOWN: usize = 50;
 fn diagnostics(found: &[Diagnostic]) -> String {
     let mut out: String = found.iter().take(MOST_SHOWN).map(diagnostic).collect();
     if found.len() > MOST_SHOWN {
+        let more = found.len() - MOST_SHOWN;
+        let word = if more == 1 { "problem" } else { "problems" };
         let _ = writeln!(
             out,
-            "… and {} more not shown: fix these and run the command again\n",
-            plural(found.len() - MOST_SHOWN, "problem", "problems")
+            "… and {more} more {word} not shown: fix these and run the command again\n"
         );
     }
     out

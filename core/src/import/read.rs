@@ -83,7 +83,7 @@ pub fn tables(kind: Kind, bytes: &[u8]) -> Result<Vec<Table>, String> {
         Kind::Spreadsheet => spreadsheet(bytes),
         Kind::Word => word(bytes),
         Kind::Delimited(delimiter) => delimited(bytes, delimiter).map(|t| vec![t]),
-        Kind::Markdown => Ok(markdown(&decode(bytes).0)),
+        Kind::Markdown => markdown(&decode(bytes).0),
     }
 }
 
@@ -206,6 +206,9 @@ impl Grid {
         if cell.is_empty() {
             return Ok(());
         }
+        if let Cell::Text(text) = &cell {
+            text_fits(text, sheet)?;
+        }
         let (r, c) = (row as usize, col as usize);
         if row >= MOST_ROWS || c >= MOST_COLUMNS {
             return Err(format!(
@@ -267,6 +270,22 @@ fn is_opendocument(bytes: &[u8]) -> bool {
 const MOST_CELLS: usize = 1_000_000;
 /// The most columns of a sheet read.
 const MOST_COLUMNS: usize = 1024;
+/// The most text one cell may hold: a plan's longest description is a few
+/// thousand characters.
+pub const MOST_CELL_TEXT: usize = 1 << 20;
+
+/// Refuses a cell of more text than a plan holds, naming where it is.
+fn text_fits(text: &str, table: &str) -> Result<(), String> {
+    if text.len() > MOST_CELL_TEXT {
+        let table = if table.is_empty() { String::new() } else { format!("`{table}`: ") };
+        return Err(format!(
+            "{table}a cell holds {} MiB of text, more than the {} MiB a cell of a plan may",
+            text.len().div_ceil(1 << 20),
+            MOST_CELL_TEXT >> 20
+        ));
+    }
+    Ok(())
+}
 
 /// The sheets of an `OpenDocument` spreadsheet (`content.xml`), read here
 /// rather than by calamine so that a cell without a value type (as some
@@ -382,6 +401,7 @@ fn opendocument(bytes: &[u8]) -> Result<Vec<Table>, String> {
                 "table-cell" | "covered-table-cell" if depth == 1 => {
                     if let Some((n, value, text)) = cell.take() {
                         let text = text.trim();
+                        text_fits(text, out.last().map_or("", |t| t.name.as_str()))?;
                         match value {
                             Some(value) => push_cells(&mut row, &mut empty_cells, value, n),
                             None if text.is_empty() => empty_cells = empty_cells.saturating_add(n),
@@ -501,8 +521,18 @@ fn delimited(bytes: &[u8], delimiter: Option<u8>) -> Result<Table, String> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut cells = 0usize;
     for record in reader.records() {
         let record = record.map_err(|e| e.to_string())?;
+        cells += record.len();
+        for field in &record {
+            text_fits(field, "")?;
+        }
+        if cells > MOST_CELLS || record.len() > MOST_COLUMNS {
+            return Err(format!(
+                "it has more than {MOST_CELLS} cells or {MOST_COLUMNS} columns: it is not a plan table"
+            ));
+        }
         rows.push(
             record
                 .iter()
@@ -553,10 +583,11 @@ fn guess_delimiter(text: &str) -> u8 {
 
 /// Pipe tables: a header row, a `|---|` row, then rows. `<br>` in a cell is
 /// a line break; the last non-table line before a table names it.
-fn markdown(text: &str) -> Vec<Table> {
+fn markdown(text: &str) -> Result<Vec<Table>, String> {
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
     let mut name = String::new();
+    let mut cells = 0usize;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim();
@@ -566,6 +597,10 @@ fn markdown(text: &str) -> Vec<Table> {
             i += 2;
             while i < lines.len() && is_row(lines[i]) {
                 rows.push(pipe_cells(lines[i]));
+                cells += rows.last().map_or(0, Vec::len);
+                if cells > MOST_CELLS {
+                    return Err(format!("its tables have more than {MOST_CELLS} cells: they are not a plan"));
+                }
                 i += 1;
             }
             out.push(Table {
@@ -580,7 +615,7 @@ fn markdown(text: &str) -> Vec<Table> {
         }
         i += 1;
     }
-    out
+    Ok(out)
 }
 
 fn is_separator(line: &str) -> bool {
@@ -631,6 +666,8 @@ fn word(bytes: &[u8]) -> Result<Vec<Table>, String> {
     let mut paragraph = String::new();
     let mut last_paragraph = String::new();
     let mut first_paragraph: Option<String> = None;
+    // Cells of the document's tables so far.
+    let mut cells = 0usize;
     let mut in_text = false;
     let mut in_run = false;
     let mut span = 1usize;
@@ -700,10 +737,23 @@ fn word(bytes: &[u8]) -> Result<Vec<Table>, String> {
                 }
                 "tc" if depth == 1 => {
                     let text = cell.trim().to_string();
-                    row.push(if text.is_empty() { Cell::Empty } else { Cell::Text(text) });
-                    row.extend(std::iter::repeat_n(Cell::Empty, span - 1));
+                    text_fits(&text, &last_paragraph)?;
+                    // Within MOST_COLUMNS: a spanned cell's empty columns past it hold nothing.
+                    if row.len() < MOST_COLUMNS {
+                        row.push(if text.is_empty() { Cell::Empty } else { Cell::Text(text) });
+                        let room = MOST_COLUMNS - row.len();
+                        row.extend(std::iter::repeat_n(Cell::Empty, (span - 1).min(room)));
+                    } else if !text.is_empty() {
+                        return Err(format!("a table has text past column {MOST_COLUMNS}: it is not a plan table"));
+                    }
                 }
-                "tr" if depth == 1 => rows.push(std::mem::take(&mut row)),
+                "tr" if depth == 1 => {
+                    cells += row.len();
+                    if cells > MOST_CELLS {
+                        return Err(format!("a table has more than {MOST_CELLS} cells: it is not a plan table"));
+                    }
+                    rows.push(std::mem::take(&mut row));
+                }
                 "tbl" => {
                     depth = depth.saturating_sub(1);
                     if depth == 0 {
@@ -757,7 +807,7 @@ mod tests {
 
     #[test]
     fn markdown_cells_split_on_unescaped_pipes() {
-        let t = markdown("# Plan\n\n| Nr | Milstolpe |\n|---|---|\n| 1 | a \\| b<br>c |\n");
+        let t = markdown("# Plan\n\n| Nr | Milstolpe |\n|---|---|\n| 1 | a \\| b<br>c |\n").unwrap();
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].name, "Plan");
         assert_eq!(t[0].rows[1][1], Cell::Text("a | b\nc".into()));
