@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use crate::support::{Sandbox, bounded, expect_code, limited, stderr, stdout};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/hostile")
+        .join(name)
 }
 
 /// `import FILE --dry-run` under the limits: its exit code and stderr.
@@ -44,7 +46,10 @@ fn a_value_in_a_far_cell_is_refused_or_costs_nothing() {
 fn spanned_cells_in_a_word_table_are_bounded() {
     let (code, err) = import(&Sandbox::new(), &fixture("grid-span.docx"));
     assert_eq!(code, Some(1), "{err}");
-    assert!(err.contains("grid-span.docx") && err.contains("more than 1000000 cells"), "{err}");
+    assert!(
+        err.contains("grid-span.docx") && err.contains("more than 1000000 cells"),
+        "{err}"
+    );
 }
 
 /// 3. Zip bombs under the 64 MiB file limit: a 613 KB `.xlsx` with one
@@ -55,7 +60,10 @@ fn a_zip_bomb_is_refused_before_it_unpacks() {
     let sandbox = Sandbox::new();
     let (code, err) = import(&sandbox, &fixture("big-string.xlsx"));
     assert_eq!(code, Some(1), "{err}");
-    assert!(err.contains("sharedStrings.xml unpacks to 601 MiB") && err.contains("64 MiB"), "{err}");
+    assert!(
+        err.contains("sharedStrings.xml unpacks to 601 MiB") && err.contains("64 MiB"),
+        "{err}"
+    );
     let (code, err) = import(&sandbox, &fixture("repeated-rows.ods"));
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("sheet `Plan` has more than 1000000 cells"), "{err}");
@@ -152,12 +160,18 @@ fn an_import_writes_only_what_loads_beside_the_rest() {
     sandbox.write("plan.csv", "Milstolpe;Klart\nFörstudie;2027-03-31\n");
     expect_code(&sandbox.run(&["import", "plan.csv"]), 0);
     let (_, err) = expect_code(&sandbox.run(&["import", "plan.csv", "-o", "other.toml"]), 1);
-    assert!(err.contains("a roadmap `plan` is loaded already, from") && err.contains("--id"), "{err}");
+    assert!(
+        err.contains("a roadmap `plan` is loaded already, from") && err.contains("--id"),
+        "{err}"
+    );
     // The id of a shipped roadmap with progress recorded on it.
     expect_code(&sandbox.run(&["done", "hubs-sdk/projektstart/1"]), 0);
     sandbox.write("hubs-sdk.csv", "Milstolpe;Klart\nEgen start;2027-03-31\n");
     let (_, err) = expect_code(&sandbox.run(&["import", "hubs-sdk.csv"]), 1);
-    assert!(err.contains("`hubs-sdk` is the id of a shipped roadmap with progress recorded on it"), "{err}");
+    assert!(
+        err.contains("`hubs-sdk` is the id of a shipped roadmap with progress recorded on it"),
+        "{err}"
+    );
     expect_code(&sandbox.run(&["validate"]), 0);
 }
 
@@ -167,7 +181,10 @@ fn an_import_writes_only_what_loads_beside_the_rest() {
 #[test]
 fn what_an_import_writes_it_loads() {
     let sandbox = Sandbox::new();
-    sandbox.write("plan\u{7}.csv", "Milstolpe;Klart;Kostnad;Ko\u{1}mmentar\nFörstudie;2027-03-31;1e20;x\n");
+    sandbox.write(
+        "plan\u{7}.csv",
+        "Milstolpe;Klart;Kostnad;Ko\u{1}mmentar\nFörstudie;2027-03-31;1e20;x\n",
+    );
     let (out, _) = expect_code(&sandbox.run(&["import", "plan\u{7}.csv", "-o", "plan.toml"]), 0);
     assert!(out.contains("plan.toml"), "{out}");
     let text = std::fs::read_to_string(sandbox.path().join("plan.toml")).unwrap();
@@ -237,7 +254,10 @@ fn a_failed_write_names_the_file_asked_for() {
         let output = bounded(sandbox.cmd(&args));
         let err = stderr(&output);
         assert_eq!(output.status.code(), Some(1), "{args:?}: {err}");
-        assert!(err.contains("ro/") && !err.contains(".roadmap-") && !err.contains(".tmp"), "{args:?}: {err}");
+        assert!(
+            err.contains("ro/") && !err.contains(".roadmap-") && !err.contains(".tmp"),
+            "{args:?}: {err}"
+        );
     }
 }
 
@@ -275,7 +295,10 @@ fn outputs_and_inputs_that_are_no_regular_file_are_refused_alike() {
         vec!["export", "--format", "csv", "-o", "nodir/x/y.csv"],
     ] {
         let (_, err) = expect_code(&bounded(sandbox.cmd(&args)), 1);
-        assert!(err.contains("the folder") && err.contains("does not exist"), "{args:?}: {err}");
+        assert!(
+            err.contains("the folder") && err.contains("does not exist"),
+            "{args:?}: {err}"
+        );
     }
     assert!(!sandbox.path().join("nodir").exists());
     for force in [false, true] {
@@ -284,13 +307,25 @@ fn outputs_and_inputs_that_are_no_regular_file_are_refused_alike() {
             args.push("--force");
         }
         let (_, err) = expect_code(&bounded(sandbox.cmd(&args)), 1);
-        assert!(err.contains("/dev/null is a character device") && !err.contains("--force"), "{err}");
+        assert!(
+            err.contains("/dev/null is a character device") && !err.contains("--force"),
+            "{err}"
+        );
     }
     std::fs::create_dir(sandbox.path().join("folder.csv")).unwrap();
     let (_, err) = expect_code(&bounded(sandbox.cmd(&["import", "folder.csv"])), 1);
-    assert!(err.contains("is a folder") && !err.contains("created when missing"), "{err}");
+    assert!(
+        err.contains("is a folder") && !err.contains("created when missing"),
+        "{err}"
+    );
     let fifo = sandbox.path().join("fifo.csv");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     let (_, err) = expect_code(&bounded(sandbox.cmd(&["import", "fifo.csv"])), 1);
     assert!(err.contains("FIFO") && !err.contains("created when missing"), "{err}");
     let _ = stdout;

@@ -267,7 +267,12 @@ fn tick_lines_fit_a_narrow_terminal_with_tabs_in_the_text() {
         "plans/plan.toml",
         "[roadmap]\nid = \"plan\"\ntitle = \"Plan\"\nlanguage = \"en\"\n\n[[milestone]]\nid = \"m\"\ntitle = \"M\"\ndue = \"2027-04-30\"\n\n  [[milestone.step]]\n  text = \"A\\tstep\\twith\\ttabs\\tthat\\tis\\tlong\"\n\n  [[milestone.step]]\n  text = \"Second\"\n",
     );
-    let mut s = sized_session(&sandbox, 24, 12, &["--roadmaps", "plans", "--today", "2027-04-16", "tick", "plan/m"]);
+    let mut s = sized_session(
+        &sandbox,
+        24,
+        12,
+        &["--roadmaps", "plans", "--today", "2027-04-16", "tick", "plan/m"],
+    );
     s.exp_string("> [ ]").unwrap();
     send(&mut s, "q");
     let (drawn, _) = s.exp_regex("EXIT=[0-9]+").unwrap();
@@ -275,7 +280,10 @@ fn tick_lines_fit_a_narrow_terminal_with_tabs_in_the_text() {
     let text: String = console::strip_ansi_codes(&utf8(&drawn)).into_owned();
     for line in text.split(['\r', '\n']).filter(|l| l.contains('[') && l.contains(']')) {
         assert!(!line.contains('\t'), "{line:?}");
-        assert!(console::measure_text_width(line) <= 12, "{line:?} is wider than the terminal");
+        assert!(
+            console::measure_text_width(line) <= 12,
+            "{line:?} is wider than the terminal"
+        );
     }
 }
 
@@ -287,16 +295,29 @@ fn ctrl_c_in_tick_says_what_was_not_recorded_and_restores_the_cursor() {
     expect_code(&sandbox.run(&["init", "hubs-sdk", "--start", "2027-W13"]), 0);
     let today = ["--today", "2027-04-16"];
     // In the list, after ticking a step.
-    let mut s = sized_session(&sandbox, 24, 100, &[&today[..], &["tick", "hubs-sdk/projektstart"]].concat());
+    let mut s = sized_session(
+        &sandbox,
+        24,
+        100,
+        &[&today[..], &["tick", "hubs-sdk/projektstart"]].concat(),
+    );
     s.exp_string(&bytes("> [ ]  1. Genomföra")).unwrap();
     send(&mut s, " ");
     s.exp_string(&bytes("> [x]* 1. Genomföra")).unwrap();
     send(&mut s, "\x03");
     s.exp_string("1 change was not recorded").unwrap();
     let (rest, _) = s.exp_string("EXIT=").map(|r| (r, ())).unwrap();
-    assert!(rest.contains("\x1b[?25h") || !rest.contains("\x1b[?25l"), "the cursor is shown");
+    assert!(
+        rest.contains("\x1b[?25h") || !rest.contains("\x1b[?25l"),
+        "the cursor is shown"
+    );
     // In the skip's prompt.
-    let mut s = sized_session(&sandbox, 24, 100, &[&today[..], &["tick", "hubs-sdk/projektstart"]].concat());
+    let mut s = sized_session(
+        &sandbox,
+        24,
+        100,
+        &[&today[..], &["tick", "hubs-sdk/projektstart"]].concat(),
+    );
     s.exp_string(&bytes("> [ ]  1. Genomföra")).unwrap();
     send(&mut s, " j");
     send(&mut s, "s");

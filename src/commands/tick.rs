@@ -91,7 +91,17 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
     let language = &context.language;
     pending(language, 0);
     on_interrupt();
-    match ticking(context, args, &theme, &catalog, &roadmaps, only, &filter, author.now.date_naive(), &recorder) {
+    match ticking(
+        context,
+        args,
+        &theme,
+        &catalog,
+        &roadmaps,
+        only,
+        &filter,
+        author.now.date_naive(),
+        &recorder,
+    ) {
         Err(e) if interrupted(&e) => {
             let said = PENDING.lock().map(|t| t.clone()).unwrap_or_default();
             let _ = Term::stderr().show_cursor();
@@ -391,12 +401,20 @@ fn window(lines: Vec<String>, rows: usize) -> Vec<String> {
     }
     if room < 3 {
         // One or two rows: the cursor's line alone.
-        let at = lines.iter().position(|l| l.starts_with('>') || l.starts_with("\x1b[1m>")).unwrap_or(0);
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with('>') || l.starts_with("\x1b[1m>"))
+            .unwrap_or(0);
         return lines.into_iter().skip(at).take(room).collect();
     }
-    let at = lines.iter().position(|l| l.starts_with('>') || l.starts_with("\x1b[1m>")).unwrap_or(1);
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with('>') || l.starts_with("\x1b[1m>"))
+        .unwrap_or(1);
     let middle = room - 2;
-    let first = at.saturating_sub(middle / 2).clamp(1, lines.len() - 1 - middle.min(lines.len() - 2));
+    let first = at
+        .saturating_sub(middle / 2)
+        .clamp(1, lines.len() - 1 - middle.min(lines.len() - 2));
     let mut out = vec![lines[0].clone()];
     out.extend(lines[first..].iter().take(middle).cloned());
     out.push(lines[lines.len() - 1].clone());

@@ -104,7 +104,10 @@ mod tests {
         assert!(acyclic(&[1, 2, END, END], "sector").is_ok());
         assert!(acyclic(&[1, 2, 0], "sector").is_err());
         assert!(acyclic(&[END, 2, 1], "sector").is_err());
-        assert!(acyclic(&[3, 3, END, END], "sector").is_ok(), "two chains joining end once");
+        assert!(
+            acyclic(&[3, 3, END, END], "sector").is_ok(),
+            "two chains joining end once"
+        );
         assert!(acyclic(&[0], "sector").is_err(), "a sector that follows itself");
     }
 }

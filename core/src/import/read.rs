@@ -219,7 +219,9 @@ impl Grid {
         }
         self.cells += 1;
         if self.cells > MOST_CELLS {
-            return Err(format!("sheet `{sheet}` has more than {MOST_CELLS} cells: it is not a plan table"));
+            return Err(format!(
+                "sheet `{sheet}` has more than {MOST_CELLS} cells: it is not a plan table"
+            ));
         }
         if self.rows.len() <= r {
             self.rows.resize_with(r + 1, Vec::new);
@@ -277,7 +279,11 @@ pub const MOST_CELL_TEXT: usize = 1 << 20;
 /// Refuses a cell of more text than a plan holds, naming where it is.
 fn text_fits(text: &str, table: &str) -> Result<(), String> {
     if text.len() > MOST_CELL_TEXT {
-        let table = if table.is_empty() { String::new() } else { format!("`{table}`: ") };
+        let table = if table.is_empty() {
+            String::new()
+        } else {
+            format!("`{table}`: ")
+        };
         return Err(format!(
             "{table}a cell holds {} MiB of text, more than the {} MiB a cell of a plan may",
             text.len().div_ceil(1 << 20),
@@ -599,7 +605,9 @@ fn markdown(text: &str) -> Result<Vec<Table>, String> {
                 rows.push(pipe_cells(lines[i]));
                 cells += rows.last().map_or(0, Vec::len);
                 if cells > MOST_CELLS {
-                    return Err(format!("its tables have more than {MOST_CELLS} cells: they are not a plan"));
+                    return Err(format!(
+                        "its tables have more than {MOST_CELLS} cells: they are not a plan"
+                    ));
                 }
                 i += 1;
             }
@@ -744,13 +752,17 @@ fn word(bytes: &[u8]) -> Result<Vec<Table>, String> {
                         let room = MOST_COLUMNS - row.len();
                         row.extend(std::iter::repeat_n(Cell::Empty, (span - 1).min(room)));
                     } else if !text.is_empty() {
-                        return Err(format!("a table has text past column {MOST_COLUMNS}: it is not a plan table"));
+                        return Err(format!(
+                            "a table has text past column {MOST_COLUMNS}: it is not a plan table"
+                        ));
                     }
                 }
                 "tr" if depth == 1 => {
                     cells += row.len();
                     if cells > MOST_CELLS {
-                        return Err(format!("a table has more than {MOST_CELLS} cells: it is not a plan table"));
+                        return Err(format!(
+                            "a table has more than {MOST_CELLS} cells: it is not a plan table"
+                        ));
                     }
                     rows.push(std::mem::take(&mut row));
                 }
