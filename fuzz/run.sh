@@ -16,7 +16,7 @@ usage() {
 }
 
 FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ALL_TARGETS=(roadmap_file due_date state_file command_line plan_table)
+ALL_TARGETS=(roadmap_file due_date state_file command_line plan_table office_file)
 
 [[ $# -ge 1 && $1 =~ ^[1-9][0-9]*$ ]] || usage
 SECONDS_EACH=$1

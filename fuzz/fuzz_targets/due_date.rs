@@ -57,7 +57,10 @@ fuzz_target!(|data: &[u8]| {
                 assert!(due.start().is_some(), "{text:?}: an end without a start");
             }
             if let (Some(start), Some(anchor)) = (due.start(), due.anchor()) {
-                assert!(start <= anchor, "{text:?}: held to {anchor}, before its own start {start}");
+                assert!(
+                    start <= anchor,
+                    "{text:?}: held to {anchor}, before its own start {start}"
+                );
             }
             assert_eq!(due.to_string(), due.label(), "{text:?}: Display differs from label");
             let again = Due::parse(due.label(), year);

@@ -29,7 +29,9 @@ fuzz_target!(|data: &[u8]| {
     // (a document's sections merged).
     let sections = matches!(kind, Kind::Markdown | Kind::Word);
     let chosen = roadmap_core::import::choose::choose(&tables, None, &[], sections).map(|c| c.plan);
-    let each = tables.iter().map(|table| roadmap_core::import::plan(table, &[]).map_err(|_| ()));
+    let each = tables
+        .iter()
+        .map(|table| roadmap_core::import::plan(table, &[]).map_err(|_| ()));
     for plan in each.chain(std::iter::once(chosen.map_err(|_| ()))) {
         let Ok(plan) = plan else {
             continue;

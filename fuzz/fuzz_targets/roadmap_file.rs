@@ -24,7 +24,10 @@ fuzz_target!(|data: &[u8]| {
                 let shown = roadmap::render::error::diagnostic(d);
                 assert!(shown.starts_with("error: "), "odd rendering: {shown:?}");
                 // Nothing from the file may reach a terminal as a control character.
-                assert!(!shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "unescaped control character: {shown:?}");
+                assert!(
+                    !shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+                    "unescaped control character: {shown:?}"
+                );
             }
         }
     }

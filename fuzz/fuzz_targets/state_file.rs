@@ -41,7 +41,10 @@ fuzz_target!(|data: &[u8]| {
             assert!(!found.is_empty(), "a broken state file without a diagnostic");
             let shown = roadmap::render::error::message(&error);
             // Nothing from the file may reach a terminal as a control character.
-            assert!(!shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "unescaped control character: {shown:?}");
+            assert!(
+                !shown.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+                "unescaped control character: {shown:?}"
+            );
         }
     }
 });
