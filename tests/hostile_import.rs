@@ -23,7 +23,7 @@ fn import(sandbox: &Sandbox, file: &Path) -> (Option<i32>, String) {
     (output.status.code(), err)
 }
 
-/// 1. One value in XFD1048576 asked calamine for 512 GiB; one in column CR
+/// Defect 1: One value in XFD1048576 asked calamine for 512 GiB; one in column CR
 /// far down for 5.9 GB. Now the far cell is refused, naming the sheet and
 /// the limit, and the one in CR costs nothing.
 #[test]
@@ -40,7 +40,7 @@ fn a_value_in_a_far_cell_is_refused_or_costs_nothing() {
     assert!(err.contains("2 milestones"), "{err}");
 }
 
-/// 2. A `.docx` of 92 KB whose cells each span 64 columns: 19 million
+/// Defect 2: A `.docx` of 92 KB whose cells each span 64 columns: 19 million
 /// columns if every span were cells.
 #[test]
 fn spanned_cells_in_a_word_table_are_bounded() {
@@ -52,7 +52,7 @@ fn spanned_cells_in_a_word_table_are_bounded() {
     );
 }
 
-/// 3. Zip bombs under the 64 MiB file limit: a 613 KB `.xlsx` with one
+/// Defect 3: Zip bombs under the 64 MiB file limit: a 613 KB `.xlsx` with one
 /// 600 MiB shared string, and a 516-byte `.ods` with a row repeated
 /// 1 048 000 times.
 #[test]
@@ -69,7 +69,7 @@ fn a_zip_bomb_is_refused_before_it_unpacks() {
     assert!(err.contains("sheet `Plan` has more than 1000000 cells"), "{err}");
 }
 
-/// 4. Damaged `.xls` files: a sector chain that loops back on itself (which
+/// Defect 4: Damaged `.xls` files: a sector chain that loops back on itself (which
 /// calamine followed until memory ran out) and one that points past the
 /// file allocation table (an index calamine took without checking). The
 /// undamaged file they were made from reads.
@@ -86,7 +86,7 @@ fn a_damaged_xls_is_refused_without_a_panic_or_a_runaway() {
     assert!(err.contains("fat-beyond.xls"), "{err}");
 }
 
-/// 5. Making ids unique was cubic: 4 000 rows of one title took 9.9 s.
+/// Defect 5: Making ids unique was cubic: 4 000 rows of one title took 9.9 s.
 /// 10 000 rows of one title get ids `samma`, `samma-2` … `samma-10000` in
 /// well under the deadline.
 #[test]
@@ -104,7 +104,7 @@ fn ten_thousand_rows_of_one_title_get_unique_ids() {
     assert_eq!((ids[1], ids[2], ids[10_000]), ("samma\"", "samma-2\"", "samma-10000\""));
 }
 
-/// 6. Every problem was located by counting lines from the start of the
+/// Defect 6: Every problem was located by counting lines from the start of the
 /// file: 80 000 unknown keys in `config.toml` took 30 s and printed 18 MB.
 #[test]
 fn eighty_thousand_problems_in_a_settings_file_are_quick_and_short() {
@@ -123,7 +123,7 @@ fn eighty_thousand_problems_in_a_settings_file_are_quick_and_short() {
     assert!(err.contains("config.toml:2:1"), "{err}");
 }
 
-/// 7. The risk log folded in quadratic time: with 40 000 risks `risks` took
+/// Defect 7: The risk log folded in quadratic time: with 40 000 risks `risks` took
 /// 5.5 s. 100 000 risks are listed well within the deadline.
 #[test]
 fn a_hundred_thousand_risks_fold_in_linear_time() {
@@ -144,7 +144,7 @@ fn a_hundred_thousand_risks_fold_in_linear_time() {
     assert_eq!(risks[0]["severity"], 15, "the most severe first: 3 × 5");
 }
 
-/// 9. An import that succeeded could leave a workspace no command loads.
+/// Defect 9: An import that succeeded could leave a workspace no command loads.
 #[test]
 fn an_import_writes_only_what_loads_beside_the_rest() {
     let sandbox = Sandbox::new();
@@ -175,7 +175,7 @@ fn an_import_writes_only_what_loads_beside_the_rest() {
     expect_code(&sandbox.run(&["validate"]), 0);
 }
 
-/// 10. Import wrote TOML it then refused: a control character in a header
+/// Defect 10: Import wrote TOML it then refused: a control character in a header
 /// or the file's name went raw into a comment; a cost of 1e20 was refused
 /// instead of kept in the note.
 #[test]
@@ -194,7 +194,7 @@ fn what_an_import_writes_it_loads() {
     expect_code(&sandbox.run(&["validate", "plan.toml"]), 0);
 }
 
-/// 11. A `.docx` whose second table lies past 256 MiB of `document.xml` was
+/// Defect 11: A `.docx` whose second table lies past 256 MiB of `document.xml` was
 /// cut there without a word; past 64 MiB a document is now refused, and says so.
 #[test]
 fn a_document_too_big_to_read_is_refused_not_cut() {
@@ -203,7 +203,7 @@ fn a_document_too_big_to_read_is_refused_not_cut() {
     assert!(err.contains("word/document.xml unpacks to more than 64 MiB"), "{err}");
 }
 
-/// 12. Eight imports to the same new `-o` file at once: exactly one writes
+/// Defect 12: Eight imports to the same new `-o` file at once: exactly one writes
 /// it, the others say it exists and write nothing.
 #[test]
 fn eight_imports_to_one_new_file_write_it_once() {
@@ -223,14 +223,14 @@ fn eight_imports_to_one_new_file_write_it_once() {
             .collect();
         let outputs: Vec<_> = children.into_iter().map(|c| c.wait_with_output().unwrap()).collect();
         let wrote = outputs.iter().filter(|o| o.status.success()).count();
-        assert_eq!(wrote, 1, "round {round}: {} said they wrote it", wrote);
+        assert_eq!(wrote, 1, "round {round}: {wrote} said they wrote it");
         for o in outputs.iter().filter(|o| !o.status.success()) {
             assert!(stderr(o).contains("exists already"), "{}", stderr(o));
         }
     }
 }
 
-/// 15. A write that fails names the file asked for, never the temporary one
+/// Defect 15: A write that fails names the file asked for, never the temporary one
 /// it was being written to (`.roadmap-RF3KCU.tmp`).
 #[test]
 fn a_failed_write_names_the_file_asked_for() {
@@ -282,7 +282,7 @@ fn a_file_size_limit_names_the_file_asked_for() {
     assert!(err.contains("report.html") && !err.contains(".roadmap-"), "{err}");
 }
 
-/// 18. `import -o nodir/x/y.toml` made folders while `report -o` refused;
+/// Defect 18: `import -o nodir/x/y.toml` made folders while `report -o` refused;
 /// `-o /dev/null` asked for `--force` and then refused it; importing a FIFO
 /// or a folder said it "is created when missing".
 #[test]
@@ -331,7 +331,7 @@ fn outputs_and_inputs_that_are_no_regular_file_are_refused_alike() {
     let _ = stdout;
 }
 
-/// 16. A fractional light threshold (`time_yellow_days = 30.5`) was taken
+/// Defect 16: A fractional light threshold (`time_yellow_days = 30.5`) was taken
 /// as 30; days are whole days, and anything else is refused with its line.
 #[test]
 fn a_light_threshold_in_part_days_is_refused_with_its_line() {
