@@ -47,6 +47,16 @@ pub struct GlobalArgs {
     #[arg(long, value_name = "PATH", global = true)]
     pub state: Option<PathBuf>,
 
+    /// Read the workspace in DIR (its roadmaps and its state) beside the
+    /// others given; repeatable, for a supplier with one repository per
+    /// customer. Ids two workspaces share are shown as FOLDER:ID.
+    #[arg(long = "workspace", value_name = "DIR", global = true, conflicts_with = "state")]
+    pub workspaces: Vec<PathBuf>,
+
+    /// Only the plans for this organisation (a roadmap's `organisation`, any case)
+    #[arg(long, value_name = "NAME", global = true)]
+    pub organisation: Option<String>,
+
     /// Give up waiting for another roadmap command's lock on the state after
     /// SECONDS, 0 to 86400 (default: wait as long as it takes)
     #[arg(long, value_name = "SECONDS", value_parser = parse_seconds, global = true)]
@@ -110,17 +120,22 @@ pub enum Command {
     Import(ImportArgs),
     /// Make a .roadmap/ workspace here, and adopt a roadmap into it as your own plan
     #[command(
-        after_help = "Examples:\n  roadmap init\n  roadmap init hubs-sdk --start 2027-W20\n  roadmap init difi-postkasse\n  git add .roadmap && git commit -m 'Track the roadmap'"
+        after_help = "Examples:\n  roadmap init\n  roadmap init hubs-sdk --start 2027-W20\n  roadmap init hubs-sdk --id hubs-sundsby --organisation \"Sundsby kommun\" --start 2027-W14\n  roadmap init difi-postkasse\n  git add .roadmap && git commit -m 'Track the roadmap'"
     )]
     Init(InitArgs),
+    /// Give one of your roadmaps a new id (its file too), keeping every change recorded on it
+    #[command(
+        after_help = "Examples:\n  roadmap rename hubs-sdk hubs-sundsby\n  git add .roadmap && git commit -m 'Sundsby: own id'"
+    )]
+    Rename(RenameArgs),
     /// Set or move a milestone's due date in your copy, recording old and new
     #[command(
         after_help = "Examples:\n  roadmap reschedule hubs-sdk/projektstart 2027-W22 --note \"Avtalet signerades sent\"\n  roadmap reschedule difi-postkasse/informasjon 15.09.2015"
     )]
     Reschedule(RescheduleArgs),
-    /// Let changes recorded on a step that was reworded or moved count for it again
+    /// Let changes recorded on a step, milestone or roadmap that was reworded, moved or renamed count for it again
     #[command(
-        after_help = "Examples:\n  roadmap validate                  # lists the changes that no longer match a step\n  roadmap reattach hubs-sdk/projektstart/~2d607541a5d5 hubs-sdk/projektstart/1"
+        after_help = "Examples:\n  roadmap validate                  # lists the changes that no longer match a step\n  roadmap reattach hubs-sdk/projektstart/~2d607541a5d5 hubs-sdk/projektstart/1\n  roadmap reattach hubs-sdk/gammal-milstolpe hubs-sdk/ny-milstolpe   # a milestone and its steps\n  roadmap reattach hubs-sdk hubs-sundsby                             # a roadmap renamed by hand"
     )]
     Reattach(ReattachArgs),
     /// What moved: each milestone's baseline and current due date, how far, how often, why
@@ -360,7 +375,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<NaiveDate>,
     /// How many weeks ahead "coming due" looks, 1 to 520
-    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=520))]
+    #[arg(long, value_name = "N", default_value_t = roadmap_core::report::DEFAULT_HORIZON_WEEKS, value_parser = clap::value_parser!(u32).range(1..=520))]
     pub weeks: u32,
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
@@ -439,6 +454,24 @@ pub struct InitArgs {
     /// Place a week plan in YEAR, 1 to 9999, as written (V15 becomes week 15 of YEAR)
     #[arg(long, value_name = "YEAR", requires = "roadmap", value_parser = clap::value_parser!(i32).range(1..=9999))]
     pub year: Option<i32>,
+    /// The id of the copy (one template adopted for many customers), instead of the template's
+    #[arg(long, value_name = "ID", requires = "roadmap", value_parser = parse_id)]
+    pub id: Option<String>,
+    /// The organisation the copy is for (the customer); the portfolio views group by it
+    #[arg(long, value_name = "NAME", requires = "roadmap")]
+    pub organisation: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    /// The roadmap's id now
+    #[arg(value_name = "OLD", add = ArgValueCompleter::new(crate::completion::roadmap_id))]
+    pub old: String,
+    /// Its new id: letters a-z, digits, `-`, `_` or `.`
+    #[arg(value_name = "NEW", value_parser = parse_id)]
+    pub new: String,
+    #[command(flatten)]
+    pub by: ByArg,
 }
 
 #[derive(Debug, Args)]
@@ -488,7 +521,7 @@ pub struct ReattachArgs {
     /// The target the changes were recorded under, as `roadmap validate` lists it
     #[arg(value_name = "RECORDED")]
     pub recorded: String,
-    /// The step (or milestone) they belong to now: ROADMAP/MILESTONE/STEP
+    /// What they belong to now: a step (ROADMAP/MILESTONE/STEP), a milestone, or a roadmap's id
     #[arg(value_name = "ADDR", add = ArgValueCompleter::new(crate::completion::address))]
     pub to: String,
     #[command(flatten)]
@@ -771,6 +804,17 @@ fn parse_week(text: &str) -> Result<roadmap_core::report::Period, String> {
 }
 
 /// The Monday of the week a week or a day is in (`--start 2027-W20`).
+fn parse_id(text: &str) -> Result<String, String> {
+    if roadmap_core::roadmap::parse::is_valid_id(text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "`{}` is not an id: an id is letters a-z, digits, `-`, `_` or `.`, starting with a letter or digit (like hubs-sundsby)",
+            quoted(text)
+        ))
+    }
+}
+
 fn parse_monday(text: &str) -> Result<NaiveDate, String> {
     use chrono::Datelike;
     let due = parse_period(text)?;

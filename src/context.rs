@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use roadmap_core::address::Resolver;
-use roadmap_core::catalog::Catalog;
+use roadmap_core::catalog::{Catalog, Scope};
 use roadmap_core::error::{Doing, Error, Result};
 use roadmap_core::state::change::{Author, Change};
 use roadmap_core::state::file::{Log, Written};
@@ -122,7 +122,39 @@ impl Context {
     }
 
     pub fn catalog(&self) -> Result<Catalog> {
-        Catalog::load(&self.roadmap_dirs())
+        if self.global.workspaces.is_empty() {
+            return Catalog::load(&self.roadmap_dirs());
+        }
+        Ok(self.joined()?.0)
+    }
+
+    /// The workspaces of `--workspace`, read as one (`workspaces::join`);
+    /// with them, the roadmaps of `ROADMAP_PATH` and `--roadmaps` load
+    /// too, and the workspace here only when it is one of them.
+    fn joined(&self) -> Result<(Catalog, roadmap_core::state::file::Log)> {
+        let members = roadmap_core::workspaces::members(&self.global.workspaces)?;
+        let extra = workspace::path_dirs(std::env::var_os("ROADMAP_PATH"), &self.global.roadmap_dirs);
+        roadmap_core::workspaces::join(&members, &extra)
+    }
+
+    /// The plans a view shows: `named` (else the user's own, else the
+    /// shipped ones; `Catalog::scope`), only those for `--organisation`.
+    pub fn scope<'c>(&self, catalog: &'c Catalog, named: &[String]) -> Result<Scope<'c>> {
+        let scope = catalog.scope(named)?;
+        let Some(name) = self.global.organisation.as_deref() else {
+            return Ok(scope);
+        };
+        scope.for_organisation(name).map_err(|known| {
+            let language = &self.language;
+            let said = crate::render::sanitize(name).into_owned();
+            let hint = if known.is_empty() {
+                i18n::t!(language, "organisation-none-known")
+            } else {
+                let quoted: Vec<String> = known.iter().take(8).map(|k| format!("\"{k}\"")).collect();
+                i18n::t!(language, "organisation-known", names = quoted.join(", "))
+            };
+            Error::usage(i18n::t!(language, "organisation-unknown", name = said), hint)
+        })
     }
 
     pub fn state_location(&self) -> Result<Location> {
@@ -133,8 +165,20 @@ impl Context {
         )
     }
 
-    /// Reads the whole state file.
+    /// Reads the whole state file (with `--workspace`, each workspace's).
     pub fn read_state(&self) -> Result<StateRead> {
+        if !self.global.workspaces.is_empty() {
+            let members = roadmap_core::workspaces::members(&self.global.workspaces)?;
+            let (_, log) = self.joined()?;
+            let location = Location {
+                path: members
+                    .first()
+                    .map(roadmap_core::workspaces::Member::state_file)
+                    .unwrap_or_default(),
+                source: workspace::Source::Workspaces(members.len()),
+            };
+            return Ok(StateRead { location, log });
+        }
         let location = self.state_location()?;
         let log = roadmap_core::state::file::read(&location.path)?;
         Ok(StateRead { location, log })
@@ -203,6 +247,12 @@ impl Context {
         on: Option<NaiveDate>,
         plan: impl FnOnce(&State<'_>) -> Result<Vec<Change>>,
     ) -> Result<Recording> {
+        if !self.global.workspaces.is_empty() {
+            return Err(Error::usage(
+                i18n::t!(self.language, "workspaces-read-only"),
+                i18n::t!(self.language, "workspaces-read-only-hint"),
+            ));
+        }
         let location = self.state_location()?;
         let (author, recorder) = self.author(by, on, &location)?;
         let appended = record(

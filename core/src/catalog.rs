@@ -34,6 +34,29 @@ pub struct Scope<'c> {
     pub left_out: Vec<&'c Roadmap>,
 }
 
+impl<'c> Scope<'c> {
+    /// Only the plans whose `organisation` is `name` (any case, spaces
+    /// around ignored); none is the organisations there are, sorted.
+    pub fn for_organisation(self, name: &str) -> std::result::Result<Scope<'c>, Vec<String>> {
+        let wanted = name.trim().to_lowercase();
+        let is_for = |r: &&Roadmap| {
+            r.organisation
+                .as_deref()
+                .is_some_and(|o| o.trim().to_lowercase() == wanted)
+        };
+        if !self.roadmaps.iter().any(is_for) {
+            let mut known: Vec<String> = self.roadmaps.iter().filter_map(|r| r.organisation.clone()).collect();
+            known.sort_by_key(|k| k.to_lowercase());
+            known.dedup();
+            return Err(known);
+        }
+        Ok(Scope {
+            roadmaps: self.roadmaps.into_iter().filter(is_for).collect(),
+            left_out: self.left_out,
+        })
+    }
+}
+
 /// Every loaded roadmap, in catalog order.
 #[derive(Debug, Default)]
 pub struct Catalog {

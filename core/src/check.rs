@@ -97,6 +97,45 @@ pub fn plan(roadmap: &Roadmap, state: &State<'_>) -> Vec<Diagnostic> {
     found
 }
 
+/// Roadmaps whose unmatched changes mostly match another loaded roadmap:
+/// a copy renamed by hand (its file and id), whose progress one
+/// `reattach OLD NEW` brings back. (old id, new id, changes.)
+fn renamed_by_hand<'a>(
+    unmatched: &[(&'a Target, Vec<&crate::state::Event>)],
+    catalog: &'a Catalog,
+) -> Vec<(&'a str, &'a str, usize)> {
+    use crate::address::Targets;
+    let resolver = crate::address::Resolver::new(catalog);
+    let mut by_roadmap: Vec<(&str, Vec<&Target>, usize)> = Vec::new();
+    for (target, events) in unmatched {
+        match by_roadmap.iter_mut().find(|(r, ..)| *r == target.roadmap()) {
+            Some((_, targets, count)) => {
+                targets.push(target);
+                *count += events.len();
+            }
+            None => by_roadmap.push((target.roadmap(), vec![target], events.len())),
+        }
+    }
+    by_roadmap
+        .into_iter()
+        .filter_map(|(old, targets, count)| {
+            let (hits, new) = catalog
+                .roadmaps
+                .iter()
+                .filter(|r| r.id != old)
+                .map(|r| {
+                    let hits = targets
+                        .iter()
+                        .filter(|t| resolver.resolve(&t.in_roadmap(&r.id)).is_some())
+                        .count();
+                    (hits, r.id.as_str())
+                })
+                .max_by_key(|(hits, _)| *hits)?;
+            (targets.len() > 1 && hits * 2 > targets.len()).then_some((old, new, count))
+        })
+        .collect()
+}
+
 /// Warnings and notes about the state file at `path` against the roadmaps.
 pub fn state(log: &Log, state: &State<'_>, catalog: &Catalog, path: &str) -> Vec<Diagnostic> {
     let line_of = |event: &crate::state::Event| {
@@ -116,7 +155,25 @@ pub fn state(log: &Log, state: &State<'_>, catalog: &Catalog, path: &str) -> Vec
             None => unmatched.push((target, vec![counted.event])),
         }
     }
+    let renamed = renamed_by_hand(&unmatched, catalog);
+    for (old, new, count) in &renamed {
+        let first = unmatched.iter().find(|(t, _)| t.roadmap() == *old).map(|(_, e)| e[0]);
+        let line = first.map_or(0, line_of);
+        found.push(
+            at(
+                line,
+                format!(
+                    "{count} changes recorded under `{old}` match nothing there, and match `{new}` (was `{old}` renamed to `{new}` by hand?); kept, and counted for nothing"
+                ),
+            )
+            .with_hint(format!("let them count for it: roadmap reattach {old} {new}"))
+            .with_severity(Severity::Warning),
+        );
+    }
     for (target, events) in &unmatched {
+        if renamed.iter().any(|(old, ..)| *old == target.roadmap()) {
+            continue;
+        }
         let line = line_of(events[0]);
         let roadmap = catalog.get(target.roadmap());
         let milestone = roadmap.and_then(|r| target.milestone_id().and_then(|m| r.milestone(m)));

@@ -818,6 +818,26 @@ fn split_while(text: &str, pred: impl Fn(char) -> bool) -> (&str, &str) {
     text.split_at_checked(at).unwrap_or((text, ""))
 }
 
+/// A due date in the JSON: `{"label", "start", "end"}`, as written and as
+/// the first and last day it covers; null when there is none.
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes the field by reference
+pub fn serialize_dates<S: serde::Serializer>(due: &Option<Due>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    #[derive(Serialize)]
+    struct DueDates<'a> {
+        label: &'a str,
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    }
+    due.as_ref()
+        .map(|d| DueDates {
+            label: d.label(),
+            start: d.start(),
+            end: d.end(),
+        })
+        .serialize(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,7 @@ pub mod filter;
 pub mod import;
 pub mod lang;
 pub mod parties;
+pub mod portfolio;
 pub mod progress;
 pub mod report;
 pub mod risk;
@@ -40,5 +41,6 @@ pub mod state;
 pub mod status;
 pub mod target;
 pub mod workspace;
+pub mod workspaces;
 
 pub use error::{Error, ExitCode, Result};

@@ -155,6 +155,19 @@ impl Target {
         self.step_key().is_some_and(|k| k.bytes().all(|b| b.is_ascii_digit()))
     }
 
+    /// The same target in the roadmap `roadmap`: what a change recorded
+    /// before a roadmap was renamed is about after it.
+    pub fn in_roadmap(&self, roadmap: &str) -> Target {
+        let tail = &self.text[self.roadmap_end..];
+        let shift = |end: usize| end - self.roadmap_end + roadmap.len();
+        Target {
+            text: format!("{roadmap}{tail}"),
+            kind: self.kind,
+            roadmap_end: roadmap.len(),
+            milestone_end: shift(self.milestone_end),
+        }
+    }
+
     /// Whether this target is `other` or lies under it: everything of a
     /// roadmap under its plan, a step under its milestone.
     pub fn lies_under(&self, other: &Target) -> bool {

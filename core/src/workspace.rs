@@ -35,6 +35,9 @@ pub enum Source {
     Workspace,
     /// The user's data directory.
     UserData,
+    /// The state files of several workspaces (`--workspace`), read as one;
+    /// the path is the first.
+    Workspaces(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +85,11 @@ pub fn locate(flag: Option<&Path>, env: Option<PathBuf>, cwd: &Path) -> Result<L
 /// `PATH`), then `extra` (`--roadmaps`).
 pub fn roadmap_dirs(cwd: &Path, roadmap_path: Option<OsString>, extra: &[PathBuf]) -> Vec<PathBuf> {
     let workspace = find_workspace(cwd).map(|w| w.join(ROADMAPS_DIR)).filter(|d| d.is_dir());
+    workspace.into_iter().chain(path_dirs(roadmap_path, extra)).collect()
+}
+
+/// The folders of `roadmap_path` (`ROADMAP_PATH`), then `extra` (`--roadmaps`).
+pub fn path_dirs(roadmap_path: Option<OsString>, extra: &[PathBuf]) -> Vec<PathBuf> {
     let from_env: Vec<PathBuf> = roadmap_path
         .map(|path| {
             std::env::split_paths(&path)
@@ -89,11 +97,7 @@ pub fn roadmap_dirs(cwd: &Path, roadmap_path: Option<OsString>, extra: &[PathBuf
                 .collect()
         })
         .unwrap_or_default();
-    workspace
-        .into_iter()
-        .chain(from_env)
-        .chain(extra.iter().cloned())
-        .collect()
+    from_env.into_iter().chain(extra.iter().cloned()).collect()
 }
 
 /// Who changes are recorded as, and where the name came from.

@@ -21,7 +21,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let read = context.read_state()?;
     let state = read.fold(&catalog);
-    let roadmaps = catalog.scope(&args.roadmaps)?.roadmaps;
+    let roadmaps = context.scope(&catalog, &args.roadmaps)?.roadmaps;
     let today = context.today();
     let all: Vec<Standing> = roadmaps.iter().flat_map(|r| standings(r, &state, today)).collect();
     let text = match args.format {

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use roadmap_core::catalog::SHIPPED;
+use roadmap_core::catalog::{Catalog, SHIPPED};
 use roadmap_core::error::Doing;
 use roadmap_core::roadmap::{Origin, Roadmap, edit, parse};
 use roadmap_core::state::file::{BASE_VERSION, lock_path};
@@ -50,7 +50,7 @@ pub fn run(context: &Context, args: &InitArgs) -> Result<ExitCode> {
     if let Some(id) = &args.roadmap {
         let catalog = context.catalog()?;
         let roadmap = catalog.roadmap(id)?;
-        out.push_str(&adopt(language, &dir, roadmap, args)?);
+        out.push_str(&adopt(language, &dir, &catalog, roadmap, args)?);
     }
     out.push_str(&t!(language, "init-ready", folder = format!("{WORKSPACE_DIR}/")));
     out.push('\n');
@@ -101,17 +101,20 @@ fn workspace(language: &Language, dir: &Path) -> Result<String> {
     Ok(out)
 }
 
-/// Copies `roadmap` into the workspace, keeping its comments and layout.
-fn adopt(language: &Language, dir: &Path, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
-    let target = dir.join(ROADMAPS_DIR).join(format!("{}.toml", roadmap.id));
-    let shown = format!("{WORKSPACE_DIR}/{ROADMAPS_DIR}/{}.toml", roadmap.id);
-    if target.exists() {
+/// Copies `roadmap` into the workspace, keeping its comments and layout,
+/// under its own id or `--id` (one template, a copy per customer).
+fn adopt(language: &Language, dir: &Path, catalog: &Catalog, roadmap: &Roadmap, args: &InitArgs) -> Result<String> {
+    let id = args.id.as_deref().unwrap_or(&roadmap.id);
+    let target = dir.join(ROADMAPS_DIR).join(format!("{id}.toml"));
+    let shown = format!("{WORKSPACE_DIR}/{ROADMAPS_DIR}/{id}.toml");
+    let taken = catalog
+        .get(id)
+        .filter(|other| matches!(other.origin, Origin::File { .. }) || other.id != roadmap.id);
+    if target.exists() || taken.is_some() {
+        let by = taken.map_or_else(|| shown.clone(), |other| other.origin.file_name());
         return Err(Error::refused(
-            format!("{shown} exists already"),
-            format!(
-                "edit it, or move a date with `roadmap reschedule {}/MILESTONE DUE`",
-                roadmap.id
-            ),
+            t!(language, "init-taken", id = id, path = by),
+            t!(language, "init-taken-hint", template = roadmap.id.as_str(), id = id),
         ));
     }
     let original = match &roadmap.origin {
@@ -137,7 +140,7 @@ fn adopt(language: &Language, dir: &Path, roadmap: &Roadmap, args: &InitArgs) ->
                 out.push_str(&t!(
                     language,
                     "init-placed",
-                    address = format!("{}/{}", roadmap.id, m.milestone),
+                    address = format!("{id}/{}", m.milestone),
                     from = m.from.as_deref().unwrap_or("?"),
                     to = m.to.as_str()
                 ));
@@ -147,6 +150,14 @@ fn adopt(language: &Language, dir: &Path, roadmap: &Roadmap, args: &InitArgs) ->
         }
         (None, Some(year)) => (edit::set_year(&original, year)?, format!(" --year {year}")),
         (None, None) => (original, String::new()),
+    };
+    let how = match (&args.id, &args.organisation) {
+        (Some(id), _) if *id != roadmap.id => format!(" --id {id}{how}"),
+        _ => how,
+    };
+    let how = match &args.organisation {
+        Some(name) => format!("{how} --organisation \"{name}\""),
+        None => how,
     };
     let command = format!("roadmap init {}{how}", roadmap.id);
     let comment = match &roadmap.origin {
@@ -165,10 +176,19 @@ fn adopt(language: &Language, dir: &Path, roadmap: &Roadmap, args: &InitArgs) ->
             )
         }
     };
+    let text = if id == roadmap.id {
+        text
+    } else {
+        edit::set_head(&text, "id", id)?
+    };
+    let text = match &args.organisation {
+        Some(name) => edit::set_head(&text, "organisation", name)?,
+        None => text,
+    };
     // Steps with ids keep their progress when they are reworded or moved.
     let (text, named) = edit::name_steps(&text)?;
     if named > 0 {
-        out.push_str(&t!(language, "init-named", id = roadmap.id.as_str(), count = named));
+        out.push_str(&t!(language, "init-named", id = id, count = named));
         out.push('\n');
     }
     let text = format!("# {comment}\n{text}");
@@ -180,12 +200,17 @@ fn adopt(language: &Language, dir: &Path, roadmap: &Roadmap, args: &InitArgs) ->
     parse::parse(&shown, text.as_bytes(), origin).map_err(Error::Roadmaps)?;
     std::fs::create_dir_all(target.parent().unwrap_or(dir)).doing(|| format!("cannot create {}", dir.display()))?;
     roadmap_core::files::create(&target, text.as_bytes(), "the roadmap file")?;
-    out.push_str(&t!(
-        language,
-        "init-created-copy",
-        path = shown,
-        id = roadmap.id.as_str()
-    ));
+    out.push_str(&if id == roadmap.id {
+        t!(language, "init-created-copy", path = shown, id = id)
+    } else {
+        t!(
+            language,
+            "init-created-named",
+            path = shown,
+            id = id,
+            template = roadmap.id.as_str()
+        )
+    });
     out.push('\n');
     Ok(out)
 }

@@ -13,6 +13,7 @@ mod log;
 mod mark;
 mod overdue;
 mod reattach;
+mod rename;
 mod report;
 mod reschedule;
 mod risk;
@@ -44,6 +45,7 @@ pub fn execute(context: &Context, command: Command) -> Result<ExitCode> {
         Command::Init(args) => init::run(context, &args),
         Command::Reschedule(args) => reschedule::run(context, &args),
         Command::Reattach(args) => reattach::run(context, &args),
+        Command::Rename(args) => rename::run(context, &args),
         Command::Slips(args) => slips::run(context, &args),
         Command::Export(args) => export::run(context, &args),
         Command::Completions(args) => completions::run(context.terminal, &args),

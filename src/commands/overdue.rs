@@ -3,6 +3,7 @@
 
 use roadmap_core::address::Address;
 use roadmap_core::due::Due;
+use roadmap_core::portfolio;
 use roadmap_core::status::{Standing, Status, standings};
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
@@ -24,6 +25,8 @@ struct OverdueJson<'a> {
 struct Item<'a> {
     address: String,
     roadmap: &'a str,
+    /// Who the plan is for: its organisation, else its title.
+    organisation: &'a str,
     milestone: &'a str,
     step: Option<usize>,
     title: &'a str,
@@ -40,8 +43,10 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
     let read = context.read_state()?;
     let state = read.fold(&catalog);
     let today = context.today();
-    let roadmaps = catalog.scope(&args.roadmaps)?.roadmaps;
+    let roadmaps = context.scope(&catalog, &args.roadmaps)?.roadmaps;
     let filter = context.filter(args.filter.owner.as_deref(), args.filter.phase.as_deref(), &roadmaps)?;
+    // Plans for several organisations: grouped by organisation.
+    let grouped = portfolio::is_portfolio(&roadmaps);
     let all: Vec<Standing> = roadmaps.into_iter().flat_map(|r| standings(r, &state, today)).collect();
     let mut items = Vec::new();
     for s in &all {
@@ -60,6 +65,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                 |i| Address::step_of(&roadmap.id, m, i).to_string(),
             ),
             roadmap: &roadmap.id,
+            organisation: portfolio::organisation(roadmap),
             milestone: &m.id,
             step,
             title,
@@ -77,8 +83,13 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
         }
     }
     items.sort_by(|a, b| {
-        b.days_overdue
-            .cmp(&a.days_overdue)
+        let by_organisation = if grouped {
+            a.organisation.to_lowercase().cmp(&b.organisation.to_lowercase())
+        } else {
+            std::cmp::Ordering::Equal
+        };
+        by_organisation
+            .then(b.days_overdue.cmp(&a.days_overdue))
             .then_with(|| a.address.cmp(&b.address))
     });
     let any_overdue = !items.is_empty();
@@ -91,14 +102,20 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
         _ if items.is_empty() => t!(language, "overdue-none", today = language.date(today)) + "\n",
         format => {
             let mut table = table(&context.terminal, format);
-            table.set_header(headers(
+            let [organisation, overdue, what, due, owner] = headers(
                 language,
                 format,
-                ["col-overdue", "col-what", "col-due", "col-owner"],
-            ));
+                ["col-organisation", "col-overdue", "col-what", "col-due", "col-owner"],
+            );
+            let mut header = vec![overdue, what, due, owner];
+            if grouped {
+                header.insert(0, organisation);
+            }
+            table.set_header(header);
+            let mut last: Option<&str> = None;
             for item in &items {
                 let age = age(language, item.days_overdue);
-                table.add_row([
+                let mut row = vec![
                     if format == Format::Markdown {
                         age
                     } else {
@@ -107,7 +124,21 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                     crate::render::titled(&context.terminal, format, item.title, &item.address),
                     cell(format, &language.due(item.due_date, context.year())),
                     cell(format, item.owner.unwrap_or("")),
-                ]);
+                ];
+                if grouped {
+                    // The organisation on the first row of its group.
+                    let first = last.is_none_or(|l| l.to_lowercase() != item.organisation.to_lowercase());
+                    row.insert(
+                        0,
+                        if first {
+                            cell(format, item.organisation)
+                        } else {
+                            String::new()
+                        },
+                    );
+                    last = Some(item.organisation);
+                }
+                table.add_row(row);
             }
             let milestones = items.iter().filter(|i| i.step.is_none()).count();
             let steps = items.len() - milestones;

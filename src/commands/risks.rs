@@ -12,7 +12,7 @@ pub fn run(context: &Context, args: &RisksArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let read = context.read_state()?;
     let state = read.fold(&catalog);
-    let scope = catalog.scope(&args.roadmaps)?;
+    let scope = context.scope(&catalog, &args.roadmaps)?;
     let mut risks: Vec<Risk> = risk::risks(&state)
         .into_iter()
         .filter(|r| scope.roadmaps.iter().any(|m| m.id == r.roadmap))

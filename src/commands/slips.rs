@@ -54,7 +54,7 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
     let read = context.read_state()?;
     let state = read.fold(&catalog);
     let mut slips = Vec::new();
-    for roadmap in catalog.scope(&args.roadmaps)?.roadmaps {
+    for roadmap in context.scope(&catalog, &args.roadmaps)?.roadmaps {
         for m in &roadmap.milestones {
             let address = Address::milestone(&roadmap.id, &m.id);
             let Some(target) = state.get(&address.target(m)).filter(|t| !t.moves.is_empty()) else {

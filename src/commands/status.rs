@@ -2,6 +2,7 @@
 
 use roadmap_core::cost::{PlanCost, plan_cost};
 use roadmap_core::due::Due;
+use roadmap_core::portfolio::{self, Row};
 use roadmap_core::roadmap::{Cost, Kind, Roadmap};
 use roadmap_core::schedule::Baseline;
 use roadmap_core::status::{Standing, Status, standings};
@@ -23,6 +24,8 @@ const NEXT: usize = 5;
 struct StatusJson<'a> {
     today: String,
     state: String,
+    /// One row per plan, by organisation: its light, progress, next and oldest overdue milestone.
+    portfolio: &'a [Row<'a>],
     roadmaps: Vec<RoadmapJson<'a>>,
     /// The shipped roadmaps not shown because the user has roadmaps of their own.
     left_out: Vec<&'a str>,
@@ -100,7 +103,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
     let read = context.read_state()?;
     let state = read.fold(&catalog);
     let today = context.today();
-    let scope = catalog.scope(&args.roadmaps)?;
+    let scope = context.scope(&catalog, &args.roadmaps)?;
     let filter = context.filter(
         args.filter.owner.as_deref(),
         args.filter.phase.as_deref(),
@@ -119,11 +122,21 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
         })
         .collect();
     let left_out: Vec<&str> = scope.left_out.iter().map(|r| r.id.as_str()).collect();
+    let rows = portfolio::rows(
+        &scope.roadmaps,
+        &state,
+        today,
+        roadmap_core::report::DEFAULT_HORIZON_WEEKS,
+        &context.lights,
+    );
+    // Plans for several organisations, none named: one line per plan.
+    let overview = args.roadmaps.is_empty() && portfolio::is_portfolio(&scope.roadmaps);
     let text = match args.format {
         Format::Json => {
             let json = StatusJson {
                 today: today.to_string(),
                 state: read.location.path.display().to_string(),
+                portfolio: &rows,
                 roadmaps: shown
                     .iter()
                     .map(|(r, standings, unmatched, cost)| RoadmapJson {
@@ -136,6 +149,36 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
                 left_out: left_out.clone(),
             };
             crate::render::json::to_string(&json)?
+        }
+        format if overview => {
+            let language = &context.language;
+            let counts = crate::render::portfolio::counts_sentence(language, portfolio::light_counts(&rows));
+            let mut out = match format {
+                Format::Markdown => format!("**{counts}**\n\n"),
+                _ => format!("{}\n", context.terminal.paint(Style::Bold, &counts)),
+            };
+            out.push_str(&crate::render::portfolio::table_of(
+                &context.terminal,
+                language,
+                format,
+                &rows,
+                context.year(),
+            ));
+            let footer = format!(
+                "{}\n{}\n",
+                t!(language, "portfolio-details"),
+                t!(
+                    language,
+                    "status-footer",
+                    state = crate::render::location(language, &read.location),
+                    today = language.date(today)
+                )
+            );
+            out.push_str(&match format {
+                Format::Markdown => footer.lines().map(|l| format!("\n_{l}_\n")).collect(),
+                _ => context.terminal.paint(Style::Dim, &footer),
+            });
+            out
         }
         format => {
             let mut out: String = shown

@@ -76,7 +76,7 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
     }
     let catalog = context.catalog()?;
     let (roadmaps, only): (Vec<&Roadmap>, Option<&Milestone>) = match args.target.as_deref() {
-        None => (catalog.scope(&[])?.roadmaps, None),
+        None => (context.scope(&catalog, &[])?.roadmaps, None),
         Some(target) if target.contains('/') => {
             let (_, roadmap, milestone) = Address::resolve(&catalog, target)?;
             (vec![roadmap], Some(milestone))

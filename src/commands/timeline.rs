@@ -144,7 +144,7 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
     let read = context.read_state()?;
     let state = read.fold(&catalog);
     let today = context.today();
-    let roadmaps = catalog.scope(&args.roadmaps)?.roadmaps;
+    let roadmaps = context.scope(&catalog, &args.roadmaps)?.roadmaps;
     let filter = context.filter(args.filter.owner.as_deref(), args.filter.phase.as_deref(), &roadmaps)?;
     let groups: Vec<(&Roadmap, Vec<Standing>)> = roadmaps
         .into_iter()

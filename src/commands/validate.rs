@@ -48,6 +48,13 @@ struct ProblemJson<'a> {
 }
 
 pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
+    // Problems are located in one state file, by its lines.
+    if !context.global.workspaces.is_empty() {
+        return Err(Error::usage(
+            crate::i18n::t!(context.language, "workspaces-validate"),
+            crate::i18n::t!(context.language, "workspaces-read-only-hint"),
+        ));
+    }
     // With no file named: the user's own roadmaps; a shipped one is checked
     // when named by its id (its warnings are not the user's to fix).
     let mut checked: Option<Vec<String>> = None;

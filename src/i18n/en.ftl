@@ -29,6 +29,7 @@ op-reschedule = rescheduled
 op-rekey = reattached
 op-risk = risk
 op-cost = cost
+op-rename = renamed
 
 ## Dates, amounts, ages
 
@@ -145,6 +146,7 @@ col-of-which-overdue = Of which overdue
 
 origin-shipped = shipped
 origin-replaces-shipped = { $path } (replaces shipped)
+state-from-workspaces = the state files of { $count } workspaces (from --workspace)
 state-from-flag = { $path } (from --state)
 state-from-env = { $path } (from ROADMAP_STATE)
 state-from-workspace = { $path } (the workspace)
@@ -264,6 +266,16 @@ reattach-done = { $count ->
     [one] 1 change
    *[other] { $count } changes
 } recorded under `{ $under }` count for { $address } from now on
+rename-shipped = `{ $id }` is a shipped roadmap, not one of yours
+rename-shipped-hint = adopt a copy under the id you want: roadmap init { $id } --id { $new }
+rename-same = `{ $id }` already has that id
+rename-same-hint = give the new id as the second argument
+rename-taken = the id `{ $id }` is taken by { $path }
+rename-taken-hint = choose another id, or rename that roadmap first
+rename-done = renamed `{ $old }` to `{ $new }` ({ $path }); { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+} recorded on it count for `{ $new }`
 reschedule-read-as = { $written } is { $due } in this plan
 reschedule-nothing = nothing to change: { $address } is already due { $due }
 reschedule-done = rescheduled { $address }: { $from } -> { $to } (baseline { $baseline })
@@ -313,6 +325,9 @@ init-named = named    { $id }: { $count ->
     [one] 1 step
    *[other] { $count } steps
 } (`id`), so that a step can be reworded or moved without losing its progress
+init-created-named = created  { $path } (`{ $id }`, a copy of `{ $template }`)
+init-taken = the id `{ $id }` is taken by { $path }
+init-taken-hint = adopt another copy under its own id, one per customer: roadmap init { $template } --id { $template }-CUSTOMER --organisation "NAME"
 init-created-copy = created  { $path } (your copy of `{ $id }`; it replaces the shipped one here)
 init-language = set      { $path }: language = "{ $language }"
 init-workspace-id = set      { $path }: workspace_id = "{ $id }" (calendar events exported here carry it)
@@ -354,6 +369,14 @@ headline-behind = milestones are later than first planned
 report-assessment = Project lead's assessment
 report-assessment-none = The project lead has written no assessment for this period.
 report-lights = Lights per plan
+col-organisation = Organisation
+col-oldest-overdue = Overdue longest
+portfolio-milestones-done = { $done }/{ $total } milestones
+portfolio-counts = { $customers ->
+    [one] 1 customer
+   *[other] { $customers } customers
+}: { $red } red, { $yellow } yellow, { $green } green
+portfolio-details = one plan in full: roadmap status ID (or --organisation NAME)
 col-plan = Plan
 col-overall = Overall
 col-time = Time
@@ -492,6 +515,12 @@ timeline-desc = { $from } to { $to }: { $count ->
 report-no-dates = No milestone has a date yet.
 legend-gate = decision point
 legend-baseline = first planned
+organisation-unknown = no plan here is for the organisation "{ $name }"
+organisation-known = the plans are for { $names }
+organisation-none-known = no plan here names its organisation: write `organisation = "..."` under [roadmap], or adopt with `roadmap init TEMPLATE --id ID --organisation NAME`
+workspaces-read-only = changes are recorded in one workspace at a time, not through --workspace
+workspaces-validate = validate checks one workspace at a time, not through --workspace
+workspaces-read-only-hint = run the command in that customer's folder (cd DIR), without --workspace
 filter-no-owner = no milestone or step in these plans has the owner `{ $name }`
 filter-no-phase = these plans have no phase `{ $name }`
 filter-closest = the closest there are: { $names }

@@ -39,6 +39,7 @@ op-reschedule = flyttet
 op-rekey = koblet på nytt
 op-risk = risiko
 op-cost = kostnad
+op-rename = omdøpt
 
 ## Datoer, beløp, tider
 
@@ -155,6 +156,7 @@ col-of-which-overdue = Herav forsinket
 
 origin-shipped = innebygd
 origin-replaces-shipped = { $path } (erstatter det innebygde)
+state-from-workspaces = tilstandsfilene i { $count } arbeidsområder (fra --workspace)
 state-from-flag = { $path } (fra --state)
 state-from-env = { $path } (fra ROADMAP_STATE)
 state-from-workspace = { $path } (arbeidsområdet)
@@ -271,6 +273,16 @@ reattach-done = { $count ->
     [one] 1 endring
    *[other] { $count } endringer
 } registrert under `{ $under }` teller for { $address } fra nå av
+rename-shipped = `{ $id }` er et innebygd veikart, ikke et av dine
+rename-shipped-hint = ta en kopi med den id-en du vil ha: roadmap init { $id } --id { $new }
+rename-same = `{ $id }` har allerede den id-en
+rename-same-hint = gi den nye id-en som andre argument
+rename-taken = id-en `{ $id }` brukes allerede av { $path }
+rename-taken-hint = velg en annen id, eller gi det veikartet nytt navn først
+rename-done = ga `{ $old }` nytt navn `{ $new }` ({ $path }); { $count ->
+    [one] 1 registrert endring
+   *[other] { $count } registrerte endringer
+} teller for `{ $new }`
 reschedule-read-as = { $written } er { $due } i denne planen
 reschedule-nothing = ingenting å endre: { $address } har allerede frist { $due }
 reschedule-done = flyttet { $address }: { $from } -> { $to } (opprinnelig { $baseline })
@@ -320,6 +332,9 @@ init-named = navnga    { $id }: { $count ->
     [one] 1 steg
    *[other] { $count } steg
 } (`id`), slik at et steg kan omformuleres eller flyttes uten å miste fremdriften
+init-created-named = laget     { $path } (`{ $id }`, en kopi av `{ $template }`)
+init-taken = id-en `{ $id }` brukes allerede av { $path }
+init-taken-hint = ta en kopi til med en egen id, én per kunde: roadmap init { $template } --id { $template }-KUNDE --organisation "NAVN"
 init-created-copy = laget     { $path } (din kopi av `{ $id }`; den erstatter det innebygde her)
 init-language = satte     { $path }: language = "{ $language }"
 init-workspace-id = satte     { $path }: workspace_id = "{ $id }" (kalenderhendelser som eksporteres her, bærer den)
@@ -361,6 +376,23 @@ headline-behind = milepæler er senere enn opprinnelig plan
 report-assessment = Prosjektleders vurdering
 report-assessment-none = Prosjektlederen har ikke skrevet noen vurdering for perioden.
 report-lights = Status per plan
+col-organisation = Organisasjon
+col-oldest-overdue = Lengst forsinket
+portfolio-milestones-done = { $done }/{ $total } milepæler
+portfolio-counts = { $customers ->
+    [one] 1 kunde
+   *[other] { $customers } kunder
+}: { $red ->
+    [one] 1 rød
+   *[other] { $red } røde
+}, { $yellow ->
+    [one] 1 gul
+   *[other] { $yellow } gule
+}, { $green ->
+    [one] 1 grønn
+   *[other] { $green } grønne
+}
+portfolio-details = én plan i sin helhet: roadmap status ID (eller --organisation NAVN)
 col-plan = Plan
 col-overall = Samlet status
 col-time = Fremdrift
@@ -496,6 +528,12 @@ timeline-desc = { $from } – { $to }: { $count ->
 report-no-dates = Ingen milepæl har dato ennå.
 legend-gate = beslutningspunkt
 legend-baseline = opprinnelig plan
+organisation-unknown = ingen plan her er for organisasjonen "{ $name }"
+organisation-known = planene er for { $names }
+organisation-none-known = ingen plan her oppgir organisasjonen sin: skriv `organisation = "..."` under [roadmap], eller ta en kopi med `roadmap init MAL --id ID --organisation NAVN`
+workspaces-read-only = endringer registreres i ett arbeidsområde om gangen, ikke gjennom --workspace
+workspaces-validate = validate kontrollerer ett arbeidsområde om gangen, ikke gjennom --workspace
+workspaces-read-only-hint = kjør kommandoen i kundens mappe (cd MAPPE), uten --workspace
 filter-no-owner = ingen milepæl eller noe steg i disse planene har ansvarlig `{ $name }`
 filter-no-phase = disse planene har ingen fase `{ $name }`
 filter-closest = de nærmeste som finnes: { $names }

@@ -41,6 +41,7 @@ op-reschedule = omplanerad
 op-rekey = omkopplad
 op-risk = risk
 op-cost = kostnad
+op-rename = omdöpt
 
 ## Datum, belopp, tider
 
@@ -157,6 +158,7 @@ col-of-which-overdue = Varav försenade
 
 origin-shipped = inbyggd
 origin-replaces-shipped = { $path } (ersätter den inbyggda)
+state-from-workspaces = tillståndsfilerna i { $count } arbetsytor (från --workspace)
 state-from-flag = { $path } (från --state)
 state-from-env = { $path } (från ROADMAP_STATE)
 state-from-workspace = { $path } (arbetsytan)
@@ -276,6 +278,16 @@ reattach-done = { $count ->
     [one] 1 ändring registrerad
    *[other] { $count } ändringar registrerade
 } under `{ $under }` räknas för { $address } från och med nu
+rename-shipped = `{ $id }` är en inbyggd färdplan, inte en av dina
+rename-shipped-hint = ta en kopia med det id du vill ha: roadmap init { $id } --id { $new }
+rename-same = `{ $id }` har redan det id:t
+rename-same-hint = ge det nya id:t som andra argument
+rename-taken = id:t `{ $id }` används redan av { $path }
+rename-taken-hint = välj ett annat id, eller byt först namn på den färdplanen
+rename-done = bytte namn på `{ $old }` till `{ $new }` ({ $path }); { $count ->
+    [one] 1 registrerad ändring
+   *[other] { $count } registrerade ändringar
+} räknas för `{ $new }`
 reschedule-read-as = { $written } är { $due } i den här planen
 reschedule-nothing = inget att ändra: { $address } ska redan vara klar { $due }
 reschedule-done = omplanerad { $address }: { $from } -> { $to } (ursprungligen { $baseline })
@@ -325,6 +337,9 @@ init-named = namngav   { $id }: { $count ->
     [one] 1 steg
    *[other] { $count } steg
 } (`id`), så att ett steg kan formuleras om eller flyttas utan att förlora sina framsteg
+init-created-named = skapade   { $path } (`{ $id }`, en kopia av `{ $template }`)
+init-taken = id:t `{ $id }` används redan av { $path }
+init-taken-hint = ta en kopia till med ett eget id, en per kund: roadmap init { $template } --id { $template }-KUND --organisation "NAMN"
 init-created-copy = skapade   { $path } (din kopia av `{ $id }`; den ersätter den inbyggda här)
 init-language = satte     { $path }: language = "{ $language }"
 init-workspace-id = satte     { $path }: workspace_id = "{ $id }" (kalenderhändelser som exporteras här bär det)
@@ -366,6 +381,23 @@ headline-behind = milstolpar är senare än ursprunglig plan
 report-assessment = Projektledarens bedömning
 report-assessment-none = Projektledaren har inte skrivit någon bedömning för perioden.
 report-lights = Status per plan
+col-organisation = Organisation
+col-oldest-overdue = Äldst försenad
+portfolio-milestones-done = { $done }/{ $total } milstolpar
+portfolio-counts = { $customers ->
+    [one] 1 kund
+   *[other] { $customers } kunder
+}: { $red ->
+    [one] 1 röd
+   *[other] { $red } röda
+}, { $yellow ->
+    [one] 1 gul
+   *[other] { $yellow } gula
+}, { $green ->
+    [one] 1 grön
+   *[other] { $green } gröna
+}
+portfolio-details = en plan i sin helhet: roadmap status ID (eller --organisation NAMN)
 col-plan = Plan
 col-overall = Samlad status
 col-time = Tid
@@ -504,6 +536,12 @@ timeline-desc = { $from } – { $to }: { $count ->
 report-no-dates = Ingen milstolpe har något datum än.
 legend-gate = beslutspunkt
 legend-baseline = ursprunglig plan
+organisation-unknown = ingen plan här är för organisationen "{ $name }"
+organisation-known = planerna är för { $names }
+organisation-none-known = ingen plan här anger sin organisation: skriv `organisation = "..."` under [roadmap], eller ta en kopia med `roadmap init MALL --id ID --organisation NAMN`
+workspaces-read-only = ändringar registreras i en arbetsyta i taget, inte genom --workspace
+workspaces-validate = validate kontrollerar en arbetsyta i taget, inte genom --workspace
+workspaces-read-only-hint = kör kommandot i kundens mapp (cd MAPP), utan --workspace
 filter-no-owner = ingen milstolpe eller inget steg i de här planerna har ansvarig `{ $name }`
 filter-no-phase = de här planerna har ingen fas `{ $name }`
 filter-closest = de närmaste som finns: { $names }

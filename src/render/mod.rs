@@ -10,6 +10,7 @@ pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod mermaid;
+pub mod portfolio;
 pub mod report;
 pub mod terminal;
 pub mod text;
@@ -221,6 +222,7 @@ pub fn op_word(language: &Language, op: Op) -> String {
         Op::Rekey => t!(language, "op-rekey"),
         Op::Risk => t!(language, "op-risk"),
         Op::Cost => t!(language, "op-cost"),
+        Op::Rename => t!(language, "op-rename"),
     }
 }
 
@@ -292,6 +294,7 @@ pub fn location(language: &Language, location: &Location) -> String {
         Source::Env => t!(language, "state-from-env", path = path),
         Source::Workspace => t!(language, "state-from-workspace", path = path),
         Source::UserData => t!(language, "state-from-user-data", path = path),
+        Source::Workspaces(count) => t!(language, "state-from-workspaces", count = count),
     }
 }
 

@@ -107,7 +107,7 @@ pub struct WorstLight {
 pub struct Threatened {
     pub address: String,
     pub title: String,
-    #[serde(serialize_with = "due_dates")]
+    #[serde(serialize_with = "crate::due::serialize_dates")]
     pub due: Option<Due>,
 }
 
@@ -193,25 +193,6 @@ pub struct Trend {
     pub points: Vec<(NaiveDate, NaiveDate)>,
 }
 
-/// A due date in the JSON: `{"label", "start", "end"}`, as written and as
-/// the first and last day it covers; null when there is none.
-#[allow(clippy::ref_option)] // serde's `serialize_with` passes the field by reference
-fn due_dates<S: serde::Serializer>(due: &Option<Due>, s: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct DueDates<'a> {
-        label: &'a str,
-        start: Option<NaiveDate>,
-        end: Option<NaiveDate>,
-    }
-    due.as_ref()
-        .map(|d| DueDates {
-            label: d.label(),
-            start: d.start(),
-            end: d.end(),
-        })
-        .serialize(s)
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct RoadmapProgress {
     pub id: String,
@@ -244,7 +225,7 @@ pub struct MilestoneItem {
     pub roadmap: String,
     pub title: String,
     pub owner: Option<String>,
-    #[serde(serialize_with = "due_dates")]
+    #[serde(serialize_with = "crate::due::serialize_dates")]
     pub due: Option<Due>,
     /// The due date before the first reschedule; null when it never moved
     /// or had no date (`baseline_undated`).
@@ -398,6 +379,9 @@ pub const GONE: &str = "(no longer in the roadmap)";
 pub fn as_of(period: &Period, today: NaiveDate) -> NaiveDate {
     period.end.min(today)
 }
+
+/// How many weeks ahead "coming due" and "at risk" look, unless asked otherwise.
+pub const DEFAULT_HORIZON_WEEKS: u32 = 4;
 
 /// What a report is made with besides the roadmaps and the state.
 #[derive(Debug, Clone, Copy)]

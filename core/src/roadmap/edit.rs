@@ -36,6 +36,22 @@ fn set_string(item: &mut Item, text: &str) {
     *item = Item::Value(value);
 }
 
+/// Sets a text of the `[roadmap]` table (`id`, `organisation`), keeping
+/// the comment beside it; a key that is not there is added last.
+pub fn set_head(text: &str, key: &str, to: &str) -> Result<String> {
+    let mut doc = parse(text)?;
+    let Some(head) = doc.get_mut("roadmap").and_then(Item::as_table_like_mut) else {
+        return Err(refused("the file has no [roadmap] table"));
+    };
+    match head.get_mut(key) {
+        Some(item) => set_string(item, to),
+        None => {
+            head.insert(key, toml_edit::value(to));
+        }
+    }
+    Ok(doc.to_string())
+}
+
 /// Sets `[roadmap] year`.
 pub fn set_year(text: &str, year: i32) -> Result<String> {
     let mut doc = parse(text)?;

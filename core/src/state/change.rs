@@ -38,8 +38,12 @@ pub enum Change {
         to: String,
         note: Option<String>,
     },
-    /// The changes recorded under `recorded` count for `counts_for` from now on.
+    /// The changes recorded under `recorded` (a step, or a milestone and its
+    /// steps) count for `counts_for` from now on.
     Rekey { recorded: Target, counts_for: Target },
+    /// The roadmap `from` is `to` now: what was recorded under `from` so far
+    /// counts for `to`.
+    Rename { from: Target, to: Target },
     /// A risk added or changed: the fields it sets.
     Risk {
         target: Target,
@@ -93,6 +97,7 @@ impl Change {
             | Change::Risk { target, .. }
             | Change::Cost { target, .. } => target,
             Change::Rekey { recorded, .. } => recorded,
+            Change::Rename { from, .. } => from,
         }
     }
 
@@ -105,6 +110,7 @@ impl Change {
             Change::Note { .. } => Op::Note,
             Change::Reschedule { .. } => Op::Reschedule,
             Change::Rekey { .. } => Op::Rekey,
+            Change::Rename { .. } => Op::Rename,
             Change::Risk { .. } => Op::Risk,
             Change::Cost { .. } => Op::Cost,
         }
@@ -266,6 +272,7 @@ pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec
                 event.note.clone_from(note);
             }
             Change::Rekey { counts_for, .. } => event.to = Some(counts_for.to_string()),
+            Change::Rename { to, .. } => event.to = Some(to.to_string()),
             Change::Risk { fields, note, .. } => {
                 event.risk = Some(fields.clone());
                 event.note.clone_from(note);

@@ -29,12 +29,20 @@ pub enum Op {
     /// Money spent on a plan, or its forecast (`cost`); the target is the
     /// plan, `ROADMAP`.
     Cost,
+    /// A roadmap renamed (`roadmap rename`, or `reattach OLD NEW`): the
+    /// target is the plan `OLD`, `to` the new id. Every change recorded under
+    /// OLD before it counts for the new id; one recorded after it is about
+    /// whatever OLD names then (a new plan adopted under the old id).
+    Rename,
 }
 
 impl Op {
     /// Whether this change sets the target's state (as opposed to only adding a note).
     pub fn sets_state(self) -> bool {
-        !matches!(self, Op::Note | Op::Reschedule | Op::Rekey | Op::Risk | Op::Cost)
+        !matches!(
+            self,
+            Op::Note | Op::Reschedule | Op::Rekey | Op::Risk | Op::Cost | Op::Rename
+        )
     }
 
     /// The name the state file and the JSON outputs write.
@@ -48,6 +56,7 @@ impl Op {
             Op::Rekey => "rekey",
             Op::Risk => "risk",
             Op::Cost => "cost",
+            Op::Rename => "rename",
         }
     }
 }
@@ -66,7 +75,7 @@ pub struct Event {
     pub op: Op,
     /// `ROADMAP/MILESTONE` or `ROADMAP/MILESTONE/KEY` (KEY a step's id or
     /// fingerprint; `N`, its place, in lines written before step keys), or
-    /// `ROADMAP#RISK` for a risk.
+    /// `ROADMAP#RISK` for a risk, `ROADMAP` for a plan's money or its rename.
     pub target: Target,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -214,7 +223,7 @@ impl Event {
         }
         let fits = match self.op {
             Op::Risk => self.target.kind() == TargetKind::Risk,
-            Op::Cost => self.target.kind() == TargetKind::Plan,
+            Op::Cost | Op::Rename => self.target.kind() == TargetKind::Plan,
             _ => self.target.is_work(),
         };
         if !fits {
@@ -246,7 +255,20 @@ impl Event {
                 "`to` is what the changes recorded under `target` count for: ROADMAP/MILESTONE[/STEP]",
             );
         }
+        if self.op == Op::Rename && self.renamed_to().is_none() {
+            return problem(
+                "to",
+                "a `rename` change has no roadmap id in `to`".into(),
+                "`to` is the id the roadmap `target` was renamed to",
+            );
+        }
         Ok(())
+    }
+
+    /// For a rename: the roadmap's new id.
+    pub fn renamed_to(&self) -> Option<&str> {
+        let to = self.to.as_deref()?;
+        (self.op == Op::Rename && to.parse::<Target>().is_ok_and(|t| t.kind() == TargetKind::Plan)).then_some(to)
     }
 
     /// For a rekey: the milestone or step the changes recorded under `target` count for now.
@@ -256,9 +278,10 @@ impl Event {
     }
 
     /// The oldest state-file format that can hold this change: risks came
-    /// in format 3, costs in format 4.
+    /// in format 3, costs in format 4, renames in format 5.
     pub fn format_version(&self) -> u64 {
         match self.op {
+            Op::Rename => 5,
             Op::Cost => 4,
             Op::Risk => 3,
             _ => 2,

@@ -19,14 +19,16 @@ use super::event::Event;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Doing, Error, Result};
 
-/// The newest format this version reads and writes. Format 4 adds cost
+/// The newest format this version reads and writes. Format 5 adds
+/// renames of a roadmap, format 4 cost
 /// changes, format 3 risk changes; format 2 records steps by their key (`Step::key`) and has
 /// `rekey` changes; format 1 recorded steps by their place. A format-1 file
 /// is read as it is and gets a format-2 header line appended with the first
 /// change written to it, so that older versions, which would misread it,
 /// refuse it instead; likewise a format-3 header comes with the first risk
-/// and a format-4 header with the first cost.
-pub const FORMAT_VERSION: u64 = 4;
+/// a format-4 header with the first cost and a format-5 header with the
+/// first rename.
+pub const FORMAT_VERSION: u64 = 5;
 /// The format a state file starts in, and stays in until a change that needs
 /// a newer one (a risk: format 3) is written, so that a teammate's older
 /// roadmap keeps reading a file with only ticks in it.
@@ -195,8 +197,7 @@ enum Line {
     },
 }
 
-const CHANGE_SHAPE: &str =
-    "a change is one JSON object with id, at, by, op (done, reopen, skip, note, reschedule, rekey or risk) and target";
+const CHANGE_SHAPE: &str = "a change is one JSON object with id, at, by, op (done, reopen, skip, note, reschedule, rekey, risk, cost or rename) and target";
 
 fn bad(column: usize, message: impl Into<String>, hint: impl Into<String>) -> Line {
     Line::Bad {

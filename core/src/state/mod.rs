@@ -76,6 +76,54 @@ pub struct Counted<'a> {
     pub matched: bool,
 }
 
+/// What `target` counts for after the rekeys: its own, else its
+/// milestone's (a milestone re-attached takes its steps along).
+fn rekey(rekeyed: &HashMap<&Target, Target>, target: &Target) -> Target {
+    if let Some(to) = rekeyed.get(target) {
+        return to.clone();
+    }
+    match (target.milestone_target(), target.step_key()) {
+        (Some(milestone), Some(key)) => match rekeyed
+            .get(&milestone)
+            .and_then(|to| to.milestone_id().map(|m| (to, m)))
+        {
+            Some((to, m)) => Target::step(to.roadmap(), m, key),
+            None => target.clone(),
+        },
+        _ => target.clone(),
+    }
+}
+
+/// The renames of whole roadmaps in a log, in the order they count.
+struct Renames<'a> {
+    /// (place in the sorted log, old id, new id)
+    renames: Vec<(usize, &'a str, &'a str)>,
+}
+
+impl<'a> Renames<'a> {
+    fn of(sorted: &[&'a Event]) -> Renames<'a> {
+        let renames = sorted
+            .iter()
+            .enumerate()
+            .filter_map(|(place, e)| Some((place, e.target.roadmap(), e.renamed_to()?)))
+            .collect();
+        Renames { renames }
+    }
+
+    /// The id a change at `place` under the roadmap `id` counts for: every
+    /// rename after it, in order (a rename back undoes one), or `None` when
+    /// no rename after it is of its roadmap.
+    fn after(&self, place: usize, id: &str) -> Option<&'a str> {
+        let mut now: Option<&'a str> = None;
+        for &(_, from, to) in self.renames.iter().filter(|(at, ..)| *at > place) {
+            if now.unwrap_or(id) == from {
+                now = Some(to);
+            }
+        }
+        now.filter(|n| *n != id)
+    }
+}
+
 /// The state folded from a log.
 #[derive(Debug, Default)]
 pub struct State<'a> {
@@ -100,30 +148,37 @@ impl<'a> State<'a> {
             .collect();
         sorted.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
         sorted.dedup_by(|a, b| a.id == b.id);
-        // A rekey says where the changes recorded under a target count from
-        // now on; the latest one for a target wins, as for any change.
+        // A rekey says where the changes recorded under a target (a step, or
+        // a milestone with its steps) count from now on; the latest one for
+        // a target wins, as for any change.
         let mut rekeyed: HashMap<&Target, Target> = HashMap::new();
         for event in sorted.iter().filter(|e| e.op == Op::Rekey) {
             if let Some(to) = event.rekey_to() {
                 rekeyed.insert(&event.target, to);
             }
         }
-        let mut resolved: HashMap<&Target, Option<Target>> = HashMap::new();
+        let renames = Renames::of(&sorted);
+        let mut resolved: HashMap<Target, Option<Target>> = HashMap::new();
         let ordered: Vec<Counted> = sorted
             .into_iter()
-            .map(|event| {
+            .enumerate()
+            .map(|(place, event)| {
+                let recorded = rekey(&rekeyed, &event.target);
+                let recorded = match renames.after(place, recorded.roadmap()) {
+                    Some(roadmap) => rekey(&rekeyed, &recorded.in_roadmap(roadmap)),
+                    None => recorded,
+                };
                 // A risk or a plan's cost names its roadmap (and itself), never a milestone or step.
-                if !event.target.is_work() {
+                if !recorded.is_work() {
                     return Counted {
                         event,
                         matched: true,
-                        target: event.target.clone(),
+                        target: recorded,
                     };
                 }
-                let recorded = rekeyed.get(&event.target).unwrap_or(&event.target);
                 let now = resolved
                     .entry(recorded)
-                    .or_insert_with(|| targets.resolve(recorded))
+                    .or_insert_with_key(|recorded| targets.resolve(recorded))
                     .clone();
                 Counted {
                     event,
@@ -140,7 +195,7 @@ impl<'a> State<'a> {
                 Op::Done => target.mark = Mark::Done,
                 Op::Reopen => target.mark = Mark::Open,
                 Op::Skip => target.mark = Mark::Skipped,
-                Op::Note | Op::Rekey | Op::Risk | Op::Cost => {}
+                Op::Note | Op::Rekey | Op::Risk | Op::Cost | Op::Rename => {}
                 Op::Reschedule => {
                     // A move made from the same date after the same move as a
                     // later one was made without seeing it: the later one counts.

@@ -1,0 +1,164 @@
+//! A supplier's portfolio: one plan per customer (often copies of one
+//! template), seen together. Each plan is one row, grouped by the
+//! organisation it is for: its light, its progress, the next milestone and
+//! the one overdue the longest. `status`, `overdue` and `report` take the
+//! rows and the count of customers by light from here.
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::config::LightRule;
+use crate::cost::plan_cost;
+use crate::due::Due;
+use crate::report::lights::{Light, plan_lights};
+use crate::roadmap::Roadmap;
+use crate::state::State;
+use crate::status::{Standing, Status, standings};
+
+/// A milestone a row names: its address, for scripts, and its title.
+#[derive(Debug, Clone, Serialize)]
+pub struct Milestone {
+    pub address: String,
+    pub title: String,
+    #[serde(serialize_with = "crate::due::serialize_dates")]
+    pub due: Option<Due>,
+    /// For the oldest overdue: how many days past its due date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_overdue: Option<i64>,
+}
+
+/// One plan of the portfolio.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row<'r> {
+    /// Who the plan is for: its `organisation`, else its title.
+    pub organisation: &'r str,
+    pub roadmap: &'r str,
+    pub title: &'r str,
+    /// The plan's overall light, by the report's rule.
+    pub light: Light,
+    pub milestones_done: usize,
+    pub milestones: usize,
+    pub steps_done: usize,
+    pub steps: usize,
+    /// The open milestone due next that is not overdue.
+    pub next: Option<Milestone>,
+    /// The milestone overdue the longest.
+    pub oldest_overdue: Option<Milestone>,
+}
+
+/// Customers (organisations) by their worst light.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct LightCounts {
+    pub red: usize,
+    pub yellow: usize,
+    pub green: usize,
+}
+
+/// Who `roadmap` is for: its organisation, else its title.
+pub fn organisation(roadmap: &Roadmap) -> &str {
+    roadmap
+        .organisation
+        .as_deref()
+        .filter(|o| !o.trim().is_empty())
+        .unwrap_or(&roadmap.title)
+}
+
+/// Whether `roadmaps` are for more than one organisation: what makes a
+/// portfolio of them, rather than one body's plans.
+pub fn is_portfolio(roadmaps: &[&Roadmap]) -> bool {
+    let mut names = roadmaps.iter().map(|r| organisation(r).to_lowercase());
+    let first = names.next();
+    names.any(|n| Some(n) != first)
+}
+
+/// The rows of `roadmaps` on `today`, looking ahead `horizon_weeks` for the
+/// lights, sorted by organisation (as a person sorts names), then the
+/// worst light first, then title.
+pub fn rows<'r>(
+    roadmaps: &[&'r Roadmap],
+    state: &State<'_>,
+    today: NaiveDate,
+    horizon_weeks: u32,
+    rule: &LightRule,
+) -> Vec<Row<'r>> {
+    let horizon = today + Duration::weeks(i64::from(horizon_weeks));
+    let mut rows: Vec<Row> = roadmaps
+        .iter()
+        .map(|r| {
+            let all = standings(r, state, today);
+            let refs: Vec<&Standing> = all.iter().collect();
+            let lights = plan_lights(
+                &r.id,
+                &r.title,
+                &refs,
+                &plan_cost(r, state, today),
+                today,
+                horizon,
+                rule,
+            );
+            row(r, &all, lights.overall)
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        a.organisation
+            .to_lowercase()
+            .cmp(&b.organisation.to_lowercase())
+            .then(b.light.cmp(&a.light))
+            .then(a.title.cmp(b.title))
+            .then(a.roadmap.cmp(b.roadmap))
+    });
+    rows
+}
+
+fn row<'r>(roadmap: &'r Roadmap, all: &[Standing<'r>], light: Light) -> Row<'r> {
+    let named = |s: &Standing| Milestone {
+        address: s.address().to_string(),
+        title: s.milestone.title.clone(),
+        due: s.due.clone(),
+        days_overdue: s.days_overdue,
+    };
+    let anchor = |s: &&Standing| s.due.as_ref().and_then(Due::anchor);
+    let next = all
+        .iter()
+        .filter(|s| matches!(s.status, Status::Due | Status::Upcoming | Status::Ongoing))
+        .min_by_key(|s| (anchor(s).is_none(), anchor(s)))
+        .map(named);
+    let oldest_overdue = all
+        .iter()
+        .filter(|s| s.status == Status::Overdue)
+        .max_by_key(|s| (s.days_overdue, std::cmp::Reverse(s.milestone.id.as_str())))
+        .map(named);
+    Row {
+        organisation: organisation(roadmap),
+        roadmap: &roadmap.id,
+        title: &roadmap.title,
+        light,
+        milestones_done: all.iter().filter(|s| s.status == Status::Done).count(),
+        milestones: all.len(),
+        steps_done: all.iter().map(|s| s.progress.steps_done).sum(),
+        steps: all.iter().map(|s| s.progress.steps_total).sum(),
+        next,
+        oldest_overdue,
+    }
+}
+
+/// Each organisation counted once, by the worst light of its plans.
+pub fn light_counts(rows: &[Row]) -> LightCounts {
+    let mut worst: Vec<(String, Light)> = Vec::new();
+    for row in rows {
+        let name = row.organisation.to_lowercase();
+        match worst.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, light)) => *light = (*light).max(row.light),
+            None => worst.push((name, row.light)),
+        }
+    }
+    let mut counts = LightCounts::default();
+    for (_, light) in worst {
+        match light {
+            Light::Red => counts.red += 1,
+            Light::Yellow => counts.yellow += 1,
+            Light::Green => counts.green += 1,
+        }
+    }
+    counts
+}
