@@ -130,7 +130,7 @@ pub enum Command {
     Rename(RenameArgs),
     /// Set or move a milestone's due date in your copy, recording old and new
     #[command(
-        after_help = "Examples:\n  roadmap reschedule hubs-sdk/projektstart 2027-W22 --note \"Avtalet signerades sent\"\n  roadmap reschedule difi-postkasse/informasjon 15.09.2015"
+        after_help = "Examples:\n  roadmap reschedule hubs-sdk/projektstart 2027-W22 --note \"Avtalet signerades sent\"\n  roadmap reschedule difi-postkasse/informasjon 15.09.2015\n  roadmap reschedule hubs-sundsby/installation-testmiljo 2027-W18..2027-W19 --shift-following --note \"Servern levererades sent\""
     )]
     Reschedule(RescheduleArgs),
     /// Let changes recorded on a step, milestone or roadmap that was reworded, moved or renamed count for it again
@@ -485,6 +485,10 @@ pub struct RescheduleArgs {
     /// Why it moved
     #[arg(long, value_name = "WHY")]
     pub note: Option<String>,
+    /// Move the open milestones after it (those that depend on it, else those
+    /// after it in the plan) by as many weeks, each move recorded with the same note
+    #[arg(long)]
+    pub shift_following: bool,
     #[command(flatten)]
     pub by: ByArg,
 }

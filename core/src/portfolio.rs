@@ -29,11 +29,11 @@ pub struct Milestone {
 
 /// One plan of the portfolio.
 #[derive(Debug, Clone, Serialize)]
-pub struct Row<'r> {
+pub struct Row {
     /// Who the plan is for: its `organisation`, else its title.
-    pub organisation: &'r str,
-    pub roadmap: &'r str,
-    pub title: &'r str,
+    pub organisation: String,
+    pub roadmap: String,
+    pub title: String,
     /// The plan's overall light, by the report's rule.
     pub light: Light,
     pub milestones_done: usize,
@@ -72,17 +72,16 @@ pub fn is_portfolio(roadmaps: &[&Roadmap]) -> bool {
 }
 
 /// The rows of `roadmaps` on `today`, looking ahead `horizon_weeks` for the
-/// lights, sorted by organisation (as a person sorts names), then the
-/// worst light first, then title.
-pub fn rows<'r>(
-    roadmaps: &[&'r Roadmap],
+/// lights, in the order `sorted` gives.
+pub fn rows(
+    roadmaps: &[&Roadmap],
     state: &State<'_>,
     today: NaiveDate,
     horizon_weeks: u32,
     rule: &LightRule,
-) -> Vec<Row<'r>> {
+) -> Vec<Row> {
     let horizon = today + Duration::weeks(i64::from(horizon_weeks));
-    let mut rows: Vec<Row> = roadmaps
+    let rows: Vec<Row> = roadmaps
         .iter()
         .map(|r| {
             let all = standings(r, state, today);
@@ -96,42 +95,49 @@ pub fn rows<'r>(
                 horizon,
                 rule,
             );
-            row(r, &all, lights.overall)
+            row(r, &refs, lights.overall)
         })
         .collect();
+    sorted(rows)
+}
+
+/// `rows` by organisation (as a person sorts names), then the worst light
+/// first, then title.
+pub fn sorted(mut rows: Vec<Row>) -> Vec<Row> {
     rows.sort_by(|a, b| {
         a.organisation
             .to_lowercase()
             .cmp(&b.organisation.to_lowercase())
             .then(b.light.cmp(&a.light))
-            .then(a.title.cmp(b.title))
-            .then(a.roadmap.cmp(b.roadmap))
+            .then(a.title.cmp(&b.title))
+            .then(a.roadmap.cmp(&b.roadmap))
     });
     rows
 }
 
-fn row<'r>(roadmap: &'r Roadmap, all: &[Standing<'r>], light: Light) -> Row<'r> {
+/// The row of `roadmap`, from its milestones' standings and its light.
+pub fn row(roadmap: &Roadmap, all: &[&Standing], light: Light) -> Row {
     let named = |s: &Standing| Milestone {
         address: s.address().to_string(),
         title: s.milestone.title.clone(),
         due: s.due.clone(),
         days_overdue: s.days_overdue,
     };
-    let anchor = |s: &&Standing| s.due.as_ref().and_then(Due::anchor);
+    let anchor = |s: &Standing| s.due.as_ref().and_then(Due::anchor);
     let next = all
         .iter()
         .filter(|s| matches!(s.status, Status::Due | Status::Upcoming | Status::Ongoing))
         .min_by_key(|s| (anchor(s).is_none(), anchor(s)))
-        .map(named);
+        .map(|s| named(s));
     let oldest_overdue = all
         .iter()
         .filter(|s| s.status == Status::Overdue)
         .max_by_key(|s| (s.days_overdue, std::cmp::Reverse(s.milestone.id.as_str())))
-        .map(named);
+        .map(|s| named(s));
     Row {
-        organisation: organisation(roadmap),
-        roadmap: &roadmap.id,
-        title: &roadmap.title,
+        organisation: organisation(roadmap).to_string(),
+        roadmap: roadmap.id.clone(),
+        title: roadmap.title.clone(),
         light,
         milestones_done: all.iter().filter(|s| s.status == Status::Done).count(),
         milestones: all.len(),

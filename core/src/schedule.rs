@@ -131,3 +131,97 @@ pub fn read_move(text: &str, roadmap: &Roadmap, state: &State<'_>) -> Result<Due
     Due::parse(&label, roadmap.year)
         .map_err(|e| Error::refused(format!("`{text}` is not a week of {year}: {e}"), "write the ISO week"))
 }
+
+/// The open milestones that come after `milestone` in `roadmap`: those that
+/// depend on it, directly or through others, when the plan says what
+/// depends on what; else every milestone after it in the plan. What
+/// `reschedule --shift-following` moves along, and what a move without it
+/// is checked against.
+pub fn following<'r>(roadmap: &'r Roadmap, milestone: &Milestone, state: &State<'_>) -> Vec<&'r Milestone> {
+    let open = |m: &Milestone| {
+        let target = Target::milestone(&roadmap.id, &m.id);
+        !matches!(
+            state.mark(&target),
+            crate::state::Mark::Done | crate::state::Mark::Skipped
+        )
+    };
+    let after: Vec<&Milestone> = if roadmap.milestones.iter().any(|m| !m.depends_on.is_empty()) {
+        let mut found: Vec<&str> = vec![milestone.id.as_str()];
+        let mut i = 0;
+        while i < found.len() {
+            let id = found[i];
+            for m in &roadmap.milestones {
+                if m.depends_on.iter().any(|d| d == id) && !found.contains(&m.id.as_str()) {
+                    found.push(&m.id);
+                }
+            }
+            i += 1;
+        }
+        roadmap
+            .milestones
+            .iter()
+            .filter(|m| m.id != milestone.id && found.contains(&m.id.as_str()))
+            .collect()
+    } else {
+        roadmap
+            .milestones
+            .iter()
+            .skip_while(|m| m.id != milestone.id)
+            .skip(1)
+            .collect()
+    };
+    after.into_iter().filter(|m| open(m)).collect()
+}
+
+/// `due` moved by `weeks` whole weeks, written as an ISO week or range of
+/// weeks (a due date in weeks) or days (one in days); `None` for a due date
+/// in months, quarters or longer, or without dates, which a number of weeks
+/// does not move to a date of its own kind.
+pub fn shifted(due: &Due, weeks: i64) -> Option<String> {
+    use crate::due::Precision;
+    let (Span::Dated { start, end: Some(end) }, Some(precision)) = (due.span(), due.precision()) else {
+        return None;
+    };
+    let by = chrono::Duration::weeks(weeks);
+    let (start, end) = (*start + by, *end + by);
+    let week = |day: NaiveDate| {
+        let w = day.iso_week();
+        format!("{}-W{:02}", w.year(), w.week())
+    };
+    let range = |a: String, b: String| if a == b { a } else { format!("{a}..{b}") };
+    match precision {
+        Precision::Week => Some(range(week(start), week(end))),
+        Precision::Day => Some(range(start.to_string(), end.to_string())),
+        _ => None,
+    }
+}
+
+/// Whole weeks from `from` to `to` (by their ends, else starts), rounded
+/// to the nearest week.
+pub fn weeks_between(from: &Due, to: &Due) -> Option<i64> {
+    let days = (to.anchor()? - from.anchor()?).num_days();
+    Some((days + 3).div_euclid(7))
+}
+
+#[cfg(test)]
+mod shift_tests {
+    use super::*;
+
+    #[test]
+    fn a_move_in_weeks_moves_weeks_and_days_and_leaves_months() {
+        let due = |t: &str| Due::parse(t, Some(2027)).unwrap();
+        // 2027-W18..W19 three weeks on is W21..W22 (by hand: 18 + 3, 19 + 3).
+        assert_eq!(
+            shifted(&due("2027-W18..2027-W19"), 3).as_deref(),
+            Some("2027-W21..2027-W22")
+        );
+        // Across a year: 2027-W51 + 2 is 2028-W01 (2027 has 52 ISO weeks).
+        assert_eq!(shifted(&due("2027-W51"), 2).as_deref(), Some("2028-W01"));
+        // 2027-04-30 two weeks on is 2027-05-14.
+        assert_eq!(shifted(&due("2027-04-30"), 2).as_deref(), Some("2027-05-14"));
+        assert_eq!(shifted(&due("HT2027"), 2), None);
+        assert_eq!(shifted(&due("2027-05"), 2), None);
+        // V14-15 to V18-19: four weeks.
+        assert_eq!(weeks_between(&due("V14-15"), &due("V18-19")), Some(4));
+    }
+}

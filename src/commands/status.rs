@@ -25,7 +25,7 @@ struct StatusJson<'a> {
     today: String,
     state: String,
     /// One row per plan, by organisation: its light, progress, next and oldest overdue milestone.
-    portfolio: &'a [Row<'a>],
+    portfolio: &'a [Row],
     roadmaps: Vec<RoadmapJson<'a>>,
     /// The shipped roadmaps not shown because the user has roadmaps of their own.
     left_out: Vec<&'a str>,

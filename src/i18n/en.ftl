@@ -277,6 +277,13 @@ rename-done = renamed `{ $old }` to `{ $new }` ({ $path }); { $count ->
    *[other] { $count } changes
 } recorded on it count for `{ $new }`
 reschedule-read-as = { $written } is { $due } in this plan
+reschedule-along = moved along { $title } ({ $address }): { $from } -> { $to }
+reschedule-not-along = not moved: { $title } ({ $address }) is due in months or longer, which weeks do not move; reschedule it yourself
+reschedule-overtaken = warning: { $count ->
+    [one] 1 later milestone now ends before this one
+   *[other] { $count } later milestones now end before this one
+}: { $milestones }
+reschedule-overtaken-hint = help: reschedule each of them too (roadmap reschedule { $first } DUE); --shift-following on a move takes the later ones along by as many weeks
 reschedule-nothing = nothing to change: { $address } is already due { $due }
 reschedule-done = rescheduled { $address }: { $from } -> { $to } (baseline { $baseline })
 
@@ -368,6 +375,7 @@ headline-threatened = { $title } ({ $due }) is threatened
 headline-behind = milestones are later than first planned
 report-assessment = Project lead's assessment
 report-assessment-none = The project lead has written no assessment for this period.
+report-portfolio = Customers
 report-lights = Lights per plan
 col-organisation = Organisation
 col-oldest-overdue = Overdue longest

@@ -284,6 +284,13 @@ rename-done = ga `{ $old }` nytt navn `{ $new }` ({ $path }); { $count ->
    *[other] { $count } registrerte endringer
 } teller for `{ $new }`
 reschedule-read-as = { $written } er { $due } i denne planen
+reschedule-along = flyttet med { $title } ({ $address }): { $from } -> { $to }
+reschedule-not-along = ikke flyttet: { $title } ({ $address }) har en dato i måneder eller lenger, som uker ikke flytter; planlegg den om selv
+reschedule-overtaken = advarsel: { $count ->
+    [one] 1 senere milepæl slutter nå før denne
+   *[other] { $count } senere milepæler slutter nå før denne
+}: { $milestones }
+reschedule-overtaken-hint = hjelp: planlegg hver av dem om også (roadmap reschedule { $first } DATO); --shift-following ved en flytting tar med de senere like mange uker
 reschedule-nothing = ingenting å endre: { $address } har allerede frist { $due }
 reschedule-done = flyttet { $address }: { $from } -> { $to } (opprinnelig { $baseline })
 
@@ -375,6 +382,7 @@ headline-threatened = { $title } ({ $due }) er truet
 headline-behind = milepæler er senere enn opprinnelig plan
 report-assessment = Prosjektleders vurdering
 report-assessment-none = Prosjektlederen har ikke skrevet noen vurdering for perioden.
+report-portfolio = Kunder
 report-lights = Status per plan
 col-organisation = Organisasjon
 col-oldest-overdue = Lengst forsinket

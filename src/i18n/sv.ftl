@@ -289,6 +289,13 @@ rename-done = bytte namn på `{ $old }` till `{ $new }` ({ $path }); { $count ->
    *[other] { $count } registrerade ändringar
 } räknas för `{ $new }`
 reschedule-read-as = { $written } är { $due } i den här planen
+reschedule-along = flyttade med { $title } ({ $address }): { $from } -> { $to }
+reschedule-not-along = inte flyttad: { $title } ({ $address }) har ett datum i månader eller längre, som veckor inte flyttar; planera om den själv
+reschedule-overtaken = varning: { $count ->
+    [one] 1 senare milstolpe slutar nu före den här
+   *[other] { $count } senare milstolpar slutar nu före den här
+}: { $milestones }
+reschedule-overtaken-hint = hjälp: planera om var och en av dem också (roadmap reschedule { $first } DATUM); --shift-following vid en flytt tar med de senare lika många veckor
 reschedule-nothing = inget att ändra: { $address } ska redan vara klar { $due }
 reschedule-done = omplanerad { $address }: { $from } -> { $to } (ursprungligen { $baseline })
 
@@ -380,6 +387,7 @@ headline-threatened = { $title } ({ $due }) hotas
 headline-behind = milstolpar är senare än ursprunglig plan
 report-assessment = Projektledarens bedömning
 report-assessment-none = Projektledaren har inte skrivit någon bedömning för perioden.
+report-portfolio = Kunder
 report-lights = Status per plan
 col-organisation = Organisation
 col-oldest-overdue = Äldst försenad

@@ -107,14 +107,28 @@ pub fn calendar(language: &Language, name: &str, stamp: NaiveDate, entries: &[Ca
         out.push_str(&fold(line));
     }
     out.push_str(&fold(&format!("X-WR-CALNAME:{}", escape(name))));
+    // Several plans (a supplier's customers) in one calendar: each event
+    // says whose it is, as two customers' milestones have the same title.
+    let several = entries
+        .iter()
+        .any(|e| e.standing.roadmap.id != entries[0].standing.roadmap.id);
     for entry in entries {
         let s = entry.standing;
+        let summary = if several {
+            format!(
+                "{}: {}",
+                roadmap_core::portfolio::organisation(s.roadmap),
+                s.milestone.title
+            )
+        } else {
+            s.milestone.title.clone()
+        };
         out.push_str(&fold("BEGIN:VEVENT"));
         out.push_str(&fold(&format!("UID:{}", escape(&entry.uid))));
         out.push_str(&fold(&format!("DTSTAMP:{}T000000Z", date(stamp))));
         out.push_str(&fold(&format!("DTSTART;VALUE=DATE:{}", date(entry.start))));
         out.push_str(&fold(&format!("DTEND;VALUE=DATE:{}", date(entry.end_exclusive))));
-        out.push_str(&fold(&format!("SUMMARY:{}", escape(&s.milestone.title))));
+        out.push_str(&fold(&format!("SUMMARY:{}", escape(&summary))));
         out.push_str(&fold(&format!("DESCRIPTION:{}", escape(&description(language, entry)))));
         // Categories are for the people who filter their calendar by them.
         let categories = [escape(&s.roadmap.id), escape(&super::status_word(language, s.status))];

@@ -29,7 +29,7 @@ pub fn table_of(terminal: &Terminal, language: &Language, format: Format, rows: 
         let organisation = if last.as_ref() == Some(&key) {
             String::new()
         } else {
-            cell(format, row.organisation)
+            cell(format, &row.organisation)
         };
         last = Some(key);
         let light = match format {
@@ -73,7 +73,7 @@ pub fn table_of(terminal: &Terminal, language: &Language, format: Format, rows: 
         });
         out.add_row([
             organisation,
-            titled(terminal, format, row.title, row.roadmap),
+            titled(terminal, format, &row.title, &row.roadmap),
             light,
             progress,
             next,

@@ -275,8 +275,30 @@ impl Words<'_> {
         out
     }
 
+    /// A plan as the readers know it: its title; in a portfolio, the
+    /// organisation it is for (with the title when the organisation has
+    /// more than one plan), as every customer's copy has the same title.
     fn plan_title(&self, id: &str) -> String {
-        roadmap_core::report::roadmap_title(self.report, id).to_string()
+        let title = roadmap_core::report::roadmap_title(self.report, id);
+        let portfolio = &self.report.portfolio;
+        let Some(row) = portfolio.iter().find(|r| r.roadmap == id) else {
+            return title.to_string();
+        };
+        if portfolio.iter().filter(|r| r.organisation == row.organisation).count() > 1 {
+            format!("{}: {title}", row.organisation)
+        } else {
+            row.organisation.clone()
+        }
+    }
+
+    /// A milestone's title; in a portfolio, with whose it is.
+    fn whose(&self, named: &Named) -> String {
+        match named.address.split_once('/') {
+            Some((roadmap, _)) if !self.report.portfolio.is_empty() => {
+                format!("{}, {}", named.title, self.plan_title(roadmap))
+            }
+            _ => named.title.clone(),
+        }
     }
 
     /// The verdict: the worst light's colour, what it measures and whose,
@@ -292,18 +314,21 @@ impl Words<'_> {
             );
         };
         let dimension = match worst.dimension {
-            Dimension::Time => t!(language, "headline-time", plan = worst.title.as_str()),
-            Dimension::Cost => t!(language, "headline-cost", plan = worst.title.as_str()),
+            Dimension::Time => t!(language, "headline-time", plan = self.plan_title(&worst.roadmap)),
+            Dimension::Cost => t!(language, "headline-cost", plan = self.plan_title(&worst.roadmap)),
         };
         let verdict = format!("{} ({dimension})", capitalise(&light_word(language, worst.light)));
         let mut parts = Vec::new();
+        if let Some(counts) = self.report.customers {
+            parts.push(super::portfolio::counts_sentence(language, counts));
+        }
         if let Some(oldest) = &headline.oldest {
             parts.push(t!(
                 language,
                 "headline-overdue",
                 count = headline.overdue,
                 days = headline.oldest_days,
-                title = oldest.title.as_str()
+                title = self.whose(oldest)
             ));
         }
         if headline.at_risk > 0 {
@@ -441,7 +466,67 @@ impl Words<'_> {
         out
     }
 
+    /// A supplier's customers, one row per plan: light, progress, what is
+    /// next and what is overdue the longest. In place of the lights per
+    /// plan, whose reasons would fill page one thirty times over.
+    fn portfolio(&self) -> Section {
+        let language = self.language;
+        let columns = columns(
+            language,
+            &[
+                ("col-organisation", false),
+                ("col-overall", false),
+                ("col-steps-done", true),
+                ("col-next", false),
+                ("col-oldest-overdue", false),
+            ],
+        );
+        let rows = self
+            .report
+            .portfolio
+            .iter()
+            .map(|row| {
+                let progress = if row.steps > 0 {
+                    format!("{}/{}", row.steps_done, row.steps)
+                } else {
+                    t!(
+                        language,
+                        "portfolio-milestones-done",
+                        done = row.milestones_done,
+                        total = row.milestones
+                    )
+                };
+                let next = row.next.as_ref().map_or_else(Line::default, |m| {
+                    Line::text(format!("{} ({})", m.title, self.due(m.due.as_ref())))
+                });
+                let oldest = row.oldest_overdue.as_ref().map_or_else(Line::default, |m| {
+                    Line::text(format!(
+                        "{} ({})",
+                        m.title,
+                        t!(language, "days", n = m.days_overdue.unwrap_or_default())
+                    ))
+                });
+                vec![
+                    Line(vec![Span::Strong(self.plan_title(&row.roadmap))]),
+                    Line(vec![Span::Light(row.light)]),
+                    Line::text(progress),
+                    next,
+                    oldest,
+                ]
+            })
+            .collect();
+        section(
+            "lights",
+            t!(language, "report-portfolio"),
+            true,
+            vec![Block::Table(Table { columns, rows })],
+        )
+    }
+
     fn lights(&self) -> Section {
+        if !self.report.portfolio.is_empty() {
+            return self.portfolio();
+        }
         let language = self.language;
         let columns = columns(
             language,

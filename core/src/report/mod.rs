@@ -17,6 +17,7 @@ use crate::config::LightRule;
 use crate::cost::{PlanCost, plan_cost};
 use crate::due::Due;
 use crate::filter::Filter;
+use crate::portfolio;
 use crate::risk::Risk;
 use crate::roadmap::{Kind, Roadmap};
 use crate::schedule::Baseline;
@@ -368,6 +369,11 @@ pub struct Report {
     /// The unfinished milestones at the root of the blocked chains.
     pub blockers: Vec<Blocker>,
     pub trends: Vec<Trend>,
+    /// With plans for more than one organisation (a supplier's customers):
+    /// one row per plan, by organisation; empty otherwise.
+    pub portfolio: Vec<portfolio::Row>,
+    /// The organisations by the worst light of their plans, with `portfolio`.
+    pub customers: Option<portfolio::LightCounts>,
 }
 
 /// The owner of work that names none, in the JSON; views say it in words.
@@ -483,6 +489,18 @@ impl Report {
             .cloned()
             .collect();
         let risk_changes = risk_changes(state, &risks, &period);
+        let portfolio = if portfolio::is_portfolio(roadmaps) {
+            portfolio::sorted(
+                roadmaps
+                    .iter()
+                    .zip(&lights)
+                    .map(|(r, l)| portfolio::row(r, &mine(r), l.overall))
+                    .collect(),
+            )
+        } else {
+            Vec::new()
+        };
+        let customers = (!portfolio.is_empty()).then(|| portfolio::light_counts(&portfolio));
         let parties: Vec<PartyLoad> = people::loads(&all, filter)
             .into_iter()
             .filter(|load| filter.is_party(roadmap_of(roadmaps, &load.roadmap), &load.party))
@@ -516,6 +534,8 @@ impl Report {
             blockers: people::root_blockers(&open, filter),
             parties,
             trends: trends(&all, state),
+            portfolio,
+            customers,
         }
     }
 }
