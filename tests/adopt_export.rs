@@ -58,9 +58,10 @@ fn init_places_the_hubs_week_plan_and_keeps_its_comments() {
         list.contains(".roadmap/roadmaps/hubs-sdk.toml (replaces shipped)"),
         "{list}"
     );
-    // Adopting twice is refused, and nothing is overwritten.
+    // Adopting twice under one id is refused, pointing to --id (a copy per
+    // customer), and nothing is overwritten.
     let (_, err) = expect_code(&sandbox.run(&["init", "hubs-sdk", "--year", "2028"]), 1);
-    assert!(err.contains("exists already"), "{err}");
+    assert!(err.contains("is taken by") && err.contains("--id"), "{err}");
     assert_eq!(
         std::fs::read_to_string(sandbox.path().join(".roadmap/roadmaps/hubs-sdk.toml")).unwrap(),
         copy
@@ -237,10 +238,16 @@ fn ics_export_is_read_back_by_an_independent_parser() {
             .clone()
     };
     // HT2021: 1 July to 31 December 2021; DTEND of an all-day event is the day after.
+    // Two plans in one calendar: each event says whose it is (min-profil's
+    // `organisation`).
     let m1 = event("min-profil/1@roadmap");
     assert_eq!(
         (m1["start"].as_str(), m1["end"].as_str(), m1["summary"].as_str()),
-        (Some("2021-07-01"), Some("2022-01-01"), Some("Produktupptäckt"))
+        (
+            Some("2021-07-01"),
+            Some("2022-01-01"),
+            Some("Arbetsförmedlingen: Produktupptäckt")
+        )
     );
     // "Från VT2023 Framåt": an open-ended range is one event on its first day.
     let m23 = event("min-profil/23@roadmap");

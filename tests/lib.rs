@@ -21,6 +21,7 @@ mod odd_input;
 mod office;
 mod plan_life;
 mod plurals;
+mod portfolio;
 mod properties;
 mod readers;
 mod report;

@@ -52,6 +52,12 @@ fn forms(lang: &str) -> Vec<(&'static str, &'static str)> {
             ("öppet", "öppna"),
             ("ändringen", "ändringarna"),
             ("är", "är"),
+            ("kund", "kunder"),
+            ("röd", "röda"),
+            ("gul", "gula"),
+            ("grön", "gröna"),
+            ("arbetsyta", "arbetsytor"),
+            ("senare", "senare"),
         ],
         "nb" => vec![
             ("dag", "dager"),
@@ -88,6 +94,12 @@ fn forms(lang: &str) -> Vec<(&'static str, &'static str)> {
             ("åpent", "åpne"),
             ("endringen", "endringene"),
             ("er", "er"),
+            ("kunde", "kunder"),
+            ("rød", "røde"),
+            ("gul", "gule"),
+            ("grønn", "grønne"),
+            ("arbeidsområde", "arbeidsområder"),
+            ("senere", "senere"),
         ],
         _ => vec![
             ("day", "days"),
@@ -122,6 +134,12 @@ fn forms(lang: &str) -> Vec<(&'static str, &'static str)> {
             ("month", "months"),
             ("year", "years"),
             ("is", "are"),
+            ("customer", "customers"),
+            ("red", "red"),
+            ("yellow", "yellow"),
+            ("green", "green"),
+            ("workspace", "workspaces"),
+            ("later", "later"),
         ],
     }
 }
@@ -130,13 +148,23 @@ fn forms(lang: &str) -> Vec<(&'static str, &'static str)> {
 /// "2 ikke aktuelle".
 fn modifiers(lang: &str) -> Vec<(&'static str, &'static str)> {
     match lang {
-        "sv" => vec![("aktuell", "aktuella"), ("nu", "nu"), ("registrerad", "registrerade")],
+        "sv" => vec![
+            ("aktuell", "aktuella"),
+            ("nu", "nu"),
+            ("registrerad", "registrerade"),
+            ("senare", "senare"),
+        ],
         "nb" => vec![
             ("aktuelt", "aktuelle"),
             ("frist", "frist"),
             ("registrert", "registrert"),
+            ("senere", "senere"),
         ],
-        _ => vec![("applicable", "applicable"), ("recorded", "recorded")],
+        _ => vec![
+            ("applicable", "applicable"),
+            ("recorded", "recorded"),
+            ("later", "later"),
+        ],
     }
 }
 

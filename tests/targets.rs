@@ -50,7 +50,7 @@ fn reattaching_a_risks_changes_onto_a_step_is_refused_as_a_wrong_argument() {
     assert!(out.is_empty(), "{out}");
     assert!(
         err.contains(&format!(
-            "`{risk}` is a risk; reattach moves the changes of a milestone or a step"
+            "`{risk}` is a risk; reattach moves the changes of a roadmap, a milestone or a step"
         )),
         "{err}"
     );

@@ -19,6 +19,8 @@ use crate::status::{Standing, Status, standings};
 #[derive(Debug, Clone, Serialize)]
 pub struct Milestone {
     pub address: String,
+    /// Its id in its plan, what a person types after the plan's.
+    pub id: String,
     pub title: String,
     #[serde(serialize_with = "crate::due::serialize_dates")]
     pub due: Option<Due>,
@@ -63,12 +65,23 @@ pub fn organisation(roadmap: &Roadmap) -> &str {
         .unwrap_or(&roadmap.title)
 }
 
-/// Whether `roadmaps` are for more than one organisation: what makes a
-/// portfolio of them, rather than one body's plans.
+/// Whether `roadmaps` are a supplier's portfolio: one plan (by its title)
+/// run for more than one organisation, as copies of one template for each
+/// customer are. An agency's own plans beside a supplier's, each its own
+/// plan, are not one.
 pub fn is_portfolio(roadmaps: &[&Roadmap]) -> bool {
-    let mut names = roadmaps.iter().map(|r| organisation(r).to_lowercase());
-    let first = names.next();
-    names.any(|n| Some(n) != first)
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for roadmap in roadmaps {
+        let (title, organisation) = (
+            roadmap.title.trim().to_lowercase(),
+            organisation(roadmap).to_lowercase(),
+        );
+        if seen.iter().any(|(t, o)| *t == title && *o != organisation) {
+            return true;
+        }
+        seen.push((title, organisation));
+    }
+    false
 }
 
 /// The rows of `roadmaps` on `today`, looking ahead `horizon_weeks` for the
@@ -119,6 +132,7 @@ pub fn sorted(mut rows: Vec<Row>) -> Vec<Row> {
 pub fn row(roadmap: &Roadmap, all: &[&Standing], light: Light) -> Row {
     let named = |s: &Standing| Milestone {
         address: s.address().to_string(),
+        id: s.milestone.id.clone(),
         title: s.milestone.title.clone(),
         due: s.due.clone(),
         days_overdue: s.days_overdue,

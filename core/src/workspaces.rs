@@ -152,7 +152,7 @@ pub fn join(members: &[Member], extra: &[PathBuf]) -> Result<(Catalog, Log)> {
                     clash.origin.describe(),
                     roadmap.origin.describe()
                 ),
-                "give each roadmap its own id (`roadmap rename`), or leave one folder out of --roadmaps",
+                "give each roadmap its own id (`roadmap rename` renames one), or load one of the two folders only",
             ));
         }
         joined.push(roadmap);

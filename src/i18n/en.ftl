@@ -146,7 +146,10 @@ col-of-which-overdue = Of which overdue
 
 origin-shipped = shipped
 origin-replaces-shipped = { $path } (replaces shipped)
-state-from-workspaces = the state files of { $count } workspaces (from --workspace)
+state-from-workspaces = the state files of { $count ->
+    [one] 1 workspace
+   *[other] { $count } workspaces
+} (from --workspace)
 state-from-flag = { $path } (from --state)
 state-from-env = { $path } (from ROADMAP_STATE)
 state-from-workspace = { $path } (the workspace)

@@ -156,7 +156,10 @@ col-of-which-overdue = Herav forsinket
 
 origin-shipped = innebygd
 origin-replaces-shipped = { $path } (erstatter det innebygde)
-state-from-workspaces = tilstandsfilene i { $count } arbeidsområder (fra --workspace)
+state-from-workspaces = tilstandsfilene i { $count ->
+    [one] 1 arbeidsområde
+   *[other] { $count } arbeidsområder
+} (fra --workspace)
 state-from-flag = { $path } (fra --state)
 state-from-env = { $path } (fra ROADMAP_STATE)
 state-from-workspace = { $path } (arbeidsområdet)

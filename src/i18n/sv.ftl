@@ -158,7 +158,10 @@ col-of-which-overdue = Varav försenade
 
 origin-shipped = inbyggd
 origin-replaces-shipped = { $path } (ersätter den inbyggda)
-state-from-workspaces = tillståndsfilerna i { $count } arbetsytor (från --workspace)
+state-from-workspaces = tillståndsfilerna i { $count ->
+    [one] 1 arbetsyta
+   *[other] { $count } arbetsytor
+} (från --workspace)
 state-from-flag = { $path } (från --state)
 state-from-env = { $path } (från ROADMAP_STATE)
 state-from-workspace = { $path } (arbetsytan)

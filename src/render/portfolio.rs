@@ -55,19 +55,17 @@ pub fn table_of(terminal: &Terminal, language: &Language, format: Format, rows: 
         };
         let next = row.next.as_ref().map_or_else(String::new, |m| {
             let due = m.due.as_ref().map(|d| language.due(d, year)).unwrap_or_default();
-            let id = m.address.rsplit('/').next().unwrap_or_default();
             format!(
                 "{} {}",
-                titled(terminal, format, &m.title, id),
+                titled(terminal, format, &m.title, &m.id),
                 cell(format, &format!("({due})"))
             )
         });
         let oldest = row.oldest_overdue.as_ref().map_or_else(String::new, |m| {
-            let id = m.address.rsplit('/').next().unwrap_or_default();
             let days = t!(language, "days", n = m.days_overdue.unwrap_or_default());
             format!(
                 "{} {}",
-                titled(terminal, format, &m.title, id),
+                titled(terminal, format, &m.title, &m.id),
                 cell(format, &format!("({days})"))
             )
         });

@@ -293,9 +293,9 @@ impl Words<'_> {
 
     /// A milestone's title; in a portfolio, with whose it is.
     fn whose(&self, named: &Named) -> String {
-        match named.address.split_once('/') {
-            Some((roadmap, _)) if !self.report.portfolio.is_empty() => {
-                format!("{}, {}", named.title, self.plan_title(roadmap))
+        match named.address.parse::<roadmap_core::target::Target>() {
+            Ok(target) if !self.report.portfolio.is_empty() => {
+                format!("{}, {}", named.title, self.plan_title(target.roadmap()))
             }
             _ => named.title.clone(),
         }
