@@ -502,3 +502,72 @@ fn a_rename_merged_through_git_carries_a_teammates_earlier_ticks() {
     let (out, _) = expect_code(&s.run("itsl", "2027-03-17T08:00:00Z", &["validate"]), 0);
     assert!(!out.contains("warning"), "{out}");
 }
+
+/// The due date of `milestone` in `id` as `status` has it, as written.
+fn due_of(dir: &Path, id: &str, milestone: &str) -> String {
+    let out = roadmap(
+        dir,
+        &dir.join("home"),
+        &["--today", TODAY, "status", id, "--format", "json"],
+    )
+    .output()
+    .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    json["roadmaps"][0]["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == milestone)
+        .map(|m| m["due"]["label"].as_str().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_milestone_whose_id_changed_is_reattached_with_what_was_recorded_on_it() {
+    let s = Supplier::new();
+    let t = "2027-03-01T08:00:00Z";
+    s.ok(
+        "itsl",
+        t,
+        &["init", "hubs-sdk", "--id", "hubs-x", "--start", "2027-W10"],
+    );
+    s.ok(
+        "itsl",
+        "2027-03-19T15:00:00Z",
+        &["done", "hubs-x/infor-projektuppstart"],
+    );
+    s.ok(
+        "itsl",
+        "2027-03-19T16:00:00Z",
+        &["reschedule", "hubs-x/projektstart", "2027-W13"],
+    );
+    assert_eq!(due_of(&s.path("itsl"), "hubs-x", "projektstart"), "2027-W13");
+    let file = s.path("itsl/.roadmap/roadmaps/hubs-x.toml");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("id = \"projektstart\"", "id = \"start\"");
+    std::fs::write(&file, text).unwrap();
+    // Its move is lost with the old id (steps with ids follow by their own).
+    assert_eq!(due_of(&s.path("itsl"), "hubs-x", "start"), "2027-W12");
+    let (out, _) = expect_code(
+        &s.run(
+            "itsl",
+            "2027-03-20T08:00:00Z",
+            &["reattach", "hubs-x/projektstart", "hubs-x/start"],
+        ),
+        0,
+    );
+    assert!(out.contains("1 change"), "{out}");
+    assert_eq!(due_of(&s.path("itsl"), "hubs-x", "start"), "2027-W13");
+    assert_eq!(status_steps(&s.path("itsl"), "hubs-x"), "3/48");
+    // A milestone goes to a milestone, not to a step.
+    let (_, err) = expect_code(
+        &s.run(
+            "itsl",
+            "2027-03-20T08:00:00Z",
+            &["reattach", "hubs-x/projektstart", "hubs-x/start/1"],
+        ),
+        2,
+    );
+    assert!(err.contains("is a milestone and") && err.contains("a step"), "{err}");
+}

@@ -127,5 +127,5 @@ fn light_words(language: &Language, light: Option<&CostLight>) -> String {
     } else {
         t!(language, "cost-within-budget")
     };
-    format!("{} ({how})", crate::render::report::light_word(language, light.light))
+    format!("{} ({how})", crate::render::light_word(language, light.light))
 }

@@ -44,7 +44,7 @@ fn light(language: &Language, light: Light) -> String {
     };
     format!(
         "<span class=\"dot {class}\" aria-hidden=\"true\"></span>{}",
-        escape(&super::report::light_word(language, light))
+        escape(&super::light_word(language, light))
     )
 }
 

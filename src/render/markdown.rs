@@ -32,7 +32,7 @@ fn line(language: &Language, line: &Line) -> String {
         .map(|span| match span {
             Span::Text(text) => escape_lines(text),
             Span::Strong(text) => format!("**{}**", escape(text)),
-            Span::Light(light) => words::light_mark(language, *light),
+            Span::Light(light) => super::light_mark(language, *light),
             Span::Status(status) => format!("{} {}", status.symbol(), escape(&status_word(language, *status))),
         })
         .collect()

@@ -20,6 +20,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use roadmap_core::due::{Due, Span};
+use roadmap_core::report::lights::Light;
 use roadmap_core::roadmap::Origin;
 use roadmap_core::schedule::Baseline;
 use roadmap_core::state::{Op, RiskFields};
@@ -209,6 +210,25 @@ pub fn headers<const N: usize>(language: &Language, format: Format, ids: [&str; 
             _ => text.to_uppercase(),
         }
     })
+}
+
+/// A light in a word: "röd", "gul", "grön".
+pub fn light_word(language: &Language, light: Light) -> String {
+    match light {
+        Light::Green => t!(language, "light-green"),
+        Light::Yellow => t!(language, "light-yellow"),
+        Light::Red => t!(language, "light-red"),
+    }
+}
+
+/// A light as a coloured mark and its word, for Markdown: "🔴 röd".
+pub fn light_mark(language: &Language, light: Light) -> String {
+    let mark = match light {
+        Light::Green => "🟢",
+        Light::Yellow => "🟡",
+        Light::Red => "🔴",
+    };
+    format!("{mark} {}", light_word(language, light))
 }
 
 /// What a change did, in a word: "done", "klar", "ferdig".

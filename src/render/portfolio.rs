@@ -4,8 +4,8 @@
 use roadmap_core::portfolio::{LightCounts, Row};
 use roadmap_core::report::lights::Light;
 
-use super::report::{light_mark, light_word};
 use super::{Format, Style, Terminal, cell, headers, table, titled};
+use super::{light_mark, light_word};
 use crate::i18n::{Language, t};
 
 /// The table of `rows`, the organisation named on the first row of its group.
@@ -43,16 +43,6 @@ pub fn table_of(terminal: &Terminal, language: &Language, format: Format, rows: 
                 &light_word(language, row.light),
             ),
         };
-        let progress = if row.steps > 0 {
-            format!("{}/{}", row.steps_done, row.steps)
-        } else {
-            t!(
-                language,
-                "portfolio-milestones-done",
-                done = row.milestones_done,
-                total = row.milestones
-            )
-        };
         let next = row.next.as_ref().map_or_else(String::new, |m| {
             let due = m.due.as_ref().map(|d| language.due(d, year)).unwrap_or_default();
             format!(
@@ -73,12 +63,26 @@ pub fn table_of(terminal: &Terminal, language: &Language, format: Format, rows: 
             organisation,
             titled(terminal, format, &row.title, &row.roadmap),
             light,
-            progress,
+            progress(language, row),
             next,
             oldest,
         ]);
     }
     format!("{out}\n")
+}
+
+/// How far a plan is: its steps done, or its milestones when it has no steps.
+pub fn progress(language: &Language, row: &Row) -> String {
+    if row.steps > 0 {
+        format!("{}/{}", row.steps_done, row.steps)
+    } else {
+        t!(
+            language,
+            "portfolio-milestones-done",
+            done = row.milestones_done,
+            total = row.milestones
+        )
+    }
 }
 
 /// "3 kunder: 1 röd, 1 gul, 1 grön".

@@ -18,7 +18,7 @@ use roadmap_core::report::{
 };
 use roadmap_core::status::Status;
 
-use super::{risk_change, status_word};
+use super::{light_word, risk_change, status_word};
 use crate::i18n::{Language, t};
 
 /// A piece of running text.
@@ -129,24 +129,6 @@ pub fn period_name(language: &Language, period: &Period) -> String {
         Some((year, week)) => t!(language, "period-week", year = year.to_string(), week = week),
         None => language.span_long(period.start, period.end),
     }
-}
-
-pub fn light_word(language: &Language, light: Light) -> String {
-    match light {
-        Light::Green => t!(language, "light-green"),
-        Light::Yellow => t!(language, "light-yellow"),
-        Light::Red => t!(language, "light-red"),
-    }
-}
-
-/// A light as a coloured mark and its word, for Markdown: "🔴 röd".
-pub fn light_mark(language: &Language, light: Light) -> String {
-    let mark = match light {
-        Light::Green => "🟢",
-        Light::Yellow => "🟡",
-        Light::Red => "🔴",
-    };
-    format!("{mark} {}", light_word(language, light))
 }
 
 /// The report's verdict in one sentence: "Red (time, Plan A): …".
@@ -486,16 +468,6 @@ impl Words<'_> {
             .portfolio
             .iter()
             .map(|row| {
-                let progress = if row.steps > 0 {
-                    format!("{}/{}", row.steps_done, row.steps)
-                } else {
-                    t!(
-                        language,
-                        "portfolio-milestones-done",
-                        done = row.milestones_done,
-                        total = row.milestones
-                    )
-                };
                 let next = row.next.as_ref().map_or_else(Line::default, |m| {
                     Line::text(format!("{} ({})", m.title, self.due(m.due.as_ref())))
                 });
@@ -509,7 +481,7 @@ impl Words<'_> {
                 vec![
                     Line(vec![Span::Strong(self.plan_title(&row.roadmap))]),
                     Line(vec![Span::Light(row.light)]),
-                    Line::text(progress),
+                    Line::text(super::portfolio::progress(language, row)),
                     next,
                     oldest,
                 ]

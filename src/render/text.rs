@@ -13,7 +13,7 @@ fn line(language: &Language, line: &Line) -> String {
         .iter()
         .map(|span| match span {
             Span::Text(text) | Span::Strong(text) => text.clone(),
-            Span::Light(light) => words::light_word(language, *light).to_uppercase(),
+            Span::Light(light) => super::light_word(language, *light).to_uppercase(),
             Span::Status(status) => format!("{} {}", status.symbol(), status_word(language, *status)),
         })
         .collect()

@@ -514,13 +514,13 @@ mod tests {
 
     #[test]
     fn refuses_a_newer_format() {
-        let Err(Error::State(found)) = parse("s", b"{\"roadmap_state\":5}\n") else {
+        let Err(Error::State(found)) = parse("s", b"{\"roadmap_state\":6}\n") else {
             panic!("a newer format must be refused");
         };
         assert!(
             found[0]
                 .message
-                .contains("format 5, newer than this roadmap understands (4)"),
+                .contains("format 6, newer than this roadmap understands (5)"),
             "{found:?}"
         );
     }

@@ -293,6 +293,52 @@ mod tests {
         }
     }
 
+    fn renamed(id: &str, at: &str, from: &str, to: &str) -> Event {
+        let mut e = event(id, at, Op::Rename, from, None);
+        e.to = Some(to.into());
+        e
+    }
+
+    #[test]
+    fn a_rename_carries_what_came_before_it_and_not_what_came_after() {
+        // Done under `a` on the 20th; `a` renamed `b` on the 21st; a new
+        // plan adopted as `a` ticked on the 22nd; `b` renamed back to `a`
+        // on the 23rd would send the 20th's change to `a` again.
+        let before = event("1", "2026-11-20T10:00:00Z", Op::Done, "a/m/1", None);
+        let rename = renamed("2", "2026-11-21T10:00:00Z", "a", "b");
+        let after = event("3", "2026-11-22T10:00:00Z", Op::Done, "a/m/2", None);
+        let mut noted = event("4", "2026-11-20T09:00:00Z", Op::Note, "a/m", None);
+        noted.note = Some("Avtalet signerat".into());
+        let events = [after.clone(), rename.clone(), before.clone(), noted];
+        let state = State::fold(&events, &AsRecorded);
+        assert_eq!(state.mark(&t("b/m/1")), Mark::Done);
+        assert_eq!(state.mark(&t("a/m/1")), Mark::Open);
+        assert_eq!(state.mark(&t("a/m/2")), Mark::Done);
+        assert_eq!(state.mark(&t("b/m/2")), Mark::Open);
+        assert!(state.get(&t("b/m")).is_some_and(|m| m.notes.len() == 1));
+        // Chains: a -> b -> c carries the 20th's change to c; b -> a back
+        // carries it to a.
+        let chain = [
+            before.clone(),
+            rename.clone(),
+            renamed("5", "2026-11-23T10:00:00Z", "b", "c"),
+        ];
+        assert_eq!(State::fold(&chain, &AsRecorded).mark(&t("c/m/1")), Mark::Done);
+        let back = [before, rename, renamed("5", "2026-11-23T10:00:00Z", "b", "a")];
+        assert_eq!(State::fold(&back, &AsRecorded).mark(&t("a/m/1")), Mark::Done);
+    }
+
+    #[test]
+    fn a_milestone_reattached_takes_its_steps_along() {
+        let step = event("1", "2026-11-20T10:00:00Z", Op::Done, "r/gammal/kickoff", None);
+        let mut rekey = event("2", "2026-11-21T10:00:00Z", Op::Rekey, "r/gammal", None);
+        rekey.to = Some("r/ny".into());
+        let events = [step, rekey];
+        let state = State::fold(&events, &AsRecorded);
+        assert_eq!(state.mark(&t("r/ny/kickoff")), Mark::Done);
+        assert_eq!(state.mark(&t("r/gammal/kickoff")), Mark::Open);
+    }
+
     #[test]
     fn later_change_wins_whatever_the_line_order() {
         let a = event("a", "2026-11-20T10:00:00Z", Op::Done, "r/m/1", None);
