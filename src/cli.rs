@@ -351,8 +351,18 @@ pub struct OverdueArgs {
     /// Exit with code 3 when anything is overdue (0 when nothing is, 1 on error)
     #[arg(long)]
     pub fail_on_overdue: bool,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// `junit`: JUnit XML for GitLab, Azure DevOps or Jenkins, a test suite per
+    /// roadmap and a test case per dated milestone (overdue fails, skipped skips)
+    #[arg(long, value_enum, default_value_t = OverdueFormat::Table)]
+    pub format: OverdueFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OverdueFormat {
+    Table,
+    Json,
+    Markdown,
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -705,9 +715,19 @@ pub struct ValidateArgs {
     /// and the state file
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// `json`: every problem with its file, line, column, severity and message
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// `json`: every problem with its file, line, column, severity and message;
+    /// `gitlab`: GitLab's Code Quality report; `github`: GitHub annotations
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Table)]
+    pub format: ValidateFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    Table,
+    Json,
+    Markdown,
+    Gitlab,
+    Github,
 }
 
 /// The whole command-line definition, for completion and the man page.

@@ -39,6 +39,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A stable name for this problem, as code-review tools match problems
+    /// between runs: a hash of its file and message (not its line, so an
+    /// edit above it does not make it new), and `occurrence` (its place
+    /// among problems with the same file and message).
+    pub fn fingerprint(&self, occurrence: usize) -> String {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(format!("{}\0{}\0{occurrence}", self.path, self.message).as_bytes());
+        digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    }
+
     /// A problem at a byte range of `text`, the whole content of `path`.
     pub fn at(path: &str, text: &str, span: Range<usize>, message: impl Into<String>) -> Self {
         let start = floor_char_boundary(text, span.start.min(text.len()));

@@ -3,12 +3,14 @@
 
 use roadmap_core::address::Address;
 use roadmap_core::due::Due;
+use roadmap_core::filter::Filter;
 use roadmap_core::portfolio;
+use roadmap_core::state::State;
 use roadmap_core::status::{Standing, Status, standings};
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
 
-use crate::cli::OverdueArgs;
+use crate::cli::{OverdueArgs, OverdueFormat};
 use crate::context::Context;
 use crate::i18n::{Language, t};
 use crate::render::json::DueJson;
@@ -94,7 +96,21 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
     });
     let any_overdue = !items.is_empty();
     let language = &context.language;
-    let text = match args.format {
+    let format = match args.format {
+        OverdueFormat::Junit => {
+            let text = junit(context, &all, &filter, &state);
+            context.terminal.emit(&text)?;
+            return Ok(if args.fail_on_overdue && any_overdue {
+                ExitCode::Overdue
+            } else {
+                ExitCode::Success
+            });
+        }
+        OverdueFormat::Table => Format::Table,
+        OverdueFormat::Json => Format::Json,
+        OverdueFormat::Markdown => Format::Markdown,
+    };
+    let text = match format {
         Format::Json => crate::render::json::to_string(&OverdueJson {
             today: today.to_string(),
             overdue: items,
@@ -160,6 +176,73 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
     } else {
         ExitCode::Success
     })
+}
+
+/// The dated milestones of each roadmap as `JUnit` test cases: overdue ones
+/// fail with how long, whose and the open steps; skipped ones are skipped
+/// with their reason; every other passes.
+fn junit(context: &Context, all: &[Standing], filter: &Filter, state: &State) -> String {
+    use crate::render::junit::{Case, Outcome, Suite, document};
+    let language = &context.language;
+    let year = context.year();
+    let mut suites: Vec<Suite> = Vec::new();
+    for s in all {
+        let (roadmap, m) = (s.roadmap, s.milestone);
+        if !filter.milestone(roadmap, m) || s.status == Status::Undated || s.due.is_none() {
+            continue;
+        }
+        if suites.last().is_none_or(|suite| suite.id != roadmap.id) {
+            suites.push(Suite {
+                id: roadmap.id.clone(),
+                name: match &roadmap.organisation {
+                    Some(o) => format!("{o}: {}", roadmap.title),
+                    None => roadmap.title.clone(),
+                },
+                cases: Vec::new(),
+            });
+        }
+        let due = s.due.as_ref().map(|d| language.due(d, year)).unwrap_or_default();
+        let owner = m.owner.as_deref().unwrap_or_default();
+        let outcome = match (s.status, s.days_overdue) {
+            (Status::Overdue, Some(days)) => {
+                let mut details = vec![t!(language, "junit-due", due = due.as_str())];
+                if !owner.is_empty() {
+                    details.push(t!(language, "junit-owner", owner = owner));
+                }
+                for (i, step) in s.open_steps().filter(|(_, step)| filter.step(roadmap, m, step)) {
+                    let whose = step.owner.as_deref().or(m.owner.as_deref()).unwrap_or_default();
+                    details.push(t!(
+                        language,
+                        "junit-open-step",
+                        step = format!("{i}. {}", step.text),
+                        owner = whose
+                    ));
+                }
+                Outcome::Failed {
+                    message: t!(language, "junit-overdue", age = age(language, days), due = due.as_str()),
+                    details: details.join("\n"),
+                }
+            }
+            (Status::Skipped, _) => {
+                let why = state
+                    .get(&s.target())
+                    .and_then(|t| t.last)
+                    .and_then(|e| e.note.clone())
+                    .unwrap_or_default();
+                Outcome::Skipped {
+                    message: t!(language, "junit-skipped", why = why),
+                }
+            }
+            _ => Outcome::Passed,
+        };
+        if let Some(suite) = suites.last_mut() {
+            suite.cases.push(Case {
+                name: format!("{} ({})", m.title, s.address()),
+                outcome,
+            });
+        }
+    }
+    document(&t!(language, "junit-title"), &context.today().to_string(), &suites)
 }
 
 /// How long overdue, as a person would say it: "3 days", "5 weeks", "14 months", "2 years".

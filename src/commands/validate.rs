@@ -9,10 +9,10 @@ use roadmap_core::roadmap::Roadmap;
 use roadmap_core::{Error, ExitCode, Result};
 use serde::Serialize;
 
-use crate::cli::ValidateArgs;
+use crate::cli::{ValidateArgs, ValidateFormat};
 use crate::context::Context;
 use crate::render::error::plural;
-use crate::render::{Format, sanitize};
+use crate::render::sanitize;
 
 #[derive(Serialize)]
 struct ValidateJson<'a> {
@@ -129,7 +129,32 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
         Some(read) => check::state(&read.log, &state, &catalog, &state_path),
         None => Vec::new(),
     };
-    if args.format == Format::Json {
+    if matches!(args.format, ValidateFormat::Gitlab | ValidateFormat::Github) {
+        // Paths as the repository names them: relative to where CI runs.
+        let relative = |path: &str| {
+            std::path::Path::new(path)
+                .strip_prefix(&context.cwd)
+                .map_or_else(|_| path.to_string(), |p| p.display().to_string())
+        };
+        let problems: Vec<(&Diagnostic, String)> = errors
+            .iter()
+            .chain(&warnings)
+            .chain(&state_found)
+            .map(|d| (d, relative(&d.path)))
+            .collect();
+        let text = if args.format == ValidateFormat::Gitlab {
+            crate::render::ci::gitlab(&problems)?
+        } else {
+            crate::render::ci::github(&problems)
+        };
+        context.terminal.emit(&text)?;
+        return Ok(if errors.is_empty() {
+            ExitCode::Success
+        } else {
+            ExitCode::Failure
+        });
+    }
+    if args.format == ValidateFormat::Json {
         warnings.extend(state_found);
         let problems = errors
             .iter()

@@ -196,6 +196,12 @@ timeline-today = today { $today }
 
 ## overdue
 
+junit-title = roadmap: overdue milestones
+junit-overdue = overdue { $age } (due { $due })
+junit-due = due { $due }
+junit-owner = owner: { $owner }
+junit-open-step = open: { $step } ({ $owner })
+junit-skipped = not applicable: { $why }
 overdue-none = nothing is overdue (today { $today })
 overdue-summary = { $milestones ->
     [one] 1 overdue milestone

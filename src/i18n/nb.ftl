@@ -206,6 +206,12 @@ timeline-today = i dag { $today }
 
 ## overdue
 
+junit-title = roadmap: forsinkede milepæler
+junit-overdue = forsinket { $age } (frist { $due })
+junit-due = frist { $due }
+junit-owner = ansvarlig: { $owner }
+junit-open-step = åpent: { $step } ({ $owner })
+junit-skipped = ikke aktuelt: { $why }
 overdue-none = ingenting er forsinket (i dag { $today })
 overdue-summary = { $milestones ->
     [one] 1 forsinket milepæl

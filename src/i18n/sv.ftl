@@ -208,6 +208,12 @@ timeline-today = i dag { $today }
 
 ## overdue
 
+junit-title = roadmap: försenade milstolpar
+junit-overdue = försenad { $age } (klart senast { $due })
+junit-due = klart senast { $due }
+junit-owner = ansvarig: { $owner }
+junit-open-step = öppet: { $step } ({ $owner })
+junit-skipped = ej aktuell: { $why }
 overdue-none = inget är försenat (i dag { $today })
 overdue-summary = { $milestones ->
     [one] 1 försenad milstolpe

@@ -3,11 +3,13 @@
 //! messages, and the renderers of the weekly report and of the exports.
 
 pub mod charts;
+pub mod ci;
 pub mod csv;
 pub mod error;
 pub mod html;
 pub mod ics;
 pub mod json;
+pub mod junit;
 pub mod markdown;
 pub mod mermaid;
 pub mod portfolio;
