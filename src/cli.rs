@@ -389,6 +389,10 @@ pub struct ReportArgs {
     pub weeks: u32,
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
+    /// How the Markdown fences its Mermaid chart: backticks (GitHub, GitLab)
+    /// or azure (`::: mermaid`, as Azure DevOps' wiki reads it)
+    #[arg(long, value_enum, value_name = "FENCE", default_value = "backticks")]
+    pub mermaid_fence: crate::render::markdown::Fence,
     /// Write the report to FILE instead of standard output (a new file, unless --force)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -11,6 +11,7 @@ mod bad_input;
 mod bad_state;
 mod calendars;
 mod catalogues;
+mod ci_examples;
 mod ci_formats;
 mod disk_faults;
 mod hostile;

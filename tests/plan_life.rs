@@ -776,7 +776,9 @@ fn weekly_job(sandbox: &Sandbox) -> (Output, Output) {
             lines.push("today=2026-12-01".to_string());
         } else if line.starts_with("roadmap ") || line.starts_with("week=") {
             lines.push(line.to_string());
-        } else if line.starts_with("echo ") && line.ends_with(">> \"$GITHUB_ENV\"") {
+        } else if (line.starts_with("echo ") && line.ends_with(">> \"$GITHUB_ENV\""))
+            || line.starts_with("[ -d plans ]")
+        {
             lines.push(line.to_string());
             lines.push("set -a; . \"$GITHUB_ENV\"; set +a".to_string());
         }

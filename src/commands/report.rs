@@ -63,7 +63,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     };
     let report = Report::build(&roadmaps, &state, as_of, period, &options);
     let rendered = match args.format {
-        ReportFormat::Markdown => markdown::render(&context.language, &report),
+        ReportFormat::Markdown => markdown::render(&context.language, &report, args.mermaid_fence),
         ReportFormat::Html => html::render(&context.language, &report),
         ReportFormat::Json => crate::render::json::report(&report)?,
         ReportFormat::Text => text::render(&context.language, &report),

@@ -67,7 +67,17 @@ fn assessment(text: &str) -> String {
         .replace("> \n", ">\n")
 }
 
-pub fn render(language: &Language, report: &Report) -> String {
+/// How the Mermaid chart is fenced: ```` ```mermaid ```` (GitHub, GitLab)
+/// or `::: mermaid` (Azure DevOps' wiki).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Fence {
+    #[value(name = "backticks")]
+    Backticks,
+    #[value(name = "azure")]
+    Colons,
+}
+
+pub fn render(language: &Language, report: &Report, fence: Fence) -> String {
     let doc = words::document(language, report);
     let mut out = format!(
         "# {}\n\n_{}_\n\n**{}**: {}.\n",
@@ -100,9 +110,13 @@ pub fn render(language: &Language, report: &Report) -> String {
                 Block::Assessment(text) => out.push_str(&assessment(text)),
                 Block::Heading(text) => out.push_str(&format!("### {}\n", escape(text))),
                 Block::Chart(Chart::Timeline) => {
-                    out.push_str("```mermaid\n");
+                    let (open, close) = match fence {
+                        Fence::Backticks => ("```mermaid\n", "```\n"),
+                        Fence::Colons => ("::: mermaid\n", ":::\n"),
+                    };
+                    out.push_str(open);
                     out.push_str(&super::mermaid::gantt(language, report));
-                    out.push_str("```\n");
+                    out.push_str(close);
                 }
                 // The trend's data follows as a table; Markdown draws no picture.
                 Block::Chart(Chart::Trend) => {}
