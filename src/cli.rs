@@ -189,6 +189,11 @@ pub enum Command {
         after_help = "Examples:\n  roadmap cost sundsby-sdk                                  # budget, spent, forecast, the cost light\n  roadmap cost sundsby-sdk --spent 450 --at 2027-04-30 --milestone idp\n  roadmap cost sundsby-sdk --forecast 5400 --note \"Dyrare IDP-licens\"\n  roadmap cost sundsby-sdk --spent -50 --note \"Rättelse: dubbelbokad faktura\""
     )]
     Cost(CostArgs),
+    /// Replace a person's name by an alias in every change they recorded (a request to be forgotten)
+    #[command(
+        after_help = "Examples:\n  roadmap forget \"Anna Berg\" --as projektledare\n  roadmap forget \"Anna Berg\" --as AB --notes\n  git add .roadmap/state.jsonl && git commit -m 'Glöm ett namn'"
+    )]
+    Forget(ForgetArgs),
     /// The risk log: open risks by severity, with owner and action
     #[command(after_help = "Examples:\n  roadmap risks\n  roadmap risks hubs-sdk --all\n  roadmap risks --format json")]
     Risks(RisksArgs),
@@ -474,6 +479,21 @@ pub struct InitArgs {
     /// The organisation the copy is for (the customer); the portfolio views group by it
     #[arg(long, value_name = "NAME", requires = "roadmap")]
     pub organisation: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ForgetArgs {
+    /// The name as the changes record it (any case)
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// What stands in its place: a role or initials
+    #[arg(long = "as", value_name = "ALIAS")]
+    pub alias: String,
+    /// Replace the name in notes too
+    #[arg(long)]
+    pub notes: bool,
+    #[command(flatten)]
+    pub by: ByArg,
 }
 
 #[derive(Debug, Args)]

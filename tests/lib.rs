@@ -14,6 +14,7 @@ mod catalogues;
 mod ci_examples;
 mod ci_formats;
 mod disk_faults;
+mod forget;
 mod hostile;
 mod hostile_import;
 mod import;

@@ -75,7 +75,12 @@ fn workspace(language: &Language, dir: &Path) -> Result<String> {
                 t!(language, "init-gitattributes-comment")
             ),
         ),
-        (".gitignore".to_string(), format!("{lock_name}\n.roadmap-*.tmp\n")),
+        (
+            ".gitignore".to_string(),
+            format!(
+                "{lock_name}\n.roadmap-*.tmp\n# What `roadmap forget` keeps of the file as it was: not to be shared.\n*.bak\n"
+            ),
+        ),
         (
             "README.md".to_string(),
             t!(

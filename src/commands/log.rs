@@ -115,6 +115,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
                             e.risk.as_ref().map(|r| risk_change(language, r)).unwrap_or_default()
                         ),
                     ),
+                    _ if e.op == Op::Forget => cell(format, &format!("→ {}", e.to.as_deref().unwrap_or_default())),
                     _ if e.op == Op::Rename => cell(
                         format,
                         &format!("{} → {}", e.target, e.renamed_to().unwrap_or_default()),

@@ -6,6 +6,7 @@ mod checklist;
 mod completions;
 mod cost;
 mod export;
+mod forget;
 mod import;
 mod init;
 mod list;
@@ -59,5 +60,6 @@ pub fn execute(context: &Context, command: Command) -> Result<ExitCode> {
         Command::Risk(command) => risk::run(context, &command),
         Command::Risks(args) => risks::run(context, &args),
         Command::Cost(args) => cost::run(context, &args),
+        Command::Forget(args) => forget::run(context, &args),
     }
 }

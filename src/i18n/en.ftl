@@ -29,6 +29,7 @@ op-reschedule = rescheduled
 op-rekey = reattached
 op-risk = risk
 op-cost = cost
+op-forget = a name forgotten
 op-rename = renamed
 
 ## Dates, amounts, ages
@@ -270,6 +271,18 @@ mark-nothing-done = nothing to change: already done
 mark-nothing-open = nothing to change: already open
 mark-nothing-skipped = nothing to change: already skipped
 mark-nothing-noted = nothing to change: already noted
+forget-alias-empty = the alias must be a name of its own
+forget-alias-hint = give a role or initials: roadmap forget NAME --as projektledare
+forget-done = replaced "{ $name }" by "{ $alias }" in { $changes ->
+    [one] 1 change
+   *[other] { $changes } changes
+} and { $notes ->
+    [one] 1 note
+   *[other] { $notes } notes
+} of { $path }
+forget-backup = the file as it was is kept in { $backup }: delete it once the change is committed and shared
+forget-history = git history still holds the old lines: to purge it, rewrite the history (git filter-repo --replace-text) and have every clone cloned again; a branch merged later can bring the name back, so run forget again after merging one
+forget-nothing = nothing to change: no change records "{ $name }"
 reattach-nothing = nothing to change: the changes recorded under `{ $under }` already count for { $address }
 reattach-done = { $count ->
     [one] 1 change

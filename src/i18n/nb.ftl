@@ -39,6 +39,7 @@ op-reschedule = flyttet
 op-rekey = koblet på nytt
 op-risk = risiko
 op-cost = kostnad
+op-forget = et navn glemt
 op-rename = omdøpt
 
 ## Datoer, beløp, tider
@@ -277,6 +278,18 @@ mark-nothing-done = ingenting å endre: allerede ferdig
 mark-nothing-open = ingenting å endre: allerede åpen
 mark-nothing-skipped = ingenting å endre: allerede ikke aktuelt
 mark-nothing-noted = ingenting å endre: allerede notert
+forget-alias-empty = aliaset må være et eget navn
+forget-alias-hint = gi en rolle eller initialer: roadmap forget NAVN --as prosjektleder
+forget-done = erstattet "{ $name }" med "{ $alias }" i { $changes ->
+    [one] 1 endring
+   *[other] { $changes } endringer
+} og { $notes ->
+    [one] 1 notat
+   *[other] { $notes } notater
+} i { $path }
+forget-backup = filen slik den var, ligger i { $backup }: slett den når endringen er committet og delt
+forget-history = git-historikken har fortsatt de gamle linjene: for å rense den, skriv om historikken (git filter-repo --replace-text) og la alle klone på nytt; en gren som flettes inn senere kan ta navnet tilbake, så kjør forget igjen etter en slik fletting
+forget-nothing = ingenting å endre: ingen endring er registrert av "{ $name }"
 reattach-nothing = ingenting å endre: endringene registrert under `{ $under }` teller allerede for { $address }
 reattach-done = { $count ->
     [one] 1 endring

@@ -41,6 +41,7 @@ op-reschedule = omplanerad
 op-rekey = omkopplad
 op-risk = risk
 op-cost = kostnad
+op-forget = ett namn glömt
 op-rename = omdöpt
 
 ## Datum, belopp, tider
@@ -282,6 +283,18 @@ mark-nothing-done = inget att ändra: redan klar
 mark-nothing-open = inget att ändra: redan öppen
 mark-nothing-skipped = inget att ändra: redan ej aktuell
 mark-nothing-noted = inget att ändra: redan antecknad
+forget-alias-empty = aliaset måste vara ett eget namn
+forget-alias-hint = ge en roll eller initialer: roadmap forget NAMN --as projektledare
+forget-done = ersatte "{ $name }" med "{ $alias }" i { $changes ->
+    [one] 1 ändring
+   *[other] { $changes } ändringar
+} och { $notes ->
+    [one] 1 anteckning
+   *[other] { $notes } anteckningar
+} i { $path }
+forget-backup = filen som den var finns kvar i { $backup }: radera den när ändringen är committad och delad
+forget-history = git-historiken har kvar de gamla raderna: för att rensa den, skriv om historiken (git filter-repo --replace-text) och låt alla klona på nytt; en gren som slås ihop senare kan ta tillbaka namnet, så kör forget igen efter en sådan sammanslagning
+forget-nothing = inget att ändra: ingen ändring är registrerad av "{ $name }"
 reattach-nothing = inget att ändra: ändringarna registrerade under `{ $under }` räknas redan för { $address }
 reattach-done = { $count ->
     [one] 1 ändring registrerad

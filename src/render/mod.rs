@@ -245,6 +245,7 @@ pub fn op_word(language: &Language, op: Op) -> String {
         Op::Risk => t!(language, "op-risk"),
         Op::Cost => t!(language, "op-cost"),
         Op::Rename => t!(language, "op-rename"),
+        Op::Forget => t!(language, "op-forget"),
     }
 }
 

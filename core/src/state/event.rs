@@ -34,6 +34,10 @@ pub enum Op {
     /// OLD before it counts for the new id; one recorded after it is about
     /// whatever OLD names then (a new plan adopted under the old id).
     Rename,
+    /// A person's name replaced by an alias in the lines before it (`roadmap
+    /// forget`): the target is `*` (the whole file), `to` the alias; the
+    /// name itself is not recorded.
+    Forget,
 }
 
 impl Op {
@@ -41,7 +45,7 @@ impl Op {
     pub fn sets_state(self) -> bool {
         !matches!(
             self,
-            Op::Note | Op::Reschedule | Op::Rekey | Op::Risk | Op::Cost | Op::Rename
+            Op::Note | Op::Reschedule | Op::Rekey | Op::Risk | Op::Cost | Op::Rename | Op::Forget
         )
     }
 
@@ -57,6 +61,7 @@ impl Op {
             Op::Risk => "risk",
             Op::Cost => "cost",
             Op::Rename => "rename",
+            Op::Forget => "forget",
         }
     }
 }
@@ -123,6 +128,9 @@ pub struct CostFields {
 
 // The amounts are checked finite when a line is read (`Event::check`).
 impl Eq for CostFields {}
+
+/// What a `forget` change is about: the whole file.
+pub const FORGET_TARGET: &str = "*";
 
 /// The fields of a risk a `risk` change sets; absent ones stay as they were.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -224,6 +232,7 @@ impl Event {
         let fits = match self.op {
             Op::Risk => self.target.kind() == TargetKind::Risk,
             Op::Cost | Op::Rename => self.target.kind() == TargetKind::Plan,
+            Op::Forget => self.target.as_str() == FORGET_TARGET,
             _ => self.target.is_work(),
         };
         if !fits {
@@ -278,9 +287,10 @@ impl Event {
     }
 
     /// The oldest state-file format that can hold this change: risks came
-    /// in format 3, costs in format 4, renames in format 5.
+    /// in format 3, costs in format 4, renames in format 5, forgets in format 6.
     pub fn format_version(&self) -> u64 {
         match self.op {
+            Op::Forget => 6,
             Op::Rename => 5,
             Op::Cost => 4,
             Op::Risk => 3,

@@ -19,8 +19,8 @@ use super::event::Event;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Doing, Error, Result};
 
-/// The newest format this version reads and writes. Format 5 adds
-/// renames of a roadmap, format 4 cost
+/// The newest format this version reads and writes. Format 6 adds
+/// forgetting a name, format 5 renames of a roadmap, format 4 cost
 /// changes, format 3 risk changes; format 2 records steps by their key (`Step::key`) and has
 /// `rekey` changes; format 1 recorded steps by their place. A format-1 file
 /// is read as it is and gets a format-2 header line appended with the first
@@ -28,7 +28,7 @@ use crate::error::{Doing, Error, Result};
 /// refuse it instead; likewise a format-3 header comes with the first risk
 /// a format-4 header with the first cost and a format-5 header with the
 /// first rename.
-pub const FORMAT_VERSION: u64 = 5;
+pub const FORMAT_VERSION: u64 = 6;
 /// The format a state file starts in, and stays in until a change that needs
 /// a newer one (a risk: format 3) is written, so that a teammate's older
 /// roadmap keeps reading a file with only ticks in it.
@@ -197,7 +197,7 @@ enum Line {
     },
 }
 
-const CHANGE_SHAPE: &str = "a change is one JSON object with id, at, by, op (done, reopen, skip, note, reschedule, rekey, risk, cost or rename) and target";
+const CHANGE_SHAPE: &str = "a change is one JSON object with id, at, by, op (done, reopen, skip, note, reschedule, rekey, risk, cost, rename or forget) and target";
 
 fn bad(column: usize, message: impl Into<String>, hint: impl Into<String>) -> Line {
     Line::Bad {
@@ -385,21 +385,13 @@ pub fn update(
     if events.is_empty() {
         return Ok(Written::Nothing);
     }
-    let mut lines = Vec::new();
-    let needed = events
-        .iter()
-        .map(Event::format_version)
-        .max()
-        .unwrap_or(BASE_VERSION)
-        .max(BASE_VERSION);
-    if log.version < needed && !bytes.iter().all(u8::is_ascii_whitespace) {
-        lines.extend_from_slice(format!("{}\n", header_line(needed)).as_bytes());
-    }
-    for event in &events {
-        serde_json::to_writer(&mut lines, event).map_err(|e| Error::io("cannot write a change", e.into()))?;
-        lines.push(b'\n');
-    }
     let blank = bytes.iter().all(u8::is_ascii_whitespace);
+    let needed = needed_version(&events);
+    let lines = if blank {
+        event_lines(needed, &events)?
+    } else {
+        event_lines(log.version, &events)?
+    };
     if exists && !blank && bytes.last() == Some(&b'\n') {
         append(&real, bytes.len() as u64, &lines)
             .doing(|| format!("cannot write the state file {}", path.display()))?;
@@ -418,6 +410,61 @@ pub fn update(
         crate::files::replace(&real, &content, WHAT)?;
     }
     Ok(Written::Appended(events.len()))
+}
+
+/// The oldest format that holds `events` (and never below the base).
+fn needed_version(events: &[Event]) -> u64 {
+    events
+        .iter()
+        .map(Event::format_version)
+        .max()
+        .unwrap_or(BASE_VERSION)
+        .max(BASE_VERSION)
+}
+
+/// The lines that append `events` to a file in format `version`: a header
+/// line first when they need a newer format (so an older roadmap refuses
+/// the file rather than misreading it), then one line per event.
+pub fn event_lines(version: u64, events: &[Event]) -> Result<Vec<u8>> {
+    let mut lines = Vec::new();
+    let needed = needed_version(events);
+    if version < needed {
+        lines.extend_from_slice(format!("{}\n", header_line(needed)).as_bytes());
+    }
+    for event in events {
+        serde_json::to_writer(&mut lines, event).map_err(|e| Error::io("cannot write a change", e.into()))?;
+        lines.push(b'\n');
+    }
+    Ok(lines)
+}
+
+/// Rewrites the state file whole, under its lock: the one write that changes
+/// recorded lines (`roadmap forget`). `change` gets the file's bytes and
+/// returns the new ones, or `None` when there is nothing to change. The old
+/// file is kept first at `backup` (a new file, never one that is there), then
+/// the new one replaces it atomically; the new content must read as a state
+/// file. Returns whether the file was rewritten.
+pub fn rewrite(
+    path: &Path,
+    lock_timeout: Option<Duration>,
+    waiting: impl FnOnce(),
+    backup: &Path,
+    change: impl FnOnce(&[u8]) -> Result<Option<Vec<u8>>>,
+) -> Result<bool> {
+    crate::files::check(path, WHAT)?;
+    let real = crate::files::target(path, WHAT)?;
+    let _lock = lock(&real, lock_timeout, waiting)?;
+    let Some(bytes) = crate::files::read(&real, crate::files::STATE_LIMIT, WHAT)? else {
+        return Ok(false);
+    };
+    parse(&path.display().to_string(), &bytes)?;
+    let Some(content) = change(&bytes)? else {
+        return Ok(false);
+    };
+    parse(&path.display().to_string(), &content)?;
+    crate::files::create(backup, &bytes, "the backup of the state file")?;
+    crate::files::replace(&real, &content, WHAT)?;
+    Ok(true)
 }
 
 /// Appends whole lines with one write and makes them durable before
@@ -514,13 +561,13 @@ mod tests {
 
     #[test]
     fn refuses_a_newer_format() {
-        let Err(Error::State(found)) = parse("s", b"{\"roadmap_state\":6}\n") else {
+        let Err(Error::State(found)) = parse("s", b"{\"roadmap_state\":7}\n") else {
             panic!("a newer format must be refused");
         };
         assert!(
             found[0]
                 .message
-                .contains("format 6, newer than this roadmap understands (5)"),
+                .contains("format 7, newer than this roadmap understands (6)"),
             "{found:?}"
         );
     }

@@ -8,6 +8,7 @@
 pub mod change;
 pub mod event;
 pub mod file;
+pub mod forget;
 pub mod record;
 
 use std::collections::HashMap;
@@ -195,7 +196,7 @@ impl<'a> State<'a> {
                 Op::Done => target.mark = Mark::Done,
                 Op::Reopen => target.mark = Mark::Open,
                 Op::Skip => target.mark = Mark::Skipped,
-                Op::Note | Op::Rekey | Op::Risk | Op::Cost | Op::Rename => {}
+                Op::Note | Op::Rekey | Op::Risk | Op::Cost | Op::Rename | Op::Forget => {}
                 Op::Reschedule => {
                     // A move made from the same date after the same move as a
                     // later one was made without seeing it: the later one counts.
