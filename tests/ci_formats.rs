@@ -209,3 +209,24 @@ fn validate_for_github_writes_workflow_commands_as_github_reads_them() {
         "{out}"
     );
 }
+
+/// Every file of the repository says its licence, as the REUSE
+/// specification asks (`REUSE.toml`, `LICENSES/`): `reuse lint` passes.
+#[test]
+fn the_repository_is_reuse_compliant() {
+    if !readers(&[Reader::PythonPackage("reuse")]) {
+        return;
+    }
+    let output = std::process::Command::new("python3")
+        .args(["-m", "reuse", "lint"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{out}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out.contains("compliant"), "{out}");
+}
