@@ -60,7 +60,7 @@ if [ "$(uname -s)" = Linux ]; then
 fi
 
 if command -v maturin >/dev/null 2>&1; then
-  maturin build --release --locked --out "$out" --quiet 2>/dev/null || maturin build --release --locked --out "$out"
+  maturin build --release --locked --out "$out"
 else
   missing maturin "the wheel"
 fi
