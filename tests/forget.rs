@@ -104,13 +104,7 @@ fn forget_waits_for_the_lock_another_writer_holds() {
     let sandbox = workspace();
     let state = sandbox.path().join(".roadmap/state.jsonl");
     let before = std::fs::read(&state).unwrap();
-    let lock = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(sandbox.path().join(".roadmap/state.jsonl.lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = crate::support::hold_state_lock(sandbox.path());
     let mut child = sandbox
         .cmd(&["forget", "Anna Berg", "--as", "PL", "--notes"])
         .stdout(std::process::Stdio::piped())

@@ -448,13 +448,7 @@ fn done_targets_plain(sandbox: &Sandbox) -> Vec<String> {
 fn a_lock_held_by_another_process_is_waited_for_and_can_time_out() {
     let sandbox = Sandbox::new();
     expect_code(&sandbox.run(&["init"]), 0);
-    let lock = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(sandbox.path().join(".roadmap/state.jsonl.lock"))
-        .unwrap();
-    lock.lock().unwrap();
+    let lock = crate::support::hold_state_lock(sandbox.path());
     let started = Instant::now();
     let (_, err) = expect_code(
         &sandbox.run(&["--lock-timeout", "0.3", "done", "hubs-sdk/projektstart/1"]),

@@ -399,3 +399,16 @@ pub fn limited(sandbox: &Sandbox, args: &[&str]) -> Output {
     command.stdin(Stdio::null());
     bounded(command)
 }
+
+/// Takes the state's lock in the workspace at `dir`, as another roadmap
+/// command would hold it; released when the file is dropped or unlocked.
+pub fn hold_state_lock(dir: &Path) -> std::fs::File {
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(".roadmap/state.jsonl.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    lock
+}
