@@ -583,6 +583,8 @@ pub enum ExportFormat {
     Xlsx,
     Mermaid,
     Json,
+    /// MS Project XML (MSPDI): MS Project, ProjectLibre and GanttProject open it
+    Mspdi,
 }
 
 #[derive(Debug, Args)]

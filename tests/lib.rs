@@ -20,6 +20,7 @@ mod hostile_import;
 mod import;
 mod language;
 mod list_show;
+mod mspdi;
 mod odd_input;
 mod office;
 mod plan_life;

@@ -172,3 +172,145 @@ pub fn spreadsheet<'s>(standings: &'s [Standing<'_>], state: &'s State<'_>) -> V
     }
     rows
 }
+
+/// A task of a project plan (MS Project and the tools that read its XML):
+/// a plan or phase as a summary task, a milestone as a task under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    /// 1, 2, …: unique in the file, the number predecessors name.
+    pub uid: usize,
+    pub name: String,
+    /// 1 for the top level.
+    pub outline_level: usize,
+    pub summary: bool,
+    /// The first and last day; none for an undated milestone.
+    pub dates: Option<(NaiveDate, NaiveDate)>,
+    /// The last day of a long range (over `DEADLINE_AFTER_DAYS`), as the
+    /// calendar export shows it: the task is that day, with a deadline.
+    pub deadline: Option<NaiveDate>,
+    /// A gate, or a milestone due on one day: a milestone in MS Project's sense.
+    pub milestone: bool,
+    /// 0 to 100: its steps done of those that apply, or 100 when done.
+    pub percent_complete: u8,
+    /// The uids of the tasks it depends on (`depends_on`).
+    pub predecessors: Vec<usize>,
+    pub owner: Option<String>,
+    pub notes: Option<String>,
+    /// The milestone's address, for a milestone.
+    pub address: Option<String>,
+}
+
+/// The tasks of `standings` (in plan order): with more than one roadmap a
+/// summary task per roadmap, then a summary task per phase, then a task per
+/// milestone. Undated milestones are kept, without dates, saying so in
+/// their notes (`undated`).
+pub fn project(roadmaps: &[&Roadmap], standings: &[Standing<'_>], undated: &str) -> Vec<Task> {
+    let mut tasks: Vec<Task> = Vec::new();
+    let top = usize::from(roadmaps.len() > 1);
+    let summary = |uid: usize, name: &str, level: usize| Task {
+        uid,
+        name: name.to_string(),
+        outline_level: level,
+        summary: true,
+        dates: None,
+        deadline: None,
+        milestone: false,
+        percent_complete: 0,
+        predecessors: Vec::new(),
+        owner: None,
+        notes: None,
+        address: None,
+    };
+    for roadmap in roadmaps {
+        let mine: Vec<&Standing> = standings.iter().filter(|s| s.roadmap.id == roadmap.id).collect();
+        if top == 1 {
+            tasks.push(summary(tasks.len() + 1, &roadmap.title, 1));
+        }
+        let first_of_plan = tasks.len();
+        let mut phase: Option<&str> = None;
+        for s in &mine {
+            let m = s.milestone;
+            if m.phase.as_deref() != phase {
+                phase = m.phase.as_deref();
+                if let Some(id) = phase {
+                    let title = roadmap
+                        .phases
+                        .iter()
+                        .find(|p| p.id == id)
+                        .map_or(id, |p| p.title.as_str());
+                    tasks.push(summary(tasks.len() + 1, title, top + 1));
+                }
+            }
+            let level = top + 1 + usize::from(phase.is_some());
+            let dates = s.due.as_ref().and_then(|d| {
+                let first = d.start()?;
+                Some((first, d.end().unwrap_or(first)))
+            });
+            let long = dates.is_some_and(|(a, b)| (b - a).num_days() + 1 > DEADLINE_AFTER_DAYS);
+            let p = &s.progress;
+            let applies = p.steps_total - p.steps_skipped;
+            let percent = if s.status == Status::Done {
+                100
+            } else {
+                (p.steps_done * 100).checked_div(applies).unwrap_or(0)
+            };
+            tasks.push(Task {
+                uid: tasks.len() + 1,
+                name: m.title.clone(),
+                outline_level: level,
+                summary: false,
+                dates: match (dates, long) {
+                    (Some((_, last)), true) => Some((last, last)),
+                    _ => dates,
+                },
+                deadline: dates.filter(|_| long).map(|(_, last)| last),
+                milestone: m.kind == crate::roadmap::Kind::Gate || dates.is_some_and(|(a, b)| a == b),
+                percent_complete: u8::try_from(percent.min(100)).unwrap_or(100),
+                predecessors: Vec::new(),
+                owner: m.owner.clone(),
+                notes: match (&m.criteria, dates) {
+                    // An unplaced week plan keeps its weeks in the note.
+                    (_, None) => Some(match &m.due {
+                        Some(due) => format!("{}: {undated}", due.label()),
+                        None => undated.to_string(),
+                    }),
+                    (Some(criteria), _) => Some(criteria.clone()),
+                    (None, _) => None,
+                },
+                address: Some(s.address().to_string()),
+            });
+        }
+        // Dependencies within the plan, by the uids just given.
+        let uids: std::collections::HashMap<&str, usize> = tasks[first_of_plan..]
+            .iter()
+            .filter(|t| !t.summary)
+            .zip(&mine)
+            .map(|(t, s)| (s.milestone.id.as_str(), t.uid))
+            .collect();
+        for (task, s) in tasks[first_of_plan..].iter_mut().filter(|t| !t.summary).zip(&mine) {
+            task.predecessors = s
+                .milestone
+                .depends_on
+                .iter()
+                .filter_map(|id| uids.get(id.as_str()).copied())
+                .collect();
+        }
+    }
+    // A summary task spans what is under it.
+    for i in (0..tasks.len()).rev() {
+        if !tasks[i].summary {
+            continue;
+        }
+        let level = tasks[i].outline_level;
+        let under = tasks[i + 1..]
+            .iter()
+            .take_while(|t| t.outline_level > level)
+            .filter_map(|t| t.dates);
+        let span = under.fold(None, |acc: Option<(NaiveDate, NaiveDate)>, (a, b)| match acc {
+            Some((x, y)) => Some((x.min(a), y.max(b))),
+            None => Some((a, b)),
+        });
+        tasks[i].dates = span;
+    }
+    tasks
+}

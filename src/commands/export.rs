@@ -37,7 +37,8 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 IcsEvents::Deadline => Events::Deadline,
             };
             let workspace = context.workspace_id.as_deref();
-            if workspace.is_none() {
+            // With --workspace, ids two workspaces share are qualified apart.
+            if workspace.is_none() && context.global.workspaces.is_empty() {
                 let why = match roadmap_core::workspace::find_workspace(&context.cwd) {
                     Some(_) => t!(context.language, "export-why-no-id"),
                     None => t!(context.language, "export-why-no-workspace"),
@@ -75,9 +76,18 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             )?;
             return Ok(ExitCode::Success);
         }
+        ExportFormat::Mspdi => {
+            let title = roadmaps
+                .iter()
+                .map(|r| r.title.as_str())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let tasks = roadmap_core::export::project(&roadmaps, &all, &t!(context.language, "mspdi-undated"));
+            crate::render::mspdi::project(&title, today, &tasks)
+        }
         ExportFormat::Mermaid | ExportFormat::Json => {
             let options = roadmap_core::report::Options {
-                horizon_weeks: 4,
+                horizon_weeks: roadmap_core::report::DEFAULT_HORIZON_WEEKS,
                 filter: roadmap_core::filter::Filter::default(),
                 owner: None,
                 phase: None,

@@ -203,6 +203,7 @@ junit-due = due { $due }
 junit-owner = owner: { $owner }
 junit-open-step = open: { $step } ({ $owner })
 junit-skipped = not applicable: { $why }
+mspdi-undated = No due date in the plan: the dates here are only where MS Project put it.
 overdue-none = nothing is overdue (today { $today })
 overdue-summary = { $milestones ->
     [one] 1 overdue milestone

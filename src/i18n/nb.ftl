@@ -213,6 +213,7 @@ junit-due = frist { $due }
 junit-owner = ansvarlig: { $owner }
 junit-open-step = åpent: { $step } ({ $owner })
 junit-skipped = ikke aktuelt: { $why }
+mspdi-undated = Ingen dato i planen: datoene her er bare der MS Project plasserte oppgaven.
 overdue-none = ingenting er forsinket (i dag { $today })
 overdue-summary = { $milestones ->
     [one] 1 forsinket milepæl

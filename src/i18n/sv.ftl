@@ -215,6 +215,7 @@ junit-due = klart senast { $due }
 junit-owner = ansvarig: { $owner }
 junit-open-step = öppet: { $step } ({ $owner })
 junit-skipped = ej aktuell: { $why }
+mspdi-undated = Inget datum i planen: datumen här är bara där MS Project placerade uppgiften.
 overdue-none = inget är försenat (i dag { $today })
 overdue-summary = { $milestones ->
     [one] 1 försenad milstolpe

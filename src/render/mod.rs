@@ -12,6 +12,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod mermaid;
+pub mod mspdi;
 pub mod portfolio;
 pub mod report;
 pub mod terminal;
