@@ -167,3 +167,58 @@ fn mpxj_reads_a_placed_hubs_plan_with_its_dates_and_progress() {
         ]
     );
 }
+
+/// (id, title, phase, `depends_on`) of each milestone of `id`, as `show` has them.
+fn milestones(sandbox: &Sandbox, id: &str) -> Vec<(String, String, String, Vec<String>)> {
+    let (json, _) = expect_code(&sandbox.run(&["--roadmaps", "back", "show", id, "--format", "json"]), 0);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    json["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["id"].as_str().unwrap().to_string(),
+                m["title"].as_str().unwrap().to_string(),
+                m["phase"].as_str().unwrap_or_default().to_string(),
+                m["depends_on"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| d.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn exported_then_imported_and_through_mpxjs_writer_the_plan_comes_back() {
+    if !readers(&[Reader::PythonPackage("mpxj"), Reader::PythonPackage("jpype")]) {
+        return;
+    }
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.path().join("back")).unwrap();
+    for id in ["genomforande", "min-profil", "difi-postkasse"] {
+        let original = milestones(&sandbox, id);
+        expect_code(
+            &sandbox.run(&["export", id, "--format", "mspdi", "-o", &format!("{id}.xml")]),
+            0,
+        );
+        // What MPXJ writes from it, as from ProjectLibre or GanttProject.
+        let rewritten = python_reads(
+            "rewrite_mspdi.py",
+            &sandbox.path().join(format!("{id}.xml")),
+            &[sandbox.path().join(format!("{id}-mpxj.xml")).to_str().unwrap()],
+        );
+        assert!(rewritten["tasks"].as_u64().unwrap() > 0);
+        for (file, copy) in [
+            (format!("{id}.xml"), format!("{id}-copy")),
+            (format!("{id}-mpxj.xml"), format!("{id}-mpxj")),
+        ] {
+            let out = format!("back/{copy}.toml");
+            expect_code(&sandbox.run(&["import", &file, "--id", &copy, "-o", &out]), 0);
+            assert_eq!(milestones(&sandbox, &copy), original, "{file}");
+        }
+    }
+}

@@ -22,7 +22,15 @@ const HIDDEN_PROGRAMS: &[&str] = &[
 ];
 
 /// The Python packages the readers use, hidden the same way.
-const HIDDEN_PACKAGES: &[&str] = &["icalendar", "openpyxl", "junitparser", "jsonschema", "reuse", "mpxj", "jpype"];
+const HIDDEN_PACKAGES: &[&str] = &[
+    "icalendar",
+    "openpyxl",
+    "junitparser",
+    "jsonschema",
+    "reuse",
+    "mpxj",
+    "jpype",
+];
 
 /// A folder of links to every program on `PATH` except the hidden ones.
 fn path_without_readers(dir: &Path) -> PathBuf {

@@ -198,6 +198,9 @@ pub struct Task {
     pub notes: Option<String>,
     /// The milestone's address, for a milestone.
     pub address: Option<String>,
+    /// The id people type (a phase's or a milestone's), as the WBS code,
+    /// so that an import of the file gives the same ids.
+    pub code: Option<String>,
 }
 
 /// The tasks of `standings` (in plan order): with more than one roadmap a
@@ -220,6 +223,7 @@ pub fn project(roadmaps: &[&Roadmap], standings: &[Standing<'_>], undated: &str)
         owner: None,
         notes: None,
         address: None,
+        code: None,
     };
     for roadmap in roadmaps {
         let mine: Vec<&Standing> = standings.iter().filter(|s| s.roadmap.id == roadmap.id).collect();
@@ -238,7 +242,9 @@ pub fn project(roadmaps: &[&Roadmap], standings: &[Standing<'_>], undated: &str)
                         .iter()
                         .find(|p| p.id == id)
                         .map_or(id, |p| p.title.as_str());
-                    tasks.push(summary(tasks.len() + 1, title, top + 1));
+                    let mut phase_task = summary(tasks.len() + 1, title, top + 1);
+                    phase_task.code = Some(id.to_string());
+                    tasks.push(phase_task);
                 }
             }
             let level = top + 1 + usize::from(phase.is_some());
@@ -278,6 +284,7 @@ pub fn project(roadmaps: &[&Roadmap], standings: &[Standing<'_>], undated: &str)
                     (None, _) => None,
                 },
                 address: Some(s.address().to_string()),
+                code: Some(m.id.clone()),
             });
         }
         // Dependencies within the plan, by the uids just given.

@@ -30,7 +30,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let kind = Kind::of(&name).ok_or_else(|| {
         Error::usage(
             format!("cannot import {shown}: not a kind of file roadmap reads"),
-            "save the plan as .xlsx, .ods, .docx, .csv or .md, or give one of those",
+            "save the plan as .xlsx, .ods, .docx, .csv, .md or MS Project XML (.xml), or give one of those",
         )
     })?;
     let named = named_columns(&args.columns)?;
@@ -40,20 +40,37 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
             "check the path; a name with spaces needs quotes",
         )
     })?;
-    let tables = read::tables(kind, &bytes).map_err(|why| {
-        Error::refused(
-            format!("cannot read {shown}: {why}"),
-            "open it in its program and save it again, or save the table as CSV and import that",
-        )
-    })?;
-    if args.risks {
-        return risks(context, args, &tables, &name, &shown);
-    }
+    let (
+        tables,
+        Chosen {
+            plan,
+            tables: read_tables,
+        },
+    ) = if kind == Kind::Project {
+        // A project plan is read whole: phases and dependencies come with it.
+        let (plan, table) = roadmap_core::import::project::plan(&bytes).map_err(|why| {
+            Error::refused(
+                format!("cannot read {shown}: {why}"),
+                "export it again as MS Project XML from MS Project, ProjectLibre or GanttProject",
+            )
+        })?;
+        (vec![table], Chosen { plan, tables: vec![1] })
+    } else {
+        let tables = read::tables(kind, &bytes).map_err(|why| {
+            Error::refused(
+                format!("cannot read {shown}: {why}"),
+                "open it in its program and save it again, or save the table as CSV and import that",
+            )
+        })?;
+        if args.risks {
+            return risks(context, args, &tables, &name, &shown);
+        }
+        let sections = matches!(kind, Kind::Word | Kind::Markdown);
+        let chosen =
+            choose(&tables, args.table.as_deref(), &named, sections).map_err(|why| not_a_plan(why, &tables, &shown))?;
+        (tables, chosen)
+    };
     let sections = matches!(kind, Kind::Word | Kind::Markdown);
-    let Chosen {
-        plan,
-        tables: read_tables,
-    } = choose(&tables, args.table.as_deref(), &named, sections).map_err(|why| not_a_plan(why, &tables, &shown))?;
     let table = &tables[read_tables[0] - 1];
     let merged = read_tables.len() > 1;
     let table_label = |language: &Language| {
@@ -620,8 +637,11 @@ fn summary(language: &Language, plan: &Plan, file: &str, table: &str, others: us
         .iter()
         .map(|(key, header)| format!("{header} → {}", key.name()))
         .collect();
-    out.push_str(&t!(language, "import-columns", columns = columns.join(", ")));
-    out.push('\n');
+    // A project file has tasks, not columns.
+    if !columns.is_empty() {
+        out.push_str(&t!(language, "import-columns", columns = columns.join(", ")));
+        out.push('\n');
+    }
     if !plan.unused.is_empty() {
         out.push_str(&t!(language, "import-unused", headers = plan.unused.join(", ")));
         out.push('\n');

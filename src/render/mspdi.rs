@@ -56,6 +56,9 @@ pub fn project(title: &str, stamp: NaiveDate, tasks: &[Task]) -> String {
         out.push_str("    <Task>\n");
         out.push_str(&format!("      <UID>{}</UID>\n      <ID>{}</ID>\n", task.uid, task.uid));
         out.push_str(&format!("      <Name>{}</Name>\n", escape(&task.name)));
+        if let Some(code) = &task.code {
+            out.push_str(&format!("      <WBS>{}</WBS>\n", escape(code)));
+        }
         out.push_str(&format!("      <OutlineLevel>{}</OutlineLevel>\n", task.outline_level));
         out.push_str(&format!("      <Summary>{}</Summary>\n", u8::from(task.summary)));
         out.push_str(&format!("      <Milestone>{}</Milestone>\n", u8::from(task.milestone)));

@@ -6,6 +6,7 @@
 
 pub mod choose;
 mod compound;
+pub mod project;
 pub mod read;
 pub mod risks;
 pub mod toml;

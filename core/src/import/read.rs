@@ -60,6 +60,8 @@ pub enum Kind {
     Word,
     Delimited(Option<u8>),
     Markdown,
+    /// MS Project's XML (MSPDI), read as a plan, not a table (`import::project`).
+    Project,
 }
 
 impl Kind {
@@ -71,6 +73,7 @@ impl Kind {
             "csv" | "txt" => Kind::Delimited(None),
             "tsv" | "tab" => Kind::Delimited(Some(b'\t')),
             "md" | "markdown" => Kind::Markdown,
+            "xml" => Kind::Project,
             _ => return None,
         })
     }
@@ -84,6 +87,8 @@ pub fn tables(kind: Kind, bytes: &[u8]) -> Result<Vec<Table>, String> {
         Kind::Word => word(bytes),
         Kind::Delimited(delimiter) => delimited(bytes, delimiter).map(|t| vec![t]),
         Kind::Markdown => markdown(&decode(bytes).0),
+        // Read whole, with the phases and dependencies a table has not (`import::project`).
+        Kind::Project => Err("MS Project XML is a plan, not a table".to_string()),
     }
 }
 

@@ -51,7 +51,9 @@ pub fn write(plan: &Plan, head: &Head<'_>, words: &dyn Fn(Wording<'_>) -> String
         .iter()
         .map(|(key, header)| format!("{header} → {}", key.name()))
         .collect();
-    comment(&mut out, &words(Wording::Columns(columns.join(", "))));
+    if !columns.is_empty() {
+        comment(&mut out, &words(Wording::Columns(columns.join(", "))));
+    }
     if !plan.unused.is_empty() {
         comment(&mut out, &words(Wording::Unused(plan.unused.join(", "))));
     }
