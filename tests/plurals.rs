@@ -57,6 +57,7 @@ fn forms(lang: &str) -> Vec<(&'static str, &'static str)> {
             ("gul", "gula"),
             ("grön", "gröna"),
             ("arbetsyta", "arbetsytor"),
+            ("anteckning", "anteckningar"),
             ("senare", "senare"),
         ],
         "nb" => vec![
@@ -99,6 +100,7 @@ fn forms(lang: &str) -> Vec<(&'static str, &'static str)> {
             ("gul", "gule"),
             ("grønn", "grønne"),
             ("arbeidsområde", "arbeidsområder"),
+            ("notat", "notater"),
             ("senere", "senere"),
         ],
         _ => vec![
@@ -139,6 +141,7 @@ fn forms(lang: &str) -> Vec<(&'static str, &'static str)> {
             ("yellow", "yellow"),
             ("green", "green"),
             ("workspace", "workspaces"),
+            ("note", "notes"),
             ("later", "later"),
         ],
     }
