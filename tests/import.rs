@@ -311,7 +311,10 @@ fn files_that_are_not_plans_get_a_clear_error() {
     let sandbox = Sandbox::new();
     sandbox.write("plan.pdf", "%PDF-1.4");
     let (_, err) = expect_code(&sandbox.run(&["import", "plan.pdf"]), 2);
-    assert!(err.contains(".xlsx, .ods, .docx, .csv, .md or MS Project XML (.xml)"), "{err}");
+    assert!(
+        err.contains(".xlsx, .ods, .docx, .csv, .md or MS Project XML (.xml)"),
+        "{err}"
+    );
     sandbox.write("broken.xlsx", "this is not a zip file");
     let (_, err) = expect_code(&sandbox.run(&["import", "broken.xlsx"]), 1);
     assert!(err.contains("cannot read broken.xlsx"), "{err}");

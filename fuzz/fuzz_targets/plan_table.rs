@@ -1,9 +1,9 @@
 //! `roadmap import`: reading a plan table from any bytes, then the roadmap
 //! file written from it.
 //!
-//! Input layout: the first byte picks the kind of file (% 4: CSV, TSV,
-//! Markdown, Word; spreadsheets are calamine's own and fuzzed there); the
-//! rest is the file. Whatever is read must not panic, and a plan that is
+//! Input layout: the first byte picks the kind of file (% 5: CSV, TSV,
+//! Markdown, Word, MS Project XML; spreadsheets are calamine's own and
+//! fuzzed there); the rest is the file. Whatever is read must not panic, and a plan that is
 //! read must be written as a roadmap file the roadmap parser accepts.
 #![no_main]
 
@@ -17,11 +17,18 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {
         return;
     };
-    let kind = match selector % 4 {
+    let kind = match selector % 5 {
         0 => Kind::Delimited(None),
         1 => Kind::Delimited(Some(b'\t')),
         2 => Kind::Markdown,
-        _ => Kind::Word,
+        3 => Kind::Word,
+        _ => {
+            // A project plan is read whole, not as tables.
+            if let Ok((plan, _)) = roadmap_core::import::project::plan(bytes) {
+                written::loads(&plan, "fuzz.xml");
+            }
+            return;
+        }
     };
     let Ok(tables) = tables(kind, bytes) else {
         return;

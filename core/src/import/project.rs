@@ -36,6 +36,9 @@ struct Task {
 
 /// The most tasks a plan file is read with: far more than any plan.
 const MOST_TASKS: usize = 100_000;
+/// The deepest a plan's XML nests (MS Project's is five deep): a file of
+/// nothing but nested elements is refused before it fills memory.
+const MOST_DEPTH: usize = 64;
 
 fn day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
@@ -71,6 +74,9 @@ pub fn plan(bytes: &[u8]) -> Result<(Plan, Table), String> {
                         return Err(format!("it has more than {MOST_TASKS} tasks: it is not a plan"));
                     }
                     tasks.push(Task::default());
+                }
+                if path.len() >= MOST_DEPTH {
+                    return Err(format!("its XML nests more than {MOST_DEPTH} deep: it is not a plan"));
                 }
                 path.push(name);
                 text.clear();
@@ -306,5 +312,7 @@ mod tests {
         // Cut short inside a task: no milestone out of half a task, no panic.
         assert!(plan(b"<Project><Tasks><Task><Name>").map_or(true, |(p, _)| p.milestones.is_empty()));
         assert!(plan(&[0xff, 0xfe]).unwrap_err().contains("UTF-8"));
+        let deep = format!("<Project>{}", "<a>".repeat(100_000));
+        assert!(plan(deep.as_bytes()).unwrap_err().contains("nests more than 64"));
     }
 }
