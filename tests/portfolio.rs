@@ -571,3 +571,20 @@ fn a_milestone_whose_id_changed_is_reattached_with_what_was_recorded_on_it() {
     );
     assert!(err.contains("is a milestone and") && err.contains("a step"), "{err}");
 }
+
+#[test]
+fn a_workspace_flag_at_a_folder_without_one_is_a_wrong_command_line() {
+    let s = Supplier::new();
+    s.ok("itsl", "2027-03-01T08:00:00Z", &["init"]);
+    // kund-d has no workspace yet; itsl's has no roadmaps of its own: both said plainly.
+    let (_, err) = expect_code(
+        &s.run(".", "2027-03-01T08:00:00Z", &["--workspace", "kund-d", "status"]),
+        2,
+    );
+    assert!(err.contains("kund-d has no .roadmap/ workspace"), "{err}");
+    std::fs::remove_dir(s.path("itsl/.roadmap/roadmaps")).unwrap();
+    expect_code(
+        &s.run(".", "2027-03-01T08:00:00Z", &["--workspace", "itsl", "status"]),
+        0,
+    );
+}

@@ -98,7 +98,9 @@ fn label_of(dir: &Path) -> String {
 pub fn join(members: &[Member], extra: &[PathBuf]) -> Result<(Catalog, Log)> {
     let mut own: Vec<Catalog> = Vec::with_capacity(members.len());
     for member in members {
-        own.push(Catalog::load(&[member.roadmaps_dir()])?);
+        // A workspace made before it had a roadmaps folder has none to load.
+        let dirs: Vec<PathBuf> = Some(member.roadmaps_dir()).filter(|d| d.is_dir()).into_iter().collect();
+        own.push(Catalog::load(&dirs)?);
     }
     let is_own = |r: &&crate::roadmap::Roadmap| matches!(r.origin, Origin::File { .. });
     let mut seen: HashMap<&str, usize> = HashMap::new();
