@@ -29,6 +29,11 @@ const COMMANDS: &[&[&str]] = &[
     &["list"],
     &["log"],
     &["validate"],
+    &["overdue", "--format", "junit"],
+    &["validate", "--format", "gitlab"],
+    &["validate", "--format", "github"],
+    &["export", "--format", "mspdi"],
+    &["status", "--organisation", "Arbetsförmedlingen"],
 ];
 
 static SETUP: Once = Once::new();
