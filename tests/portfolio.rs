@@ -547,8 +547,15 @@ fn a_milestone_whose_id_changed_is_reattached_with_what_was_recorded_on_it() {
         .unwrap()
         .replace("id = \"projektstart\"", "id = \"start\"");
     std::fs::write(&file, text).unwrap();
-    // Its move is lost with the old id (steps with ids follow by their own).
+    // Its move is lost with the old id (steps with ids follow by their own),
+    // and validate says so, with the command that brings it back.
     assert_eq!(due_of(&s.path("itsl"), "hubs-x", "start"), "2027-W12");
+    let (valid, _) = expect_code(&s.run("itsl", "2027-03-20T08:00:00Z", &["validate"]), 0);
+    assert!(
+        valid.contains("1 change to `hubs-x/projektstart` matches no milestone of `hubs-x`")
+            && valid.contains("roadmap reattach hubs-x/projektstart hubs-x/MILESTONE"),
+        "{valid}"
+    );
     let (out, _) = expect_code(
         &s.run(
             "itsl",

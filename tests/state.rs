@@ -341,7 +341,8 @@ fn validate_keeps_and_reports_state_for_milestones_that_are_gone() {
     let path = sandbox.write(".roadmap/state.jsonl", format!("{HEADER}{GOOD}{orphan}"));
     let (out, _) = expect_code(&sandbox.run(&["validate"]), 0);
     assert!(
-        out.contains(".roadmap/state.jsonl:3: `hubs-sdk/borttagen/4` is not in the loaded roadmaps"),
+        out.contains(".roadmap/state.jsonl:3: 1 change to `hubs-sdk/borttagen/4` matches no milestone of `hubs-sdk`: `borttagen` is not in it")
+            && out.contains("roadmap reattach hubs-sdk/borttagen hubs-sdk/MILESTONE"),
         "{out}"
     );
     expect_code(&sandbox.run(&["done", "hubs-sdk/projektstart/2"]), 0);

@@ -213,6 +213,22 @@ pub fn state(log: &Log, state: &State<'_>, catalog: &Catalog, path: &str) -> Vec
                 ));
                 d
             }
+            // The roadmap is there and the milestone is not: its id changed, or it went.
+            (Some(roadmap), None, _) if target.milestone_id().is_some() => {
+                let gone = target.milestone_id().unwrap_or_default();
+                let verb = if events.len() == 1 { "matches" } else { "match" };
+                at(
+                    line,
+                    format!(
+                        "{count} to `{target}` {verb} no milestone of `{}`: `{gone}` is not in it (was its id changed, or was it removed?); kept, and counted for nothing",
+                        roadmap.id
+                    ),
+                )
+                .with_hint(format!(
+                    "if it is there under another id (`roadmap show {id}` lists them), let its changes and its steps' count for it: roadmap reattach {id}/{gone} {id}/MILESTONE",
+                    id = roadmap.id
+                ))
+            }
             _ => at(
                 line,
                 format!("`{target}` is not in the loaded roadmaps (was the roadmap edited?); its changes are kept"),
