@@ -34,7 +34,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Load roadmap files (*.toml) from DIR too; repeatable. ROADMAP_PATH adds
-    /// more (colon-separated). A file with a shipped roadmap's id replaces it.
+    /// more (separated as PATH is: `:`, on Windows `;`). A file with a shipped roadmap's id replaces it.
     #[arg(long = "roadmaps", value_name = "DIR", global = true)]
     pub roadmap_dirs: Vec<PathBuf>,
 
