@@ -32,6 +32,8 @@ pub struct Context {
     /// The workspace's `workspace_id` (written by `init`), for calendar UIDs.
     pub workspace_id: Option<String>,
     pub cwd: PathBuf,
+    /// With `--workspace`: the workspaces' roadmaps and changes, read once.
+    joined: std::cell::OnceCell<(Catalog, roadmap_core::state::file::Log)>,
 }
 
 /// What a write recorded, as whom and where: what the command confirms.
@@ -113,6 +115,7 @@ impl Context {
             lights,
             workspace_id,
             cwd,
+            joined: std::cell::OnceCell::new(),
         })
     }
 
@@ -125,16 +128,23 @@ impl Context {
         if self.global.workspaces.is_empty() {
             return Catalog::load(&self.roadmap_dirs());
         }
-        Ok(self.joined()?.0)
+        Ok(Catalog {
+            roadmaps: self.joined()?.0.roadmaps.clone(),
+        })
     }
 
     /// The workspaces of `--workspace`, read as one (`workspaces::join`);
     /// with them, the roadmaps of `ROADMAP_PATH` and `--roadmaps` load
     /// too, and the workspace here only when it is one of them.
-    fn joined(&self) -> Result<(Catalog, roadmap_core::state::file::Log)> {
+    /// Read once: a command asks for the roadmaps and then the state.
+    fn joined(&self) -> Result<&(Catalog, roadmap_core::state::file::Log)> {
+        if let Some(joined) = self.joined.get() {
+            return Ok(joined);
+        }
         let members = roadmap_core::workspaces::members(&self.global.workspaces)?;
         let extra = workspace::path_dirs(std::env::var_os("ROADMAP_PATH"), &self.global.roadmap_dirs);
-        roadmap_core::workspaces::join(&members, &extra)
+        let joined = roadmap_core::workspaces::join(&members, &extra)?;
+        Ok(self.joined.get_or_init(|| joined))
     }
 
     /// The plans a view shows: `named` (else the user's own, else the
@@ -169,7 +179,7 @@ impl Context {
     pub fn read_state(&self) -> Result<StateRead> {
         if !self.global.workspaces.is_empty() {
             let members = roadmap_core::workspaces::members(&self.global.workspaces)?;
-            let (_, log) = self.joined()?;
+            let log = self.joined()?.1.clone();
             let location = Location {
                 path: members
                     .first()

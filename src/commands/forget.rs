@@ -5,7 +5,7 @@
 //! a `forget` change recorded (with the alias, not the name).
 
 use roadmap_core::state::event::{Event, FORGET_TARGET, Op, new_id};
-use roadmap_core::state::file::{event_lines, parse, rewrite};
+use roadmap_core::state::file::{event_lines, rewrite};
 use roadmap_core::state::forget::{Forgotten, forget};
 use roadmap_core::target::Target;
 use roadmap_core::{Error, ExitCode, Result};
@@ -36,12 +36,11 @@ pub fn run(context: &Context, args: &ForgetArgs) -> Result<ExitCode> {
         context.lock_timeout(),
         context.waiting_message(&location),
         &backup,
-        |bytes| {
+        |bytes, version| {
             let Some((mut rewritten_file, count)) = forget(bytes, &args.name, alias, args.notes)? else {
                 return Ok(None);
             };
             forgotten = count;
-            let version = parse(&location.path.display().to_string(), &rewritten_file)?.version;
             let event = Event {
                 id: new_id(),
                 at: author.now,

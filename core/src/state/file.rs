@@ -440,7 +440,8 @@ pub fn event_lines(version: u64, events: &[Event]) -> Result<Vec<u8>> {
 
 /// Rewrites the state file whole, under its lock: the one write that changes
 /// recorded lines (`roadmap forget`). `change` gets the file's bytes and
-/// returns the new ones, or `None` when there is nothing to change. The old
+/// its format version, and returns the new bytes, or `None` when there is
+/// nothing to change. The old
 /// file is kept first at `backup` (a new file, never one that is there), then
 /// the new one replaces it atomically; the new content must read as a state
 /// file. Returns whether the file was rewritten.
@@ -449,7 +450,7 @@ pub fn rewrite(
     lock_timeout: Option<Duration>,
     waiting: impl FnOnce(),
     backup: &Path,
-    change: impl FnOnce(&[u8]) -> Result<Option<Vec<u8>>>,
+    change: impl FnOnce(&[u8], u64) -> Result<Option<Vec<u8>>>,
 ) -> Result<bool> {
     crate::files::check(path, WHAT)?;
     let real = crate::files::target(path, WHAT)?;
@@ -457,8 +458,8 @@ pub fn rewrite(
     let Some(bytes) = crate::files::read(&real, crate::files::STATE_LIMIT, WHAT)? else {
         return Ok(false);
     };
-    parse(&path.display().to_string(), &bytes)?;
-    let Some(content) = change(&bytes)? else {
+    let version = parse(&path.display().to_string(), &bytes)?.version;
+    let Some(content) = change(&bytes, version)? else {
         return Ok(false);
     };
     parse(&path.display().to_string(), &content)?;
