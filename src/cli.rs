@@ -376,6 +376,8 @@ pub enum ReportFormat {
     Html,
     Json,
     Text,
+    /// A Word document (needs -o FILE)
+    Docx,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,10 @@ const HIDDEN_PROGRAMS: &[&str] = &[
     "google-chrome",
     "pdftoppm",
     "pdftotext",
+    "pdfinfo",
+    "soffice",
+    "libreoffice",
+    "lowriter",
 ];
 
 /// The Python packages the readers use, hidden the same way.
@@ -30,6 +34,7 @@ const HIDDEN_PACKAGES: &[&str] = &[
     "reuse",
     "mpxj",
     "jpype",
+    "docx",
 ];
 
 /// A folder of links to every program on `PATH` except the hidden ones.

@@ -298,3 +298,81 @@ fn the_html_page_shows_its_chart_in_a_browser() {
         );
     }
 }
+
+/// A plan whose words are markup and control characters, with the project
+/// lead's assessment in Markdown, and no dated milestone (so no timeline):
+/// the Word document opens in python-docx with every text as written (the
+/// control character shown as the other layouts show it), the assessment's
+/// list as a bulleted list and its link with its address, and a picture
+/// only for what has dates. Without `-o` it says where to write it (exit 2).
+#[test]
+fn the_word_report_holds_any_text_as_written() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "plans/odd.toml",
+        "[roadmap]\nid = \"odd\"\nlanguage = \"sv\"\ntitle = \"A <b>&amp; \\\"quoted\\\" \\u001b[31m plan\"\n\n[[milestone]]\nid = \"m\"\ntitle = \"Ett ]]> & <x/> steg\"\n",
+    );
+    sandbox.write(
+        "assessment.md",
+        "Läget är **bra** men _osäkert_ ]]>.\n\n- första punkten\n- [länk](https://example.org/a?b=1&c=2)\n\n<script>alert(1)</script>\n",
+    );
+    let mut cmd = sandbox.cmd(&[
+        "--roadmaps",
+        "plans",
+        "--today",
+        TODAY,
+        "--lang",
+        "sv",
+        "report",
+        "--format",
+        "docx",
+    ]);
+    let (_, err) = expect_code(&cmd.output().unwrap(), 2);
+    assert!(err.contains("-o"), "{err}");
+    if !readers(&[Reader::PythonPackage("docx")]) {
+        return;
+    }
+    let path = sandbox.path().join("odd.docx");
+    let mut cmd = sandbox.cmd(&["--roadmaps", "plans", "--today", TODAY, "--lang", "sv", "report"]);
+    cmd.args(["--format", "docx", "--assessment", "assessment.md", "-o"])
+        .arg(&path);
+    expect_code(&cmd.output().unwrap(), 0);
+    let output = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/read_docx.py"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let word: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paragraphs: Vec<(&str, &str)> = word["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| Some((b["style"].as_str()?, b["paragraph"].as_str()?)))
+        .collect();
+    let first_table = word["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|b| b.get("table"))
+        .unwrap();
+    assert_eq!(first_table[1][0], "A <b>&amp; \"quoted\" \\u{1b}[31m plan");
+    assert!(
+        paragraphs.contains(&("Quote", "Läget är bra men osäkert ]]>.")),
+        "{paragraphs:?}"
+    );
+    assert!(
+        paragraphs.contains(&("List Bullet", "första punkten")),
+        "{paragraphs:?}"
+    );
+    assert!(
+        paragraphs.contains(&("List Bullet", "länk <https://example.org/a?b=1&c=2>")),
+        "{paragraphs:?}"
+    );
+    assert!(
+        paragraphs.contains(&("Quote", "<script>alert(1)</script>")),
+        "{paragraphs:?}"
+    );
+    assert_eq!(word["pictures"], serde_json::json!([]), "nothing is dated");
+    assert_eq!(word["language"], "sv-SE");
+}

@@ -937,3 +937,200 @@ fn printed_to_a4_it_fits_three_pages_with_the_summary_on_page_one() {
         );
     }
 }
+
+/// The week-15 report as a Word document, read back by python-docx and
+/// compared with the HTML page as Python's own HTML parser reads it: the same
+/// headings in the same order, each in Word's heading style at its outline
+/// level; the same tables cell for cell, each with a header row that repeats
+/// on every page; both charts as pictures with their alt text worked out by
+/// hand from the scenario; the reader's language and the title in the
+/// document's properties; A4 portrait. `LibreOffice` converts it to PDF, and
+/// it prints within one page of the HTML page in Chromium.
+#[test]
+fn as_a_word_document_it_reads_as_the_page_does_and_prints_as_long() {
+    if !readers(&[
+        Reader::PythonPackage("docx"),
+        Reader::LibreOffice,
+        Reader::Node,
+        Reader::Chromium,
+        Reader::Poppler,
+    ]) {
+        return;
+    }
+    let browser = crate::support::chromium().expect("Chromium is here");
+    let sandbox = scenario();
+    // The timeline's description, by hand: Förstudie (due 26 February) is
+    // the first day; Hubs' "Efter driftsättning" (17 May - 27 June) the
+    // last; 9 Hubs milestones and 7 of Sundsby's are dated, 4 overdue.
+    let pictures = [
+        (
+            "sv",
+            "sv-SE",
+            "Det planerade slutdatumet för varje flyttad milstolpe, efter dagen då planen sade så: en vågrät linje: datumet håller; en stigande linje: det glider",
+            "Tidplan för milstolparna: 26 februari 2027 – 27 juni 2027: 16 milstolpar, 4 försenade",
+        ),
+        (
+            "nb",
+            "nb-NO",
+            "Den planlagte sluttdatoen for hver flyttede milepæl, etter dagen planen sa det: en vannrett linje: datoen holder; en stigende linje: den glir",
+            "Fremdriftsplan for milepælene: 26. februar 2027 – 27. juni 2027: 16 milepæler, 4 forsinket",
+        ),
+    ];
+    for (lang, tag, trend, timeline) in pictures {
+        let dir = sandbox.path().join(lang);
+        std::fs::create_dir_all(&dir).unwrap();
+        let docx = dir.join("report.docx");
+        run(
+            &sandbox,
+            lang,
+            &[
+                "report",
+                "--week",
+                "2027-W15",
+                "--format",
+                "docx",
+                "-o",
+                docx.to_str().unwrap(),
+            ],
+        );
+        let page = sandbox.write(
+            &format!("{lang}/report.html"),
+            report(&sandbox, lang, "2027-W15", "html"),
+        );
+        let word: Value = serde_json::from_str(&python(&["tests/read_docx.py", docx.to_str().unwrap()])).unwrap();
+        let html: Value = serde_json::from_str(&python(&["tests/read_html.py", page.to_str().unwrap()])).unwrap();
+        if let Some(keep) = std::env::var_os("ROADMAP_SCREENSHOT_DIR") {
+            std::fs::copy(&docx, Path::new(&keep).join(format!("styrgrupp-{lang}.docx"))).unwrap();
+        }
+
+        assert_eq!(word["title"], html["title"], "{lang}");
+        assert_eq!(word["language"], tag, "{lang}");
+        assert_eq!(word["text_language"], tag, "{lang}");
+        assert_eq!(word["created"], "2027-04-18T00:00:00+00:00", "{lang}");
+        assert_eq!(
+            word["page"],
+            serde_json::json!({"width_mm": 210, "height_mm": 297, "portrait": true}),
+            "{lang}"
+        );
+
+        let blocks = word["blocks"].as_array().unwrap();
+        let headings: Vec<Value> = blocks
+            .iter()
+            .filter(|b| b["style"].as_str().is_some_and(|s| s.starts_with("Heading")))
+            .map(|b| {
+                let level = b["style"].as_str().unwrap()["Heading ".len()..].parse::<u64>().unwrap();
+                assert_eq!(b["outline"], level - 1, "{lang}: {b}");
+                serde_json::json!([level, b["paragraph"]])
+            })
+            .collect();
+        // The page's headings, then the timeline's table's plan headings,
+        // which only the Word document has (beside its picture).
+        let page_headings = html["headings"].as_array().unwrap();
+        assert_eq!(headings[..page_headings.len()], page_headings[..], "{lang}");
+        let last = page_headings.last().unwrap();
+        assert_eq!(last[0], 2, "{lang}: the timeline is the last section");
+        let plans: Vec<&Value> = headings[page_headings.len()..].iter().map(|h| &h[1]).collect();
+        assert_eq!(plans.len(), 2, "{lang}: {plans:?}");
+
+        let tables: Vec<&Value> = blocks.iter().filter(|b| b.get("table").is_some()).collect();
+        let page_tables = html["tables"].as_array().unwrap();
+        // Word holds a light's or a status's mark to its word with a
+        // no-break space; the page draws the light's dot as a picture.
+        let cells = |table: &Value| -> Vec<Vec<String>> {
+            table["table"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|row| {
+                    row.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|c| {
+                            c.as_str()
+                                .unwrap()
+                                .replace('\u{a0}', " ")
+                                .trim_start_matches("● ")
+                                .to_string()
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        assert_eq!(
+            tables.len(),
+            page_tables.len() + 2,
+            "{lang}: the page's tables and the timeline's two"
+        );
+        for (i, page_table) in page_tables.iter().enumerate() {
+            let page_cells: Vec<Vec<String>> = serde_json::from_value(page_table.clone()).unwrap();
+            assert_eq!(cells(tables[i]), page_cells, "{lang}: table {i}");
+        }
+        for table in &tables {
+            assert_eq!(table["header_rows"], serde_json::json!([0]), "{lang}");
+        }
+        // The timeline's tables: one row per dated milestone, 16 in all.
+        let rows: usize = tables[page_tables.len()..].iter().map(|t| cells(t).len() - 1).sum();
+        assert_eq!(rows, 16, "{lang}");
+
+        let pictures = word["pictures"].as_array().unwrap();
+        assert_eq!(pictures.len(), 2, "{lang}");
+        assert_eq!(pictures[0]["alt"], trend, "{lang}");
+        assert_eq!(pictures[1]["alt"], timeline, "{lang}");
+        for picture in pictures {
+            assert!(picture["width_mm"].as_f64().unwrap() <= 186.0, "{lang}: {picture}");
+            assert!(picture["bytes"].as_u64().unwrap() > 10_000, "{lang}: {picture}");
+        }
+
+        let pdf = libreoffice_pdf(&docx);
+        let word_pages = pages(&pdf);
+        node_reads("page.mjs", &[browser.as_os_str(), page.as_os_str(), dir.as_os_str()]);
+        let html_pages = pages(&dir.join("report.pdf"));
+        assert!(
+            word_pages.abs_diff(html_pages) <= 1,
+            "{lang}: Word prints {word_pages} pages, the page {html_pages}"
+        );
+    }
+}
+
+/// What a Python reader in `tests/` prints.
+fn python(args: &[&str]) -> String {
+    let output = Command::new("python3")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// A Word document converted to PDF by `LibreOffice` headless, with a
+/// profile of its own (two at once would share one and wait on it).
+fn libreoffice_pdf(docx: &Path) -> std::path::PathBuf {
+    let dir = docx.parent().unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(docx)
+        .output()
+        .unwrap();
+    let pdf = docx.with_extension("pdf");
+    assert!(
+        output.status.success() && pdf.exists(),
+        "LibreOffice did not convert {}: {}",
+        docx.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    pdf
+}
+
+/// A PDF's page count, as pdfinfo reads it.
+fn pages(pdf: &Path) -> u32 {
+    let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("pdfinfo says {info}"))
+}

@@ -211,6 +211,8 @@ pub enum Reader {
     Chromium,
     /// poppler's pdftoppm.
     Poppler,
+    /// `LibreOffice`, headless (Debian's `libreoffice-writer-nogui`).
+    LibreOffice,
 }
 
 impl Reader {
@@ -221,6 +223,7 @@ impl Reader {
             Reader::Node => "Node.js with tests/node's packages".into(),
             Reader::Chromium => "Chromium".into(),
             Reader::Poppler => "poppler's pdftoppm".into(),
+            Reader::LibreOffice => "LibreOffice".into(),
         }
     }
 
@@ -231,6 +234,7 @@ impl Reader {
             Reader::Node => "install Node.js, then run `npm ci` in tests/node".into(),
             Reader::Chromium => "apt-get install chromium".into(),
             Reader::Poppler => "apt-get install poppler-utils".into(),
+            Reader::LibreOffice => "apt-get install libreoffice-writer-nogui".into(),
         }
     }
 
@@ -248,6 +252,7 @@ impl Reader {
             Reader::Node => node_modules().join("mermaid").exists() && runs("node", &["--version"]),
             Reader::Chromium => chromium().is_some(),
             Reader::Poppler => runs("pdftoppm", &["-v"]),
+            Reader::LibreOffice => runs("soffice", &["--version"]),
         }
     }
 }

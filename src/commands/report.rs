@@ -5,7 +5,7 @@ use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::context::Context;
-use crate::render::{html, markdown, text, write_output};
+use crate::render::{docx, html, markdown, text, write_output};
 
 /// The project lead's assessment of `period`: the file given, else the
 /// workspace's for the period, if it has one.
@@ -67,6 +67,21 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
         ReportFormat::Html => html::render(&context.language, &report),
         ReportFormat::Json => crate::render::json::report(&report)?,
         ReportFormat::Text => text::render(&context.language, &report),
+        ReportFormat::Docx => {
+            let Some(path) = args.output.as_deref() else {
+                return Err(Error::usage(
+                    "a Word document is not text to print: say where to write it",
+                    "write `roadmap report --format docx -o report.docx`",
+                ));
+            };
+            crate::render::write_file(
+                &context.language,
+                path,
+                &docx::render(&context.language, &report)?,
+                args.force,
+            )?;
+            return Ok(ExitCode::Success);
+        }
     };
     write_output(
         &context.terminal,

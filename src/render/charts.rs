@@ -118,12 +118,9 @@ fn span_days(from: NaiveDate, to: NaiveDate) -> f64 {
     (to - from).num_days() as f64
 }
 
-/// The timeline as SVG: a row per dated milestone, grouped by roadmap and
-/// phase, labelled with its title; bars coloured by status, a gate as a
-/// diamond, where a moved milestone was first planned as a dashed outline;
-/// month (or week) ticks; a line for today labelled above the rows; below
-/// them the legend of what the chart shows.
-pub fn timeline(language: &Language, report: &Report) -> String {
+/// The days the timeline spans: every milestone's dates, its first plan's
+/// and today.
+fn timeline_span(report: &Report) -> (NaiveDate, NaiveDate) {
     let tasks = &report.timeline;
     let earliest = tasks
         .iter()
@@ -135,8 +132,34 @@ pub fn timeline(language: &Language, report: &Report) -> String {
         .flat_map(|t| [Some(t.end), t.baseline.map(|b| b.1)])
         .flatten()
         .max();
-    let from = earliest.unwrap_or(report.today).min(report.today);
-    let to = latest.unwrap_or(report.today).max(report.today);
+    (
+        earliest.unwrap_or(report.today).min(report.today),
+        latest.unwrap_or(report.today).max(report.today),
+    )
+}
+
+/// What the timeline shows, in words: its span, how many milestones and
+/// how many of them overdue (the SVG's description, a picture's alt text).
+pub fn timeline_description(language: &Language, report: &Report) -> String {
+    let (from, to) = timeline_span(report);
+    t!(
+        language,
+        "timeline-desc",
+        from = language.day_long(from),
+        to = language.day_long(to),
+        count = report.timeline.len(),
+        overdue = report.timeline.iter().filter(|t| t.status == Status::Overdue).count()
+    )
+}
+
+/// The timeline as SVG: a row per dated milestone, grouped by roadmap and
+/// phase, labelled with its title; bars coloured by status, a gate as a
+/// diamond, where a moved milestone was first planned as a dashed outline;
+/// month (or week) ticks; a line for today labelled above the rows; below
+/// them the legend of what the chart shows.
+pub fn timeline(language: &Language, report: &Report) -> String {
+    let tasks = &report.timeline;
+    let (from, to) = timeline_span(report);
     let days = span_days(from, to) + 1.0;
     let x = |day: NaiveDate| LABEL + span_days(from, day) / days * (WIDTH - LABEL - RIGHT);
     let mut rows: Vec<Row> = Vec::new();
@@ -184,19 +207,10 @@ pub fn timeline(language: &Language, report: &Report) -> String {
         lx += width;
     }
     let height = ly + 18.0;
-    let overdue = tasks.iter().filter(|t| t.status == Status::Overdue).count();
-    let label = t!(language, "report-timeline-label");
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height:.0}\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" font-family=\"system-ui, sans-serif\" font-size=\"{FONT}\">\n<title id=\"timeline-title\">{}</title>\n<desc id=\"timeline-desc\">{}</desc>\n",
-        escape(&label),
-        escape(&t!(
-            language,
-            "timeline-desc",
-            from = language.day_long(from),
-            to = language.day_long(to),
-            count = tasks.len(),
-            overdue = overdue
-        ))
+        escape(&t!(language, "report-timeline-label")),
+        escape(&timeline_description(language, report))
     );
     // The axis: years above, months or weeks below, a faint line at each tick.
     for year in from.year()..=to.year() {

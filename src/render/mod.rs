@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod ci;
 pub mod csv;
+pub mod docx;
 pub mod error;
 pub mod html;
 pub mod ics;

@@ -1213,6 +1213,46 @@ impl Words<'_> {
     }
 }
 
+/// The timeline's milestones as tables, in the chart's order: each
+/// milestone, its days and its status, under its plan's heading when there
+/// are several. What the picture shows, for a layout that puts words
+/// beside it.
+pub fn timeline_tables(language: &Language, report: &Report) -> Vec<Block> {
+    let words = Words {
+        language,
+        year: report.today.year(),
+        report,
+    };
+    words.by_plan(
+        &report.timeline,
+        |task| &task.roadmap,
+        |tasks| {
+            let rows = tasks
+                .into_iter()
+                .map(|task| {
+                    let days = if task.open_ended {
+                        format!("{} –", language.day_long(task.start))
+                    } else {
+                        language.span_long(task.start, task.end)
+                    };
+                    vec![
+                        Line::text(task.title.clone()),
+                        Line::text(days),
+                        Line(vec![Span::Status(task.status)]),
+                    ]
+                })
+                .collect();
+            Block::Table(Table {
+                columns: columns(
+                    language,
+                    &[("col-milestone", false), ("col-dates", false), ("col-status", false)],
+                ),
+                rows,
+            })
+        },
+    )
+}
+
 /// A table's columns: each a message id and whether it holds numbers.
 fn columns(language: &Language, spec: &[(&str, bool)]) -> Vec<Column> {
     spec.iter()
