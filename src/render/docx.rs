@@ -91,6 +91,8 @@ pub fn render(language: &Language, report: &Report) -> Result<Vec<u8>> {
         docx.styles.push(style);
     }
     docx.numbering = Some(bullets());
+    // docx-rust's content types name an app.xml it does not write here.
+    docx.content_types.overrides.retain(|o| o.part != "/docProps/app.xml");
     docx.content_types.overrides.push(OverrideContentType {
         part: "/word/numbering.xml".into(),
         ty: CONTENT_NUMBERING.into(),
