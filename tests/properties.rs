@@ -84,7 +84,7 @@ fn notation() -> impl Strategy<Value = (String, Option<i32>, Option<Span>)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn every_notation_covers_the_days_worked_out_for_it_and_prints_back((text, year, expected) in notation()) {
@@ -141,7 +141,7 @@ fn marks(events: &[Event]) -> Vec<Mark> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     /// What makes git merges safe: the order of lines and duplicated lines do not matter.
     #[test]
@@ -172,4 +172,116 @@ proptest! {
         };
         prop_assert_eq!(contradictions(&shuffled), contradictions(&events));
     }
+}
+
+/// A cell's text: letters, spaces, wide characters (CJK, emoji), combining
+/// marks, a zero-width space, line breaks, and now and then a tab or an
+/// escape character.
+fn cell_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            10 => Just("a"),
+            10 => Just("Öst"),
+            6 => Just(" "),
+            4 => Just("ab cd"),
+            4 => Just("漢字"),
+            3 => Just("🔴"),
+            3 => Just("e\u{301}"),
+            2 => Just("\u{200b}"),
+            3 => Just("–"),
+            4 => Just("\n"),
+            1 => Just("\t"),
+            1 => Just("\u{1b}[31m"),
+        ],
+        0..14,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// A table: a header of 1-6 columns and up to 12 rows, almost always of as
+/// many cells; sometimes one row short or long.
+fn table_text() -> impl Strategy<Value = (Vec<String>, Vec<Vec<String>>)> {
+    (1usize..7).prop_flat_map(|columns| {
+        (
+            proptest::collection::vec(cell_text(), columns),
+            proptest::collection::vec(
+                prop_oneof![
+                    20 => proptest::collection::vec(cell_text(), columns),
+                    1 => proptest::collection::vec(cell_text(), 0..8),
+                ],
+                0..12,
+            ),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// The views' tables have one behaviour: where the plain writer draws a
+    /// table (no colour, it fits), it draws the very bytes comfy-table does,
+    /// at every width from 20 to 400, at the widths around the table's own
+    /// (where it just fits or just does not), and with a column aligned right.
+    #[test]
+    fn the_plain_table_writer_draws_what_comfy_table_draws(
+        width in 20u16..=400,
+        near in proptest::option::weighted(0.7, -3i32..=3),
+        (header, rows) in table_text(),
+        right in proptest::option::of(0usize..7),
+    ) {
+        use roadmap::render::{Format, Table, Terminal, table::drawn_both_ways};
+        let table = |width: u16| {
+            let mut table = Table::new(&Terminal { color: false, width }, Format::Table);
+            table.set_header(header.clone());
+            for row in &rows {
+                table.add_row(row.clone());
+            }
+            if let Some(column) = right {
+                table.align_right(column);
+            }
+            table
+        };
+        // The table's own width: its top border as comfy-table draws it
+        // unconstrained.
+        let own = drawn_both_ways(&table(1000)).1.lines().next().unwrap_or("").chars().count();
+        let width = match near {
+            Some(delta) => u16::try_from((i32::try_from(own).unwrap() + delta).clamp(20, 1000)).unwrap(),
+            None => width,
+        };
+        let (plain, comfy) = drawn_both_ways(&table(width));
+        if let Some(plain) = plain {
+            prop_assert_eq!(plain, comfy);
+        }
+    }
+}
+
+/// The plain writer is the one that draws an ordinary table, and a table
+/// that does not fit, or has colour, is left to comfy-table.
+#[test]
+fn the_plain_writer_draws_a_table_that_fits_and_only_that() {
+    use roadmap::render::{Format, Table, Terminal, table::drawn_both_ways};
+    let draw = |width: u16, color: bool| {
+        let mut table = Table::new(&Terminal { color, width }, Format::Table);
+        table.set_header(["Försenad", "Vad"]);
+        table.add_row(["21 dagar", "Projektstart och planering\nhubs-sdk/start"]);
+        table.add_row(["3 dagar", "漢字 🔴"]);
+        table.align_right(0);
+        drawn_both_ways(&table)
+    };
+    let (plain, comfy) = draw(80, false);
+    assert_eq!(
+        plain.as_deref(),
+        Some(
+            "┌──────────┬────────────────────────────┐\n\
+             │ Försenad ┆ Vad                        │\n\
+             ╞══════════╪════════════════════════════╡\n\
+             │ 21 dagar ┆ Projektstart och planering │\n\
+             │          ┆ hubs-sdk/start             │\n\
+             │  3 dagar ┆ 漢字 🔴                    │\n\
+             └──────────┴────────────────────────────┘"
+        )
+    );
+    assert_eq!(plain.unwrap(), comfy);
+    assert_eq!(draw(30, false).0, None, "does not fit in 30 columns");
+    assert_eq!(draw(80, true).0, None, "colour");
 }

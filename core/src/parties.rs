@@ -5,6 +5,8 @@
 //! the report's "who is waiting on whom" and `validate`'s unknown parties all
 //! read owners here.
 
+use std::collections::HashMap;
+
 use crate::roadmap::{Party, Roadmap};
 
 /// One party's part in a piece of work.
@@ -108,6 +110,24 @@ pub fn shares(roadmap: &Roadmap, owner: &str) -> Vec<Share> {
         }
     }
     out
+}
+
+/// Shares worked out once per roadmap and owner as written, for one
+/// computation over many milestones: a plan's thousands of steps name a
+/// handful of owners, and reading an owner's words against `[parties]`
+/// (lowercased, aliases tried) is the costly part.
+#[derive(Debug, Default)]
+pub struct SharesOnce<'r> {
+    found: HashMap<(*const Roadmap, &'r str), Vec<Share>>,
+}
+
+impl<'r> SharesOnce<'r> {
+    /// `shares(roadmap, owner)`, the first time it is asked for.
+    pub fn of(&mut self, roadmap: &'r Roadmap, owner: &'r str) -> &[Share] {
+        self.found
+            .entry((std::ptr::from_ref(roadmap), owner))
+            .or_insert_with(|| shares(roadmap, owner))
+    }
 }
 
 #[cfg(test)]

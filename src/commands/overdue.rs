@@ -1,6 +1,8 @@
 //! `roadmap overdue`: overdue milestones and their open steps, with how long
 //! overdue and whose. `--fail-on-overdue` makes it a CI gate (exit 3).
 
+use std::collections::HashMap;
+
 use roadmap_core::address::Address;
 use roadmap_core::due::Due;
 use roadmap_core::filter::Filter;
@@ -129,14 +131,19 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             }
             table.set_header(header);
             let mut last: Option<&str> = None;
+            // Thousands of rows share a few hundred ages: each is put in words once.
+            let mut ages: HashMap<i64, String> = HashMap::new();
             for item in &items {
-                let age = age(language, item.days_overdue);
-                let mut row = vec![
+                let age = ages.entry(item.days_overdue).or_insert_with(|| {
+                    let words = age(language, item.days_overdue);
                     if format == Format::Markdown {
-                        age
+                        words
                     } else {
-                        context.terminal.paint(Style::Red, &age)
-                    },
+                        context.terminal.paint(Style::Red, &words)
+                    }
+                });
+                let mut row = vec![
+                    age.clone(),
                     crate::render::titled(&context.terminal, format, item.title, &item.address),
                     cell(format, &language.due(item.due_date, context.year())),
                     cell(format, item.owner.unwrap_or("")),

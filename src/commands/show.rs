@@ -330,9 +330,7 @@ fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone],
             },
         ]);
     }
-    if let Some(column) = table.column_mut(5) {
-        column.set_cell_alignment(comfy_table::CellAlignment::Right);
-    }
+    table.align_right(5);
     format!("{table}\n")
 }
 

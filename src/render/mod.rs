@@ -16,6 +16,7 @@ pub mod mermaid;
 pub mod mspdi;
 pub mod portfolio;
 pub mod report;
+pub mod table;
 pub mod terminal;
 pub mod text;
 pub mod xlsx;
@@ -31,6 +32,7 @@ use roadmap_core::state::{Op, RiskFields};
 use roadmap_core::status::Status;
 use roadmap_core::workspace::{Location, NameFrom, Recorder, Source};
 
+pub use table::Table;
 pub use terminal::{ColorChoice, Style, Terminal, sanitize, say, wrap};
 
 use crate::i18n::{Language, t};
@@ -64,19 +66,9 @@ pub fn cell(format: Format, text: &str) -> String {
 }
 
 /// A table for `format`: one that fits the terminal, or a GitHub-flavoured
-/// Markdown one, never wrapped (Markdown wraps itself).
-pub fn table(terminal: &Terminal, format: Format) -> comfy_table::Table {
-    match format {
-        Format::Markdown => {
-            let mut table = comfy_table::Table::new();
-            table
-                .load_preset(comfy_table::presets::ASCII_MARKDOWN)
-                .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
-                .force_no_tty();
-            table
-        }
-        _ => terminal.table(),
-    }
+/// Markdown one.
+pub fn table(terminal: &Terminal, format: Format) -> Table {
+    Table::new(terminal, format)
 }
 
 /// The colour of a status, the same in every view.

@@ -50,21 +50,6 @@ impl Terminal {
             text.to_string()
         }
     }
-
-    /// A comfy-table set up for this terminal: its width, and styling only when colour is on.
-    pub fn table(&self) -> comfy_table::Table {
-        let mut table = comfy_table::Table::new();
-        table
-            .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-            .set_width(self.width);
-        if self.color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
-        }
-        table
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::NO_OWNER;
 use crate::filter::Filter;
-use crate::parties::shares;
+use crate::parties::SharesOnce;
 use crate::roadmap::Roadmap;
 use crate::status::{Standing, Status};
 
@@ -46,8 +46,8 @@ pub struct Wait {
 
 /// The owners of a milestone's open work: its own owner, else (a milestone
 /// without one) the owners of its open steps.
-pub fn open_work<'s>(s: &'s Standing, filter: &Filter) -> Vec<Option<&'s str>> {
-    let m = s.milestone;
+pub fn open_work<'r>(s: &Standing<'r>, filter: &Filter) -> Vec<Option<&'r str>> {
+    let m: &'r crate::roadmap::Milestone = s.milestone;
     if m.steps.is_empty() {
         return vec![m.owner.as_deref()];
     }
@@ -58,15 +58,15 @@ pub fn open_work<'s>(s: &'s Standing, filter: &Filter) -> Vec<Option<&'s str>> {
 }
 
 /// The parties responsible for a milestone's open work (or the owner as written).
-fn responsible(s: &Standing, filter: &Filter) -> Vec<String> {
+fn responsible<'r>(s: &Standing<'r>, filter: &Filter, once: &mut SharesOnce<'r>) -> Vec<String> {
     let mut parties = BTreeSet::new();
     for owner in open_work(s, filter) {
         match owner {
             Some(owner) => parties.extend(
-                shares(s.roadmap, owner)
-                    .into_iter()
+                once.of(s.roadmap, owner)
+                    .iter()
                     .filter(|sh| !sh.helping)
-                    .map(|sh| sh.party),
+                    .map(|sh| sh.party.clone()),
             ),
             None => {
                 parties.insert(NO_OWNER.to_string());
@@ -97,18 +97,19 @@ fn entry<'m>(
 
 /// Every party's load, roadmap by roadmap, in the order of `[parties]`,
 /// then the owners that name no party, then work without an owner.
-pub fn loads(all: &[&Standing], filter: &Filter) -> Vec<PartyLoad> {
+pub fn loads(all: &[&Standing<'_>], filter: &Filter) -> Vec<PartyLoad> {
     let mut by: BTreeMap<(String, String), PartyLoad> = BTreeMap::new();
     let mut loads: Vec<(String, String, bool, bool)> = Vec::new();
+    let mut once = SharesOnce::default();
     for s in all.iter().filter(|s| s.status.is_open()) {
         let overdue = s.status == Status::Overdue;
         for owner in open_work(s, filter) {
-            let found = owner.map_or_else(Vec::new, |o| shares(s.roadmap, o));
+            let found = owner.map_or(&[][..], |o| once.of(s.roadmap, o));
             if found.is_empty() {
                 loads.push((s.roadmap.id.clone(), NO_OWNER.to_string(), false, overdue));
             }
             for share in found {
-                loads.push((s.roadmap.id.clone(), share.party, share.helping, overdue));
+                loads.push((s.roadmap.id.clone(), share.party.clone(), share.helping, overdue));
             }
         }
     }
@@ -145,8 +146,8 @@ pub fn loads(all: &[&Standing], filter: &Filter) -> Vec<PartyLoad> {
             let Some(on) = milestones.get(&(s.roadmap.id.as_str(), *id)) else {
                 continue;
             };
-            let waiting_parties = responsible(s, filter);
-            for party in responsible(on, filter) {
+            let waiting_parties = responsible(s, filter, &mut once);
+            for party in responsible(on, filter, &mut once) {
                 let name = name_of(&s.roadmap.id, &party);
                 entry(&mut by, &s.roadmap.id, &party, name).waited_on.push(Wait {
                     waiting: s.address().to_string(),
@@ -192,7 +193,8 @@ pub struct Blocker {
 }
 
 /// The root blockers, the one with the most behind it first.
-pub fn root_blockers(all: &[&Standing], filter: &Filter) -> Vec<Blocker> {
+pub fn root_blockers(all: &[&Standing<'_>], filter: &Filter) -> Vec<Blocker> {
+    let mut once = SharesOnce::default();
     let open: Vec<&Standing> = all.iter().copied().filter(|s| s.status.is_open()).collect();
     let behind = Dependents::new(&open);
     let titles: HashMap<String, &str> = open
@@ -209,7 +211,7 @@ pub fn root_blockers(all: &[&Standing], filter: &Filter) -> Vec<Blocker> {
             address: root.address().to_string(),
             title: root.milestone.title.clone(),
             status: root.status,
-            parties: responsible(root, filter),
+            parties: responsible(root, filter, &mut once),
             behind: waiting
                 .iter()
                 .map(|a| super::lights::Named {

@@ -107,14 +107,11 @@ pub fn parse(path: &str, bytes: &[u8], origin: Origin) -> Result<Roadmap, Vec<Di
 /// Where the first line that git writes into a file it could not merge
 /// (`<<<<<<< HEAD`) starts, if the file has one.
 fn conflict_marker(text: &str) -> Option<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if line.starts_with("<<<<<<<") {
-            return Some(offset);
-        }
-        offset += line.len();
-    }
-    None
+    // One search through the file for the marker, then a look at the byte
+    // before it: a line starts at the file's start or after a line break.
+    text.match_indices("<<<<<<<")
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || text.as_bytes()[at - 1] == b'\n')
 }
 
 /// `at`, or the start of the character it falls in.
@@ -1019,4 +1016,19 @@ fn article(type_name: &str) -> String {
 
 fn list(items: &[&str]) -> String {
     items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::conflict_marker;
+
+    #[test]
+    fn a_conflict_marker_counts_only_at_the_start_of_a_line() {
+        assert_eq!(conflict_marker("<<<<<<< HEAD\n"), Some(0));
+        assert_eq!(conflict_marker("a = 1\n<<<<<<< HEAD\n"), Some(6));
+        assert_eq!(conflict_marker("a = \"<<<<<<<\"\n"), None);
+        assert_eq!(conflict_marker("x<<<<<<<<<<<<<<\n<<<<<<<<\n"), Some(16));
+        assert_eq!(conflict_marker("a\r\n<<<<<<< b\n"), Some(3));
+        assert_eq!(conflict_marker("<<<<<<"), None);
+    }
 }

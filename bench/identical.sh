@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Holds a faster roadmap to the output of an older one: builds the binary of
+# BASE (a commit, default the first commit of the performance work) and of
+# the working tree, generates plans with the benchmark's generator, and runs
+# every view in every format, language and width with both, comparing the
+# bytes of standard output, standard error and the exit code.
+#
+#   bench/identical.sh                  # BASE = 5d09289, sizes 300 and 2500
+#   bench/identical.sh BASE "300 2500 10000"
+#
+# Prints each difference (and exits 1 if there is one), else how many
+# commands were compared. Everything lives in a temporary folder.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BASE=${1:-5d09289}
+SIZES=${2:-"300 2500"}
+TODAY=2026-11-22
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/roadmap-identical.XXXXXX")
+cleanup() {
+    git -C "$ROOT" worktree remove --force "$WORK/base" >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+log() { printf '%s\n' "$*" >&2; }
+
+log "building $BASE and the working tree (release)"
+git -C "$ROOT" worktree add --detach "$WORK/base" "$BASE" >/dev/null 2>&1
+(cd "$WORK/base" && CARGO_TARGET_DIR=$WORK/base-target cargo build --release --locked --bin roadmap >&2)
+(cd "$ROOT" && cargo build --release --locked --bin roadmap --example generate >&2)
+OLD=$WORK/base-target/release/roadmap
+NEW=$WORK/new
+GEN=$WORK/generate
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+cp "$TARGET_DIR/release/roadmap" "$NEW"
+cp "$TARGET_DIR/release/examples/generate" "$GEN"
+
+cd "$WORK"
+unset ROADMAP_PATH ROADMAP_STATE ROADMAP_TODAY ROADMAP_NOW NO_COLOR ROADMAP_LANG
+export ROADMAP_USER=identical LC_ALL=C.UTF-8
+
+# The commands: every view and format; {ROADMAP} is one generated roadmap's id.
+COMMANDS=(
+    "status" "status --format json" "status --format markdown"
+    "overdue" "overdue --format json" "overdue --format markdown" "overdue --format junit"
+    "timeline" "timeline --format json"
+    "list" "list --format json"
+    "checklist {ROADMAP}" "checklist {ROADMAP} --format json"
+    "show {ROADMAP}" "show {ROADMAP} --format json"
+    "report --format markdown" "report --format html" "report --format text" "report --format json"
+    "report --format markdown --owner {OWNER}"
+    "slips" "slips --format json"
+    "log" "log --format json"
+    "risks" "cost {ROADMAP}"
+    "export --format ics" "export --format csv" "export --format json" "export --format mermaid"
+    "validate" "overdue --fail-on-overdue"
+)
+
+compared=0
+different=0
+for n in $SIZES; do
+    dir=$WORK/n$n
+    log "N=$n: generating"
+    "$GEN" --milestones "$n" --per-file 50 --steps 3 --events "$n" --seed 7 --out "$dir" >&2
+    roadmap=$(basename "$(find "$dir/roadmaps" -name '*.toml' | sort | head -1)" .toml)
+    owner=$(grep -m1 -o 'owner = "[^"]*"' "$dir/roadmaps/$roadmap.toml" | cut -d'"' -f2)
+    for lang in sv nb en; do
+        for width in 60 120 400; do
+            for color in never always; do
+                for template in "${COMMANDS[@]}"; do
+                    cmd=${template//\{ROADMAP\}/$roadmap}
+                    cmd=${cmd//\{OWNER\}/$owner}
+                    for bin in old new; do
+                        b=$OLD
+                        [ $bin = new ] && b=$NEW
+                        # shellcheck disable=SC2086 # the command's words
+                        COLUMNS=$width "$b" --roadmaps "$dir/roadmaps" --state "$dir/state.jsonl" \
+                            --today "$TODAY" --lang "$lang" --color "$color" $cmd \
+                            >"$WORK/$bin.out" 2>"$WORK/$bin.err" && echo 0 >"$WORK/$bin.code" || echo $? >"$WORK/$bin.code"
+                    done
+                    compared=$((compared + 1))
+                    for part in out err code; do
+                        if ! cmp -s "$WORK/old.$part" "$WORK/new.$part"; then
+                            different=$((different + 1))
+                            log "DIFFERENT ($part): N=$n lang=$lang width=$width color=$color: roadmap $cmd"
+                            diff "$WORK/old.$part" "$WORK/new.$part" | head -10 >&2 || true
+                        fi
+                    done
+                done
+            done
+        done
+    done
+done
+if [ "$different" -gt 0 ]; then
+    echo "$different of $compared commands differ between $BASE and the working tree"
+    exit 1
+fi
+echo "$compared commands (sizes $SIZES; sv, nb, en; widths 60, 120, 400; colour on and off): the same bytes, errors and exit codes from $BASE and the working tree"

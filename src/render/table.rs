@@ -1,0 +1,204 @@
+//! The views' tables: a header and rows of text, drawn to fit the terminal
+//! (comfy-table's UTF-8 borders) or as GitHub-flavoured Markdown.
+//!
+//! comfy-table lays out and draws every table, except in the case that is
+//! most of the work on a large portfolio: no colour, and the table fits the
+//! terminal's width as it is. There comfy-table gives each column its widest
+//! line and wraps nothing, and this file draws the same bytes in one pass
+//! (`plain`), without building comfy-table's cells, rows and lines. A
+//! property test (`tests/properties.rs`) draws random tables both ways at
+//! every width and requires the same bytes, so there is one behaviour; any
+//! table the plain writer is not sure of (a control character, a ragged
+//! row) goes to comfy-table.
+
+use std::fmt;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::Format;
+use super::terminal::Terminal;
+
+/// A table of text, drawn when it is displayed.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The header row, if the table has one.
+    header: Option<Vec<String>>,
+    rows: Vec<Vec<String>>,
+    /// Columns whose cells are aligned right (numbers).
+    right: Vec<usize>,
+    layout: Layout,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Fitted to `width` columns, with colour when it is on.
+    Terminal { width: u16, color: bool },
+    /// GitHub-flavoured Markdown, never wrapped (Markdown wraps itself).
+    Markdown,
+}
+
+impl Table {
+    /// A table for `format`: one that fits the terminal, or a Markdown one.
+    pub fn new(terminal: &Terminal, format: Format) -> Table {
+        Table {
+            header: None,
+            rows: Vec::new(),
+            right: Vec::new(),
+            layout: match format {
+                Format::Markdown => Layout::Markdown,
+                _ => Layout::Terminal {
+                    width: terminal.width,
+                    color: terminal.color,
+                },
+            },
+        }
+    }
+
+    pub fn set_header<S: Into<String>>(&mut self, header: impl IntoIterator<Item = S>) -> &mut Table {
+        self.header = Some(header.into_iter().map(Into::into).collect());
+        self
+    }
+
+    pub fn add_row<S: Into<String>>(&mut self, row: impl IntoIterator<Item = S>) -> &mut Table {
+        self.rows.push(row.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Aligns the cells of column `index` (from 0) to the right.
+    pub fn align_right(&mut self, index: usize) -> &mut Table {
+        self.right.push(index);
+        self
+    }
+
+    /// The table as comfy-table draws it.
+    fn comfy(&self) -> comfy_table::Table {
+        let mut table = comfy_table::Table::new();
+        match self.layout {
+            Layout::Markdown => {
+                table
+                    .load_preset(comfy_table::presets::ASCII_MARKDOWN)
+                    .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
+                    .force_no_tty();
+            }
+            Layout::Terminal { width, color } => {
+                table
+                    .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
+                    .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+                    .set_width(width);
+                if color {
+                    table.enforce_styling();
+                } else {
+                    table.force_no_tty();
+                }
+            }
+        }
+        if let Some(header) = &self.header {
+            table.set_header(header.clone());
+        }
+        for row in &self.rows {
+            table.add_row(row.clone());
+        }
+        for index in &self.right {
+            if let Some(column) = table.column_mut(*index) {
+                column.set_cell_alignment(comfy_table::CellAlignment::Right);
+            }
+        }
+        table
+    }
+
+    /// The table drawn in one pass, when it has no colour, it has a header
+    /// and every row has a cell per column, no cell holds a control
+    /// character (other than a line break) and every column's widest line
+    /// fits the width: then comfy-table gives each column exactly its widest
+    /// line (at least one character).
+    fn plain(&self) -> Option<String> {
+        let Layout::Terminal { width, color: false } = self.layout else {
+            return None;
+        };
+        let header = self.header.as_ref()?;
+        let columns = header.len();
+        if columns == 0 || self.rows.iter().any(|row| row.len() != columns) {
+            return None;
+        }
+        let all = || std::iter::once(header).chain(&self.rows);
+        if all()
+            .flatten()
+            .any(|cell| cell.chars().any(|c| c.is_control() && c != '\n'))
+        {
+            return None;
+        }
+        let mut widths = vec![1; columns];
+        for row in all() {
+            for (width, cell) in widths.iter_mut().zip(row) {
+                for line in cell.split('\n') {
+                    *width = (*width).max(line.width());
+                }
+            }
+        }
+        // The borders (one more than the columns) and a space each side of every cell.
+        if widths.iter().sum::<usize>() + 3 * columns + 1 > usize::from(width) {
+            return None;
+        }
+        let mut out = String::with_capacity(all().flatten().map(|c| c.len() + 3).sum::<usize>() * 2);
+        rule(&mut out, &widths, '┌', '─', '┬', '┐');
+        for (i, row) in all().enumerate() {
+            let lines: Vec<Vec<&str>> = row.iter().map(|cell| cell.split('\n').collect()).collect();
+            let height = lines.iter().map(Vec::len).max().unwrap_or(1);
+            for k in 0..height {
+                out.push('│');
+                for (j, (cell, width)) in lines.iter().zip(&widths).enumerate() {
+                    if j > 0 {
+                        out.push('┆');
+                    }
+                    let line = cell.get(k).copied().unwrap_or("");
+                    let pad = width - line.width();
+                    out.push(' ');
+                    if self.right.contains(&j) {
+                        out.extend(std::iter::repeat_n(' ', pad));
+                        out.push_str(line);
+                    } else {
+                        out.push_str(line);
+                        out.extend(std::iter::repeat_n(' ', pad));
+                    }
+                    out.push(' ');
+                }
+                out.push_str("│\n");
+            }
+            if i == 0 {
+                rule(&mut out, &widths, '╞', '═', '╪', '╡');
+            }
+        }
+        rule(&mut out, &widths, '└', '─', '┴', '┘');
+        out.pop();
+        Some(out)
+    }
+}
+
+/// A horizontal line across the columns, ended by a line break.
+fn rule(out: &mut String, widths: &[usize], left: char, line: char, cross: char, right: char) {
+    out.push(left);
+    for (j, width) in widths.iter().enumerate() {
+        if j > 0 {
+            out.push(cross);
+        }
+        out.extend(std::iter::repeat_n(line, width + 2));
+    }
+    out.push(right);
+    out.push('\n');
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.plain() {
+            Some(text) => f.write_str(&text),
+            None => self.comfy().fmt(f),
+        }
+    }
+}
+
+/// The table as the plain writer draws it, if it does, and as comfy-table
+/// draws it: for the test that holds the one to the other.
+#[doc(hidden)]
+pub fn drawn_both_ways(table: &Table) -> (Option<String>, String) {
+    (table.plain(), table.comfy().to_string())
+}
