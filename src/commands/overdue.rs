@@ -131,8 +131,10 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             }
             table.set_header(header);
             let mut last: Option<&str> = None;
-            // Thousands of rows share a few hundred ages: each is put in words once.
+            // Thousands of rows share a few hundred ages, and a milestone's
+            // steps its due date: each is put in words once.
             let mut ages: HashMap<i64, String> = HashMap::new();
+            let mut dues: HashMap<*const Due, String> = HashMap::new();
             for item in &items {
                 let age = ages.entry(item.days_overdue).or_insert_with(|| {
                     let words = age(language, item.days_overdue);
@@ -145,7 +147,9 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                 let mut row = vec![
                     age.clone(),
                     crate::render::titled(&context.terminal, format, item.title, &item.address),
-                    cell(format, &language.due(item.due_date, context.year())),
+                    dues.entry(std::ptr::from_ref(item.due_date))
+                        .or_insert_with(|| cell(format, &language.due(item.due_date, context.year())))
+                        .clone(),
                     cell(format, item.owner.unwrap_or("")),
                 ];
                 if grouped {
