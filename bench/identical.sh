@@ -7,6 +7,7 @@
 #
 #   bench/identical.sh                  # BASE = 5d09289, sizes 300 and 2500
 #   bench/identical.sh BASE "300 2500 10000"
+#   OLD_BIN=/path/to/old/roadmap bench/identical.sh   # an old binary already built
 #
 # Prints each difference (and exits 1 if there is one), else how many
 # commands were compared. Everything lives in a temporary folder.
@@ -24,11 +25,17 @@ cleanup() {
 trap cleanup EXIT
 log() { printf '%s\n' "$*" >&2; }
 
-log "building $BASE and the working tree (release)"
-git -C "$ROOT" worktree add --detach "$WORK/base" "$BASE" >/dev/null 2>&1
-(cd "$WORK/base" && CARGO_TARGET_DIR=$WORK/base-target cargo build --release --locked --bin roadmap >&2)
+if [ -n "${OLD_BIN:-}" ]; then
+    OLD=$OLD_BIN
+    BASE="$OLD_BIN"
+else
+    log "building $BASE (release)"
+    git -C "$ROOT" worktree add --detach "$WORK/base" "$BASE" >/dev/null 2>&1
+    (cd "$WORK/base" && CARGO_TARGET_DIR=$WORK/base-target cargo build --release --locked --bin roadmap >&2)
+    OLD=$WORK/base-target/release/roadmap
+fi
+log "building the working tree (release)"
 (cd "$ROOT" && cargo build --release --locked --bin roadmap --example generate >&2)
-OLD=$WORK/base-target/release/roadmap
 NEW=$WORK/new
 GEN=$WORK/generate
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}

@@ -8,12 +8,11 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::config::LightRule;
-use crate::cost::plan_cost;
+use crate::cost::PlanCost;
 use crate::due::Due;
 use crate::report::lights::{Light, plan_lights};
 use crate::roadmap::Roadmap;
-use crate::state::State;
-use crate::status::{Standing, Status, standings};
+use crate::status::{Standing, Status};
 
 /// A milestone a row names: its address, for scripts, and its title.
 #[derive(Debug, Clone, Serialize)]
@@ -84,30 +83,21 @@ pub fn is_portfolio(roadmaps: &[&Roadmap]) -> bool {
     false
 }
 
-/// The rows of `roadmaps` on `today`, looking ahead `horizon_weeks` for the
-/// lights, in the order `sorted` gives.
+/// The rows of `plans` (each roadmap with the standings of all its
+/// milestones and its cost, as the caller worked them out) on `today`,
+/// looking ahead `horizon_weeks` for the lights, in the order `sorted` gives.
 pub fn rows(
-    roadmaps: &[&Roadmap],
-    state: &State<'_>,
+    plans: &[(&Roadmap, &[Standing<'_>], &PlanCost)],
     today: NaiveDate,
     horizon_weeks: u32,
     rule: &LightRule,
 ) -> Vec<Row> {
     let horizon = today + Duration::weeks(i64::from(horizon_weeks));
-    let rows: Vec<Row> = roadmaps
+    let rows: Vec<Row> = plans
         .iter()
-        .map(|r| {
-            let all = standings(r, state, today);
+        .map(|(r, all, cost)| {
             let refs: Vec<&Standing> = all.iter().collect();
-            let lights = plan_lights(
-                &r.id,
-                &r.title,
-                &refs,
-                &plan_cost(r, state, today),
-                today,
-                horizon,
-                rule,
-            );
+            let lights = plan_lights(&r.id, &r.title, &refs, cost, today, horizon, rule);
             row(r, &refs, lights.overall)
         })
         .collect();

@@ -1,5 +1,7 @@
 //! `roadmap status`: where each roadmap stands.
 
+use std::collections::HashMap;
+
 use roadmap_core::cost::{PlanCost, plan_cost};
 use roadmap_core::due::Due;
 use roadmap_core::portfolio::{self, Row};
@@ -109,26 +111,37 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
         args.filter.phase.as_deref(),
         &scope.roadmaps,
     )?;
-    let unmatched = |id: &str| state.unmatched().filter(|c| c.event.target.roadmap() == id).count();
-    let shown: Vec<(&Roadmap, Vec<Standing>, usize, PlanCost)> = scope
+    // Changes that count for nothing, by roadmap: counted in one pass.
+    let mut unmatched: HashMap<&str, usize> = HashMap::new();
+    for change in state.unmatched() {
+        *unmatched.entry(change.event.target.roadmap()).or_default() += 1;
+    }
+    // Each plan's standings and cost are worked out once: the portfolio's
+    // lights read all of them, the view the milestones the filters keep.
+    let all: Vec<(&Roadmap, Vec<Standing>, PlanCost)> = scope
         .roadmaps
         .iter()
-        .map(|r| {
-            let mine = standings(r, &state, today)
-                .into_iter()
-                .filter(|s| filter.milestone(r, s.milestone))
-                .collect();
-            (*r, mine, unmatched(&r.id), plan_cost(r, &state, today))
-        })
+        .map(|r| (*r, standings(r, &state, today), plan_cost(r, &state, today)))
         .collect();
-    let left_out: Vec<&str> = scope.left_out.iter().map(|r| r.id.as_str()).collect();
     let rows = portfolio::rows(
-        &scope.roadmaps,
-        &state,
+        &all.iter()
+            .map(|(r, standings, cost)| (*r, standings.as_slice(), cost))
+            .collect::<Vec<_>>(),
         today,
         roadmap_core::report::DEFAULT_HORIZON_WEEKS,
         &context.lights,
     );
+    let shown: Vec<(&Roadmap, Vec<Standing>, usize, PlanCost)> = all
+        .into_iter()
+        .map(|(r, standings, cost)| {
+            let mine = standings
+                .into_iter()
+                .filter(|s| filter.milestone(r, s.milestone))
+                .collect();
+            (r, mine, unmatched.get(r.id.as_str()).copied().unwrap_or(0), cost)
+        })
+        .collect();
+    let left_out: Vec<&str> = scope.left_out.iter().map(|r| r.id.as_str()).collect();
     // Plans for several organisations, none named: one line per plan.
     let overview = args.roadmaps.is_empty() && portfolio::is_portfolio(&scope.roadmaps);
     let text = match args.format {
