@@ -99,18 +99,17 @@ fn entry<'m>(
 /// then the owners that name no party, then work without an owner.
 pub fn loads(all: &[&Standing<'_>], filter: &Filter) -> Vec<PartyLoad> {
     let mut by: BTreeMap<(String, String), PartyLoad> = BTreeMap::new();
-    let mut loads: Vec<(String, String, bool, bool)> = Vec::new();
-    let mut once = SharesOnce::default();
+    // The open work of each owner as written, in each roadmap: how much, and
+    // how much of it overdue. Counted first, so each owner's words are read
+    // against `[parties]` once and each party's load is added to once per
+    // owner, not once per step.
+    let mut work: HashMap<(&str, Option<&str>), (&Roadmap, usize, usize)> = HashMap::new();
     for s in all.iter().filter(|s| s.status.is_open()) {
-        let overdue = s.status == Status::Overdue;
+        let overdue = usize::from(s.status == Status::Overdue);
         for owner in open_work(s, filter) {
-            let found = owner.map_or(&[][..], |o| once.of(s.roadmap, o));
-            if found.is_empty() {
-                loads.push((s.roadmap.id.clone(), NO_OWNER.to_string(), false, overdue));
-            }
-            for share in found {
-                loads.push((s.roadmap.id.clone(), share.party.clone(), share.helping, overdue));
-            }
+            let count = work.entry((s.roadmap.id.as_str(), owner)).or_insert((s.roadmap, 0, 0));
+            count.1 += 1;
+            count.2 += overdue;
         }
     }
     // Each roadmap and its place, and each milestone by its address: looked
@@ -129,14 +128,22 @@ pub fn loads(all: &[&Standing<'_>], filter: &Filter) -> Vec<PartyLoad> {
             .and_then(|(_, r)| r.parties.iter().find(|p| p.code == party))
             .map(|p| p.name.clone())
     };
-    for (roadmap, party, helping, overdue) in loads {
-        let name = name_of(&roadmap, &party);
-        let load = entry(&mut by, &roadmap, &party, name);
-        if helping {
-            load.helping += 1;
-        } else {
-            load.open += 1;
-            load.overdue += usize::from(overdue);
+    let mut once = SharesOnce::default();
+    for ((id, owner), (roadmap, open, overdue)) in work {
+        let found = owner.map_or(&[][..], |o| once.of(roadmap, o));
+        if found.is_empty() {
+            let load = entry(&mut by, id, NO_OWNER, name_of(id, NO_OWNER));
+            load.open += open;
+            load.overdue += overdue;
+        }
+        for share in found {
+            let load = entry(&mut by, id, &share.party, name_of(id, &share.party));
+            if share.helping {
+                load.helping += open;
+            } else {
+                load.open += open;
+                load.overdue += overdue;
+            }
         }
     }
     // What waits on whom: a milestone waits on the parties responsible for the
