@@ -5,7 +5,7 @@
 //! most of the work on a large portfolio: no colour, and the table fits the
 //! terminal's width as it is. There comfy-table gives each column its widest
 //! line and wraps nothing, and this file draws the same bytes in one pass
-//! (`plain`), without building comfy-table's cells, rows and lines. A
+//! (`draw_plain`), without building comfy-table's cells, rows and lines. A
 //! property test (`tests/properties.rs`) draws random tables both ways at
 //! every width and requires the same bytes, so there is one behaviour; any
 //! table the plain writer is not sure of (a control character, a ragged
@@ -106,12 +106,12 @@ impl Table {
         table
     }
 
-    /// The table drawn in one pass, when it has no colour, it has a header
-    /// and every row has a cell per column, no cell holds a control
-    /// character (other than a line break) and every column's widest line
-    /// fits the width: then comfy-table gives each column exactly its widest
-    /// line (at least one character).
-    fn plain(&self) -> Option<String> {
+    /// The columns' widths when the plain writer draws the table: it has no
+    /// colour, it has a header and every row has a cell per column, no cell
+    /// holds a control character (other than a line break) and every
+    /// column's widest line fits the width. Then comfy-table gives each
+    /// column exactly its widest line (at least one character).
+    fn plain_widths(&self) -> Option<Vec<usize>> {
         let Layout::Terminal { width, color: false } = self.layout else {
             return None;
         };
@@ -135,62 +135,65 @@ impl Table {
                 }
             }
         }
-        // The borders (one more than the columns) and a space each side of every cell.
-        if widths.iter().sum::<usize>() + 3 * columns + 1 > usize::from(width) {
-            return None;
-        }
-        let mut out = String::with_capacity(all().flatten().map(|c| c.len() + 3).sum::<usize>() * 2);
-        rule(&mut out, &widths, '┌', '─', '┬', '┐');
-        for (i, row) in all().enumerate() {
+        // The borders (one more than the columns) and a space each side of
+        // every cell: the table takes its widths and 3 × columns + 1 more.
+        let drawn = widths.iter().sum::<usize>() + 3 * columns + 1;
+        (drawn <= usize::from(width)).then_some(widths)
+    }
+
+    /// The table drawn in one pass with `widths` (from `plain_widths`),
+    /// straight into `out`.
+    fn draw_plain(&self, widths: &[usize], out: &mut impl fmt::Write) -> fmt::Result {
+        let header = self.header.iter();
+        rule(out, widths, '┌', '─', '┬', '┐')?;
+        out.write_char('\n')?;
+        for (i, row) in header.chain(&self.rows).enumerate() {
             let lines: Vec<Vec<&str>> = row.iter().map(|cell| cell.split('\n').collect()).collect();
             let height = lines.iter().map(Vec::len).max().unwrap_or(1);
             for k in 0..height {
-                out.push('│');
-                for (j, (cell, width)) in lines.iter().zip(&widths).enumerate() {
+                out.write_char('│')?;
+                for (j, (cell, width)) in lines.iter().zip(widths).enumerate() {
                     if j > 0 {
-                        out.push('┆');
+                        out.write_char('┆')?;
                     }
                     let line = cell.get(k).copied().unwrap_or("");
                     let pad = width - line.width();
-                    out.push(' ');
                     if self.right.contains(&j) {
-                        out.extend(std::iter::repeat_n(' ', pad));
-                        out.push_str(line);
+                        write!(out, " {:pad$}{line} ", "")?;
                     } else {
-                        out.push_str(line);
-                        out.extend(std::iter::repeat_n(' ', pad));
+                        write!(out, " {line}{:pad$} ", "")?;
                     }
-                    out.push(' ');
                 }
-                out.push_str("│\n");
+                out.write_str("│\n")?;
             }
             if i == 0 {
-                rule(&mut out, &widths, '╞', '═', '╪', '╡');
+                rule(out, widths, '╞', '═', '╪', '╡')?;
+                out.write_char('\n')?;
             }
         }
-        rule(&mut out, &widths, '└', '─', '┴', '┘');
-        out.pop();
-        Some(out)
+        // The last line without a line break, as comfy-table ends a table.
+        rule(out, widths, '└', '─', '┴', '┘')
     }
 }
 
-/// A horizontal line across the columns, ended by a line break.
-fn rule(out: &mut String, widths: &[usize], left: char, line: char, cross: char, right: char) {
-    out.push(left);
+/// A horizontal line across the columns.
+fn rule(out: &mut impl fmt::Write, widths: &[usize], left: char, line: char, cross: char, right: char) -> fmt::Result {
+    out.write_char(left)?;
     for (j, width) in widths.iter().enumerate() {
         if j > 0 {
-            out.push(cross);
+            out.write_char(cross)?;
         }
-        out.extend(std::iter::repeat_n(line, width + 2));
+        for _ in 0..width + 2 {
+            out.write_char(line)?;
+        }
     }
-    out.push(right);
-    out.push('\n');
+    out.write_char(right)
 }
 
 impl fmt::Display for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.plain() {
-            Some(text) => f.write_str(&text),
+        match self.plain_widths() {
+            Some(widths) => self.draw_plain(&widths, f),
             None => self.comfy().fmt(f),
         }
     }
@@ -200,5 +203,10 @@ impl fmt::Display for Table {
 /// draws it: for the test that holds the one to the other.
 #[doc(hidden)]
 pub fn drawn_both_ways(table: &Table) -> (Option<String>, String) {
-    (table.plain(), table.comfy().to_string())
+    let plain = table.plain_widths().map(|widths| {
+        let mut out = String::new();
+        let _ = table.draw_plain(&widths, &mut out);
+        out
+    });
+    (plain, table.comfy().to_string())
 }
