@@ -44,6 +44,7 @@ command -v cargo >/dev/null || die "cargo not found: install Rust first (https:/
 command -v hyperfine >/dev/null || install_pkg hyperfine || die "hyperfine is missing and could not be installed"
 [ -x /usr/bin/time ] || install_pkg time || die "GNU time (/usr/bin/time) is missing and could not be installed"
 command -v task >/dev/null || install_pkg taskwarrior || log "Taskwarrior could not be installed: compared with nothing"
+command -v tj3 >/dev/null || install_pkg tj3 || log "TaskJuggler (tj3) could not be installed: not compared"
 HAVE_TASK=
 command -v task >/dev/null && HAVE_TASK=1
 
@@ -120,6 +121,7 @@ peak shipped status "${SHIPPED[@]}"
 
 # ---------------------------------------------------------------- each size
 declare -A SIZE_NOTE TASK_NOTE
+TJ_NOTE=
 for n in $SIZES; do
     dir=$WORK/n$n
     log ""
@@ -171,6 +173,14 @@ for n in $SIZES; do
             log "   ${TASK_NOTE[$n]}: $(tail -2 "$WORK/import.txt")"
         fi
         rm -rf "$tw"
+    fi
+    # TaskJuggler, which schedules the project and writes its overdue report,
+    # as a second peer at the real workload's size (its years end in 2035).
+    if [ "$n" -eq 2500 ] && command -v tj3 >/dev/null; then
+        mkdir -p "$WORK/tj"
+        bench "$n" "tj3 (overdue report)" 3 10 "tj3 --silent -o $WORK/tj $dir/project.tjp"
+        peak "$n" "tj3 (overdue report)" tj3 --silent -o "$WORK/tj" "$dir/project.tjp"
+        TJ_NOTE="TaskJuggler $(tj3 --version 2>/dev/null | head -1 | grep -o '[0-9][0-9.]*' | head -1) schedules the same dated milestones (\`project.tjp\`) and writes a CSV report of the overdue ones: $(($(wc -l <"$WORK/tj/overdue.csv") - 1)) lines (the overdue tasks and the file tasks that hold them)"
     fi
     rm -rf "$dir"
 done
@@ -226,6 +236,7 @@ for n in $SIZES; do
     echo "- N=$n: ${SIZE_NOTE[$n]:-}${TASK_NOTE[$n]:+; ${TASK_NOTE[$n]}}"
 done
 echo "- shipped: the five built-in roadmaps alone, with an empty state file"
+[ -n "${TJ_NOTE:-}" ] && echo "- $TJ_NOTE"
 echo "- Taskwarrior gets each dated milestone that has an end, due on its last day; \`completed\` when the state makes it done, \`deleted\` when skipped, else \`pending\`"
 echo
 echo "## Results"

@@ -20,6 +20,11 @@
 //!   tasks, one JSON object per line, for `task import`. A milestone that the
 //!   state makes done is `completed`, one it makes skipped is `deleted`, the
 //!   rest are `pending`.
+//! - `OUT/project.tjp`: the same dated milestones as a TaskJuggler project,
+//!   a task per file with a sub-task per milestone (a TaskJuggler milestone
+//!   when it is due on one day), `complete 100` when the state makes it done
+//!   or skipped, else `complete 0`, and a CSV report of the overdue ones (leaf
+//!   tasks that end before `now` and are not complete), for `tj3`.
 //! - `OUT/open-step.txt`: the address of one step that is still open, for
 //!   timing `roadmap done`.
 //! - `OUT/expected.json`: each milestone's status on 2026-11-22 (and how many
@@ -747,6 +752,51 @@ fn tasks_file(
     Ok((count, open_step))
 }
 
+/// The latest day TaskJuggler 3 accepts in a project.
+const TJ_LAST: (i32, u32, u32) = (2035, 12, 31);
+
+/// Writes the TaskJuggler project: the milestones `tasks_file` gives
+/// Taskwarrior (dated, with an end), within the years TaskJuggler takes.
+fn taskjuggler_file(files: &[RoadmapFile], targets: &HashMap<String, Target>, path: &Path) -> std::io::Result<()> {
+    let last = day(TJ_LAST.0, TJ_LAST.1, TJ_LAST.2);
+    let dated = |m: &Milestone| {
+        let end = m.end?;
+        let start = m.start.unwrap_or(end).min(end);
+        (end < last).then_some((start, end))
+    };
+    let days = files
+        .iter()
+        .flat_map(|f| f.milestones.iter().filter_map(dated))
+        .flat_map(|(start, end)| [start, end]);
+    let first = days.clone().min().unwrap_or(day(2026, 1, 1)) - Duration::days(31);
+    let end = (days.max().unwrap_or(day(2026, 1, 1)) + Duration::days(31)).min(last);
+    let mut out = format!(
+        "project bench \"Benchmark\" {first} - {end} {{\n  timezone \"UTC\"\n  now {}\n}}\n",
+        day(EXPECTED_ON.0, EXPECTED_ON.1, EXPECTED_ON.2)
+    );
+    for (f, file) in files.iter().enumerate() {
+        let _ = writeln!(out, "task f{f} \"{}\" {{", file.id);
+        for (m, milestone) in file.milestones.iter().enumerate() {
+            let Some((start, end)) = dated(milestone) else { continue };
+            let (mark, _) = outcome(file, m, targets);
+            let complete = if mark == Mark::Open { 0 } else { 100 };
+            let title = milestone.title.replace(['"', '\\'], "'");
+            // TaskJuggler's end is the moment a task ends: the day after its last.
+            let when = if start == end {
+                format!("milestone start {start}")
+            } else {
+                format!("start {start} end {}", end + Duration::days(1))
+            };
+            let _ = writeln!(out, "  task m{m} \"{title}\" {{ {when} complete {complete} }}");
+        }
+        out.push_str("}\n");
+    }
+    out.push_str(
+        "taskreport overdue \"overdue\" {\n  formats csv\n  columns id, name, end, complete\n  hidetask ~(isleaf() & (plan.end < ${now}) & (plan.complete < 100))\n}\n",
+    );
+    std::fs::write(path, out)
+}
+
 fn generate(args: &Args) -> std::io::Result<()> {
     let roadmaps = args.out.join("roadmaps");
     std::fs::create_dir_all(&roadmaps)?;
@@ -770,6 +820,7 @@ fn generate(args: &Args) -> std::io::Result<()> {
     )?;
     let (tasks, open_step) = tasks_file(&mut task_rng, &files, &targets, &args.out.join("tasks.json"))?;
     expected_file(&files, &targets, &args.out.join("expected.json"))?;
+    taskjuggler_file(&files, &targets, &args.out.join("project.tjp"))?;
     let open_step = open_step.unwrap_or_default();
     std::fs::write(args.out.join("open-step.txt"), format!("{open_step}\n"))?;
     println!(
