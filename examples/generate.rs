@@ -20,8 +20,8 @@
 //!   tasks, one JSON object per line, for `task import`. A milestone that the
 //!   state makes done is `completed`, one it makes skipped is `deleted`, the
 //!   rest are `pending`.
-//! - `OUT/project.tjp`: the same dated milestones as a TaskJuggler project,
-//!   a task per file with a sub-task per milestone (a TaskJuggler milestone
+//! - `OUT/project.tjp`: the same dated milestones as a `TaskJuggler` project,
+//!   a task per file with a sub-task per milestone (a `TaskJuggler` milestone
 //!   when it is due on one day), `complete 100` when the state makes it done
 //!   or skipped, else `complete 0`, and a CSV report of the overdue ones (leaf
 //!   tasks that end before `now` and are not complete), for `tj3`.
@@ -752,11 +752,11 @@ fn tasks_file(
     Ok((count, open_step))
 }
 
-/// The latest day TaskJuggler 3 accepts in a project.
+/// The latest day `TaskJuggler` 3 accepts in a project.
 const TJ_LAST: (i32, u32, u32) = (2035, 12, 31);
 
-/// Writes the TaskJuggler project: the milestones `tasks_file` gives
-/// Taskwarrior (dated, with an end), within the years TaskJuggler takes.
+/// Writes the `TaskJuggler` project: the milestones `tasks_file` gives
+/// Taskwarrior (dated, with an end), within the years `TaskJuggler` takes.
 fn taskjuggler_file(files: &[RoadmapFile], targets: &HashMap<String, Target>, path: &Path) -> std::io::Result<()> {
     let last = day(TJ_LAST.0, TJ_LAST.1, TJ_LAST.2);
     let dated = |m: &Milestone| {
