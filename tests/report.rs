@@ -376,3 +376,35 @@ fn the_word_report_holds_any_text_as_written() {
     assert_eq!(word["pictures"], serde_json::json!([]), "nothing is dated");
     assert_eq!(word["language"], "sv-SE");
 }
+
+/// An assessment nested a hundred thousand block quotes deep (a teammate's
+/// hostile file) is written to Word with its words and without exhausting
+/// the stack: past a depth, the rest is kept as text.
+#[test]
+fn a_deeply_nested_assessment_is_written_to_word_and_keeps_its_words() {
+    let sandbox = Sandbox::new();
+    sandbox.write("assessment.md", format!("{} djupt\n", ">".repeat(100_000)));
+    let path = sandbox.path().join("deep.docx");
+    let mut cmd = sandbox.cmd(&["--today", TODAY, "--lang", "sv", "report"]);
+    cmd.args(["--format", "docx", "--assessment", "assessment.md", "-o"])
+        .arg(&path);
+    expect_code(&cmd.output().unwrap(), 0);
+    if !readers(&[Reader::PythonPackage("docx")]) {
+        return;
+    }
+    let output = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/read_docx.py"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let word: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let quoted: Vec<&str> = word["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["style"] == "Quote")
+        .filter_map(|b| b["paragraph"].as_str())
+        .collect();
+    assert_eq!(quoted, ["djupt"]);
+}

@@ -584,12 +584,19 @@ impl Body<'_> {
         let arena = comrak::Arena::new();
         let root = comrak::parse_document(&arena, &super::sanitize(text), &comrak::Options::default());
         for node in root.children() {
-            self.markdown_block(node, 0);
+            self.markdown_block(node, 0, 0);
         }
     }
 
-    fn markdown_block<'n>(&mut self, node: &'n comrak::nodes::AstNode<'n>, depth: isize) {
+    /// One block of the assessment; `depth` is the list level, `nesting`
+    /// how deep in the tree it is: past `NESTING`, the rest is its text
+    /// alone (a file of a hundred thousand `>` must not exhaust the stack).
+    fn markdown_block<'n>(&mut self, node: &'n comrak::nodes::AstNode<'n>, depth: isize, nesting: usize) {
         use comrak::nodes::NodeValue;
+        if nesting > NESTING {
+            self.push(paragraph(Some("Quote")).push(run(&text_of(node), plain())));
+            return;
+        }
         let value = node.data.borrow().value.clone();
         match value {
             NodeValue::Paragraph => {
@@ -609,7 +616,7 @@ impl Body<'_> {
                         if i == 0 && is_paragraph {
                             self.push(inlines(bulleted(depth.min(1)), child));
                         } else {
-                            self.markdown_block(child, depth + 1);
+                            self.markdown_block(child, depth + 1, nesting + 2);
                         }
                     }
                 }
@@ -623,7 +630,7 @@ impl Body<'_> {
             NodeValue::ThematicBreak => self.push(paragraph(Some("Quote"))),
             _ => {
                 for child in node.children() {
-                    self.markdown_block(child, depth);
+                    self.markdown_block(child, depth, nesting + 1);
                 }
             }
         }
@@ -634,9 +641,8 @@ impl Body<'_> {
 /// table: each column at least as wide as its longest word, the rest of the
 /// text's width shared by how much more its longest line would take.
 fn column_widths(language: &Language, table: &Table) -> Vec<isize> {
-    /// A bold character at 9 pt in a wide sans-serif (`DejaVu` is wider than
-    /// Arial), and
-    /// a cell's padding on both sides.
+    /// A bold character at 9 pt in a wide sans-serif (`DejaVu` is wider
+    /// than Arial), and a cell's padding on both sides.
     const CHAR: usize = 135;
     const PADDING: usize = 260;
     let text = |line: &Line| line.0.iter().map(|span| marked(language, span).1).collect::<String>();
@@ -669,6 +675,25 @@ fn column_widths(language: &Language, table: &Table) -> Vec<isize> {
     widths.into_iter().map(|w| isize::try_from(w).unwrap_or(0)).collect()
 }
 
+/// How deep the assessment's Markdown is followed, block in block or
+/// emphasis in emphasis; deeper, its text is kept without the structure.
+const NESTING: usize = 32;
+
+/// The text under a Markdown node, found without recursion.
+fn text_of<'n>(node: &'n comrak::nodes::AstNode<'n>) -> String {
+    use comrak::nodes::NodeValue;
+    let mut out = String::new();
+    for descendant in node.descendants() {
+        match &descendant.data.borrow().value {
+            NodeValue::Text(text) => out.push_str(text),
+            NodeValue::Code(code) => out.push_str(&code.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// A bulleted paragraph at `level` (0 or 1).
 fn bulleted(level: isize) -> Paragraph<'static> {
     Paragraph::default().property(
@@ -694,8 +719,12 @@ fn inlines_with<'n>(
         node: &'n comrak::nodes::AstNode<'n>,
         strong: bool,
         emphasis: bool,
+        nesting: usize,
     ) -> Paragraph<'static> {
         use comrak::nodes::NodeValue;
+        if nesting > NESTING {
+            return p.push(run(&text_of(node), CharacterProperty::default()));
+        }
         let property = || {
             let mut property = CharacterProperty::default();
             if strong {
@@ -713,21 +742,25 @@ fn inlines_with<'n>(
             NodeValue::HtmlInline(html) => p.push(run(&html, property())),
             NodeValue::SoftBreak => p.push(run(" ", property())),
             NodeValue::LineBreak => p.push(run("\n", property())),
-            NodeValue::Strong => node.children().fold(p, |p, c| walk(p, c, true, emphasis)),
-            NodeValue::Emph => node.children().fold(p, |p, c| walk(p, c, strong, true)),
+            NodeValue::Strong => node.children().fold(p, |p, c| walk(p, c, true, emphasis, nesting + 1)),
+            NodeValue::Emph => node.children().fold(p, |p, c| walk(p, c, strong, true, nesting + 1)),
             NodeValue::Link(link) => {
-                let p = node.children().fold(p, |p, c| walk(p, c, strong, emphasis));
+                let p = node
+                    .children()
+                    .fold(p, |p, c| walk(p, c, strong, emphasis, nesting + 1));
                 if link.url.is_empty() {
                     p
                 } else {
                     p.push(run(&format!(" <{}>", link.url), property()))
                 }
             }
-            _ => node.children().fold(p, |p, c| walk(p, c, strong, emphasis)),
+            _ => node
+                .children()
+                .fold(p, |p, c| walk(p, c, strong, emphasis, nesting + 1)),
         }
     }
     for child in node.children() {
-        p = walk(p, child, strong, false);
+        p = walk(p, child, strong, false, 0);
     }
     p
 }
