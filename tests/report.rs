@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{Reader, Sandbox, expect_code, golden, mermaid_tasks, readers};
+use crate::support::{Reader, Sandbox, expect_code, golden, mermaid_tasks, python_reads, readers};
 use crate::views::sandbox_with_progress;
 
 /// Two weeks after the first ticks, in 2027-W20.
@@ -337,13 +337,7 @@ fn the_word_report_holds_any_text_as_written() {
     cmd.args(["--format", "docx", "--assessment", "assessment.md", "-o"])
         .arg(&path);
     expect_code(&cmd.output().unwrap(), 0);
-    let output = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/read_docx.py"))
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let word: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let word = python_reads("read_docx.py", &path, &[]);
     let paragraphs: Vec<(&str, &str)> = word["blocks"]
         .as_array()
         .unwrap()
@@ -392,13 +386,7 @@ fn a_deeply_nested_assessment_is_written_to_word_and_keeps_its_words() {
     if !readers(&[Reader::PythonPackage("docx")]) {
         return;
     }
-    let output = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/read_docx.py"))
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let word: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let word = python_reads("read_docx.py", &path, &[]);
     let quoted: Vec<&str> = word["blocks"]
         .as_array()
         .unwrap()

@@ -13,7 +13,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::{Reader, Sandbox, expect_code, golden, node_reads, readers, stable, stderr};
+use crate::support::{Reader, Sandbox, expect_code, golden, node_reads, python_reads, readers, stable, stderr};
 
 const SUNDSBY: &str = r#"[roadmap]
 id = "sundsby-sdk"
@@ -895,13 +895,7 @@ fn printed_to_a4_it_fits_three_pages_with_the_summary_on_page_one() {
         if let Some(keep) = std::env::var_os("ROADMAP_SCREENSHOT_DIR") {
             std::fs::copy(&pdf, Path::new(&keep).join(format!("styrgrupp-{lang}.pdf"))).unwrap();
         }
-        let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
-        let info = String::from_utf8_lossy(&info.stdout).into_owned();
-        let pages: u32 = info
-            .lines()
-            .find_map(|l| l.strip_prefix("Pages:"))
-            .and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("{lang}: pdfinfo says {info}"));
+        let pages = pages(&pdf);
         assert!(pages <= 3, "{lang}: {pages} pages");
         let text = Command::new("pdftotext")
             .args(["-f", "1", "-l", "1"])
@@ -997,8 +991,8 @@ fn as_a_word_document_it_reads_as_the_page_does_and_prints_as_long() {
             &format!("{lang}/report.html"),
             report(&sandbox, lang, "2027-W15", "html"),
         );
-        let word: Value = serde_json::from_str(&python(&["tests/read_docx.py", docx.to_str().unwrap()])).unwrap();
-        let html: Value = serde_json::from_str(&python(&["tests/read_html.py", page.to_str().unwrap()])).unwrap();
+        let word = python_reads("read_docx.py", &docx, &[]);
+        let html = python_reads("read_html.py", &page, &[]);
         if let Some(keep) = std::env::var_os("ROADMAP_SCREENSHOT_DIR") {
             std::fs::copy(&docx, Path::new(&keep).join(format!("styrgrupp-{lang}.docx"))).unwrap();
         }
@@ -1090,17 +1084,6 @@ fn as_a_word_document_it_reads_as_the_page_does_and_prints_as_long() {
             "{lang}: Word prints {word_pages} pages, the page {html_pages}"
         );
     }
-}
-
-/// What a Python reader in `tests/` prints.
-fn python(args: &[&str]) -> String {
-    let output = Command::new("python3")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap()
 }
 
 /// A Word document converted to PDF by `LibreOffice` headless, with a

@@ -335,7 +335,8 @@ pub fn chromium() -> Option<PathBuf> {
 }
 
 /// What a Python reader in `tests/` (`read_ics.py`, `read_csv.py`,
-/// `read_xlsx.py`) prints as JSON for the file at `path`.
+/// `read_xlsx.py`, `read_docx.py`, `read_html.py`, …) prints as JSON for the
+/// file at `path`.
 pub fn python_reads(script: &str, path: &Path, flags: &[&str]) -> serde_json::Value {
     let output = Command::new("python3")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(script))
