@@ -278,6 +278,10 @@ fn bold() -> CharacterProperty<'static> {
     CharacterProperty::default().bold(Bold::from(true))
 }
 
+fn italic() -> CharacterProperty<'static> {
+    CharacterProperty::default().italics(Italics::from(true))
+}
+
 fn coloured(hex: &str) -> CharacterProperty<'static> {
     CharacterProperty::default().color(Color::from(hex.to_string()))
 }
@@ -348,13 +352,15 @@ impl Body<'_> {
         self.content.push(BodyContent::Paragraph(paragraph));
     }
 
-    fn line(&self, paragraph: Paragraph<'static>, line: &Line) -> Paragraph<'static> {
+    /// `line`'s spans as runs of `paragraph`; `strong`, its text in bold
+    /// (a table's first column, which names the row).
+    fn line(&self, paragraph: Paragraph<'static>, line: &Line, strong: bool) -> Paragraph<'static> {
         let language = self.language;
         let mut out = paragraph;
         for span in &line.0 {
             out = match span {
-                Span::Text(text) => out.push(run(text, plain())),
-                Span::Strong(text) => out.push(run(text, bold())),
+                Span::Text(text) if !strong => out.push(run(text, plain())),
+                Span::Text(text) | Span::Strong(text) => out.push(run(text, bold())),
                 Span::Light(_) | Span::Status(_) => {
                     let (colour, text) = marked(language, span);
                     out.push(run(&text, coloured(colour)))
@@ -367,18 +373,18 @@ impl Body<'_> {
     fn block(&mut self, block: &Block) {
         match block {
             Block::Paragraph(line) => {
-                let p = self.line(paragraph(None), line);
+                let p = self.line(paragraph(None), line, false);
                 self.push(p);
             }
             Block::Empty(text) => {
-                self.push(paragraph(None).push(run(text, CharacterProperty::default().italics(Italics::from(true)))));
+                self.push(paragraph(None).push(run(text, italic())));
             }
             Block::List(entries) => {
                 for entry in entries {
-                    let p = self.line(bulleted(0), &entry.line);
+                    let p = self.line(bulleted(0), &entry.line, false);
                     self.push(p);
                     for detail in &entry.details {
-                        let p = self.line(paragraph(Some("Detail")), detail);
+                        let p = self.line(paragraph(Some("Detail")), detail, false);
                         self.push(p);
                     }
                 }
@@ -459,18 +465,7 @@ impl Body<'_> {
             for (i, (cell, column)) in row.iter().zip(&table.columns).enumerate() {
                 let p = Paragraph::default().property(align(column.numeric));
                 // The first column names the row, as the HTML's row headers.
-                let p = if i == 0 {
-                    let mut p = p;
-                    for span in &cell.0 {
-                        p = match span {
-                            Span::Text(text) | Span::Strong(text) => p.push(run(text, bold())),
-                            _ => self.line(p, &Line(vec![span.clone()])),
-                        };
-                    }
-                    p
-                } else {
-                    self.line(p, cell)
-                };
+                let p = self.line(p, cell, i == 0);
                 cells = cells.push_cell(TableCell::paragraph(p));
             }
             out = out.push_row(cells);
@@ -495,7 +490,7 @@ impl Body<'_> {
             None => title.clone(),
         };
         let Some((i, picture)) = self.pictures.iter().enumerate().find(|(_, p)| p.chart == chart) else {
-            self.push(paragraph(None).push(run(&alt, CharacterProperty::default().italics(Italics::from(true)))));
+            self.push(paragraph(None).push(run(&alt, italic())));
             return;
         };
         let width = emu(TEXT_WIDTH);
