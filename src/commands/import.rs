@@ -40,6 +40,8 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
             "check the path; a name with spaces needs quotes",
         )
     })?;
+    // In a Word or Markdown document a plan can be several tables, one per section.
+    let sections = matches!(kind, Kind::Word | Kind::Markdown);
     let (
         tables,
         Chosen {
@@ -65,12 +67,10 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
         if args.risks {
             return risks(context, args, &tables, &name, &shown);
         }
-        let sections = matches!(kind, Kind::Word | Kind::Markdown);
         let chosen =
             choose(&tables, args.table.as_deref(), &named, sections).map_err(|why| not_a_plan(why, &tables, &shown))?;
         (tables, chosen)
     };
-    let sections = matches!(kind, Kind::Word | Kind::Markdown);
     let table = &tables[read_tables[0] - 1];
     let merged = read_tables.len() > 1;
     let table_label = |language: &Language| {
