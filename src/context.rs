@@ -2,6 +2,7 @@
 //! environment: the terminal, today, the roadmap folders, the state file, who
 //! is recording.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -124,13 +125,13 @@ impl Context {
         workspace::roadmap_dirs(&self.cwd, std::env::var_os("ROADMAP_PATH"), &self.global.roadmap_dirs)
     }
 
-    pub fn catalog(&self) -> Result<Catalog> {
+    /// The loaded roadmaps; with `--workspace`, the ones read once with the
+    /// state (`joined`), lent rather than copied.
+    pub fn catalog(&self) -> Result<Cow<'_, Catalog>> {
         if self.global.workspaces.is_empty() {
-            return Catalog::load(&self.roadmap_dirs());
+            return Catalog::load(&self.roadmap_dirs()).map(Cow::Owned);
         }
-        Ok(Catalog {
-            roadmaps: self.joined()?.0.roadmaps.clone(),
-        })
+        Ok(Cow::Borrowed(&self.joined()?.0))
     }
 
     /// The workspaces of `--workspace`, read as one (`workspaces::join`);

@@ -58,7 +58,7 @@ impl<'c> Scope<'c> {
 }
 
 /// Every loaded roadmap, in catalog order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Catalog {
     pub roadmaps: Vec<Roadmap>,
 }

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::cli::CostArgs;
 use crate::context::Context;
 use crate::i18n::{Language, t};
-use crate::render::{Format, cell, headers, table};
+use crate::render::{Format, Table, cell, headers};
 
 pub fn run(context: &Context, args: &CostArgs) -> Result<ExitCode> {
     if args.spent.is_none() && args.forecast.is_none() {
@@ -95,7 +95,7 @@ fn show(context: &Context, args: &CostArgs) -> Result<ExitCode> {
     let text = match args.format {
         Format::Json => crate::render::json::to_string(&money)?,
         format => {
-            let mut table = table(&context.terminal, format);
+            let mut table = Table::new(&context.terminal, format);
             table.set_header(headers(
                 language,
                 format,

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::cli::ListArgs;
 use crate::context::Context;
-use crate::render::{Format, cell, headers, origin, table};
+use crate::render::{Format, Table, cell, headers, origin};
 
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -45,7 +45,7 @@ pub fn run(context: &Context, args: &ListArgs) -> Result<ExitCode> {
     let text = match args.format {
         Format::Json => crate::render::json::to_string(&entries)?,
         Format::Table | Format::Markdown => {
-            let mut table = table(&context.terminal, args.format);
+            let mut table = Table::new(&context.terminal, args.format);
             let language = &context.language;
             table.set_header(headers(
                 language,

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::LogArgs;
 use crate::context::Context;
 use crate::i18n::t;
-use crate::render::{Format, cell, cost_change, headers, op_word, risk_change, table, titled};
+use crate::render::{Format, Table, cell, cost_change, headers, op_word, risk_change, titled};
 
 #[derive(Serialize)]
 struct EntryJson<'a> {
@@ -97,7 +97,7 @@ pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
         }
         format => {
             let language = &context.language;
-            let mut table = table(&context.terminal, format);
+            let mut table = Table::new(&context.terminal, format);
             table.set_header(headers(
                 language,
                 format,

@@ -16,7 +16,7 @@ use crate::cli::{OverdueArgs, OverdueFormat};
 use crate::context::Context;
 use crate::i18n::{Language, t};
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, cell, headers, table};
+use crate::render::{Format, Style, Table, cell, headers};
 
 #[derive(Serialize)]
 struct OverdueJson<'a> {
@@ -119,7 +119,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
         })?,
         _ if items.is_empty() => t!(language, "overdue-none", today = language.date(today)) + "\n",
         format => {
-            let mut table = table(&context.terminal, format);
+            let mut table = Table::new(&context.terminal, format);
             let [organisation, overdue, what, due, owner] = headers(
                 language,
                 format,

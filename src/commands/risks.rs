@@ -6,7 +6,7 @@ use roadmap_core::{ExitCode, Result};
 use crate::cli::RisksArgs;
 use crate::context::Context;
 use crate::i18n::t;
-use crate::render::{Format, cell, headers, table};
+use crate::render::{Format, Table, cell, headers};
 
 pub fn run(context: &Context, args: &RisksArgs) -> Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -30,7 +30,7 @@ pub fn run(context: &Context, args: &RisksArgs) -> Result<ExitCode> {
         Format::Json => crate::render::json::to_string(&risks)?,
         _ if risks.is_empty() => t!(language, "risks-none") + "\n",
         format => {
-            let mut table = table(&context.terminal, format);
+            let mut table = Table::new(&context.terminal, format);
             table.set_header(headers(
                 language,
                 format,

@@ -13,7 +13,7 @@ use crate::cli::ShowArgs;
 use crate::context::Context;
 use crate::i18n::t;
 use crate::render::json::DueJson;
-use crate::render::{Format, Style, baseline_words, cell, dates_text, due_as_moved, headers, sanitize, table};
+use crate::render::{Format, Style, Table, baseline_words, cell, dates_text, due_as_moved, headers, sanitize};
 
 #[derive(Serialize)]
 struct RoadmapJson<'a> {
@@ -289,7 +289,7 @@ fn roadmap_text(context: &Context, roadmap: &Roadmap, format: Format, schedule: 
 fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone], schedule: &Schedule) -> String {
     let language = &context.language;
     let year = context.year();
-    let mut table = table(&context.terminal, format);
+    let mut table = Table::new(&context.terminal, format);
     table.set_header(headers(
         language,
         format,
@@ -336,7 +336,7 @@ fn milestone_table(context: &Context, format: Format, milestones: &[&Milestone],
 
 fn steps_table(context: &Context, format: Format, milestone: &Milestone) -> String {
     let language = &context.language;
-    let mut table = table(&context.terminal, format);
+    let mut table = Table::new(&context.terminal, format);
     let [step, owner] = headers(language, format, ["col-step", "col-owner"]);
     table.set_header(["#".to_string(), step, owner]);
     for (i, step) in milestone.steps.iter().enumerate() {
@@ -354,7 +354,7 @@ fn steps_table(context: &Context, format: Format, milestone: &Milestone) -> Stri
 }
 
 fn facts_table(context: &Context, format: Format, facts: &[(String, String)]) -> String {
-    let mut table = table(&context.terminal, format);
+    let mut table = Table::new(&context.terminal, format);
     if format == Format::Markdown {
         table.set_header(["", ""]);
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::cli::SlipsArgs;
 use crate::context::Context;
 use crate::i18n::t;
-use crate::render::{Format, baseline_words, cell, headers, table, titled};
+use crate::render::{Format, Table, baseline_words, cell, headers, titled};
 
 #[derive(Serialize)]
 struct Slip<'a> {
@@ -97,7 +97,7 @@ pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
         format => {
             let language = &context.language;
             let year = context.year();
-            let mut table = table(&context.terminal, format);
+            let mut table = Table::new(&context.terminal, format);
             table.set_header(headers(
                 language,
                 format,

@@ -16,7 +16,7 @@ use crate::context::Context;
 use crate::i18n::t;
 use crate::render::json::DueJson;
 use crate::render::{
-    Format, Style, bar, cell, due_as_moved, headers, sanitize, status_count, status_text, table, wrap,
+    Format, Style, Table, bar, cell, due_as_moved, headers, sanitize, status_count, status_text, wrap,
 };
 
 /// How many milestones "next" lists.
@@ -374,7 +374,7 @@ fn roadmap_text(
     }
     let next = next(standings);
     if !next.is_empty() {
-        let mut table = table(&context.terminal, format);
+        let mut table = Table::new(&context.terminal, format);
         table.set_header(headers(
             language,
             format,

@@ -65,12 +65,6 @@ pub fn cell(format: Format, text: &str) -> String {
     }
 }
 
-/// A table for `format`: one that fits the terminal, or a GitHub-flavoured
-/// Markdown one.
-pub fn table(terminal: &Terminal, format: Format) -> Table {
-    Table::new(terminal, format)
-}
-
 /// The colour of a status, the same in every view.
 pub fn status_style(status: Status) -> Style {
     match status {

@@ -4,13 +4,13 @@
 use roadmap_core::portfolio::{LightCounts, Row};
 use roadmap_core::report::lights::Light;
 
-use super::{Format, Style, Terminal, cell, headers, table, titled};
+use super::{Format, Style, Table, Terminal, cell, headers, titled};
 use super::{light_mark, light_word};
 use crate::i18n::{Language, t};
 
 /// The table of `rows`, the organisation named on the first row of its group.
 pub fn table_of(terminal: &Terminal, language: &Language, format: Format, rows: &[Row], year: i32) -> String {
-    let mut out = table(terminal, format);
+    let mut out = Table::new(terminal, format);
     out.set_header(headers(
         language,
         format,
