@@ -503,6 +503,88 @@ fn a_rename_merged_through_git_carries_a_teammates_earlier_ticks() {
     assert!(!out.contains("warning"), "{out}");
 }
 
+/// Money spent and risks added before a rename are the renamed plan's: they
+/// were recorded under the old id and must follow it, as ticks do.
+#[test]
+fn a_renamed_plan_keeps_its_spending_forecast_and_risks() {
+    let s = Supplier::new();
+    s.ok(
+        "itsl",
+        "2027-03-01T08:00:00Z",
+        &["init", "hubs-sdk", "--id", "hubs-x", "--start", "2027-W10"],
+    );
+    s.ok("itsl", "2027-03-02T08:00:00Z", &["cost", "hubs-x", "--spent", "400"]);
+    s.ok(
+        "itsl",
+        "2027-03-03T08:00:00Z",
+        &["cost", "hubs-x", "--forecast", "1 250"],
+    );
+    s.ok(
+        "itsl",
+        "2027-03-04T08:00:00Z",
+        &[
+            "risk",
+            "add",
+            "hubs-x",
+            "Testmiljön blir sen",
+            "--likelihood",
+            "3",
+            "--impact",
+            "4",
+            "--owner",
+            "ITSL",
+            "--action",
+            "Beställ i tid",
+        ],
+    );
+    s.ok("itsl", "2027-03-05T08:00:00Z", &["rename", "hubs-x", "hubs-sundsby"]);
+    // 400 spent, 1 250 forecast on the 3rd, one risk of severity 3 × 4 = 12.
+    let cost: Value = serde_json::from_str(&s.ok(
+        "itsl",
+        "2027-03-06T08:00:00Z",
+        &["--today", "2027-03-06", "cost", "hubs-sundsby", "--format", "json"],
+    ))
+    .unwrap();
+    assert_eq!(
+        (&cost["spent_tkr"], &cost["forecast_tkr"], &cost["forecast_on"]),
+        (&Value::from(400.0), &Value::from(1250.0), &Value::from("2027-03-03")),
+        "{cost}"
+    );
+    let report: Value = serde_json::from_str(&s.ok(
+        "itsl",
+        "2027-03-06T08:00:00Z",
+        &["--today", "2027-03-06", "report", "--format", "json"],
+    ))
+    .unwrap();
+    let risks = report["risks"].as_array().unwrap();
+    assert_eq!(risks.len(), 1, "{report}");
+    assert_eq!(
+        (&risks[0]["roadmap"], &risks[0]["severity"]),
+        (&Value::from("hubs-sundsby"), &Value::from(12)),
+        "{report}"
+    );
+    // A change to the risk after the rename is made under the new id and counts.
+    let id = risks[0]["id"].as_str().unwrap().to_string();
+    s.ok(
+        "itsl",
+        "2027-03-07T08:00:00Z",
+        &["risk", "close", &id, "--note", "Miljön levererad"],
+    );
+    let report: Value = serde_json::from_str(&s.ok(
+        "itsl",
+        "2027-03-07T09:00:00Z",
+        &["--today", "2027-03-07", "report", "--format", "json"],
+    ))
+    .unwrap();
+    let closed = report["risks_closed"].as_array().unwrap();
+    assert!(report["risks"].as_array().unwrap().is_empty(), "{report}");
+    assert_eq!(
+        (closed.len(), &closed[0]["id"], &closed[0]["roadmap"]),
+        (1, &Value::from(id), &Value::from("hubs-sundsby")),
+        "{report}"
+    );
+}
+
 /// The due date of `milestone` in `id` as `status` has it, as written.
 fn due_of(dir: &Path, id: &str, milestone: &str) -> String {
     let out = roadmap(

@@ -85,7 +85,8 @@ pub fn plan_cost(roadmap: &Roadmap, state: &State<'_>, day: NaiveDate) -> PlanCo
         let (Op::Cost, Some(cost)) = (event.op, &event.cost) else {
             continue;
         };
-        if event.target.roadmap() != roadmap.id {
+        // What it counts for now: a rename carries it to the new id.
+        if counted.target.roadmap() != roadmap.id {
             continue;
         }
         if let Some(amount) = cost.spent.filter(|_| event.day() <= day) {

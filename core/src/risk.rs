@@ -45,14 +45,16 @@ pub fn risks(state: &State<'_>) -> Vec<Risk> {
     let mut places: std::collections::HashMap<&crate::target::Target, usize> = std::collections::HashMap::new();
     for counted in state.ordered.iter().filter(|c| c.event.op == Op::Risk) {
         let event = counted.event;
-        let (Some(id), Some(fields)) = (event.target.risk_id(), event.risk.as_ref()) else {
+        // The risk as it counts now: a rename of its roadmap carries it along.
+        let target = &counted.target;
+        let (Some(id), Some(fields)) = (target.risk_id(), event.risk.as_ref()) else {
             continue;
         };
-        let roadmap = event.target.roadmap();
-        let at = if let Some(at) = places.get(&event.target) {
+        let roadmap = target.roadmap();
+        let at = if let Some(at) = places.get(target) {
             *at
         } else {
-            places.insert(&event.target, out.len());
+            places.insert(target, out.len());
             out.push(Risk {
                 id: id.to_string(),
                 roadmap: roadmap.to_string(),

@@ -970,14 +970,15 @@ fn risk_changes(state: &State<'_>, risks: &[Risk], period: &Period) -> Vec<RiskC
     let mut out = Vec::new();
     for counted in state.ordered.iter().filter(|c| c.event.op == Op::Risk) {
         let event = counted.event;
-        let added = !scores.contains_key(&event.target);
-        let (Some(id), Some(set)) = (event.target.risk_id(), event.risk.as_ref()) else {
+        let target = &counted.target;
+        let added = !scores.contains_key(target);
+        let (Some(id), Some(set)) = (target.risk_id(), event.risk.as_ref()) else {
             continue;
         };
-        let score = scores.entry(&event.target).or_default();
+        let score = scores.entry(target).or_default();
         let (likelihood_before, impact_before) = *score;
         *score = (set.likelihood.or(score.0), set.impact.or(score.1));
-        let Some(risk) = by_target.get(&(event.target.roadmap(), id)) else {
+        let Some(risk) = by_target.get(&(target.roadmap(), id)) else {
             continue;
         };
         let day = event.at.date_naive();
