@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::roadmap::{Roadmap, total_tkr};
-use crate::state::{Op, State};
+use crate::state::State;
 
 /// An amount in thousands as people write it: `450`, `1 250,5`, `−50`,
 /// `2,5 tkr`; none for anything else.
@@ -80,15 +80,11 @@ pub fn plan_cost(roadmap: &Roadmap, state: &State<'_>, day: NaiveDate) -> PlanCo
     };
     let mut spent: Option<f64> = None;
     let mut forecast = None;
-    for counted in &state.ordered {
+    for counted in state.cost_changes(&roadmap.id) {
         let event = counted.event;
-        let (Op::Cost, Some(cost)) = (event.op, &event.cost) else {
+        let Some(cost) = &event.cost else {
             continue;
         };
-        // What it counts for now: a rename carries it to the new id.
-        if counted.target.roadmap() != roadmap.id {
-            continue;
-        }
         if let Some(amount) = cost.spent.filter(|_| event.day() <= day) {
             spent = Some(spent.unwrap_or(0.0) + amount);
         }

@@ -10,7 +10,7 @@ use crate::progress::Progress;
 use crate::roadmap::{Milestone, Roadmap};
 use crate::schedule::{Baseline, baseline, due_now};
 use crate::state::{Mark, State};
-use crate::target::Target;
+use crate::target::{Target, write_work};
 
 /// Exactly one per milestone, decided in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -179,16 +179,18 @@ impl<'r> Standing<'r> {
 /// one path from the plan and the state to a milestone's status, for every
 /// view, the report and the exports.
 pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) -> Vec<Standing<'r>> {
+    // Each target's text is written into one buffer to look it up.
+    let mut text = String::new();
+    let mut mark = |milestone: &str, key: Option<&str>| {
+        write_work(&mut text, &roadmap.id, milestone, key);
+        state.mark(text.as_str())
+    };
     let read: Vec<(Mark, Vec<Mark>)> = roadmap
         .milestones
         .iter()
         .map(|m| {
-            let own = state.mark(&Target::milestone(&roadmap.id, &m.id));
-            let steps = m
-                .steps
-                .iter()
-                .map(|step| state.mark(&crate::address::step_target(&roadmap.id, &m.id, step)))
-                .collect();
+            let own = mark(&m.id, None);
+            let steps = m.steps.iter().map(|step| mark(&m.id, Some(step.key()))).collect();
             (own, steps)
         })
         .collect();

@@ -6,7 +6,9 @@
 //! The grammar lives here and nowhere else: every other module asks a
 //! `Target` for its parts, so a risk can never be taken for a step.
 
+use std::borrow::Borrow;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
 /// What a target names.
@@ -32,7 +34,10 @@ impl TargetKind {
 
 /// A milestone, a step or a risk, as the state file records it. It keeps
 /// its text whole (so it prints back as written) and where the parts end.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The text alone says what it is (the parts are read from it), so a target
+/// is its text: equal, ordered and hashed as it, and found in a map by it
+/// (`Borrow<str>`) without making one.
+#[derive(Clone)]
 pub struct Target {
     text: String,
     kind: TargetKind,
@@ -65,6 +70,52 @@ fn is_part(part: &str) -> bool {
     !part.is_empty() && !part.contains(['/', '#'])
 }
 
+impl PartialEq for Target {
+    fn eq(&self, other: &Target) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Target {}
+
+impl PartialOrd for Target {
+    fn partial_cmp(&self, other: &Target) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Target {
+    fn cmp(&self, other: &Target) -> std::cmp::Ordering {
+        self.text.cmp(&other.text)
+    }
+}
+
+impl Hash for Target {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl Borrow<str> for Target {
+    fn borrow(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Writes the text of a milestone's target (`key` none) or a step's into
+/// `text`, cleared first: what `Target::milestone` and `Target::step` hold,
+/// for looking one up without allocating a target per milestone and step.
+pub fn write_work(text: &mut String, roadmap: &str, milestone: &str, key: Option<&str>) {
+    text.clear();
+    text.push_str(roadmap);
+    text.push('/');
+    text.push_str(milestone);
+    if let Some(key) = key {
+        text.push('/');
+        text.push_str(key);
+    }
+}
+
 impl Target {
     /// A plan as a whole.
     pub fn plan(roadmap: &str) -> Target {
@@ -77,8 +128,10 @@ impl Target {
     }
 
     pub fn milestone(roadmap: &str, milestone: &str) -> Target {
+        let mut text = String::with_capacity(roadmap.len() + 1 + milestone.len());
+        write_work(&mut text, roadmap, milestone, None);
         Target {
-            text: format!("{roadmap}/{milestone}"),
+            text,
             kind: TargetKind::Milestone,
             roadmap_end: roadmap.len(),
             milestone_end: roadmap.len() + 1 + milestone.len(),
@@ -87,8 +140,10 @@ impl Target {
 
     /// The step whose key (its id or fingerprint) is `key`.
     pub fn step(roadmap: &str, milestone: &str, key: &str) -> Target {
+        let mut text = String::with_capacity(roadmap.len() + milestone.len() + key.len() + 2);
+        write_work(&mut text, roadmap, milestone, Some(key));
         Target {
-            text: format!("{roadmap}/{milestone}/{key}"),
+            text,
             kind: TargetKind::Step,
             roadmap_end: roadmap.len(),
             milestone_end: roadmap.len() + 1 + milestone.len(),

@@ -35,11 +35,18 @@ struct Item<'a> {
     step: Option<usize>,
     title: &'a str,
     owner: Option<&'a str>,
-    due: DueJson<'a>,
+    /// Put in JSON's shape only when JSON is written.
+    #[serde(serialize_with = "due_json")]
+    due: &'a Due,
     days_overdue: i64,
-    /// The due date, for people.
-    #[serde(skip)]
-    due_date: &'a Due,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's `serialize_with` lends the field"
+)]
+fn due_json<S: serde::Serializer>(due: &&Due, s: S) -> std::result::Result<S::Ok, S::Error> {
+    DueJson::new(due).serialize(s)
 }
 
 pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
@@ -74,9 +81,8 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             step,
             title,
             owner,
-            due: DueJson::new(due),
+            due,
             days_overdue: days,
-            due_date: due,
         };
         // For an owner, a milestone with steps is theirs through their open steps.
         if !filter.has_owner() || m.steps.is_empty() {
@@ -86,9 +92,16 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             items.push(item(Some(i), &step.text, step.owner.as_deref().or(m.owner.as_deref())));
         }
     }
+    // Organisations are grouped whatever their case: each lowercased once.
+    let mut lowercase: HashMap<&str, String> = HashMap::new();
+    for item in &items {
+        lowercase
+            .entry(item.organisation)
+            .or_insert_with(|| item.organisation.to_lowercase());
+    }
     items.sort_by(|a, b| {
         let by_organisation = if grouped {
-            a.organisation.to_lowercase().cmp(&b.organisation.to_lowercase())
+            lowercase[a.organisation].cmp(&lowercase[b.organisation])
         } else {
             std::cmp::Ordering::Equal
         };
@@ -147,14 +160,14 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                 let mut row = vec![
                     age.clone(),
                     crate::render::titled(&context.terminal, format, item.title, &item.address),
-                    dues.entry(std::ptr::from_ref(item.due_date))
-                        .or_insert_with(|| cell(format, &language.due(item.due_date, context.year())))
+                    dues.entry(std::ptr::from_ref(item.due))
+                        .or_insert_with(|| cell(format, &language.due(item.due, context.year())))
                         .clone(),
                     cell(format, item.owner.unwrap_or("")),
                 ];
                 if grouped {
                     // The organisation on the first row of its group.
-                    let first = last.is_none_or(|l| l.to_lowercase() != item.organisation.to_lowercase());
+                    let first = last.is_none_or(|l| lowercase[l] != lowercase[item.organisation]);
                     row.insert(
                         0,
                         if first {

@@ -148,21 +148,24 @@ impl Table {
         rule(out, widths, '┌', '─', '┬', '┐')?;
         out.write_char('\n')?;
         for (i, row) in header.chain(&self.rows).enumerate() {
-            let lines: Vec<Vec<&str>> = row.iter().map(|cell| cell.split('\n').collect()).collect();
-            let height = lines.iter().map(Vec::len).max().unwrap_or(1);
+            let height = row.iter().map(|cell| cell.split('\n').count()).max().unwrap_or(1);
             for k in 0..height {
                 out.write_char('│')?;
-                for (j, (cell, width)) in lines.iter().zip(widths).enumerate() {
+                for (j, (cell, width)) in row.iter().zip(widths).enumerate() {
                     if j > 0 {
                         out.write_char('┆')?;
                     }
-                    let line = cell.get(k).copied().unwrap_or("");
+                    let line = cell.split('\n').nth(k).unwrap_or("");
                     let pad = width - line.width();
+                    out.write_char(' ')?;
                     if self.right.contains(&j) {
-                        write!(out, " {:pad$}{line} ", "")?;
+                        spaces(out, pad)?;
+                        out.write_str(line)?;
                     } else {
-                        write!(out, " {line}{:pad$} ", "")?;
+                        out.write_str(line)?;
+                        spaces(out, pad)?;
                     }
+                    out.write_char(' ')?;
                 }
                 out.write_str("│\n")?;
             }
@@ -174,6 +177,17 @@ impl Table {
         // The last line without a line break, as comfy-table ends a table.
         rule(out, widths, '└', '─', '┴', '┘')
     }
+}
+
+/// `count` spaces: a cell's padding.
+fn spaces(out: &mut impl fmt::Write, mut count: usize) -> fmt::Result {
+    const SPACES: &str = "                                                                ";
+    while count > 0 {
+        let now = count.min(SPACES.len());
+        out.write_str(&SPACES[..now])?;
+        count -= now;
+    }
+    Ok(())
 }
 
 /// A horizontal line across the columns.

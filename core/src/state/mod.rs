@@ -11,6 +11,7 @@ pub mod file;
 pub mod forget;
 pub mod record;
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 pub use crate::address::{AsRecorded, Targets};
@@ -131,6 +132,9 @@ pub struct State<'a> {
     targets: HashMap<Target, TargetState<'a>>,
     /// Every change in the order they are applied, with what it counts for.
     pub ordered: Vec<Counted<'a>>,
+    /// Where each plan's cost changes are in `ordered`, by the id they count
+    /// for now: a plan's money is read without going through every change.
+    costs: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> State<'a> {
@@ -189,8 +193,18 @@ impl<'a> State<'a> {
             })
             .collect();
         let mut state: HashMap<Target, TargetState> = HashMap::with_capacity(ordered.len());
-        for counted in &ordered {
+        let mut costs: HashMap<String, Vec<usize>> = HashMap::new();
+        for (place, counted) in ordered.iter().enumerate() {
             let event = counted.event;
+            if event.op == Op::Cost {
+                let plan = counted.target.roadmap();
+                match costs.get_mut(plan) {
+                    Some(places) => places.push(place),
+                    None => {
+                        costs.insert(plan.to_string(), vec![place]);
+                    }
+                }
+            }
             let target = state.entry(counted.target.clone()).or_default();
             match event.op {
                 Op::Done => target.mark = Mark::Done,
@@ -214,20 +228,26 @@ impl<'a> State<'a> {
         State {
             targets: state,
             ordered,
+            costs,
         }
     }
 
-    pub fn get(&self, target: &Target) -> Option<&TargetState<'a>> {
-        self.targets.get(target)
+    /// The cost changes that count for the plan `roadmap`, in the order they apply.
+    pub fn cost_changes(&self, roadmap: &str) -> impl Iterator<Item = &Counted<'a>> + '_ {
+        self.costs
+            .get(roadmap)
+            .into_iter()
+            .flatten()
+            .map(|&place| &self.ordered[place])
     }
 
-    pub fn mark(&self, target: &Target) -> Mark {
-        self.targets.get(target).map_or(Mark::Open, |t| t.mark)
+    /// What is recorded for a target, given as a `Target` or as its text.
+    pub fn get<T: Borrow<str> + ?Sized>(&self, target: &T) -> Option<&TargetState<'a>> {
+        self.targets.get(target.borrow())
     }
 
-    /// Every target something is recorded for.
-    pub fn targets(&self) -> impl Iterator<Item = &Target> + '_ {
-        self.targets.keys()
+    pub fn mark<T: Borrow<str> + ?Sized>(&self, target: &T) -> Mark {
+        self.get(target).map_or(Mark::Open, |t| t.mark)
     }
 
     /// The changes whose target the plan no longer has: a step reworded or
