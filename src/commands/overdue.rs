@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use roadmap_core::address::Address;
 use roadmap_core::due::Due;
 use roadmap_core::filter::Filter;
 use roadmap_core::portfolio;
@@ -27,7 +26,7 @@ struct OverdueJson<'a> {
 /// One overdue milestone, or one open step of an overdue milestone.
 #[derive(Serialize)]
 struct Item<'a> {
-    address: String,
+    address: Spot<'a>,
     roadmap: &'a str,
     /// Who the plan is for: its organisation, else its title.
     organisation: &'a str,
@@ -47,6 +46,96 @@ struct Item<'a> {
 )]
 fn due_json<S: serde::Serializer>(due: &&Due, s: S) -> std::result::Result<S::Ok, S::Error> {
     DueJson::new(due).serialize(s)
+}
+
+/// An item's address, `ROADMAP/MILESTONE` or `ROADMAP/MILESTONE/STEP` (the
+/// step's id, else its place), as `Address` shows it, kept in its parts: at
+/// 100k milestones a quarter of a million rows are sorted by it, and none
+/// needs a string of its own for that.
+#[derive(Clone, Copy)]
+struct Spot<'a> {
+    roadmap: &'a str,
+    milestone: &'a str,
+    /// A step's place (1-based) and its id, if it has one.
+    step: Option<(usize, Option<&'a str>)>,
+}
+
+impl Spot<'_> {
+    /// Orders as the address's text does, byte for byte, without writing it.
+    fn cmp_text(&self, other: &Spot) -> std::cmp::Ordering {
+        let (mut mine, mut theirs) = ([0; 20], [0; 20]);
+        joined_cmp(&self.parts(&mut mine), &other.parts(&mut theirs))
+    }
+
+    /// The address's text in pieces (`digits` holds a place's): joined, they
+    /// are what `Display` writes.
+    fn parts<'s>(&'s self, digits: &'s mut [u8; 20]) -> [&'s [u8]; 5] {
+        let (slash, step): (&[u8], &[u8]) = match self.step {
+            None => (b"", b""),
+            Some((_, Some(id))) => (b"/", id.as_bytes()),
+            Some((place, None)) => {
+                let mut at = digits.len();
+                let mut rest = place;
+                loop {
+                    at -= 1;
+                    // A digit: `rest % 10` is below ten.
+                    digits[at] = b"0123456789"[rest % 10];
+                    rest /= 10;
+                    if rest == 0 {
+                        break;
+                    }
+                }
+                (b"/", &digits[at..])
+            }
+        };
+        [self.roadmap.as_bytes(), b"/", self.milestone.as_bytes(), slash, step]
+    }
+}
+
+impl std::fmt::Display for Spot<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut digits = [0; 20];
+        for part in self.parts(&mut digits) {
+            // Every part is a whole `str` or ASCII.
+            f.write_str(std::str::from_utf8(part).map_err(|_| std::fmt::Error)?)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Spot<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Compares the concatenations of `a`'s and `b`'s pieces, as strings compare.
+fn joined_cmp(left: &[&[u8]], right: &[&[u8]]) -> std::cmp::Ordering {
+    let (mut lefts, mut rights) = (left.iter().copied(), right.iter().copied());
+    // What is left of the piece each side is in.
+    let (mut mine, mut theirs): (&[u8], &[u8]) = (b"", b"");
+    loop {
+        while mine.is_empty() {
+            match lefts.next() {
+                Some(next) => mine = next,
+                None => break,
+            }
+        }
+        while theirs.is_empty() {
+            match rights.next() {
+                Some(next) => theirs = next,
+                None => break,
+            }
+        }
+        if mine.is_empty() || theirs.is_empty() {
+            return mine.len().cmp(&theirs.len());
+        }
+        let common = mine.len().min(theirs.len());
+        match mine[..common].cmp(&theirs[..common]) {
+            std::cmp::Ordering::Equal => (mine, theirs) = (&mine[common..], &theirs[common..]),
+            unequal => return unequal,
+        }
+    }
 }
 
 pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
@@ -69,12 +158,12 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             continue;
         }
         let m = s.milestone;
-        let address = s.address();
         let item = |step: Option<usize>, title, owner| Item {
-            address: step.map_or_else(
-                || address.to_string(),
-                |i| Address::step_of(&roadmap.id, m, i).to_string(),
-            ),
+            address: Spot {
+                roadmap: &roadmap.id,
+                milestone: &m.id,
+                step: step.map(|i| (i, m.steps.get(i - 1).and_then(|s| s.id.as_deref()))),
+            },
             roadmap: &roadmap.id,
             organisation: portfolio::organisation(roadmap),
             milestone: &m.id,
@@ -107,7 +196,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
         };
         by_organisation
             .then(b.days_overdue.cmp(&a.days_overdue))
-            .then_with(|| a.address.cmp(&b.address))
+            .then_with(|| a.address.cmp_text(&b.address))
     });
     let any_overdue = !items.is_empty();
     let language = &context.language;
@@ -159,7 +248,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                 });
                 let mut row = vec![
                     age.clone(),
-                    crate::render::titled(&context.terminal, format, item.title, &item.address),
+                    crate::render::titled(&context.terminal, format, item.title, &item.address.to_string()),
                     dues.entry(std::ptr::from_ref(item.due))
                         .or_insert_with(|| cell(format, &language.due(item.due, context.year())))
                         .clone(),
@@ -281,9 +370,49 @@ fn age(language: &Language, days: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
     use roadmap_core::lang::Lang;
 
+    use super::Spot;
     use crate::i18n::{Language, Why};
+
+    /// An id part: one or two of a few letters that sort around `/`, so
+    /// that addresses often share their start or are each other's start.
+    fn part() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[1a/.é-]{1,2}").unwrap()
+    }
+
+    proptest! {
+        /// Sorting by the parts gives the order of the written addresses,
+        /// and the parts print as the address (`Address`'s rule, by hand).
+        #[test]
+        fn spots_order_as_their_text(
+            spots in proptest::collection::vec(
+                (part(), part(), proptest::option::of((1usize..12, proptest::option::of(part())))),
+                2..8,
+            )
+        ) {
+            let spots: Vec<Spot> = spots
+                .iter()
+                .map(|(r, m, step)| Spot {
+                    roadmap: r,
+                    milestone: m,
+                    step: step.as_ref().map(|(place, id)| (*place, id.as_deref())),
+                })
+                .collect();
+            let written = |spot: &Spot| match spot.step {
+                None => format!("{}/{}", spot.roadmap, spot.milestone),
+                Some((_, Some(id))) => format!("{}/{}/{id}", spot.roadmap, spot.milestone),
+                Some((place, None)) => format!("{}/{}/{place}", spot.roadmap, spot.milestone),
+            };
+            for a in &spots {
+                prop_assert_eq!(a.to_string(), written(a));
+                for b in &spots {
+                    prop_assert_eq!(a.cmp_text(b), written(a).cmp(&written(b)), "{} against {}", a, b);
+                }
+            }
+        }
+    }
 
     #[test]
     fn ages_read_naturally_in_each_language() {
