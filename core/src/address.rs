@@ -6,7 +6,7 @@
 //! inserted, deleted, reordered or moved; `Resolver` finds the step a
 //! recorded target counts for now.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fmt;
 
 use crate::catalog::Catalog;

@@ -4,7 +4,7 @@
 //! user files with one id are an error. Every file is parsed on every load, so
 //! a broken or duplicate file is reported whatever a command reads.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};

@@ -4,7 +4,7 @@
 //! changes no longer match the plan or were made on two branches and disagree.
 //! Each is a warning or a note: the commands still run.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::catalog::{Catalog, SHIPPED};
 use crate::diagnostic::{Diagnostic, Severity};

@@ -288,7 +288,7 @@ pub fn project(roadmaps: &[&Roadmap], standings: &[Standing<'_>], undated: &str)
             });
         }
         // Dependencies within the plan, by the uids just given.
-        let uids: std::collections::HashMap<&str, usize> = tasks[first_of_plan..]
+        let uids: foldhash::HashMap<&str, usize> = tasks[first_of_plan..]
             .iter()
             .filter(|t| !t.summary)
             .zip(&mine)

@@ -5,7 +5,7 @@
 //! the report's "who is waiting on whom" and `validate`'s unknown parties all
 //! read owners here.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::roadmap::{Party, Roadmap};
 

@@ -42,7 +42,7 @@ pub fn new_id() -> String {
 pub fn risks(state: &State<'_>) -> Vec<Risk> {
     let mut out: Vec<Risk> = Vec::new();
     // Each risk's place in `out`, by its target: one look-up per change.
-    let mut places: std::collections::HashMap<&crate::target::Target, usize> = std::collections::HashMap::new();
+    let mut places: foldhash::HashMap<&crate::target::Target, usize> = foldhash::HashMap::default();
     for counted in state.ordered.iter().filter(|c| c.event.op == Op::Risk) {
         let event = counted.event;
         // The risk as it counts now: a rename of its roadmap carries it along.

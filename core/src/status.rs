@@ -199,7 +199,7 @@ pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) 
         .map(|(own, steps)| Progress::from_marks(*own, steps))
         .collect();
     // Parsing checked that every `depends_on` names a milestone of this roadmap.
-    let open: std::collections::HashSet<&str> = roadmap
+    let open: foldhash::HashSet<&str> = roadmap
         .milestones
         .iter()
         .zip(&progress)

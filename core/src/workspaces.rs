@@ -4,7 +4,7 @@
 //! have is shown as `FOLDER:ID` in both, and the changes each state records
 //! under that id count for its own workspace's roadmap.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalog;
@@ -103,7 +103,7 @@ pub fn join(members: &[Member], extra: &[PathBuf]) -> Result<(Catalog, Log)> {
         own.push(Catalog::load(&dirs)?);
     }
     let is_own = |r: &&crate::roadmap::Roadmap| matches!(r.origin, Origin::File { .. });
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for catalog in &own {
         for roadmap in catalog.roadmaps.iter().filter(is_own) {
             *seen.entry(roadmap.id.as_str()).or_default() += 1;

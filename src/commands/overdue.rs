@@ -1,7 +1,7 @@
 //! `roadmap overdue`: overdue milestones and their open steps, with how long
 //! overdue and whose. `--fail-on-overdue` makes it a CI gate (exit 3).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use roadmap_core::due::Due;
 use roadmap_core::filter::Filter;
@@ -182,7 +182,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
         }
     }
     // Organisations are grouped whatever their case: each lowercased once.
-    let mut lowercase: HashMap<&str, String> = HashMap::new();
+    let mut lowercase: HashMap<&str, String> = HashMap::default();
     for item in &items {
         lowercase
             .entry(item.organisation)
@@ -235,8 +235,8 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             let mut last: Option<&str> = None;
             // Thousands of rows share a few hundred ages, and a milestone's
             // steps its due date: each is put in words once.
-            let mut ages: HashMap<i64, String> = HashMap::new();
-            let mut dues: HashMap<*const Due, String> = HashMap::new();
+            let mut ages: HashMap<i64, String> = HashMap::default();
+            let mut dues: HashMap<*const Due, String> = HashMap::default();
             for item in &items {
                 let age = ages.entry(item.days_overdue).or_insert_with(|| {
                     let words = age(language, item.days_overdue);

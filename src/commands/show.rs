@@ -178,7 +178,7 @@ struct Dates {
 }
 
 /// Milestone id -> its dates.
-type Schedule = std::collections::HashMap<String, Dates>;
+type Schedule = foldhash::HashMap<String, Dates>;
 
 fn schedule(roadmap: &Roadmap, state: &State<'_>, today: chrono::NaiveDate) -> Schedule {
     standings(roadmap, state, today)

@@ -1,6 +1,6 @@
 //! `roadmap status`: where each roadmap stands.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use roadmap_core::cost::{PlanCost, plan_cost};
 use roadmap_core::due::Due;
@@ -112,7 +112,7 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
         &scope.roadmaps,
     )?;
     // Changes that count for nothing, by roadmap: counted in one pass.
-    let mut unmatched: HashMap<&str, usize> = HashMap::new();
+    let mut unmatched: HashMap<&str, usize> = HashMap::default();
     for change in state.unmatched() {
         *unmatched.entry(change.event.target.roadmap()).or_default() += 1;
     }

@@ -3,7 +3,7 @@
 //! workflow commands (`::error file=…,line=…,col=…::message`, shown as
 //! annotations on the lines of a pull request).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use roadmap_core::diagnostic::{Diagnostic, Severity};
 use serde::Serialize;
@@ -35,7 +35,7 @@ struct Lines {
 /// Written as every JSON output is (`json::to_string`).
 /// `paths` gives each problem's file as the repository names it.
 pub fn gitlab(problems: &[(&Diagnostic, String)]) -> roadmap_core::Result<String> {
-    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::default();
     let issues: Vec<Issue> = problems
         .iter()
         .map(|(d, path)| {

@@ -636,7 +636,7 @@ pub fn merge(parts: Vec<(String, Plan)>) -> Option<Plan> {
             let numbered = (title != heading.trim()).then(|| heading.trim().to_string());
             phases.add(title.to_string(), numbered)
         });
-        let mut renamed: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut renamed: foldhash::HashMap<String, String> = foldhash::HashMap::default();
         for phase in part.phases {
             let id = phases.ids.claim(phase.id.clone());
             renamed.insert(phase.id.clone(), id.clone());
@@ -668,7 +668,7 @@ struct Phases {
     list: Vec<Phase>,
     ids: UniqueIds,
     /// The first phase of each title, for a phase column naming it again.
-    by_title: std::collections::HashMap<String, String>,
+    by_title: foldhash::HashMap<String, String>,
 }
 
 impl Phases {

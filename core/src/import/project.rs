@@ -4,7 +4,7 @@
 //! else their start and finish), predecessors `depends_on`, the resources
 //! assigned the owner, a task 100 % complete done.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::NaiveDate;
 use quick_xml::events::Event;
@@ -52,7 +52,7 @@ pub fn plan(bytes: &[u8]) -> Result<(Plan, Table), String> {
     let mut path: Vec<String> = Vec::new();
     let mut title: Option<String> = None;
     let mut tasks: Vec<Task> = Vec::new();
-    let mut resources: HashMap<String, String> = HashMap::new();
+    let mut resources: HashMap<String, String> = HashMap::default();
     let mut assignments: Vec<(String, String)> = Vec::new();
     let (mut resource, mut assignment) = ((String::new(), String::new()), (String::new(), String::new()));
     let mut is_project = false;
@@ -145,7 +145,7 @@ pub fn plan(bytes: &[u8]) -> Result<(Plan, Table), String> {
     }
     // The project's own summary task (level 0) is the plan itself.
     tasks.retain(|t| t.level > 0 && !t.name.is_empty());
-    let mut owners: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut owners: HashMap<&str, Vec<&str>> = HashMap::default();
     for (task, resource) in &assignments {
         if let Some(name) = resources.get(resource).filter(|n| !n.is_empty()) {
             owners.entry(task.as_str()).or_default().push(name);
@@ -157,7 +157,7 @@ pub fn plan(bytes: &[u8]) -> Result<(Plan, Table), String> {
     let mut milestones: Vec<Milestone> = Vec::new();
     // The summary tasks open around the task being read: (level, phase id).
     let mut open: Vec<(usize, String)> = Vec::new();
-    let mut id_of_uid: HashMap<&str, String> = HashMap::new();
+    let mut id_of_uid: HashMap<&str, String> = HashMap::default();
     for (row, task) in tasks.iter().enumerate() {
         open.retain(|(level, _)| *level < task.level);
         // An id roadmap wrote as the WBS code; a code that is the task's

@@ -10,7 +10,7 @@
 //! Recorded progress never lands on another milestone: a new row gets an id
 //! no milestone has had.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::{Key, Plan, Step};
 use crate::address::Address;
@@ -100,7 +100,7 @@ pub fn update(old: &Roadmap, mut plan: Plan, state: &State<'_>) -> Update {
             })
             .collect();
     }
-    let mut taken: HashSet<usize> = HashSet::new();
+    let mut taken: HashSet<usize> = HashSet::default();
     let mut ids = UniqueIds::taken(old.milestones.iter().map(|m| m.id.as_str()));
     let mut differences = Vec::new();
     // Phases by title: an old phase keeps its id and note.
@@ -266,7 +266,7 @@ pub fn update(old: &Roadmap, mut plan: Plan, state: &State<'_>) -> Update {
 /// A step the file had with the same text keeps its id, note and (when the
 /// sheet names none) owner: its progress is recorded under its id or text.
 fn keep_steps(steps: &mut [Step], was: &[crate::roadmap::Step]) {
-    let mut used: HashSet<usize> = HashSet::new();
+    let mut used: HashSet<usize> = HashSet::default();
     for step in steps {
         let Some((i, old)) = was
             .iter()

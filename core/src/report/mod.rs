@@ -7,7 +7,8 @@
 pub mod lights;
 pub mod people;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
@@ -442,7 +443,7 @@ impl Report {
         coming.sort_by_key(|s| (end_of(s), s.roadmap.id.as_str()));
         let blocked: Vec<&Standing> = open.iter().copied().filter(|s| !s.blocked_by.is_empty()).collect();
         // Each plan's milestones, grouped once: a national portfolio has a thousand plans.
-        let mut by_plan: HashMap<&str, Vec<&Standing>> = HashMap::new();
+        let mut by_plan: HashMap<&str, Vec<&Standing>> = HashMap::default();
         for s in all.iter().filter(|s| !s.status.is_open() || filter.has_open_work(s)) {
             by_plan.entry(s.roadmap.id.as_str()).or_default().push(*s);
         }
@@ -966,7 +967,7 @@ fn risk_changes(state: &State<'_>, risks: &[Risk], period: &Period) -> Vec<RiskC
     let by_target: HashMap<(&str, &str), &Risk> =
         risks.iter().map(|r| ((r.roadmap.as_str(), r.id.as_str()), r)).collect();
     // Each risk's likelihood and impact as the changes so far left them.
-    let mut scores: HashMap<&Target, (Option<u8>, Option<u8>)> = HashMap::new();
+    let mut scores: HashMap<&Target, (Option<u8>, Option<u8>)> = HashMap::default();
     let mut out = Vec::new();
     for counted in state.ordered.iter().filter(|c| c.event.op == Op::Risk) {
         let event = counted.event;

@@ -3,7 +3,8 @@
 //! the others wait on it for, and the blocks at the root of every chain of
 //! `depends_on`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -103,7 +104,7 @@ pub fn loads(all: &[&Standing<'_>], filter: &Filter) -> Vec<PartyLoad> {
     // how much of it overdue. Counted first, so each owner's words are read
     // against `[parties]` once and each party's load is added to once per
     // owner, not once per step.
-    let mut work: HashMap<(&str, Option<&str>), (&Roadmap, usize, usize)> = HashMap::new();
+    let mut work: HashMap<(&str, Option<&str>), (&Roadmap, usize, usize)> = HashMap::default();
     for s in all.iter().filter(|s| s.status.is_open()) {
         let overdue = usize::from(s.status == Status::Overdue);
         for owner in open_work(s, filter) {
@@ -114,7 +115,7 @@ pub fn loads(all: &[&Standing<'_>], filter: &Filter) -> Vec<PartyLoad> {
     }
     // Each roadmap and its place, and each milestone by its address: looked
     // up once per change and dependency, so found in a map, not by a scan.
-    let mut roadmaps: HashMap<&str, (usize, &Roadmap)> = HashMap::new();
+    let mut roadmaps: HashMap<&str, (usize, &Roadmap)> = HashMap::default();
     for (i, s) in all.iter().enumerate() {
         roadmaps.entry(s.roadmap.id.as_str()).or_insert((i, s.roadmap));
     }
@@ -246,7 +247,7 @@ pub struct Dependents<'s, 'r> {
 
 impl<'s, 'r> Dependents<'s, 'r> {
     pub fn new(standings: &[&'s Standing<'r>]) -> Self {
-        let mut direct: HashMap<(&str, &str), Vec<&Standing>> = HashMap::new();
+        let mut direct: HashMap<(&str, &str), Vec<&Standing>> = HashMap::default();
         for s in standings {
             for id in &s.blocked_by {
                 direct.entry((s.roadmap.id.as_str(), *id)).or_default().push(*s);

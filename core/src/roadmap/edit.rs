@@ -218,9 +218,9 @@ fn words(text: &str, most: usize) -> String {
 /// repeat one row a million times).
 #[derive(Debug, Default)]
 pub(crate) struct UniqueIds {
-    taken: std::collections::HashSet<String>,
+    taken: foldhash::HashSet<String>,
     /// For each id asked for twice, the next number to try.
-    next: std::collections::HashMap<String, usize>,
+    next: foldhash::HashMap<String, usize>,
 }
 
 impl UniqueIds {
@@ -228,7 +228,7 @@ impl UniqueIds {
     pub(crate) fn taken<'a>(ids: impl IntoIterator<Item = &'a str>) -> UniqueIds {
         UniqueIds {
             taken: ids.into_iter().map(str::to_string).collect(),
-            next: std::collections::HashMap::new(),
+            next: foldhash::HashMap::default(),
         }
     }
 

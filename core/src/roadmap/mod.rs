@@ -173,7 +173,7 @@ impl Step {
 pub fn fingerprint_steps(steps: &mut [Step]) {
     use sha2::Digest;
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut seen: std::collections::HashMap<[u8; 6], usize> = std::collections::HashMap::new();
+    let mut seen: foldhash::HashMap<[u8; 6], usize> = foldhash::HashMap::default();
     let mut normal = String::new();
     for step in steps {
         normal.clear();

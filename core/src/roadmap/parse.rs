@@ -4,7 +4,7 @@
 //! straight into structs with serde, so that every problem points at its place
 //! in the file and one bad field does not hide the next.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use toml_spanner::{ArrayStyle, Item, Table as TomlTable, TableStyle, Value};
@@ -596,7 +596,7 @@ impl<'a> Reader<'a> {
         let mut milestones = Vec::new();
         // Where each milestone's depends_on entries are, to point at them once all ids are known.
         let mut dependency_spans: Vec<Vec<Range<usize>>> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         for mut table in tables {
             let id = self.id(&table);
             if let Some(id) = &id {

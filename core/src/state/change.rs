@@ -3,7 +3,7 @@
 //! recorded by a step's place on their step (`pins`), and only changes that
 //! change something, each linked to the change it follows (`events_for`).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
@@ -181,7 +181,7 @@ pub fn pins(state: &State<'_>) -> Vec<Change> {
         .filter(|c| c.event.op == Op::Rekey)
         .map(|c| &c.event.target)
         .collect();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     state
         .ordered
         .iter()
@@ -200,8 +200,8 @@ pub fn pins(state: &State<'_>) -> Vec<Change> {
 pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec<Event> {
     // Marks as they will be after the events planned so far, so asking for
     // the same step twice in one command records it once.
-    let mut planned: HashMap<&Target, (Mark, String, DateTime<Utc>)> = HashMap::new();
-    let mut moved: HashMap<&Target, String> = HashMap::new();
+    let mut planned: HashMap<&Target, (Mark, String, DateTime<Utc>)> = HashMap::default();
+    let mut moved: HashMap<&Target, String> = HashMap::default();
     let mut events = Vec::new();
     // Each change of one command a microsecond after the one before, so they
     // keep the order they were asked in.

@@ -163,7 +163,8 @@ impl Parser {
         if self.diagnostics.is_empty() {
             let Log { events, lines, version } = self.log;
             let first: Vec<bool> = {
-                let mut seen = std::collections::HashSet::with_capacity(events.len());
+                let mut seen =
+                    foldhash::HashSet::with_capacity_and_hasher(events.len(), foldhash::fast::RandomState::default());
                 events.iter().map(|e| seen.insert(e.id.as_str())).collect()
             };
             if first.iter().all(|f| *f) {

@@ -11,8 +11,8 @@ pub mod file;
 pub mod forget;
 pub mod record;
 
+use foldhash::HashMap;
 use std::borrow::Borrow;
-use std::collections::HashMap;
 
 pub use crate::address::{AsRecorded, Targets};
 use crate::target::Target;
@@ -156,14 +156,14 @@ impl<'a> State<'a> {
         // A rekey says where the changes recorded under a target (a step, or
         // a milestone with its steps) count from now on; the latest one for
         // a target wins, as for any change.
-        let mut rekeyed: HashMap<&Target, Target> = HashMap::new();
+        let mut rekeyed: HashMap<&Target, Target> = HashMap::default();
         for event in sorted.iter().filter(|e| e.op == Op::Rekey) {
             if let Some(to) = event.rekey_to() {
                 rekeyed.insert(&event.target, to);
             }
         }
         let renames = Renames::of(&sorted);
-        let mut resolved: HashMap<Target, Option<Target>> = HashMap::new();
+        let mut resolved: HashMap<Target, Option<Target>> = HashMap::default();
         let ordered: Vec<Counted> = sorted
             .into_iter()
             .enumerate()
@@ -192,8 +192,9 @@ impl<'a> State<'a> {
                 }
             })
             .collect();
-        let mut state: HashMap<Target, TargetState> = HashMap::with_capacity(ordered.len());
-        let mut costs: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut state: HashMap<Target, TargetState> =
+            HashMap::with_capacity_and_hasher(ordered.len(), foldhash::fast::RandomState::default());
+        let mut costs: HashMap<String, Vec<usize>> = HashMap::default();
         for (place, counted) in ordered.iter().enumerate() {
             let event = counted.event;
             if event.op == Op::Cost {
@@ -260,7 +261,7 @@ impl<'a> State<'a> {
     /// marks, or moves of the due date from the same date to different dates.
     pub fn contradictions(&self) -> Vec<Contradiction<'_>> {
         type Fork<'s> = (&'s Target, bool, Option<&'s str>, Option<&'s str>);
-        let mut forks: HashMap<Fork, Vec<&Event>> = HashMap::new();
+        let mut forks: HashMap<Fork, Vec<&Event>> = HashMap::default();
         for counted in &self.ordered {
             let event = counted.event;
             let key: Fork = match event.op {
