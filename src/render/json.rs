@@ -43,8 +43,12 @@ pub fn report(report: &Report) -> roadmap_core::Result<String> {
 /// controls, bidirectional overrides; see `terminal::is_unsafe`) are written
 /// as `\uXXXX` escapes: the same JSON to a parser, harmless on a screen.
 pub fn to_string(value: &impl Serialize) -> roadmap_core::Result<String> {
-    let raw =
+    let mut raw =
         serde_json::to_string_pretty(value).map_err(|e| roadmap_core::Error::io("cannot write JSON", e.into()))?;
+    if !super::terminal::has_unsafe(&raw) {
+        raw.push('\n');
+        return Ok(raw);
+    }
     let mut text = String::with_capacity(raw.len() + 1);
     for c in raw.chars() {
         if super::terminal::is_unsafe(c) {

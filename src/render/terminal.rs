@@ -80,7 +80,7 @@ impl Style {
 /// Escapes control characters (an ESC in a title could otherwise rewrite the
 /// user's terminal), keeping line breaks and tabs, which tables handle.
 pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe(text) {
         return text.into();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -104,6 +104,29 @@ pub fn is_unsafe(c: char) -> bool {
             c,
             '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}'
         )
+}
+
+/// Whether `text` holds a character `is_unsafe` names: the same answer as
+/// asking each character, read from the UTF-8 bytes, since every report and
+/// table goes through it whole. Those characters are the bytes below 0x20
+/// (but line breaks and tabs) and 0x7F, and the encodings starting with
+/// 0xC2 (C1 controls), 0xD8 (U+061C) and 0xE2 (U+200E and the rest).
+pub fn has_unsafe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, byte)| {
+        let next = |n: usize| bytes.get(at + n).copied().unwrap_or(0);
+        match byte {
+            b'\n' | b'\t' => false,
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => matches!(next(1), 0x80..=0x9f),
+            0xd8 => next(1) == 0x9c,
+            0xe2 => matches!(
+                (next(1), next(2)),
+                (0x80, 0x8e | 0x8f | 0xa8..=0xae) | (0x81, 0xa6..=0xa9)
+            ),
+            _ => false,
+        }
+    })
 }
 
 /// Wraps `text` at word boundaries to `width` columns: the first line after
@@ -151,7 +174,7 @@ pub fn wrap(text: &str, width: usize, first: usize, indent: usize) -> String {
 /// text from files where they place it (so widths are right); this is what
 /// makes a view that forgets harmless.
 pub fn guard(text: &str, colour: bool) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe(text) {
         return text.into();
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -221,6 +244,37 @@ mod tests {
         );
         assert_eq!(guard("\x1b[2J", true), "\\u{1b}[2J");
         assert_eq!(guard("\x1b[", true), "\\u{1b}[");
+    }
+
+    #[test]
+    fn every_character_is_read_from_its_bytes_as_it_says_itself() {
+        let mut buffer = [0; 4];
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(has_unsafe(c.encode_utf8(&mut buffer)), is_unsafe(c), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte reading agrees with asking each character, on any text
+        /// and on text made of the characters around each unsafe range.
+        #[test]
+        fn unsafe_text_is_found_as_each_character_would_say(
+            any in ".*",
+            near in proptest::collection::vec(
+                proptest::prop_oneof![
+                    0u32..0x100,
+                    0x600u32..0x620,
+                    0x2000u32..0x2080,
+                    proptest::prelude::Just(0x10_ffff),
+                ],
+                0..12,
+            ),
+        ) {
+            let near: String = near.into_iter().filter_map(char::from_u32).collect();
+            for text in [any.as_str(), near.as_str()] {
+                proptest::prop_assert_eq!(has_unsafe(text), text.chars().any(is_unsafe), "{:?}", text);
+            }
+        }
     }
 
     #[test]
