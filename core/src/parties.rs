@@ -62,22 +62,40 @@ fn without_remark(text: &str) -> &str {
 /// else a party whose code starts the words ("ITSL tillhandahålle uppgifter").
 pub fn party<'r>(roadmap: &'r Roadmap, words: &str) -> Option<&'r Party> {
     let same = |p: &Party, words: &str| {
-        let lower = words.to_lowercase();
-        p.code.to_lowercase() == lower
-            || p.name.to_lowercase() == lower
-            || p.aliases.iter().any(|a| a.to_lowercase() == lower)
+        same_words(&p.code, words) || same_words(&p.name, words) || p.aliases.iter().any(|a| same_words(a, words))
     };
     let words = words.trim();
     let bare = without_remark(words);
-    let lower = bare.to_lowercase();
     let named = |w: &str| roadmap.parties.iter().find(|p| same(p, w));
-    named(words).or_else(|| named(bare)).or_else(|| {
-        roadmap.parties.iter().find(|p| {
-            lower
-                .strip_prefix(&p.code.to_lowercase())
-                .is_some_and(|rest| rest.starts_with(' '))
-        })
-    })
+    named(words)
+        .or_else(|| named(bare))
+        .or_else(|| roadmap.parties.iter().find(|p| starts_with_word(bare, &p.code)))
+}
+
+/// Whether `a` and `b` are the same words whatever their case (as their
+/// lowercase is): most codes and owners are ASCII, compared without
+/// lowercasing them into new strings.
+fn same_words(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
+/// Whether `words` start with `code` and a space, whatever the case (as
+/// their lowercase does): "ITSL tillhandahåller uppgifter" starts with ITSL.
+fn starts_with_word(words: &str, code: &str) -> bool {
+    if code.is_ascii() && words.is_ascii() {
+        words.len() > code.len()
+            && words.as_bytes()[..code.len()].eq_ignore_ascii_case(code.as_bytes())
+            && words.as_bytes()[code.len()] == b' '
+    } else {
+        words
+            .to_lowercase()
+            .strip_prefix(&code.to_lowercase())
+            .is_some_and(|rest| rest.starts_with(' '))
+    }
 }
 
 /// An owner as the views show it: the party's code when the owner names one
@@ -134,6 +152,38 @@ impl<'r> SharesOnce<'r> {
 mod tests {
     use super::*;
     use crate::roadmap::Origin;
+
+    /// Every text of up to `most` of these pieces: ASCII, letters whose
+    /// lowercase is ASCII (the Kelvin sign), longer (İ) or depends on its place (Σ).
+    fn texts(most: u32) -> Vec<String> {
+        let pieces = ["a", "A", "k", "K", "\u{212a}", "ö", "Ö", " ", "Σ", "σ", "ς", "İ", "i"];
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..most {
+            last = last.iter().flat_map(|t| pieces.map(|p| format!("{t}{p}"))).collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    #[test]
+    fn words_compare_as_their_lowercase_does() {
+        let short = texts(2);
+        for a in &short {
+            for b in &short {
+                assert_eq!(same_words(a, b), a.to_lowercase() == b.to_lowercase(), "{a:?} {b:?}");
+            }
+        }
+        for words in &texts(3) {
+            for code in &short {
+                let lowered = words
+                    .to_lowercase()
+                    .strip_prefix(&code.to_lowercase())
+                    .is_some_and(|rest| rest.starts_with(' '));
+                assert_eq!(starts_with_word(words, code), lowered, "{words:?} {code:?}");
+            }
+        }
+    }
 
     fn roadmap() -> Roadmap {
         let text = r#"
