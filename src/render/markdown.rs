@@ -10,8 +10,16 @@ use crate::i18n::Language;
 /// table breaks from a title that happens to hold `*`, `_`, `<` or `|`, and
 /// control characters made visible escapes first (`terminal::sanitize`).
 pub fn escape(text: &str) -> String {
-    let text = super::sanitize(text);
     let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// `escape(text)`, written onto the end of `out`: a 10k report has tens of
+/// thousands of cells, each written where it goes rather than made apart.
+fn push_escaped(out: &mut String, text: &str) {
+    let text = super::sanitize(text);
+    out.reserve(text.len());
     for c in text.chars() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
@@ -23,39 +31,62 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
-fn line(language: &Language, line: &Line) -> String {
-    line.0
-        .iter()
-        .map(|span| match span {
-            Span::Text(text) => escape_lines(text),
-            Span::Strong(text) => format!("**{}**", escape(text)),
-            Span::Light(light) => super::light_mark(language, *light),
-            Span::Status(status) => format!("{} {}", status.symbol(), escape(&status_word(language, *status))),
-        })
-        .collect()
-}
-
-/// Text that may hold line breaks, for a table cell or a list item.
-fn escape_lines(text: &str) -> String {
-    text.split('\n').map(escape).collect::<Vec<_>>().join("<br>")
-}
-
-fn table(language: &Language, table: &Table) -> String {
-    let head: Vec<String> = table.columns.iter().map(|c| escape(&c.title)).collect();
-    let align: String = table
-        .columns
-        .iter()
-        .map(|c| if c.numeric { "---:|" } else { "---|" })
-        .collect();
-    let mut out = format!("| {} |\n|{align}\n", head.join(" | "));
-    for row in &table.rows {
-        let cells: Vec<String> = row.iter().map(|cell| line(language, cell)).collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+/// A line of spans, written onto the end of `out`.
+fn push_line(out: &mut String, language: &Language, line: &Line) {
+    for span in &line.0 {
+        match span {
+            Span::Text(text) => push_escaped_lines(out, text),
+            Span::Strong(text) => {
+                out.push_str("**");
+                push_escaped(out, text);
+                out.push_str("**");
+            }
+            Span::Light(light) => out.push_str(&super::light_mark(language, *light)),
+            Span::Status(status) => {
+                out.push_str(status.symbol());
+                out.push(' ');
+                push_escaped(out, &status_word(language, *status));
+            }
+        }
     }
-    out
+}
+
+/// Text that may hold line breaks, for a table cell or a list item: its
+/// lines joined by `<br>`.
+fn push_escaped_lines(out: &mut String, text: &str) {
+    for (i, part) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        push_escaped(out, part);
+    }
+}
+
+fn table(out: &mut String, language: &Language, table: &Table) {
+    out.push_str("| ");
+    for (i, column) in table.columns.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" | ");
+        }
+        push_escaped(out, &column.title);
+    }
+    out.push_str(" |\n|");
+    for column in &table.columns {
+        out.push_str(if column.numeric { "---:|" } else { "---|" });
+    }
+    out.push('\n');
+    for row in &table.rows {
+        out.push_str("| ");
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" | ");
+            }
+            push_line(out, language, cell);
+        }
+        out.push_str(" |\n");
+    }
 }
 
 /// The project lead's words as a quotation: their Markdown kept, every line quoted.
@@ -96,17 +127,24 @@ pub fn render(language: &Language, report: &Report, fence: Fence) -> String {
                 out.push('\n');
             }
             match block {
-                Block::Paragraph(l) => out.push_str(&format!("{}\n", line(language, l))),
+                Block::Paragraph(l) => {
+                    push_line(&mut out, language, l);
+                    out.push('\n');
+                }
                 Block::Empty(text) => out.push_str(&format!("_{}_\n", escape(text))),
                 Block::List(entries) => {
                     for entry in entries {
-                        out.push_str(&format!("- {}\n", line(language, &entry.line)));
+                        out.push_str("- ");
+                        push_line(&mut out, language, &entry.line);
+                        out.push('\n');
                         for detail in &entry.details {
-                            out.push_str(&format!("  - {}\n", line(language, detail)));
+                            out.push_str("  - ");
+                            push_line(&mut out, language, detail);
+                            out.push('\n');
                         }
                     }
                 }
-                Block::Table(t) => out.push_str(&table(language, t)),
+                Block::Table(t) => table(&mut out, language, t),
                 Block::Assessment(text) => out.push_str(&assessment(text)),
                 Block::Heading(text) => out.push_str(&format!("### {}\n", escape(text))),
                 Block::Chart(Chart::Timeline) => {
