@@ -131,7 +131,7 @@ impl Table {
         for row in all() {
             for (width, cell) in widths.iter_mut().zip(row) {
                 for line in cell.split('\n') {
-                    *width = (*width).max(line.width());
+                    *width = (*width).max(columns_of(line));
                 }
             }
         }
@@ -156,7 +156,7 @@ impl Table {
                         out.write_char('┆')?;
                     }
                     let line = cell.split('\n').nth(k).unwrap_or("");
-                    let pad = width - line.width();
+                    let pad = width - columns_of(line);
                     out.write_char(' ')?;
                     if self.right.contains(&j) {
                         spaces(out, pad)?;
@@ -176,6 +176,17 @@ impl Table {
         }
         // The last line without a line break, as comfy-table ends a table.
         rule(out, widths, '└', '─', '┴', '┘')
+    }
+}
+
+/// The columns a line of a cell takes: printable ASCII takes one a
+/// character (the plain writer draws no control characters), anything else
+/// what unicode-width says.
+fn columns_of(line: &str) -> usize {
+    if line.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+        line.len()
+    } else {
+        line.width()
     }
 }
 

@@ -113,9 +113,9 @@ pub fn is_unsafe(c: char) -> bool {
 /// 0xC2 (C1 controls), 0xD8 (U+061C) and 0xE2 (U+200E and the rest).
 pub fn has_unsafe(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(at, byte)| {
+    let unsafe_at = |at: usize| {
         let next = |n: usize| bytes.get(at + n).copied().unwrap_or(0);
-        match byte {
+        match bytes[at] {
             b'\n' | b'\t' => false,
             0x00..=0x1f | 0x7f => true,
             0xc2 => matches!(next(1), 0x80..=0x9f),
@@ -126,7 +126,13 @@ pub fn has_unsafe(text: &str) -> bool {
             ),
             _ => false,
         }
-    })
+    };
+    // Most of any output is printable ASCII and line breaks, passed over
+    // with one comparison each.
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(at, &b)| !((b' '..0x7f).contains(&b) || b == b'\n') && unsafe_at(at))
 }
 
 /// Wraps `text` at word boundaries to `width` columns: the first line after
