@@ -35,6 +35,48 @@ pub struct Context {
     pub cwd: PathBuf,
     /// With `--workspace`: the workspaces' roadmaps and changes, read once.
     joined: std::cell::OnceCell<(Catalog, roadmap_core::state::file::Log)>,
+    lifetime: Lifetime,
+}
+
+/// Whether the process ends with the command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lifetime {
+    /// Run as the program: it exits when the command is done.
+    ExitsAfter,
+    /// Run in-process (the fuzz target runs thousands of command lines).
+    GoesOn,
+}
+
+/// Something a command read, kept until the command is done. When the
+/// process exits after the command, it is left to the exit to give back
+/// all at once: freeing a portfolio's roadmaps string by string was 3-4 % of
+/// `overdue` at 10k milestones (`bench/PROFILE.md`). In-process, it is freed.
+pub struct Kept<T: Default> {
+    value: T,
+    lifetime: Lifetime,
+}
+
+impl<T: Default> Kept<T> {
+    /// The value itself, for a command that goes on to own it.
+    pub fn into_inner(mut self) -> T {
+        std::mem::take(&mut self.value)
+    }
+}
+
+impl<T: Default> std::ops::Deref for Kept<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: Default> Drop for Kept<T> {
+    fn drop(&mut self) {
+        if self.lifetime == Lifetime::ExitsAfter {
+            std::mem::forget(std::mem::take(&mut self.value));
+        }
+    }
 }
 
 /// What a write recorded, as whom and where: what the command confirms.
@@ -91,7 +133,7 @@ impl StateRead {
 }
 
 impl Context {
-    pub fn new(global: GlobalArgs, terminal: Terminal) -> Result<Context> {
+    pub fn new(global: GlobalArgs, terminal: Terminal, lifetime: Lifetime) -> Result<Context> {
         let cwd = std::env::current_dir().doing(|| "cannot tell the current directory".to_string())?;
         let config = match workspace::find_workspace(&cwd) {
             Some(dir) => roadmap_core::config::load(&dir)?,
@@ -117,6 +159,7 @@ impl Context {
             workspace_id,
             cwd,
             joined: std::cell::OnceCell::new(),
+            lifetime,
         })
     }
 
@@ -127,11 +170,16 @@ impl Context {
 
     /// The loaded roadmaps; with `--workspace`, the ones read once with the
     /// state (`joined`), lent rather than copied.
-    pub fn catalog(&self) -> Result<Cow<'_, Catalog>> {
-        if self.global.workspaces.is_empty() {
-            return Catalog::load(&self.roadmap_dirs()).map(Cow::Owned);
-        }
-        Ok(Cow::Borrowed(&self.joined()?.0))
+    pub fn catalog(&self) -> Result<Kept<Cow<'_, Catalog>>> {
+        let value = if self.global.workspaces.is_empty() {
+            Cow::Owned(Catalog::load(&self.roadmap_dirs())?)
+        } else {
+            Cow::Borrowed(&self.joined()?.0)
+        };
+        Ok(Kept {
+            value,
+            lifetime: self.lifetime,
+        })
     }
 
     /// The workspaces of `--workspace`, read as one (`workspaces::join`);

@@ -13,16 +13,22 @@ pub mod render;
 use clap::Parser;
 use roadmap_core::ExitCode;
 
-/// Runs the command line and returns the process exit code.
+/// Runs the command line and returns the process exit code; the process
+/// exits right after, so what the command read is left to the exit to give
+/// back (`context::Kept`).
 pub fn run() -> i32 {
     completion::complete_if_asked();
-    run_with(std::env::args_os())
+    run_args(std::env::args_os(), context::Lifetime::ExitsAfter)
 }
 
 /// Runs the command line `args` (the program's name first) and returns the
 /// exit code: what `run` does after shell completion, callable in-process
 /// (the command-line fuzz target).
 pub fn run_with(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    run_args(args, context::Lifetime::GoesOn)
+}
+
+fn run_args(args: impl IntoIterator<Item = std::ffi::OsString>, lifetime: context::Lifetime) -> i32 {
     let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -35,8 +41,8 @@ pub fn run_with(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         }
     };
     let terminal = render::Terminal::detect(cli.global.color);
-    let result =
-        context::Context::new(cli.global, terminal).and_then(|context| commands::execute(&context, cli.command));
+    let result = context::Context::new(cli.global, terminal, lifetime)
+        .and_then(|context| commands::execute(&context, cli.command));
     match result {
         Ok(code) => code.into(),
         Err(error) => {

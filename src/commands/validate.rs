@@ -69,7 +69,7 @@ pub fn run(context: &Context, args: &ValidateArgs) -> Result<ExitCode> {
                         .map(|r| r.id.clone())
                         .collect(),
                 );
-                (catalog.into_owned().roadmaps, Vec::new())
+                (catalog.into_inner().into_owned().roadmaps, Vec::new())
             }
             Err(Error::Roadmaps(found)) => (Vec::new(), found),
             Err(other) => return Err(other),
