@@ -10,6 +10,7 @@
 //! them, numbers with their plural words.
 
 use chrono::Datelike;
+use foldhash::HashMap;
 use roadmap_core::due::Due;
 use roadmap_core::report::lights::{AtRisk, Cause, Dimension, Light, Named, PlanLights};
 use roadmap_core::report::people::PartyLoad;
@@ -246,10 +247,14 @@ impl Words<'_> {
         if plans.len() < 2 {
             return vec![block(items.iter().collect())];
         }
+        // Grouped in one pass: a national portfolio has a thousand plans.
+        let mut grouped: HashMap<&str, Vec<&T>> = HashMap::default();
+        for item in items {
+            grouped.entry(plan(item)).or_default().push(item);
+        }
         let mut out = Vec::new();
         for id in plans {
-            let mine: Vec<&T> = items.iter().filter(|i| plan(i) == id).collect();
-            if !mine.is_empty() {
+            if let Some(mine) = grouped.remove(id) {
                 out.push(Block::Heading(self.plan_title(id)));
                 out.push(block(mine));
             }
