@@ -82,13 +82,13 @@ fn entry<'m>(
     by: &'m mut BTreeMap<(String, String), PartyLoad>,
     roadmap: &str,
     party: &str,
-    name: Option<String>,
+    name: impl FnOnce() -> Option<String>,
 ) -> &'m mut PartyLoad {
     by.entry((roadmap.to_string(), party.to_string()))
         .or_insert_with(|| PartyLoad {
             roadmap: roadmap.to_string(),
             party: party.to_string(),
-            name,
+            name: name(),
             open: 0,
             overdue: 0,
             helping: 0,
@@ -133,12 +133,12 @@ pub fn loads(all: &[&Standing<'_>], filter: &Filter) -> Vec<PartyLoad> {
     for ((id, owner), (roadmap, open, overdue)) in work {
         let found = owner.map_or(&[][..], |o| once.of(roadmap, o));
         if found.is_empty() {
-            let load = entry(&mut by, id, NO_OWNER, name_of(id, NO_OWNER));
+            let load = entry(&mut by, id, NO_OWNER, || name_of(id, NO_OWNER));
             load.open += open;
             load.overdue += overdue;
         }
         for share in found {
-            let load = entry(&mut by, id, &share.party, name_of(id, &share.party));
+            let load = entry(&mut by, id, &share.party, || name_of(id, &share.party));
             if share.helping {
                 load.helping += open;
             } else {
@@ -150,13 +150,13 @@ pub fn loads(all: &[&Standing<'_>], filter: &Filter) -> Vec<PartyLoad> {
     // What waits on whom: a milestone waits on the parties responsible for the
     // open work of each milestone it depends on.
     for s in all.iter().filter(|s| s.status.is_open() && !s.blocked_by.is_empty()) {
+        let waiting_parties = responsible(s, filter, &mut once);
         for id in &s.blocked_by {
             let Some(on) = milestones.get(&(s.roadmap.id.as_str(), *id)) else {
                 continue;
             };
-            let waiting_parties = responsible(s, filter, &mut once);
             for party in responsible(on, filter, &mut once) {
-                let name = name_of(&s.roadmap.id, &party);
+                let name = || name_of(&s.roadmap.id, &party);
                 entry(&mut by, &s.roadmap.id, &party, name).waited_on.push(Wait {
                     waiting: s.address().to_string(),
                     waiting_title: s.milestone.title.clone(),
