@@ -139,7 +139,7 @@ mod tests {
             from: None,
             to: None,
             text: None,
-            risk: Some(fields),
+            risk: Some(Box::new(fields)),
             cost: None,
         }
     }

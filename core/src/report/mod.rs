@@ -990,7 +990,7 @@ fn risk_changes(state: &State<'_>, risks: &[Risk], period: &Period) -> Vec<RiskC
                 text: risk.text.clone(),
                 by: event.by.clone(),
                 day,
-                set: set.clone(),
+                set: RiskFields::clone(set),
                 likelihood_before: likelihood_before.filter(|_| set.likelihood.is_some()),
                 impact_before: impact_before.filter(|_| set.impact.is_some()),
                 note: event.note.clone(),

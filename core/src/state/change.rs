@@ -274,11 +274,11 @@ pub fn events_for(state: &State<'_>, changes: &[Change], author: &Author) -> Vec
             Change::Rekey { counts_for, .. } => event.to = Some(counts_for.to_string()),
             Change::Rename { to, .. } => event.to = Some(to.to_string()),
             Change::Risk { fields, note, .. } => {
-                event.risk = Some(fields.clone());
+                event.risk = Some(Box::new(fields.clone()));
                 event.note.clone_from(note);
             }
             Change::Cost { fields, note, .. } => {
-                event.cost = Some(fields.clone());
+                event.cost = Some(Box::new(fields.clone()));
                 event.on = author.on;
                 event.note.clone_from(note);
             }

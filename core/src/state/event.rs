@@ -104,10 +104,10 @@ pub struct Event {
     pub text: Option<String>,
     /// For a risk: what this change sets (only what it changes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub risk: Option<RiskFields>,
+    pub risk: Option<Box<RiskFields>>,
     /// For a plan's money: what was spent, or the forecast.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cost: Option<CostFields>,
+    pub cost: Option<Box<CostFields>>,
 }
 
 /// Money on a plan, in thousands (`tkr`). Every amount spent adds to what the
