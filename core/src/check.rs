@@ -51,7 +51,7 @@ pub fn plan(roadmap: &Roadmap, state: &State<'_>) -> Vec<Diagnostic> {
             if end < start {
                 let label = dues[m.id.as_str()].as_ref().map_or("", |d| d.label());
                 found.push(warn(
-                    m.spans.due.as_ref().unwrap_or(&m.spans.milestone),
+                    &m.spans.due.unwrap_or(m.spans.milestone).range(),
                     format!(
                         "`{}` is due by {end} ({label}), before `{dep}`, which it depends on, starts ({start}, {})",
                         m.id,
@@ -65,11 +65,11 @@ pub fn plan(roadmap: &Roadmap, state: &State<'_>) -> Vec<Diagnostic> {
     if !roadmap.parties.is_empty() {
         let codes: Vec<&str> = roadmap.parties.iter().map(|p| p.code.as_str()).collect();
         let owners = roadmap.milestones.iter().flat_map(|m| {
-            std::iter::once((m.owner.as_deref(), m.spans.owner.as_ref())).chain(
+            std::iter::once((m.owner.as_deref(), m.spans.owner)).chain(
                 m.steps
                     .iter()
                     .enumerate()
-                    .map(|(i, s)| (s.owner.as_deref(), m.spans.step_owners.get(i).and_then(Option::as_ref))),
+                    .map(|(i, s)| (s.owner.as_deref(), m.spans.step_owners.get(i).copied().flatten())),
             )
         });
         for (owner, span) in owners {
@@ -83,7 +83,7 @@ pub fn plan(roadmap: &Roadmap, state: &State<'_>) -> Vec<Diagnostic> {
                 .collect();
             if !unknown.is_empty() {
                 found.push(warn(
-                    span,
+                    &span.range(),
                     format!(
                         "owner `{owner}`: {} not one of the roadmap's [parties] ({})",
                         unknown.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", "),

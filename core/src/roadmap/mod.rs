@@ -123,15 +123,40 @@ pub struct Milestone {
     pub spans: Spans,
 }
 
-/// Where a milestone and some of its values are in its file (byte ranges),
-/// so that a problem found later (`validate`'s warnings) can point at them.
+/// Where a milestone and some of its values are in its file, so that a
+/// problem found later (`validate`'s warnings) can point at them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Spans {
-    pub milestone: Range<usize>,
-    pub due: Option<Range<usize>>,
-    pub owner: Option<Range<usize>>,
+    pub milestone: Place,
+    pub due: Option<Place>,
+    pub owner: Option<Place>,
     /// The `owner` of each step, in order.
-    pub step_owners: Vec<Option<Range<usize>>>,
+    pub step_owners: Vec<Option<Place>>,
+}
+
+/// A byte range in a roadmap file, in 8 bytes rather than 16: a portfolio
+/// keeps one for every milestone, due date and owner. Roadmap files are read
+/// only up to a few MiB (`files`), so an offset fits in 32 bits; one past
+/// that would point at the file's 4 GiB mark, never panic.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Place {
+    start: u32,
+    end: u32,
+}
+
+impl Place {
+    pub fn new(range: Range<usize>) -> Place {
+        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        Place {
+            start: offset(range.start),
+            end: offset(range.end),
+        }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        let offset = |at: u32| usize::try_from(at).unwrap_or(usize::MAX);
+        offset(self.start)..offset(self.end)
+    }
 }
 
 #[derive(Debug, Clone)]

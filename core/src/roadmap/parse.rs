@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use toml_spanner::{ArrayStyle, Item, Table as TomlTable, TableStyle, Value};
 
-use super::{Cost, Kind, Milestone, Origin, Party, Phase, Roadmap, Step};
+use super::{Cost, Kind, Milestone, Origin, Party, Phase, Place, Roadmap, Step};
 use crate::diagnostic::{Diagnostic, LineIndex, did_you_mean};
 use crate::due::{Due, Span};
 
@@ -631,9 +631,9 @@ impl<'a> Reader<'a> {
             }
             let (depends_on, dependency_places) = self.string_list(&table, "depends_on");
             let steps = self.steps(&table);
-            let at = |key: &str| table.entries.get(key).map(|i| span(i.span()));
+            let at = |key: &str| table.entries.get(key).map(|i| Place::new(span(i.span())));
             let spans = super::Spans {
-                milestone: table.span.clone().unwrap_or(0..0),
+                milestone: Place::new(table.span.clone().unwrap_or(0..0)),
                 due: at("due"),
                 owner: at("owner"),
                 step_owners: Self::step_owner_spans(&table),
@@ -707,7 +707,7 @@ impl<'a> Reader<'a> {
             };
             if first != last {
                 self.error(
-                    m.spans.due.clone(),
+                    m.spans.due.map(Place::range),
                     format!(
                         "`{label}` of milestone `{}` has no year, and the plan's dated milestones fall in {first} to {last}",
                         m.id
@@ -725,7 +725,7 @@ impl<'a> Reader<'a> {
             match Due::parse(&label, Some(first)) {
                 Ok(due) => m.due = Some(due),
                 Err(e) => self.error(
-                    m.spans.due.clone(),
+                    m.spans.due.map(Place::range),
                     format!(
                         "invalid due date in milestone `{}`: {e} (read in {first}, the year of the plan's dates)",
                         m.id
@@ -852,7 +852,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Where each step's `owner` is written, in order (problems in the steps are reported by `steps`).
-    fn step_owner_spans(milestone: &Table<'_, '_>) -> Vec<Option<Range<usize>>> {
+    fn step_owner_spans(milestone: &Table<'_, '_>) -> Vec<Option<Place>> {
         let Some(steps) = milestone.entries.get("step").and_then(Item::as_array) else {
             return Vec::new();
         };
@@ -861,7 +861,7 @@ impl<'a> Reader<'a> {
             steps
                 .iter()
                 .filter_map(Item::as_table)
-                .map(|step| step.get("owner").map(|i| span(i.span()))),
+                .map(|step| step.get("owner").map(|i| Place::new(span(i.span())))),
         );
         spans
     }
