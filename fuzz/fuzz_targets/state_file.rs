@@ -30,8 +30,9 @@ fuzz_target!(|data: &[u8]| {
                 assert!(!c.overruled.is_empty(), "a contradiction overrules something");
                 let _ = state.mark(c.target);
             }
-            for target in state.targets() {
-                let _ = state.get(target).map(|t| t.moved_to());
+            for counted in &state.ordered {
+                let _ = state.get(&counted.target).map(|t| t.moved_to());
+                let _ = state.cost_changes(counted.target.roadmap()).count();
             }
         }
         Err(error) => {
