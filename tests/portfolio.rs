@@ -550,12 +550,12 @@ fn a_renamed_plan_keeps_its_spending_forecast_and_risks() {
         (&Value::from(400.0), &Value::from(1250.0), &Value::from("2027-03-03")),
         "{cost}"
     );
-    let report: Value = serde_json::from_str(&s.ok(
-        "itsl",
-        "2027-03-06T08:00:00Z",
-        &["--today", "2027-03-06", "report", "--format", "json"],
-    ))
-    .unwrap();
+    // The report as JSON on `day`, read at 09:00 that day.
+    let report_on = |day: &str| -> Value {
+        let now = format!("{day}T09:00:00Z");
+        serde_json::from_str(&s.ok("itsl", &now, &["--today", day, "report", "--format", "json"])).unwrap()
+    };
+    let report = report_on("2027-03-06");
     let risks = report["risks"].as_array().unwrap();
     assert_eq!(risks.len(), 1, "{report}");
     assert_eq!(
@@ -570,12 +570,7 @@ fn a_renamed_plan_keeps_its_spending_forecast_and_risks() {
         "2027-03-07T08:00:00Z",
         &["risk", "close", &id, "--note", "Miljön levererad"],
     );
-    let report: Value = serde_json::from_str(&s.ok(
-        "itsl",
-        "2027-03-07T09:00:00Z",
-        &["--today", "2027-03-07", "report", "--format", "json"],
-    ))
-    .unwrap();
+    let report = report_on("2027-03-07");
     let closed = report["risks_closed"].as_array().unwrap();
     assert!(report["risks"].as_array().unwrap().is_empty(), "{report}");
     assert_eq!(

@@ -198,13 +198,10 @@ impl<'a> State<'a> {
         for (place, counted) in ordered.iter().enumerate() {
             let event = counted.event;
             if event.op == Op::Cost {
-                let plan = counted.target.roadmap();
-                match costs.get_mut(plan) {
-                    Some(places) => places.push(place),
-                    None => {
-                        costs.insert(plan.to_string(), vec![place]);
-                    }
-                }
+                costs
+                    .entry(counted.target.roadmap().to_string())
+                    .or_default()
+                    .push(place);
             }
             let target = state.entry(counted.target.clone()).or_default();
             match event.op {
