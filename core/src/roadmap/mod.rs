@@ -167,12 +167,12 @@ pub struct Step {
     pub owner: Option<String>,
     pub note: Option<String>,
     /// `~` and a fingerprint of the text: how a step without an id is known
-    /// in the state file (see `fingerprint_steps`).
+    /// in the state file (see `Fingerprinter`).
     pub fingerprint: String,
 }
 
 impl Step {
-    /// A step whose fingerprint is not yet set (`fingerprint_steps` sets it).
+    /// A step whose fingerprint is not yet set (`Fingerprinter` sets it).
     pub fn new(id: Option<String>, text: String, owner: Option<String>, note: Option<String>) -> Step {
         Step {
             id,
@@ -191,39 +191,81 @@ impl Step {
     }
 }
 
-/// Gives each step its fingerprint: `~` and the first 12 hex digits of the
-/// SHA-256 of its text with runs of white space made one space and the ends
-/// trimmed. A second step of the same text in the milestone gets `.2`, a
-/// third `.3`, so no two steps of a milestone share one.
-pub fn fingerprint_steps(steps: &mut [Step]) {
-    use sha2::Digest;
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut seen: foldhash::HashMap<[u8; 6], usize> = foldhash::HashMap::default();
-    let mut normal = String::new();
-    for step in steps {
-        normal.clear();
-        for word in step.text.split_whitespace() {
-            if !normal.is_empty() {
-                normal.push(' ');
+/// Gives the steps of a milestone their fingerprints: `~` and the first 12
+/// hex digits of the SHA-256 of a step's text with runs of white space made
+/// one space and the ends trimmed. A second step of the same text in the
+/// milestone gets `.2`, a third `.3`, so no two steps of a milestone share one.
+/// One `Fingerprinter` serves every milestone of a file, so its buffers are
+/// made once.
+#[derive(Default)]
+pub struct Fingerprinter {
+    seen: foldhash::HashMap<[u8; 6], usize>,
+    squeezed: String,
+}
+
+impl Fingerprinter {
+    pub fn fingerprint(&mut self, steps: &mut [Step]) {
+        use sha2::Digest;
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        self.seen.clear();
+        for step in steps {
+            let digest = sha2::Sha256::digest(squeeze(&step.text, &mut self.squeezed).as_bytes());
+            let mut head = [0; 6];
+            head.copy_from_slice(&digest[..6]);
+            let count = self.seen.entry(head).or_default();
+            *count += 1;
+            let mut fingerprint = String::with_capacity(16);
+            fingerprint.push('~');
+            for b in head {
+                fingerprint.push(char::from(HEX[usize::from(b >> 4)]));
+                fingerprint.push(char::from(HEX[usize::from(b & 15)]));
             }
-            normal.push_str(word);
+            if *count > 1 {
+                fingerprint.push_str(&format!(".{count}"));
+            }
+            step.fingerprint = fingerprint;
         }
-        let digest = sha2::Sha256::digest(normal.as_bytes());
-        let mut head = [0; 6];
-        head.copy_from_slice(&digest[..6]);
-        let count = seen.entry(head).or_default();
-        *count += 1;
-        let mut fingerprint = String::with_capacity(16);
-        fingerprint.push('~');
-        for b in head {
-            fingerprint.push(char::from(HEX[usize::from(b >> 4)]));
-            fingerprint.push(char::from(HEX[usize::from(b & 15)]));
-        }
-        if *count > 1 {
-            fingerprint.push_str(&format!(".{count}"));
-        }
-        step.fingerprint = fingerprint;
     }
+}
+
+/// `text` with runs of white space (as `char::is_whitespace` has it) made
+/// one space and the ends trimmed: `text` itself when it is so already, as
+/// almost every step's text is, else written into `buffer`.
+fn squeeze<'t>(text: &'t str, buffer: &'t mut String) -> &'t str {
+    if is_squeezed(text) {
+        return text;
+    }
+    buffer.clear();
+    for word in text.split_whitespace() {
+        if !buffer.is_empty() {
+            buffer.push(' ');
+        }
+        buffer.push_str(word);
+    }
+    buffer
+}
+
+/// Whether `text` has no white space but single spaces between other
+/// characters. It reads bytes: an ASCII byte is white space when it is a tab,
+/// line end, vertical tab, form feed or space; every other white space
+/// character's UTF-8 starts with 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2
+/// (U+2000-U+205F) or 0xE3 (U+3000), and a text with one of those bytes is
+/// left to `split_whitespace` (`false`), which is slower, never wrong.
+fn is_squeezed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut space_before = false;
+    for &b in bytes {
+        match b {
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3 => return false,
+            b' ' if space_before => return false,
+            _ => {}
+        }
+        space_before = b == b' ';
+    }
+    true
 }
 
 /// A cost in thousands of SEK, as the file wrote it: whole numbers stay whole
@@ -325,5 +367,69 @@ impl Roadmap {
 
     pub fn step_count(&self) -> usize {
         self.milestones.iter().map(|m| m.steps.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rule as first written: split on white space, join with one space.
+    fn by_words(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_text_squeezes_as_split_on_white_space_for_every_character() {
+        let mut buffer = String::new();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            // Between words, leading and doubled, trailing after a space.
+            for text in [format!("a{c}b"), format!("{c}{c}ä"), format!("x {c}")] {
+                assert_eq!(squeeze(&text, &mut buffer), by_words(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn mixed_texts_squeeze_as_split_on_white_space() {
+        // Every text of up to five pieces from letters, Nordic letters, a
+        // dash and each kind of white space, ASCII and not.
+        let pieces = [
+            "a", "ö", "–", " ", "  ", "\t", "\n", "\r\n", "\u{0b}", "\u{85}", "\u{a0}", "\u{2009}", "\u{3000}", "§",
+        ];
+        let mut buffer = String::new();
+        let mut text = String::new();
+        let n = pieces.len();
+        for mut code in 0..n.pow(5) {
+            text.clear();
+            for _ in 0..5 {
+                text.push_str(pieces[code % n]);
+                code /= n;
+            }
+            assert_eq!(squeeze(&text, &mut buffer), by_words(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn steps_of_the_same_text_are_told_apart_by_their_count() {
+        let step = |text: &str| Step::new(None, text.to_string(), None, None);
+        let mut steps = vec![
+            step("Skriv avtal"),
+            step(" Skriv\tavtal "),
+            step("Annat"),
+            step("Skriv avtal"),
+        ];
+        let mut fingerprints = Fingerprinter::default();
+        fingerprints.fingerprint(&mut steps);
+        let keys: Vec<&str> = steps.iter().map(|s| s.fingerprint.as_str()).collect();
+        // `printf 'Skriv avtal' | sha256sum` begins 7ae461ac634b.
+        assert_eq!(keys[0], "~7ae461ac634b");
+        assert_eq!(keys[1], format!("{}.2", keys[0]));
+        assert_eq!(keys[3], format!("{}.3", keys[0]));
+        assert_ne!(keys[2], keys[0]);
+        // A second milestone starts counting again.
+        let mut again = vec![step("Skriv avtal")];
+        fingerprints.fingerprint(&mut again);
+        assert_eq!(again[0].fingerprint, keys[0]);
     }
 }

@@ -92,6 +92,7 @@ pub fn parse(path: &str, bytes: &[u8], origin: Origin) -> Result<Roadmap, Vec<Di
         text,
         diagnostics: Vec::new(),
         lines: std::cell::OnceCell::new(),
+        fingerprints: super::Fingerprinter::default(),
     };
     let roadmap = reader.roadmap(document.table(), origin);
     match roadmap {
@@ -168,6 +169,7 @@ struct Reader<'a> {
     diagnostics: Vec<Diagnostic>,
     /// Where the lines start, found at the first problem.
     lines: std::cell::OnceCell<LineIndex>,
+    fingerprints: super::Fingerprinter,
 }
 
 /// A table in the file, with the place to point at when something is missing from it.
@@ -847,7 +849,7 @@ impl<'a> Reader<'a> {
             let note = self.string(&table, "note");
             steps.push(Step::new(id, text.unwrap_or_default(), owner, note));
         }
-        super::fingerprint_steps(&mut steps);
+        self.fingerprints.fingerprint(&mut steps);
         steps
     }
 
