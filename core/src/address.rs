@@ -153,28 +153,35 @@ impl Targets for AsRecorded {
 /// moved, the one step of the roadmap with that key; a step recorded by its
 /// place (lines written before step keys) by its place now.
 pub struct Resolver<'c> {
-    roadmaps: HashMap<&'c str, &'c Roadmap>,
+    /// Each roadmap by its id, with its milestones by theirs: a log names
+    /// thousands of milestones, and a plan has up to hundreds.
+    roadmaps: HashMap<&'c str, (&'c Roadmap, HashMap<&'c str, &'c Milestone>)>,
 }
 
 impl<'c> Resolver<'c> {
     pub fn new(catalog: &'c Catalog) -> Resolver<'c> {
+        let milestones = |r: &'c Roadmap| r.milestones.iter().map(|m| (m.id.as_str(), m)).collect();
         Resolver {
-            roadmaps: catalog.roadmaps.iter().map(|r| (r.id.as_str(), r)).collect(),
+            roadmaps: catalog
+                .roadmaps
+                .iter()
+                .map(|r| (r.id.as_str(), (r, milestones(r))))
+                .collect(),
         }
     }
 }
 
 impl Targets for Resolver<'_> {
     fn resolve(&self, recorded: &Target) -> Option<Target> {
-        let roadmap = self.roadmaps.get(recorded.roadmap())?;
+        let (roadmap, milestones) = self.roadmaps.get(recorded.roadmap())?;
         let milestone = match recorded.kind() {
             TargetKind::Plan | TargetKind::Risk => return Some(recorded.clone()),
             TargetKind::Milestone | TargetKind::Step => recorded.milestone_id()?,
         };
         let Some(step) = recorded.step_key() else {
-            return roadmap.milestone(milestone).map(|_| recorded.clone());
+            return milestones.contains_key(milestone).then(|| recorded.clone());
         };
-        if let Some(m) = roadmap.milestone(milestone)
+        if let Some(m) = milestones.get(milestone)
             && let Some(index) = m.step_index(step)
         {
             return Some(step_target(&roadmap.id, &m.id, &m.steps[index - 1]));
