@@ -333,3 +333,73 @@ fn piping_into_head_ends_quietly() {
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(output.status.code(), Some(0));
 }
+
+/// A plan of 1,500 milestones, all overdue in 2025: `overdue` and `timeline`
+/// write it in pieces of 64 KiB (a national portfolio's output is tens of MiB).
+fn large_overdue_plan(sandbox: &Sandbox) {
+    let mut text = String::from("[roadmap]\nid = \"stor\"\ntitle = \"Stor plan\"\nlanguage = \"sv\"\n");
+    for i in 1..=1500 {
+        text.push_str(&format!(
+            "\n[[milestone]]\nid = \"m{i}\"\ntitle = \"Milstolpe nummer {i} med en lång titel\"\ndue = \"2024-{:02}-15\"\nowner = \"Förvaltningen\"\n",
+            i % 12 + 1
+        ));
+    }
+    sandbox.write("plans/stor.toml", text);
+}
+
+#[test]
+fn a_large_view_is_written_whole_in_pieces() {
+    let sandbox = Sandbox::new();
+    large_overdue_plan(&sandbox);
+    for view in ["overdue", "timeline"] {
+        let output = sandbox
+            .cmd(&["--roadmaps", "plans", "--today", "2025-06-01", view])
+            .env("COLUMNS", "120")
+            .output()
+            .unwrap();
+        let (out, _) = expect_code(&output, 0);
+        assert!(out.len() > 2 * 65_536, "{view}: {} bytes", out.len());
+        // Every milestone once, each on a whole line, and what closes the view last.
+        for i in [1, 700, 1500] {
+            let title = format!("Milstolpe nummer {i} med en lång titel");
+            assert_eq!(out.lines().filter(|l| l.contains(&title)).count(), 1, "{view}: {title}");
+        }
+        assert_eq!(
+            out.lines().filter(|l| l.contains("Milstolpe nummer")).count(),
+            1500,
+            "{view}"
+        );
+        let last = out.lines().last().unwrap();
+        let closing = if view == "overdue" {
+            "1500 overdue milestones"
+        } else {
+            "overdue"
+        };
+        assert!(last.contains(closing), "{view} ends with {last:?}");
+    }
+}
+
+#[test]
+fn a_large_view_piped_into_head_ends_quietly() {
+    let sandbox = Sandbox::new();
+    large_overdue_plan(&sandbox);
+    for view in ["overdue", "timeline"] {
+        let mut child = sandbox
+            .cmd(&["--roadmaps", "plans", "--today", "2025-06-01", view])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 100];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.stderr.is_empty(),
+            "{view}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(output.status.code(), Some(0), "{view}");
+    }
+}

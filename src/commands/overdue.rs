@@ -204,11 +204,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
         OverdueFormat::Junit => {
             let text = junit(context, &all, &filter, &state);
             context.terminal.emit(&text)?;
-            return Ok(if args.fail_on_overdue && any_overdue {
-                ExitCode::Overdue
-            } else {
-                ExitCode::Success
-            });
+            return Ok(exit(args.fail_on_overdue && any_overdue));
         }
         OverdueFormat::Table => Format::Table,
         OverdueFormat::Json => Format::Json,
@@ -271,24 +267,27 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             }
             let milestones = items.iter().filter(|i| i.step.is_none()).count();
             let steps = items.len() - milestones;
-            format!(
-                "{table}\n{}\n",
-                t!(
-                    language,
-                    "overdue-summary",
-                    milestones = milestones,
-                    steps = steps,
-                    today = language.date(today)
-                )
-            )
+            let summary = t!(
+                language,
+                "overdue-summary",
+                milestones = milestones,
+                steps = steps,
+                today = language.date(today)
+            );
+            // Drawn onto the output: at 100k the text is tens of MiB.
+            let mut out = context.terminal.stream();
+            out.put_display(&table)?;
+            out.put(&format!("\n{summary}\n"))?;
+            return out.finish().map(|()| exit(args.fail_on_overdue && any_overdue));
         }
     };
     context.terminal.emit(&text)?;
-    Ok(if args.fail_on_overdue && any_overdue {
-        ExitCode::Overdue
-    } else {
-        ExitCode::Success
-    })
+    Ok(exit(args.fail_on_overdue && any_overdue))
+}
+
+/// `--fail-on-overdue` with something overdue fails the run.
+fn exit(failing: bool) -> ExitCode {
+    if failing { ExitCode::Overdue } else { ExitCode::Success }
 }
 
 /// The dated milestones of each roadmap as `JUnit` test cases: overdue ones

@@ -168,43 +168,51 @@ pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
     // "! " + label + " │" + chart
     let chart_width = width.saturating_sub(label_width + 5).max(10);
     let grid = Grid::new(from, to, chart_width);
-    let text = match args.format {
-        Format::Json => {
-            let rows = all
-                .iter()
-                .map(|s| RowJson {
-                    roadmap: &s.roadmap.id,
-                    id: &s.milestone.id,
-                    title: &s.milestone.title,
-                    phase: s.milestone.phase.as_deref(),
-                    status: s.status,
-                    due: s.due.as_ref().map(DueJson::new),
-                    columns: bar_columns(&grid, s.due.as_ref()).map(|(a, b, _, _)| [a, b]),
-                })
-                .collect();
-            crate::render::json::to_string(&TimelineJson {
-                today: today.to_string(),
-                from: grid.from.to_string(),
-                to: grid.to.to_string(),
-                scale: grid.scale,
-                days_per_column: grid.days_per_column,
-                rows,
-            })?
-        }
-        format => {
-            let terminal = Terminal {
-                color: context.terminal.color && format != Format::Markdown,
-                ..context.terminal
-            };
-            let chart = chart(terminal, &context.language, &grid, &groups, label_width, today);
-            if format == Format::Markdown {
-                format!("```text\n{chart}```\n")
-            } else {
-                chart
-            }
-        }
+    if args.format == Format::Json {
+        let rows = all
+            .iter()
+            .map(|s| RowJson {
+                roadmap: &s.roadmap.id,
+                id: &s.milestone.id,
+                title: &s.milestone.title,
+                phase: s.milestone.phase.as_deref(),
+                status: s.status,
+                due: s.due.as_ref().map(DueJson::new),
+                columns: bar_columns(&grid, s.due.as_ref()).map(|(a, b, _, _)| [a, b]),
+            })
+            .collect();
+        context.terminal.emit(&crate::render::json::to_string(&TimelineJson {
+            today: today.to_string(),
+            from: grid.from.to_string(),
+            to: grid.to.to_string(),
+            scale: grid.scale,
+            days_per_column: grid.days_per_column,
+            rows,
+        })?)?;
+        return Ok(ExitCode::Success);
+    }
+    let markdown = args.format == Format::Markdown;
+    let terminal = Terminal {
+        color: context.terminal.color && !markdown,
+        ..context.terminal
     };
-    context.terminal.emit(&text)?;
+    let mut out = context.terminal.stream();
+    if markdown {
+        out.put("```text\n")?;
+    }
+    chart(
+        terminal,
+        &context.language,
+        &grid,
+        &groups,
+        label_width,
+        today,
+        &mut |piece| out.put(piece),
+    )?;
+    if markdown {
+        out.put("```\n")?;
+    }
+    out.finish()?;
     Ok(ExitCode::Success)
 }
 
@@ -260,7 +268,8 @@ fn chart(
     groups: &[(&Roadmap, Vec<Standing>)],
     label_width: usize,
     today: NaiveDate,
-) -> String {
+    put: &mut dyn FnMut(&str) -> Result<()>,
+) -> Result<()> {
     let pad = " ".repeat(label_width + 4);
     let (fine, years) = grid.ticks(language);
     let mut out = String::new();
@@ -279,6 +288,10 @@ fn chart(
         out.push_str(&format!("{pad}{}\n", terminal.paint(Style::Bold, &line)));
     }
     for (roadmap, standings) in groups {
+        // Written a plan at a time: the whole chart of a national portfolio
+        // is tens of MiB that nothing needs at once.
+        put(&out)?;
+        out.clear();
         if groups.len() > 1 {
             out.push_str(&format!(
                 "{}\n",
@@ -316,7 +329,7 @@ fn chart(
         }
     }
     out.push_str(&terminal.paint(Style::Dim, &legend(language)));
-    out
+    put(&out)
 }
 
 fn legend(language: &Language) -> String {

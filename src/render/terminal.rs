@@ -213,18 +213,102 @@ fn colour_sequence(text: &str) -> Option<usize> {
 }
 
 impl Terminal {
-    /// Writes a command's output to stdout, through `guard`. A closed pipe
-    /// (`roadmap list | head`) is the reader saying it has seen enough, so
-    /// it is not an error.
+    /// Writes a command's output to stdout, through `guard`.
     pub fn emit(&self, text: &str) -> roadmap_core::Result<()> {
-        let mut out = std::io::stdout().lock();
-        match out
-            .write_all(guard(text, self.color).as_bytes())
-            .and_then(|()| out.flush())
-        {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        let mut out = self.stream();
+        out.put(text)?;
+        out.finish()
+    }
+
+    /// Output written to stdout as it is made (a chart or table of 100,000
+    /// rows need not be held whole besides its rows), through `guard`.
+    pub fn stream(&self) -> Stream {
+        Stream {
+            out: std::io::stdout().lock(),
+            pending: String::new(),
+            color: self.color,
+            closed: false,
+            failed: None,
+        }
+    }
+}
+
+/// Standard output being written (`Terminal::stream`). Text is held until
+/// 64 KiB of whole lines are, and `guard` reads whole lines: a colour
+/// sequence or a CRLF is never cut in two. A closed pipe (`roadmap list |
+/// head`) is the reader saying it has seen enough, so it is not an error:
+/// what follows is dropped.
+pub struct Stream {
+    out: std::io::StdoutLock<'static>,
+    pending: String,
+    color: bool,
+    closed: bool,
+    /// The error that stopped `put_display` (`fmt::Write` cannot carry it).
+    failed: Option<roadmap_core::Error>,
+}
+
+impl Stream {
+    const PIECE: usize = 1 << 16;
+
+    pub fn put(&mut self, text: &str) -> roadmap_core::Result<()> {
+        self.pending.push_str(text);
+        if self.pending.len() < Self::PIECE {
+            return Ok(());
+        }
+        let Some(end) = self.pending.rfind('\n') else {
+            return Ok(());
+        };
+        let result = self.write(end + 1);
+        self.pending.drain(..=end);
+        result
+    }
+
+    /// Writes `value` as its `Display` draws it, without drawing it whole first.
+    pub fn put_display(&mut self, value: &dyn std::fmt::Display) -> roadmap_core::Result<()> {
+        use std::fmt::Write;
+        write!(self, "{value}").map_err(|_| {
+            self.failed.take().unwrap_or_else(|| {
+                roadmap_core::Error::io(
+                    "cannot write to standard output",
+                    std::io::Error::other("the output could not be drawn"),
+                )
+            })
+        })
+    }
+
+    /// Writes what is left and flushes.
+    pub fn finish(mut self) -> roadmap_core::Result<()> {
+        self.write(self.pending.len())?;
+        let flushed = if self.closed { Ok(()) } else { self.out.flush() };
+        self.settle(flushed)
+    }
+
+    /// Writes the first `len` bytes of what is pending.
+    fn write(&mut self, len: usize) -> roadmap_core::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let written = self.out.write_all(guard(&self.pending[..len], self.color).as_bytes());
+        self.settle(written)
+    }
+
+    fn settle(&mut self, result: std::io::Result<()>) -> roadmap_core::Result<()> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
             other => other.map_err(|e| roadmap_core::Error::io("cannot write to standard output", e)),
         }
+    }
+}
+
+impl std::fmt::Write for Stream {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.put(text).map_err(|e| {
+            self.failed = Some(e);
+            std::fmt::Error
+        })
     }
 }
 
