@@ -179,6 +179,28 @@ struct Table<'t, 'de> {
     name: Name<'de>,
 }
 
+impl<'t, 'de> Table<'t, 'de> {
+    fn get(&self, key: &str) -> Option<&'t Item<'de>> {
+        field(self.entries, key)
+    }
+}
+
+/// The value of `key` in `table`. Each value of a portfolio's milestones and
+/// steps is looked up here, and keys are a few letters: they are compared in
+/// line rather than through a call to `memcmp` per key of the table.
+fn field<'t, 'de>(table: &'t TomlTable<'de>, key: &str) -> Option<&'t Item<'de>> {
+    table
+        .entries()
+        .iter()
+        .find(|(k, _)| same_key(k.name, key))
+        .map(|(_, item)| item)
+}
+
+/// `a == b`, for the short keys of a roadmap file.
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
 /// How to name a table in a message: "[roadmap]", "milestone `3`", "step #2
 /// in milestone `a`". Written out only when there is a problem to report.
 #[derive(Clone, Copy)]
@@ -250,7 +272,7 @@ impl<'a> Reader<'a> {
         };
         self.unknown_keys(&top, TOP_KEYS);
         let Some(head) = self.sub_table(&top, "roadmap") else {
-            if top.entries.contains_key("roadmap") {
+            if top.get("roadmap").is_some() {
                 // Reported as the wrong type already.
                 return None;
             }
@@ -294,7 +316,7 @@ impl<'a> Reader<'a> {
     fn unknown_keys(&mut self, table: &Table<'_, '_>, allowed: &[&str]) {
         for (key, _) in table.entries {
             let key_name = key.name;
-            if !allowed.contains(&key_name) {
+            if !allowed.iter().any(|k| same_key(k, key_name)) {
                 let hint = did_you_mean(key_name, allowed.iter().copied())
                     .or_else(|| {
                         synonym(key_name)
@@ -312,7 +334,7 @@ impl<'a> Reader<'a> {
     }
 
     fn sub_table<'t, 'de>(&mut self, parent: &Table<'t, 'de>, key: &'static str) -> Option<Table<'t, 'de>> {
-        let item = parent.entries.get(key)?;
+        let item = parent.get(key)?;
         if let Some(table) = item.as_table() {
             Some(Table {
                 entries: table,
@@ -364,7 +386,7 @@ impl<'a> Reader<'a> {
         header: &str,
         name: impl Fn(usize) -> Name<'de>,
     ) -> Vec<Table<'t, 'de>> {
-        let Some(item) = parent.entries.get(key) else {
+        let Some(item) = parent.get(key) else {
             return Vec::new();
         };
         let mut tables = Vec::new();
@@ -396,7 +418,7 @@ impl<'a> Reader<'a> {
     }
 
     fn string(&mut self, table: &Table<'_, '_>, key: &str) -> Option<String> {
-        let item = table.entries.get(key)?;
+        let item = table.get(key)?;
         match item.as_str() {
             // A file saved with CRLF line ends keeps them inside multi-line
             // strings; the text means the same as with LF, so it reads the same.
@@ -410,7 +432,7 @@ impl<'a> Reader<'a> {
     }
 
     fn required_string(&mut self, table: &Table<'_, '_>, key: &str) -> Option<String> {
-        if table.entries.get(key).is_none() {
+        if table.get(key).is_none() {
             let misspelt = table
                 .entries
                 .iter()
@@ -428,7 +450,7 @@ impl<'a> Reader<'a> {
         }
         let value = self.string(table, key)?;
         if value.trim().is_empty() {
-            let at = table.entries.get(key).map(|i| span(i.span()));
+            let at = table.get(key).map(|i| span(i.span()));
             self.error(
                 at,
                 format!("`{key}` of {} is empty", table.name),
@@ -444,7 +466,7 @@ impl<'a> Reader<'a> {
         if is_valid_id(&id) {
             Some(id)
         } else {
-            let at = table.entries.get("id").map(|i| span(i.span()));
+            let at = table.get("id").map(|i| span(i.span()));
             self.error(
                 at,
                 format!("`{id}` is not a valid id"),
@@ -458,7 +480,7 @@ impl<'a> Reader<'a> {
     }
 
     fn year(&mut self, table: &Table<'_, '_>) -> Option<i32> {
-        let item = table.entries.get("year")?;
+        let item = table.get("year")?;
         let Value::Integer(year) = item.value() else {
             self.wrong_type(item, "year", "a whole number like 2027");
             return None;
@@ -545,7 +567,7 @@ impl<'a> Reader<'a> {
 
     /// A list of strings, with where each is written.
     fn text_list(&mut self, table: &Table<'_, '_>, key: &str) -> Vec<(String, Range<usize>)> {
-        let Some(item) = table.entries.get(key) else {
+        let Some(item) = table.get(key) else {
             return Vec::new();
         };
         let Some(array) = item.as_array().filter(|a| a.style() == ArrayStyle::Inline) else {
@@ -580,7 +602,7 @@ impl<'a> Reader<'a> {
             );
             let (Some(id), Some(title)) = (id, title) else { continue };
             if phases.iter().any(|p| p.id == id) {
-                let at = table.entries.get("id").map(|i| span(i.span()));
+                let at = table.get("id").map(|i| span(i.span()));
                 self.error(
                     at,
                     format!("duplicate phase id `{id}`"),
@@ -604,11 +626,11 @@ impl<'a> Reader<'a> {
         for mut table in tables {
             let id = self.id(&table);
             if let Some(id) = &id {
-                if let Some(written) = table.entries.get("id").and_then(Item::as_str) {
+                if let Some(written) = table.get("id").and_then(Item::as_str) {
                     table.name = Name::Milestone(Which::Id(written));
                 }
                 if seen.insert(id.clone(), milestones.len()).is_some() {
-                    let at = table.entries.get("id").map(|i| span(i.span()));
+                    let at = table.get("id").map(|i| span(i.span()));
                     self.error(
                         at,
                         format!("duplicate milestone id `{id}`"),
@@ -624,7 +646,7 @@ impl<'a> Reader<'a> {
             let kind = self.kind(&table);
             let proposal = self.string(&table, "proposal");
             if proposal.is_some() && kind != Kind::Gate {
-                let at = table.entries.get("proposal").map(|i| span(i.span()));
+                let at = table.get("proposal").map(|i| span(i.span()));
                 self.error(
                     at,
                     format!("{} has a `proposal`, and only a gate has one", table.name),
@@ -633,7 +655,7 @@ impl<'a> Reader<'a> {
             }
             let (depends_on, dependency_places) = self.string_list(&table, "depends_on");
             let steps = self.steps(&table);
-            let at = |key: &str| table.entries.get(key).map(|i| Place::new(span(i.span())));
+            let at = |key: &str| table.get(key).map(|i| Place::new(span(i.span())));
             let spans = super::Spans {
                 milestone: Place::new(table.span.clone().unwrap_or(0..0)),
                 due: at("due"),
@@ -666,7 +688,7 @@ impl<'a> Reader<'a> {
     fn phase_ref(&mut self, table: &Table<'_, '_>, phases: &[Phase]) -> Option<String> {
         let phase = self.string(table, "phase")?;
         if !phases.iter().any(|p| p.id == phase) {
-            let at = table.entries.get("phase").map(|i| span(i.span()));
+            let at = table.get("phase").map(|i| span(i.span()));
             let hint = did_you_mean(&phase, phases.iter().map(|p| p.id.as_str())).or_else(|| {
                 Some(if phases.is_empty() {
                     format!("declare it with [[phase]] id = \"{phase}\" and a title")
@@ -744,7 +766,7 @@ impl<'a> Reader<'a> {
         match Due::parse(&text, year) {
             Ok(due) => Some(due),
             Err(e) => {
-                let at = table.entries.get("due").map(|i| span(i.span()));
+                let at = table.get("due").map(|i| span(i.span()));
                 self.error(at, format!("invalid due date in {}: {e}", table.name), e.hint.clone());
                 None
             }
@@ -753,7 +775,7 @@ impl<'a> Reader<'a> {
 
     /// An amount in thousands (`cost_tkr`, `budget_tkr`): a number, zero or more.
     fn amount(&mut self, table: &Table<'_, '_>, key: &str) -> Option<Cost> {
-        let item = table.entries.get(key)?;
+        let item = table.get(key)?;
         let at = Some(span(item.span()));
         let cost = match item.value() {
             Value::Integer(n) => {
@@ -798,7 +820,7 @@ impl<'a> Reader<'a> {
             None | Some("milestone") => Kind::Milestone,
             Some("gate") => Kind::Gate,
             Some(other) => {
-                let at = table.entries.get("kind").map(|i| span(i.span()));
+                let at = table.get("kind").map(|i| span(i.span()));
                 let hint = did_you_mean(other, ["milestone", "gate"])
                     .unwrap_or_else(|| "use \"milestone\" or \"gate\" (a decision point)".into());
                 self.error(at, format!("unknown kind `{other}`"), Some(hint));
@@ -808,7 +830,7 @@ impl<'a> Reader<'a> {
     }
 
     fn string_list(&mut self, table: &Table<'_, '_>, key: &str) -> (Vec<String>, Vec<Range<usize>>) {
-        let Some(item) = table.entries.get(key) else {
+        let Some(item) = table.get(key) else {
             return (Vec::new(), Vec::new());
         };
         let Some(array) = item.as_array().filter(|a| a.style() == ArrayStyle::Inline) else {
@@ -855,7 +877,7 @@ impl<'a> Reader<'a> {
 
     /// Where each step's `owner` is written, in order (problems in the steps are reported by `steps`).
     fn step_owner_spans(milestone: &Table<'_, '_>) -> Vec<Option<Place>> {
-        let Some(steps) = milestone.entries.get("step").and_then(Item::as_array) else {
+        let Some(steps) = milestone.get("step").and_then(Item::as_array) else {
             return Vec::new();
         };
         let mut spans = Vec::with_capacity(steps.len());
@@ -863,7 +885,7 @@ impl<'a> Reader<'a> {
             steps
                 .iter()
                 .filter_map(Item::as_table)
-                .map(|step| step.get("owner").map(|i| Place::new(span(i.span())))),
+                .map(|step| field(step, "owner").map(|i| Place::new(span(i.span())))),
         );
         spans
     }
@@ -872,7 +894,7 @@ impl<'a> Reader<'a> {
     /// number addresses a step by its place) and not used twice in one milestone.
     fn step_id(&mut self, table: &Table<'_, '_>, before: &[Step]) -> Option<String> {
         let id = self.string(table, "id")?;
-        let at = table.entries.get("id").map(|i| span(i.span()));
+        let at = table.get("id").map(|i| span(i.span()));
         if !is_valid_id(&id) {
             self.error(
                 at,
