@@ -21,7 +21,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use crate::support::{Reader, expect_code, python_reads, readers, roadmap};
+use crate::support::{Reader, Sandbox, expect_code, python_reads, readers, roadmap};
 
 const TODAY: &str = "2027-04-16";
 
@@ -671,4 +671,56 @@ fn a_workspace_flag_at_a_folder_without_one_is_a_wrong_command_line() {
         &s.run(".", "2027-03-01T08:00:00Z", &["--workspace", "itsl", "status"]),
         0,
     );
+}
+
+#[test]
+fn overdue_groups_customers_whatever_the_case_of_their_names() {
+    // One plan, "Införande", for Bjuv and, written two ways, Ärlinge.
+    // Today 1 February 2025; worked out by hand: a1 ended 10 January (22
+    // days overdue), b1 5 January (27), c1 20 January (12). Groups in the
+    // order of their lowercase names ("bjuv kommun" before "ärlinge
+    // kommun"), the oldest first in each; a group is named on its first row
+    // as that row's plan writes it.
+    let sandbox = Sandbox::new();
+    for (id, organisation, title, due) in [
+        ("a", "Ärlinge kommun", "Alfa ett", "2025-01-10"),
+        ("b", "ärlinge KOMMUN", "Beta ett", "2025-01-05"),
+        ("c", "Bjuv kommun", "Cesar ett", "2025-01-20"),
+    ] {
+        sandbox.write(
+            &format!("plans/{id}.toml"),
+            format!(
+                "[roadmap]\nid = \"{id}\"\ntitle = \"Införande\"\norganisation = \"{organisation}\"\nlanguage = \"sv\"\n\n[[milestone]]\nid = \"{id}1\"\ntitle = \"{title}\"\ndue = \"{due}\"\n"
+            ),
+        );
+    }
+    let run = |format: &str| {
+        let output = sandbox.run(&[
+            "--roadmaps",
+            "plans",
+            "--today",
+            "2025-02-01",
+            "overdue",
+            "--format",
+            format,
+        ]);
+        expect_code(&output, 0).0
+    };
+    let json: Value = serde_json::from_str(&run("json")).unwrap();
+    let order: Vec<(&str, i64)> = json["overdue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["address"].as_str().unwrap(), i["days_overdue"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(order, [("c/c1", 12), ("b/b1", 27), ("a/a1", 22)]);
+    let table = run("markdown");
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| l.split('|').map(str::trim).collect())
+        .collect();
+    let first_cells: Vec<&str> = rows.iter().map(|r| r[1]).collect();
+    assert_eq!(first_cells, ["Bjuv kommun", "ärlinge KOMMUN", ""], "{table}");
 }

@@ -38,6 +38,10 @@ struct Item<'a> {
     #[serde(serialize_with = "due_json")]
     due: &'a Due,
     days_overdue: i64,
+    /// The place of its organisation's group in the order of groups (0
+    /// when the plans are not grouped by organisation).
+    #[serde(skip)]
+    group: u32,
 }
 
 #[expect(
@@ -172,6 +176,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             owner,
             due,
             days_overdue: days,
+            group: 0,
         };
         // For an owner, a milestone with steps is theirs through their open steps.
         if !filter.has_owner() || m.steps.is_empty() {
@@ -181,20 +186,35 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             items.push(item(Some(i), &step.text, step.owner.as_deref().or(m.owner.as_deref())));
         }
     }
-    // Organisations are grouped whatever their case: each lowercased once.
-    let mut lowercase: HashMap<&str, String> = HashMap::default();
-    for item in &items {
-        lowercase
-            .entry(item.organisation)
-            .or_insert_with(|| item.organisation.to_lowercase());
+    if grouped {
+        // Organisations are grouped whatever their case, in the order of
+        // their lowercase names: each item gets its group's place in that
+        // order, so the sort compares numbers, not names.
+        let mut lowercase: HashMap<&str, String> = HashMap::default();
+        for item in &items {
+            lowercase
+                .entry(item.organisation)
+                .or_insert_with(|| item.organisation.to_lowercase());
+        }
+        let mut names: Vec<&str> = lowercase.values().map(String::as_str).collect();
+        names.sort_unstable();
+        names.dedup();
+        let place: HashMap<&str, u32> = lowercase
+            .iter()
+            .map(|(organisation, name)| {
+                let at = names.binary_search(&name.as_str()).unwrap_or_default();
+                (*organisation, u32::try_from(at).unwrap_or(u32::MAX))
+            })
+            .collect();
+        for item in &mut items {
+            item.group = place[item.organisation];
+        }
     }
-    items.sort_by(|a, b| {
-        let by_organisation = if grouped {
-            lowercase[a.organisation].cmp(&lowercase[b.organisation])
-        } else {
-            std::cmp::Ordering::Equal
-        };
-        by_organisation
+    // No two items share an address, so the order is total and an unstable
+    // sort (which moves the large items less) gives the one order there is.
+    items.sort_unstable_by(|a, b| {
+        a.group
+            .cmp(&b.group)
             .then(b.days_overdue.cmp(&a.days_overdue))
             .then_with(|| a.address.cmp_text(&b.address))
     });
@@ -228,7 +248,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                 header.insert(0, organisation);
             }
             table.set_header(header);
-            let mut last: Option<&str> = None;
+            let mut last: Option<u32> = None;
             // Thousands of rows share a few hundred ages, and a milestone's
             // steps its due date: each is put in words once.
             let mut ages: HashMap<i64, String> = HashMap::default();
@@ -252,7 +272,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                 ];
                 if grouped {
                     // The organisation on the first row of its group.
-                    let first = last.is_none_or(|l| lowercase[l] != lowercase[item.organisation]);
+                    let first = last != Some(item.group);
                     row.insert(
                         0,
                         if first {
@@ -261,7 +281,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                             String::new()
                         },
                     );
-                    last = Some(item.organisation);
+                    last = Some(item.group);
                 }
                 table.add_row(row);
             }
