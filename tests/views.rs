@@ -315,21 +315,23 @@ fn control_characters_in_roadmap_text_are_escaped() {
     }
 }
 
+/// Runs `cmd` with its output read as `head` reads it: the first `bytes`,
+/// then the pipe closed.
+fn read_then_closed(mut cmd: std::process::Command, bytes: usize) -> std::process::Output {
+    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = vec![0u8; bytes];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn piping_into_head_ends_quietly() {
     let sandbox = Sandbox::new();
-    let mut child = sandbox
-        .cmd(&["timeline", "--today", "2022-01-15"])
-        .env("COLUMNS", "1000")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 16];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout);
-    let output = child.wait_with_output().unwrap();
+    let mut cmd = sandbox.cmd(&["timeline", "--today", "2022-01-15"]);
+    cmd.env("COLUMNS", "1000");
+    let output = read_then_closed(cmd, 16);
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(output.status.code(), Some(0));
 }
@@ -384,17 +386,10 @@ fn a_large_view_piped_into_head_ends_quietly() {
     let sandbox = Sandbox::new();
     large_overdue_plan(&sandbox);
     for view in ["overdue", "timeline"] {
-        let mut child = sandbox
-            .cmd(&["--roadmaps", "plans", "--today", "2025-06-01", view])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdout = child.stdout.take().unwrap();
-        let mut first = [0u8; 100];
-        stdout.read_exact(&mut first).unwrap();
-        drop(stdout);
-        let output = child.wait_with_output().unwrap();
+        let output = read_then_closed(
+            sandbox.cmd(&["--roadmaps", "plans", "--today", "2025-06-01", view]),
+            100,
+        );
         assert!(
             output.stderr.is_empty(),
             "{view}: {}",
