@@ -213,6 +213,12 @@ pub fn plan(bytes: &[u8]) -> Result<(Plan, Table), String> {
             .filter_map(|uid| id_of_uid.get(uid.as_str()).cloned())
             .collect();
     }
+    if let Some(title) = follows_itself(&milestones) {
+        return Err(format!(
+            "the task “{title}” follows itself through its predecessors, which MS Project does not save: \
+             remove the circular link in the plan and export it again"
+        ));
+    }
     // Phases that hold no milestone (a plan's own summary) say nothing.
     phases.retain(|p| milestones.iter().any(|m| m.phase.as_deref() == Some(p.id.as_str())));
     let title = title.unwrap_or_default();
@@ -232,6 +238,41 @@ pub fn plan(bytes: &[u8]) -> Result<(Plan, Table), String> {
         title: None,
     };
     Ok((plan, table))
+}
+
+/// The title of a task that is its own predecessor, directly or through
+/// others, if one is (a roadmap's `depends_on` must not go round).
+fn follows_itself(milestones: &[Milestone]) -> Option<&str> {
+    let index: HashMap<&str, usize> = milestones.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    // 0: not seen, 1: on the path being walked, 2: every way on from it walked.
+    let mut state = vec![0u8; milestones.len()];
+    for start in 0..milestones.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        // Walked without recursion: a plan may chain thousands of tasks.
+        let mut path: Vec<(usize, usize)> = vec![(start, 0)];
+        state[start] = 1;
+        while let Some((at, next)) = path.last_mut() {
+            let (at, edge) = (*at, *next);
+            *next += 1;
+            let Some(id) = milestones[at].depends_on.get(edge) else {
+                state[at] = 2;
+                path.pop();
+                continue;
+            };
+            let Some(&to) = index.get(id.as_str()) else { continue };
+            match state[to] {
+                0 => {
+                    state[to] = 1;
+                    path.push((to, 0));
+                }
+                1 => return Some(&milestones[to].title),
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -314,5 +355,26 @@ mod tests {
         assert!(plan(&[0xff, 0xfe]).unwrap_err().contains("UTF-8"));
         let deep = format!("<Project>{}", "<a>".repeat(100_000));
         assert!(plan(deep.as_bytes()).unwrap_err().contains("nests more than 64"));
+    }
+
+    #[test]
+    fn a_task_that_follows_itself_is_refused() {
+        // "Beslut om upphandling" (UID 3) its own predecessor, as a damaged
+        // file could have it: the roadmap written from it would not load.
+        let own = LIBRE.replace(
+            "<PredecessorUID>2</PredecessorUID>",
+            "<PredecessorUID>3</PredecessorUID>",
+        );
+        let refused = plan(own.as_bytes()).unwrap_err();
+        assert!(refused.contains("“Beslut om upphandling” follows itself"), "{refused}");
+        // Round through another: Behovsanalys (2) after Beslut (3), Beslut after Behovsanalys.
+        let round = LIBRE.replace(
+            "<PercentComplete>100</PercentComplete></Task>",
+            "<PercentComplete>100</PercentComplete><PredecessorLink><PredecessorUID>3</PredecessorUID></PredecessorLink></Task>",
+        );
+        let refused = plan(round.as_bytes()).unwrap_err();
+        assert!(refused.contains("follows itself through its predecessors"), "{refused}");
+        // A chain that goes on without coming back is read.
+        assert!(plan(LIBRE.as_bytes()).is_ok());
     }
 }
