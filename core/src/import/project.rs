@@ -213,10 +213,12 @@ pub fn plan(bytes: &[u8]) -> Result<(Plan, Table), String> {
             .filter_map(|uid| id_of_uid.get(uid.as_str()).cloned())
             .collect();
     }
-    if let Some(title) = follows_itself(&milestones) {
+    if let Some(round) = circle(&milestones) {
         return Err(format!(
-            "the task “{title}” follows itself through its predecessors, which MS Project does not save: \
-             remove the circular link in the plan and export it again"
+            "the task “{}” follows itself through its predecessors ({}), which MS Project does not save: \
+             remove the circular link in the plan and export it again",
+            round[0],
+            round.iter().map(|t| format!("“{t}”")).collect::<Vec<_>>().join(" → ")
         ));
     }
     // Phases that hold no milestone (a plan's own summary) say nothing.
@@ -240,39 +242,17 @@ pub fn plan(bytes: &[u8]) -> Result<(Plan, Table), String> {
     Ok((plan, table))
 }
 
-/// The title of a task that is its own predecessor, directly or through
-/// others, if one is (a roadmap's `depends_on` must not go round).
-fn follows_itself(milestones: &[Milestone]) -> Option<&str> {
-    let index: HashMap<&str, usize> = milestones.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
-    // 0: not seen, 1: on the path being walked, 2: every way on from it walked.
-    let mut state = vec![0u8; milestones.len()];
-    for start in 0..milestones.len() {
-        if state[start] != 0 {
-            continue;
-        }
-        // Walked without recursion: a plan may chain thousands of tasks.
-        let mut path: Vec<(usize, usize)> = vec![(start, 0)];
-        state[start] = 1;
-        while let Some((at, next)) = path.last_mut() {
-            let (at, edge) = (*at, *next);
-            *next += 1;
-            let Some(id) = milestones[at].depends_on.get(edge) else {
-                state[at] = 2;
-                path.pop();
-                continue;
-            };
-            let Some(&to) = index.get(id.as_str()) else { continue };
-            match state[to] {
-                0 => {
-                    state[to] = 1;
-                    path.push((to, 0));
-                }
-                1 => return Some(&milestones[to].title),
-                _ => {}
-            }
-        }
+/// The titles round a circle of predecessors, first again at the end, if
+/// the tasks have one: a task its own predecessor, or one that follows
+/// itself through others (a roadmap's `depends_on` must not go round).
+fn circle(milestones: &[Milestone]) -> Option<Vec<&str>> {
+    let title = |i: usize| milestones[i].title.as_str();
+    if let Some(own) = milestones.iter().position(|m| m.depends_on.contains(&m.id)) {
+        return Some(vec![title(own), title(own)]);
     }
-    None
+    let index: HashMap<&str, usize> = milestones.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    let cycle = crate::roadmap::parse::find_cycle(milestones.len(), |i| &milestones[i].depends_on, &index)?;
+    Some(cycle.iter().chain(cycle.first()).map(|&i| title(i)).collect())
 }
 
 #[cfg(test)]

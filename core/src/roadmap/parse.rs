@@ -944,7 +944,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        if let Some(cycle) = find_cycle(milestones, &index) {
+        if let Some(cycle) = find_cycle(milestones.len(), |i| &milestones[i].depends_on, &index) {
             let first = cycle[0];
             let next = cycle.get(1).copied().unwrap_or(first);
             let at = milestones[first]
@@ -966,17 +966,23 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The first cycle of two or more milestones in the `depends_on` graph, as indices in order.
-/// Self-dependencies are reported on their own and skipped here.
-fn find_cycle(milestones: &[Milestone], index: &HashMap<&str, usize>) -> Option<Vec<usize>> {
+/// The first cycle of two or more milestones in a `depends_on` graph of
+/// `count` milestones (`depends_on(i)` the ids milestone `i` waits for,
+/// `index` each id's milestone), as indices in order. Self-dependencies are
+/// left to the caller (the parser reports them on their own).
+pub(crate) fn find_cycle<'m>(
+    count: usize,
+    depends_on: impl Fn(usize) -> &'m [String],
+    index: &HashMap<&str, usize>,
+) -> Option<Vec<usize>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
         OnPath,
         Done,
     }
-    let mut marks = vec![Mark::New; milestones.len()];
-    for root in 0..milestones.len() {
+    let mut marks = vec![Mark::New; count];
+    for root in 0..count {
         if marks[root] != Mark::New {
             continue;
         }
@@ -984,8 +990,7 @@ fn find_cycle(milestones: &[Milestone], index: &HashMap<&str, usize>) -> Option<
         let mut path: Vec<(usize, usize)> = vec![(root, 0)];
         marks[root] = Mark::OnPath;
         while let Some(&mut (node, ref mut next_edge)) = path.last_mut() {
-            let deps = &milestones[node].depends_on;
-            if let Some(dep) = deps.get(*next_edge) {
+            if let Some(dep) = depends_on(node).get(*next_edge) {
                 *next_edge += 1;
                 let Some(&target) = index.get(dep.as_str()) else {
                     continue;
