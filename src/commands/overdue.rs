@@ -1,7 +1,7 @@
 //! `roadmap overdue`: overdue milestones and their open steps, with how long
 //! overdue and whose. `--fail-on-overdue` makes it a CI gate (exit 3).
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use roadmap_core::due::Due;
 use roadmap_core::filter::Filter;
@@ -202,22 +202,17 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
         // Organisations are grouped whatever their case, in the order of
         // their lowercase names: each item gets its group's place in that
         // order, so the sort compares numbers, not names.
-        let mut lowercase: HashMap<&str, String> = HashMap::default();
-        for item in &items {
-            lowercase
-                .entry(item.organisation)
-                .or_insert_with(|| item.organisation.to_lowercase());
-        }
-        let mut names: Vec<&str> = lowercase.values().map(String::as_str).collect();
+        let organisations: HashSet<&str> = items.iter().map(|i| i.organisation).collect();
+        let mut names: Vec<(String, &str)> = organisations.into_iter().map(|o| (o.to_lowercase(), o)).collect();
         names.sort_unstable();
-        names.dedup();
-        let place: HashMap<&str, u32> = lowercase
-            .iter()
-            .map(|(organisation, name)| {
-                let at = names.binary_search(&name.as_str()).unwrap_or_default();
-                (*organisation, u32::try_from(at).unwrap_or(u32::MAX))
-            })
-            .collect();
+        let mut place: HashMap<&str, u32> = HashMap::default();
+        let mut group = 0;
+        for (i, (name, organisation)) in names.iter().enumerate() {
+            if i > 0 && *name != names[i - 1].0 {
+                group += 1;
+            }
+            place.insert(organisation, group);
+        }
         for item in &mut items {
             item.group = place[item.organisation];
         }
