@@ -11,6 +11,7 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use foldhash::{HashMap, HashMapExt};
 use roadmap_core::due::{Due, Precision, Span};
 use roadmap_core::lang::Lang;
 
@@ -85,18 +86,23 @@ pub fn choose(asked: Asked) -> Result<(Lang, Why), String> {
 pub struct Language {
     pub lang: Lang,
     pub why: Why,
-    bundle: FluentBundle<FluentResource>,
+    /// The language's catalogue, as written, and the text of each of its
+    /// messages (found at the first message asked for).
+    catalogue: &'static str,
+    entries: std::cell::OnceCell<HashMap<&'static str, &'static str>>,
+    /// The catalogue's messages, each parsed when first asked for: a
+    /// command says a few dozen of the catalogue's four hundred, and
+    /// parsing all of them was a sixth of what `roadmap status` on the
+    /// shipped plans costs (`bench/PROFILE.md`).
+    bundle: std::cell::RefCell<FluentBundle<FluentResource>>,
 }
 
 impl Language {
     pub fn new(lang: Lang, why: Why) -> Language {
-        let source = CATALOGUES
+        let catalogue = CATALOGUES
             .iter()
             .find(|(l, _)| *l == lang)
             .map_or(CATALOGUES[0].1, |(_, text)| *text);
-        // The catalogues are part of the binary and a test parses each; a
-        // broken one would be caught there, so the errors are not repeated.
-        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
         let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![id]);
         // Fluent wraps each value in bidi isolation marks by default; the
@@ -105,18 +111,33 @@ impl Language {
         if lang != Lang::En {
             bundle.set_formatter(Some(grouped_number));
         }
-        let _ = bundle.add_resource(resource);
-        Language { lang, why, bundle }
+        Language {
+            lang,
+            why,
+            catalogue,
+            entries: std::cell::OnceCell::new(),
+            bundle: std::cell::RefCell::new(bundle),
+        }
     }
 
     /// The message `id` with `args`. A message missing from the catalogue
     /// (a test makes sure none is) shows as its id rather than failing.
     pub fn text(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+        if !self.bundle.borrow().has_message(id)
+            && let Some(entry) = self.entries.get_or_init(|| entries(self.catalogue)).get(id)
+        {
+            // The catalogues are part of the binary and tests parse each,
+            // whole and message by message; a broken one would be caught
+            // there, so the errors are not repeated.
+            let resource = FluentResource::try_new(entry.to_string()).unwrap_or_else(|(partial, _)| partial);
+            let _ = self.bundle.borrow_mut().add_resource(resource);
+        }
+        let bundle = self.bundle.borrow();
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_string();
         };
         let mut errors = Vec::new();
-        self.bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        bundle.format_pattern(pattern, args, &mut errors).into_owned()
     }
 
     /// A day as the readers write it: `2027-03-15` in Swedish and English,
@@ -270,6 +291,33 @@ impl Language {
     }
 }
 
+/// The text of each message of `catalogue`, by id: its first line
+/// (`id = ...`) and the lines after it up to the next entry. In Fluent a
+/// line that starts with a letter begins a message, one with `-` a term and
+/// one with `#` a comment; every other line (indented, blank, or a select
+/// expression's closing `}`) belongs to the entry above it.
+fn entries(catalogue: &str) -> HashMap<&str, &str> {
+    // A message takes about 60 bytes of a catalogue.
+    let mut entries = HashMap::with_capacity(catalogue.len() / 48);
+    let mut open: Option<(&str, usize)> = None;
+    let mut at = 0;
+    for line in catalogue.split_inclusive('\n') {
+        if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '#') {
+            if let Some((id, start)) = open.take() {
+                entries.insert(id, &catalogue[start..at]);
+            }
+            if let Some((id, _)) = line.split_once('=') {
+                open = Some((id.trim_end(), at)).filter(|_| !line.starts_with(['-', '#']));
+            }
+        }
+        at += line.len();
+    }
+    if let Some((id, start)) = open {
+        entries.insert(id, &catalogue[start..]);
+    }
+    entries
+}
+
 /// `t!(lang, "id")`, `t!(lang, "id", name = value, ...)`: the message `id`
 /// of the catalogue, with its arguments (strings or numbers).
 macro_rules! t {
@@ -416,6 +464,70 @@ mod tests {
             (sv.quote("x"), nb.quote("x")),
             ("\u{201d}x\u{201d}".into(), "\u{ab}x\u{bb}".into())
         );
+    }
+
+    /// Each message read alone (`entries`) is what Fluent's own parser makes
+    /// of it in the whole catalogue, and refers to no other message or
+    /// term: so a bundle that parses messages as they are asked for says
+    /// what one that parsed the whole catalogue says.
+    #[test]
+    fn every_message_read_alone_is_the_message_of_the_whole_catalogue() {
+        use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+        fn refers(pattern: &Pattern<&str>) -> bool {
+            pattern.elements.iter().any(|element| match element {
+                PatternElement::TextElement { .. } => false,
+                PatternElement::Placeable { expression } => expression_refers(expression),
+            })
+        }
+        fn expression_refers(expression: &Expression<&str>) -> bool {
+            match expression {
+                Expression::Inline(inline) => inline_refers(inline),
+                Expression::Select { selector, variants } => {
+                    inline_refers(selector) || variants.iter().any(|variant| refers(&variant.value))
+                }
+            }
+        }
+        fn inline_refers(inline: &InlineExpression<&str>) -> bool {
+            match inline {
+                InlineExpression::MessageReference { .. } | InlineExpression::TermReference { .. } => true,
+                InlineExpression::Placeable { expression } => expression_refers(expression),
+                InlineExpression::FunctionReference { arguments, .. } => arguments
+                    .positional
+                    .iter()
+                    .chain(arguments.named.iter().map(|named| &named.value))
+                    .any(inline_refers),
+                _ => false,
+            }
+        }
+        for (lang, catalogue) in CATALOGUES {
+            let alone_by_id = entries(catalogue);
+            let whole = fluent_syntax::parser::parse(catalogue).unwrap_or_else(|(_, e)| panic!("{lang:?}: {e:?}"));
+            let mut messages = 0;
+            for item in whole.body {
+                let Entry::Message(message) = item else { continue };
+                messages += 1;
+                let id = message.id.name;
+                let text = *alone_by_id
+                    .get(id)
+                    .unwrap_or_else(|| panic!("{lang:?}: `{id}` not found alone"));
+                let alone =
+                    fluent_syntax::parser::parse(text).unwrap_or_else(|(_, e)| panic!("{lang:?}: `{id}`: {e:?}"));
+                let [Entry::Message(found)] = alone.body.as_slice() else {
+                    panic!("{lang:?}: `{id}` read alone is {:?}", alone.body);
+                };
+                assert_eq!(
+                    (found.id.name, &found.value, &found.attributes),
+                    (id, &message.value, &message.attributes),
+                    "{lang:?}: `{id}`"
+                );
+                assert!(
+                    !message.value.as_ref().is_some_and(refers),
+                    "{lang:?}: `{id}` refers to another message"
+                );
+            }
+            assert!(messages > 150, "{lang:?}: only {messages} messages");
+            assert_eq!(alone_by_id.len(), messages, "{lang:?}: entries that are not messages");
+        }
     }
 
     #[test]
