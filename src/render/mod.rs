@@ -159,14 +159,19 @@ pub fn titles_of(roadmap: &roadmap_core::roadmap::Roadmap, ids: &[&str]) -> Stri
 /// A milestone's or step's title with the id a person types to change it,
 /// muted after it: "Projektstart och planering (projektstart)".
 pub fn titled(terminal: &Terminal, format: Format, title: &str, id: &str) -> String {
-    match format {
-        Format::Markdown => format!("{} `{}`", cell(format, title), sanitize(id)),
-        _ => format!(
-            "{} {}",
-            cell(format, title),
-            terminal.paint(Style::Dim, &format!("({})", sanitize(id)))
-        ),
+    // Built in one string: `overdue` makes one for every row.
+    let id = sanitize(id);
+    let mut out = cell(format, title);
+    out.reserve(id.len() + 12);
+    if format == Format::Markdown {
+        out.push_str(" `");
+        out.push_str(&id);
+        out.push('`');
+    } else {
+        out.push(' ');
+        terminal.paint_onto(&mut out, Style::Dim, &["(", &id, ")"]);
     }
+    out
 }
 
 /// "2021-07-01 – 2021-12-31" and the like: the days a due date covers.

@@ -44,10 +44,23 @@ impl Terminal {
 
     /// Wraps `text` in an ANSI style when colour is on; returns it unchanged otherwise.
     pub fn paint(&self, style: Style, text: &str) -> String {
+        let mut out = String::new();
+        self.paint_onto(&mut out, style, &[text]);
+        out
+    }
+
+    /// `paint` of the pieces of `text`, written onto the end of `out`.
+    pub fn paint_onto(&self, out: &mut String, style: Style, text: &[&str]) {
         if self.color {
-            format!("\x1b[{}m{text}\x1b[0m", style.code())
-        } else {
-            text.to_string()
+            out.push_str("\x1b[");
+            out.push_str(style.code());
+            out.push('m');
+        }
+        for piece in text {
+            out.push_str(piece);
+        }
+        if self.color {
+            out.push_str("\x1b[0m");
         }
     }
 }
@@ -112,27 +125,46 @@ pub fn is_unsafe(c: char) -> bool {
 /// (but line breaks and tabs) and 0x7F, and the encodings starting with
 /// 0xC2 (C1 controls), 0xD8 (U+061C) and 0xE2 (U+200E and the rest).
 pub fn has_unsafe(text: &str) -> bool {
+    // Whether the character at a byte is unsafe, from that byte and the two
+    // after it (0 past the end). A byte inside a character (0x80-0xBF) is
+    // none of the lead bytes asked for, so every byte can be asked.
+    #[expect(
+        clippy::needless_bitwise_bool,
+        reason = "no branches, so that the loop below becomes vector compares"
+    )]
+    fn starts_unsafe(b0: u8, b1: u8, b2: u8) -> bool {
+        // `x.wrapping_sub(low) <= high - low`: x in low..=high, without a branch.
+        let within = |x: u8, low: u8, high: u8| x.wrapping_sub(low) <= high - low;
+        let control = (within(b0, 0x00, 0x1f) & (b0 != b'\n') & (b0 != b'\t')) | (b0 == 0x7f);
+        let c1 = (b0 == 0xc2) & within(b1, 0x80, 0x9f);
+        let arabic_mark = (b0 == 0xd8) & (b1 == 0x9c);
+        let marks = (b0 == 0xe2)
+            & (((b1 == 0x80) & (within(b2, 0x8e, 0x8f) | within(b2, 0xa8, 0xae)))
+                | ((b1 == 0x81) & within(b2, 0xa6, 0xa9)));
+        control | c1 | arabic_mark | marks
+    }
+    const PIECE: usize = 32;
     let bytes = text.as_bytes();
-    let unsafe_at = |at: usize| {
-        let next = |n: usize| bytes.get(at + n).copied().unwrap_or(0);
-        match bytes[at] {
-            b'\n' | b'\t' => false,
-            0x00..=0x1f | 0x7f => true,
-            0xc2 => matches!(next(1), 0x80..=0x9f),
-            0xd8 => next(1) == 0x9c,
-            0xe2 => matches!(
-                (next(1), next(2)),
-                (0x80, 0x8e | 0x8f | 0xa8..=0xae) | (0x81, 0xa6..=0xa9)
-            ),
-            _ => false,
+    // Every table and report goes through here whole: in pieces of 32
+    // bytes (each with the two after it), with no early way out inside,
+    // which the compiler makes vector compares of. The rest, and short
+    // texts such as a cell, byte by byte, where printable ASCII and line
+    // breaks are passed over with one comparison each.
+    let pieces = bytes.len().saturating_sub(2) / PIECE;
+    for start in (0..pieces).map(|piece| piece * PIECE) {
+        let window = &bytes[start..start + PIECE + 2];
+        let found = (0..PIECE).fold(false, |found, i| {
+            found | starts_unsafe(window[i], window[i + 1], window[i + 2])
+        });
+        if found {
+            return true;
         }
-    };
-    // Most of any output is printable ASCII and line breaks, passed over
-    // with one comparison each.
-    bytes
-        .iter()
-        .enumerate()
-        .any(|(at, &b)| !((b' '..0x7f).contains(&b) || b == b'\n') && unsafe_at(at))
+    }
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    (pieces * PIECE..bytes.len()).any(|i| {
+        let b = bytes[i];
+        !((b' '..0x7f).contains(&b) || b == b'\n') && starts_unsafe(b, at(i + 1), at(i + 2))
+    })
 }
 
 /// Wraps `text` at word boundaries to `width` columns: the first line after
@@ -363,6 +395,25 @@ mod tests {
             let near: String = near.into_iter().filter_map(char::from_u32).collect();
             for text in [any.as_str(), near.as_str()] {
                 proptest::prop_assert_eq!(has_unsafe(text), text.chars().any(is_unsafe), "{:?}", text);
+            }
+        }
+    }
+
+    /// Texts longer than the 32 bytes read at a time, with a character on
+    /// either side of each unsafe range at every place: the byte reading
+    /// agrees with asking each character, wherever a piece ends.
+    #[test]
+    fn unsafe_text_is_found_at_every_place_in_a_long_text() {
+        let probes = [
+            '\x1b', '\x7f', '\u{85}', '\u{9f}', '\u{a0}', '\u{61b}', '\u{61c}', '\u{200d}', '\u{200e}', '\u{2029}',
+            '\u{202a}', '\u{202f}', '\u{2065}', '\u{2066}', '\u{2069}', '\u{206a}', '\t', '\n',
+        ];
+        for filler in ["a", "\u{2500}", "\u{e4}", "\u{2013}", "\u{10ffff}"] {
+            for before in 0..70 {
+                for probe in probes {
+                    let text = format!("{}{probe}{}", filler.repeat(before), filler.repeat(70 - before));
+                    assert_eq!(has_unsafe(&text), text.chars().any(is_unsafe), "{text:?}");
+                }
             }
         }
     }
