@@ -20,7 +20,19 @@ pub fn escape(text: &str) -> String {
 fn push_escaped(out: &mut String, text: &str) {
     let text = super::sanitize(text);
     out.reserve(text.len());
-    for c in text.chars() {
+    // Runs of text with nothing to escape are copied whole: what needs a
+    // look starts with a byte of Markdown's markup, a control character
+    // (below 0x20, 0x7F) or 0xC2, which begins U+0080 to U+00BF (the C1
+    // controls among them).
+    let mut rest: &str = &text;
+    while let Some(at) = rest.bytes().position(|b| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' | b'~' | 0x00..=0x1f | 0x7f | 0xc2
+        )
+    }) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or_default();
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
                 out.push('\\');
@@ -30,7 +42,9 @@ fn push_escaped(out: &mut String, text: &str) {
             c if c.is_control() => {}
             c => out.push(c),
         }
+        rest = &rest[at + c.len_utf8()..];
     }
+    out.push_str(rest);
 }
 
 /// A line of spans, written onto the end of `out`.
@@ -167,6 +181,38 @@ pub fn render(language: &Language, report: &Report, fence: Fence) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The escaping as it was written first, a character at a time: what
+    /// `push_escaped` must still write.
+    fn escaped_char_by_char(text: &str) -> String {
+        let mut out = String::new();
+        for c in crate::render::sanitize(text).chars() {
+            match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '\n' | '\r' => out.push(' '),
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_character_is_escaped_as_when_read_one_at_a_time() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("{c}\u{c2}*{c}"),
+                format!("ä{c}\n"),
+            ] {
+                assert_eq!(escape(&text), escaped_char_by_char(&text), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn markup_and_controls_in_text_show_as_written() {
