@@ -9,6 +9,8 @@
 //! may have to type it, as a muted reference), weeks and days as they write
 //! them, numbers with their plural words.
 
+use std::cell::RefCell;
+
 use chrono::Datelike;
 use foldhash::HashMap;
 use roadmap_core::due::Due;
@@ -878,6 +880,10 @@ impl Words<'_> {
         let blocks = if self.report.overdue.is_empty() {
             vec![Block::Empty(t!(language, "report-overdue-none"))]
         } else {
+            // A portfolio's overdue milestones share a few hundred ages and
+            // counts of steps: each is put in words once.
+            let ages: RefCell<HashMap<i64, String>> = RefCell::default();
+            let counts: RefCell<HashMap<(usize, usize), String>> = RefCell::default();
             let entry = |m: &MilestoneItem| {
                 let mut facts = vec![self.due(m.due.as_ref())];
                 let owners = owners(m);
@@ -885,15 +891,24 @@ impl Words<'_> {
                     facts.push(owners);
                 }
                 if m.steps_total > 0 {
-                    facts.push(t!(language, "steps-done", done = m.steps_done, total = m.steps_total));
+                    let (done, total) = (m.steps_done, m.steps_total);
+                    let words = counts
+                        .borrow_mut()
+                        .entry((done, total))
+                        .or_insert_with(|| t!(language, "steps-done", done = done, total = total))
+                        .clone();
+                    facts.push(words);
                 }
+                let days = m.days_overdue.unwrap_or(0);
+                let age = ages
+                    .borrow_mut()
+                    .entry(days)
+                    .or_insert_with(|| t!(language, "report-days-overdue", n = days))
+                    .clone();
                 Entry {
-                    line: Line::text(format!(
-                        "{}: ",
-                        t!(language, "report-days-overdue", n = m.days_overdue.unwrap_or(0))
-                    ))
-                    .then(Span::Strong(m.title.clone()))
-                    .and(format!(" — {}", facts.join(" · "))),
+                    line: Line::text(format!("{age}: "))
+                        .then(Span::Strong(m.title.clone()))
+                        .and(format!(" — {}", facts.join(" · "))),
                     details: Vec::new(),
                 }
             };
