@@ -33,18 +33,24 @@ fn push_escaped(out: &mut String, text: &str) {
     }) {
         out.push_str(&rest[..at]);
         let c = rest[at..].chars().next().unwrap_or_default();
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+        push_escaped_char(out, c);
         rest = &rest[at + c.len_utf8()..];
     }
     out.push_str(rest);
+}
+
+/// One character as Markdown shows it as written: markup escaped, a line
+/// break as a space, any other control character left out.
+fn push_escaped_char(out: &mut String, c: char) {
+    match c {
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
+            out.push('\\');
+            out.push(c);
+        }
+        '\n' | '\r' => out.push(' '),
+        c if c.is_control() => {}
+        c => out.push(c),
+    }
 }
 
 /// A line of spans, written onto the end of `out`.
@@ -182,20 +188,12 @@ pub fn render(language: &Language, report: &Report, fence: Fence) -> String {
 mod tests {
     use super::*;
 
-    /// The escaping as it was written first, a character at a time: what
-    /// `push_escaped` must still write.
+    /// The escaping a character at a time, as it was first written: what
+    /// `push_escaped`, which copies runs of plain text whole, must write.
     fn escaped_char_by_char(text: &str) -> String {
         let mut out = String::new();
         for c in crate::render::sanitize(text).chars() {
-            match c {
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                '\n' | '\r' => out.push(' '),
-                c if c.is_control() => {}
-                c => out.push(c),
-            }
+            push_escaped_char(&mut out, c);
         }
         out
     }
