@@ -14,21 +14,42 @@ use roadmap_core::status::Status;
 pub fn escape(text: &str) -> String {
     let text = super::sanitize(text);
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '#' => out.push_str("#35;"),
-            ':' => out.push_str("#58;"),
-            ';' => out.push_str("#59;"),
-            // `%%` starts a comment or a directive (`%%{init: …}%%`); `<` and `>` markup.
-            '%' => out.push_str("#37;"),
-            '<' => out.push_str("#60;"),
-            '>' => out.push_str("#62;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+    // Runs with nothing to write otherwise are copied whole: what needs a
+    // look starts with one of the grammar's bytes, a control character
+    // (below 0x20, 0x7F) or 0xC2, which begins U+0080 to U+00BF (the C1
+    // controls among them).
+    let mut rest: &str = &text;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b'#' | b':' | b';' | b'%' | b'<' | b'>' | 0x00..=0x1f | 0x7f | 0xc2))
+    {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or_default();
+        push_escaped_char(&mut out, c);
+        rest = &rest[at + c.len_utf8()..];
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out.push_str(rest);
+    if roadmap_core::roadmap::is_squeezed(&out) {
+        out
+    } else {
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// One character as the gantt grammar reads it as written.
+fn push_escaped_char(out: &mut String, c: char) {
+    match c {
+        '#' => out.push_str("#35;"),
+        ':' => out.push_str("#58;"),
+        ';' => out.push_str("#59;"),
+        // `%%` starts a comment or a directive (`%%{init: …}%%`); `<` and `>` markup.
+        '%' => out.push_str("#37;"),
+        '<' => out.push_str("#60;"),
+        '>' => out.push_str("#62;"),
+        '\n' | '\r' | '\t' => out.push(' '),
+        c if c.is_control() => {}
+        c => out.push(c),
+    }
 }
 
 pub fn gantt(language: &Language, report: &Report) -> String {
@@ -81,6 +102,31 @@ pub fn gantt(language: &Language, report: &Report) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The escaping a character at a time with its words joined by single
+    /// spaces, as it was first written: what `escape`, which copies runs
+    /// and keeps a text already squeezed, must write.
+    fn escaped_char_by_char(text: &str) -> String {
+        let mut out = String::new();
+        for c in crate::render::sanitize(text).chars() {
+            super::push_escaped_char(&mut out, c);
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn every_character_is_escaped_as_when_read_one_at_a_time() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("a {c}b"),
+                format!(" {c}\u{c2}:{c} "),
+                format!("ä{c}\n"),
+            ] {
+                assert_eq!(super::escape(&text), escaped_char_by_char(&text), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn escapes_what_the_grammar_would_read() {
         assert_eq!(

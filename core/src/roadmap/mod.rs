@@ -251,7 +251,7 @@ fn squeeze<'t>(text: &'t str, buffer: &'t mut String) -> &'t str {
 /// character's UTF-8 starts with 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2
 /// (U+2000-U+205F) or 0xE3 (U+3000), and a text with one of those bytes is
 /// left to `split_whitespace` (`false`), which is slower, never wrong.
-fn is_squeezed(text: &str) -> bool {
+pub fn is_squeezed(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
