@@ -20,23 +20,13 @@ pub fn escape(text: &str) -> String {
 fn push_escaped(out: &mut String, text: &str) {
     let text = super::sanitize(text);
     out.reserve(text.len());
-    // Runs of text with nothing to escape are copied whole: what needs a
-    // look starts with a byte of Markdown's markup, a control character
-    // (below 0x20, 0x7F) or 0xC2, which begins U+0080 to U+00BF (the C1
-    // controls among them).
-    let mut rest: &str = &text;
-    while let Some(at) = rest.bytes().position(|b| {
+    let markup = |b| {
         matches!(
             b,
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' | b'~' | 0x00..=0x1f | 0x7f | 0xc2
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' | b'~'
         )
-    }) {
-        out.push_str(&rest[..at]);
-        let c = rest[at..].chars().next().unwrap_or_default();
-        push_escaped_char(out, c);
-        rest = &rest[at + c.len_utf8()..];
-    }
-    out.push_str(rest);
+    };
+    super::push_in_runs(out, &text, markup, push_escaped_char);
 }
 
 /// One character as Markdown shows it as written: markup escaped, a line

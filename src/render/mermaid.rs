@@ -14,21 +14,8 @@ use roadmap_core::status::Status;
 pub fn escape(text: &str) -> String {
     let text = super::sanitize(text);
     let mut out = String::with_capacity(text.len());
-    // Runs with nothing to write otherwise are copied whole: what needs a
-    // look starts with one of the grammar's bytes, a control character
-    // (below 0x20, 0x7F) or 0xC2, which begins U+0080 to U+00BF (the C1
-    // controls among them).
-    let mut rest: &str = &text;
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| matches!(b, b'#' | b':' | b';' | b'%' | b'<' | b'>' | 0x00..=0x1f | 0x7f | 0xc2))
-    {
-        out.push_str(&rest[..at]);
-        let c = rest[at..].chars().next().unwrap_or_default();
-        push_escaped_char(&mut out, c);
-        rest = &rest[at + c.len_utf8()..];
-    }
-    out.push_str(rest);
+    let grammar = |b| matches!(b, b'#' | b':' | b';' | b'%' | b'<' | b'>');
+    super::push_in_runs(&mut out, &text, grammar, push_escaped_char);
     if roadmap_core::roadmap::is_squeezed(&out) {
         out
     } else {

@@ -65,6 +65,25 @@ pub fn cell(format: Format, text: &str) -> String {
     }
 }
 
+/// `text` written onto `out` for a markup language (Markdown, Mermaid): a
+/// character that starts with a byte `marks` names, a control character
+/// (below 0x20, 0x7F) or 0xC2 (which begins U+0080 to U+00BF, the C1
+/// controls among them) goes through `escape`; the runs between are copied
+/// whole, as most of any text is.
+pub fn push_in_runs(out: &mut String, text: &str, marks: impl Fn(u8) -> bool, escape: fn(&mut String, char)) {
+    let mut rest = text;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| marks(b) || b < 0x20 || b == 0x7f || b == 0xc2)
+    {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or_default();
+        escape(out, c);
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+}
+
 /// The colour of a status, the same in every view.
 pub fn status_style(status: Status) -> Style {
     match status {
