@@ -16,11 +16,8 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let grammar = |b| matches!(b, b'#' | b':' | b';' | b'%' | b'<' | b'>');
     super::push_in_runs(&mut out, &text, grammar, push_escaped_char);
-    if roadmap_core::roadmap::is_squeezed(&out) {
-        out
-    } else {
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
+    let mut words = String::new();
+    roadmap_core::roadmap::squeeze(&out, &mut words).to_owned()
 }
 
 /// One character as the gantt grammar reads it as written.

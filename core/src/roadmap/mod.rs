@@ -231,7 +231,7 @@ impl Fingerprinter {
 /// `text` with runs of white space (as `char::is_whitespace` has it) made
 /// one space and the ends trimmed: `text` itself when it is so already, as
 /// almost every step's text is, else written into `buffer`.
-fn squeeze<'t>(text: &'t str, buffer: &'t mut String) -> &'t str {
+pub fn squeeze<'t>(text: &'t str, buffer: &'t mut String) -> &'t str {
     if is_squeezed(text) {
         return text;
     }
@@ -251,7 +251,7 @@ fn squeeze<'t>(text: &'t str, buffer: &'t mut String) -> &'t str {
 /// character's UTF-8 starts with 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2
 /// (U+2000-U+205F) or 0xE3 (U+3000), and a text with one of those bytes is
 /// left to `split_whitespace` (`false`), which is slower, never wrong.
-pub fn is_squeezed(text: &str) -> bool {
+fn is_squeezed(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
