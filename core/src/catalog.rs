@@ -216,8 +216,14 @@ fn roadmap_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Pa
 /// is most of what a command costs when there are many files), each file on
 /// its own; the results keep the order of `files`.
 fn load_files(files: &[PathBuf]) -> Vec<Result<Roadmap, Vec<Diagnostic>>> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if threads < 2 || files.len() < 8 {
+    // A few files are read on this thread without asking for the cores
+    // (which reads the process's limits from /proc).
+    let threads = if files.len() < 8 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    };
+    if threads < 2 {
         return files.iter().map(|path| load_file(path)).collect();
     }
     let chunk = files.len().div_ceil(threads);
