@@ -130,13 +130,14 @@ pub fn shares(roadmap: &Roadmap, owner: &str) -> Vec<Share> {
     out
 }
 
-/// Shares worked out once per roadmap and owner as written, for one
-/// computation over many milestones: a plan's thousands of steps name a
-/// handful of owners, and reading an owner's words against `[parties]`
-/// (lowercased, aliases tried) is the costly part.
+/// Shares, and owners as shown, worked out once per roadmap and owner as
+/// written, for one computation over many milestones (the report): a plan's
+/// thousands of steps name a handful of owners, and reading an owner's words
+/// against `[parties]` (lowercased, aliases tried) is the costly part.
 #[derive(Debug, Default)]
 pub struct SharesOnce<'r> {
     found: HashMap<(*const Roadmap, &'r str), Vec<Share>>,
+    shown: HashMap<(*const Roadmap, &'r str), String>,
 }
 
 impl<'r> SharesOnce<'r> {
@@ -145,6 +146,13 @@ impl<'r> SharesOnce<'r> {
         self.found
             .entry((std::ptr::from_ref(roadmap), owner))
             .or_insert_with(|| shares(roadmap, owner))
+    }
+
+    /// `shown(roadmap, owner)`, the first time it is asked for.
+    pub fn shown(&mut self, roadmap: &'r Roadmap, owner: &'r str) -> &str {
+        self.shown
+            .entry((std::ptr::from_ref(roadmap), owner))
+            .or_insert_with(|| shown(roadmap, owner))
     }
 }
 

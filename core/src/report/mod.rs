@@ -18,6 +18,7 @@ use crate::config::LightRule;
 use crate::cost::{PlanCost, plan_cost};
 use crate::due::Due;
 use crate::filter::Filter;
+use crate::parties::SharesOnce;
 use crate::portfolio;
 use crate::risk::Risk;
 use crate::roadmap::{Kind, Roadmap};
@@ -407,8 +408,8 @@ impl Report {
     /// The report on `period` with `state` as it was on `today`, the day it
     /// is as of (`as_of`); fold the state with `State::fold_until` that day,
     /// so that a report on a past period comes out the same whenever it is made.
-    pub fn build(
-        roadmaps: &[&Roadmap],
+    pub fn build<'r>(
+        roadmaps: &[&'r Roadmap],
         state: &State<'_>,
         today: NaiveDate,
         period: Period,
@@ -425,7 +426,10 @@ impl Report {
         // Open work, for the lists of what is late and what comes: with
         // `--owner`, only work the owner has an open part in.
         let open: Vec<&Standing> = all.iter().copied().filter(|s| filter.has_open_work(s)).collect();
-        let item = |s: &Standing| milestone_item(s, filter, today, horizon);
+        // Each owner's words read against `[parties]` once for the whole
+        // report: the lists of milestones, the decisions, the loads and the
+        // root blockers all ask.
+        let mut once = SharesOnce::default();
         let end_of = |s: &Standing| s.due.as_ref().and_then(Due::end);
 
         let mut overdue: Vec<&Standing> = open.iter().copied().filter(|s| s.status == Status::Overdue).collect();
@@ -455,7 +459,7 @@ impl Report {
             .map(|(r, cost)| lights::plan_lights(&r.id, &r.title, &mine(r), cost, today, horizon, &options.lights))
             .collect();
         let behind = Dependents::new(&all);
-        let decisions = decisions(&all, &behind, today, horizon, filter);
+        let decisions = decisions(&all, &behind, today, horizon, filter, &mut once);
         let headline = headline(&overdue, &coming, &lights, &decisions, today, horizon);
         let roadmap_progress = roadmaps.iter().map(|r| progress(r, &mine(r))).collect();
         let budgets = roadmaps
@@ -502,10 +506,18 @@ impl Report {
             Vec::new()
         };
         let customers = (!portfolio.is_empty()).then(|| portfolio::light_counts(&portfolio));
-        let parties: Vec<PartyLoad> = people::loads(&all, filter)
+        let parties: Vec<PartyLoad> = people::loads(&all, filter, &mut once)
             .into_iter()
             .filter(|load| filter.is_party(roadmap_of(roadmaps, &load.roadmap), &load.party))
             .collect();
+        let mut items = |list: &[&Standing<'r>]| -> Vec<MilestoneItem> {
+            list.iter()
+                .map(|s| milestone_item(s, filter, today, horizon, &mut once))
+                .collect()
+        };
+        let coming_due = items(&coming);
+        let overdue_items = items(&overdue);
+        let blocked = items(&blocked);
         Report {
             today,
             period,
@@ -516,9 +528,9 @@ impl Report {
             done,
             completed,
             changes,
-            coming_due: coming.iter().map(|s| item(s)).collect(),
-            overdue: overdue.iter().map(|s| item(s)).collect(),
-            blocked: blocked.iter().map(|s| item(s)).collect(),
+            coming_due,
+            overdue: overdue_items,
+            blocked,
             open_by_owner: open_by_owner(&parties),
             notes,
             timeline: timeline(&all, horizon),
@@ -532,7 +544,7 @@ impl Report {
             risks_opened,
             risks_closed,
             risk_changes,
-            blockers: people::root_blockers(&open, filter),
+            blockers: people::root_blockers(&open, filter, &mut once),
             parties,
             trends: trends(&all, state),
             portfolio,
@@ -545,15 +557,21 @@ fn roadmap_of<'r>(roadmaps: &[&'r Roadmap], id: &str) -> &'r Roadmap {
     roadmaps.iter().find(|r| r.id == id).copied().unwrap_or(roadmaps[0])
 }
 
-fn milestone_item(s: &Standing, filter: &Filter, today: NaiveDate, horizon: NaiveDate) -> MilestoneItem {
+fn milestone_item<'r>(
+    s: &Standing<'r>,
+    filter: &Filter,
+    today: NaiveDate,
+    horizon: NaiveDate,
+    once: &mut SharesOnce<'r>,
+) -> MilestoneItem {
     let mut step_owners: Vec<String> = Vec::new();
     if s.milestone.owner.is_none() {
         // Each party once, as `[parties]` names it ("Kund mha ITSL" is Kund
         // and ITSL, "Gemensam" the parties it stands for).
         for owner in people::open_work(s, filter).into_iter().flatten() {
-            for share in crate::parties::shares(s.roadmap, owner) {
+            for share in once.of(s.roadmap, owner) {
                 if !step_owners.contains(&share.party) {
-                    step_owners.push(share.party);
+                    step_owners.push(share.party.clone());
                 }
             }
         }
@@ -566,7 +584,7 @@ fn milestone_item(s: &Standing, filter: &Filter, today: NaiveDate, horizon: Naiv
             .milestone
             .owner
             .as_deref()
-            .map(|o| crate::parties::shown(s.roadmap, o)),
+            .map(|o| once.shown(s.roadmap, o).to_string()),
         due: s.due.clone(),
         baseline: s.baseline.clone(),
         baseline_undated: s.baseline == Some(Baseline::Undated),
@@ -662,12 +680,13 @@ fn headline(
 
 /// Gates that are open and overdue, due now, or with their deadline within
 /// the horizon: what each waits for, how that stands, and what waits on it.
-fn decisions(
-    all: &[&Standing],
+fn decisions<'r>(
+    all: &[&Standing<'r>],
     behind: &Dependents,
     today: NaiveDate,
     horizon: NaiveDate,
     filter: &Filter,
+    once: &mut SharesOnce<'r>,
 ) -> Vec<Decision> {
     let by_id = by_id(all);
     let mut out: Vec<Decision> = all
@@ -683,14 +702,14 @@ fn decisions(
                 .depends_on
                 .iter()
                 .filter_map(|id| by_id.get(&(s.roadmap.id.as_str(), id.as_str())))
-                .map(|p| milestone_item(p, filter, today, horizon))
+                .map(|p| milestone_item(p, filter, today, horizon, once))
                 .collect();
             let threatened = prerequisites
                 .iter()
                 .any(|p| p.status == Status::Overdue || p.at_risk.is_some());
             let waiting = behind.behind(s);
             Decision {
-                item: milestone_item(s, filter, today, horizon),
+                item: milestone_item(s, filter, today, horizon, once),
                 criteria: s.milestone.criteria.clone().or_else(|| s.milestone.description.clone()),
                 proposal: s.milestone.proposal.clone(),
                 prerequisites,

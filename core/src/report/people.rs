@@ -98,7 +98,7 @@ fn entry<'m>(
 
 /// Every party's load, roadmap by roadmap, in the order of `[parties]`,
 /// then the owners that name no party, then work without an owner.
-pub fn loads(all: &[&Standing<'_>], filter: &Filter) -> Vec<PartyLoad> {
+pub fn loads<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'r>) -> Vec<PartyLoad> {
     let mut by: BTreeMap<(String, String), PartyLoad> = BTreeMap::new();
     // The open work of each owner as written, in each roadmap: how much, and
     // how much of it overdue. Counted first, so each owner's words are read
@@ -129,7 +129,6 @@ pub fn loads(all: &[&Standing<'_>], filter: &Filter) -> Vec<PartyLoad> {
             .and_then(|(_, r)| r.parties.iter().find(|p| p.code == party))
             .map(|p| p.name.clone())
     };
-    let mut once = SharesOnce::default();
     for ((id, owner), (roadmap, open, overdue)) in work {
         let found = owner.map_or(&[][..], |o| once.of(roadmap, o));
         if found.is_empty() {
@@ -150,12 +149,12 @@ pub fn loads(all: &[&Standing<'_>], filter: &Filter) -> Vec<PartyLoad> {
     // What waits on whom: a milestone waits on the parties responsible for the
     // open work of each milestone it depends on.
     for s in all.iter().filter(|s| s.status.is_open() && !s.blocked_by.is_empty()) {
-        let waiting_parties = responsible(s, filter, &mut once);
+        let waiting_parties = responsible(s, filter, once);
         for id in &s.blocked_by {
             let Some(on) = milestones.get(&(s.roadmap.id.as_str(), *id)) else {
                 continue;
             };
-            for party in responsible(on, filter, &mut once) {
+            for party in responsible(on, filter, once) {
                 let name = || name_of(&s.roadmap.id, &party);
                 entry(&mut by, &s.roadmap.id, &party, name).waited_on.push(Wait {
                     waiting: s.address().to_string(),
@@ -201,8 +200,7 @@ pub struct Blocker {
 }
 
 /// The root blockers, the one with the most behind it first.
-pub fn root_blockers(all: &[&Standing<'_>], filter: &Filter) -> Vec<Blocker> {
-    let mut once = SharesOnce::default();
+pub fn root_blockers<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'r>) -> Vec<Blocker> {
     let open: Vec<&Standing> = all.iter().copied().filter(|s| s.status.is_open()).collect();
     let behind = Dependents::new(&open);
     let titles: HashMap<String, &str> = open
@@ -219,7 +217,7 @@ pub fn root_blockers(all: &[&Standing<'_>], filter: &Filter) -> Vec<Blocker> {
             address: root.address().to_string(),
             title: root.milestone.title.clone(),
             status: root.status,
-            parties: responsible(root, filter, &mut once),
+            parties: responsible(root, filter, once),
             behind: waiting
                 .iter()
                 .map(|a| super::lights::Named {
