@@ -227,15 +227,18 @@ fn load_files(files: &[PathBuf]) -> Vec<Result<Roadmap, Vec<Diagnostic>>> {
         return files.iter().map(|path| load_file(path)).collect();
     }
     let chunk = files.len().div_ceil(threads);
+    let load = |part: &[PathBuf]| part.iter().map(|path| load_file(path)).collect::<Vec<_>>();
     std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|path| load_file(path)).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
+        // The first part on this thread, whose heap is already warm; a new
+        // thread's first allocations take fresh pages, which the kernel zeroes.
+        let mut parts = files.chunks(chunk);
+        let first = parts.next().unwrap_or_default();
+        let workers: Vec<_> = parts.map(|part| scope.spawn(move || load(part))).collect();
+        let mut loaded = load(first);
+        for worker in workers {
+            loaded.extend(worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        loaded
     })
 }
 
