@@ -147,20 +147,27 @@ pub fn loads<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'
         }
     }
     // What waits on whom: a milestone waits on the parties responsible for the
-    // open work of each milestone it depends on.
+    // open work of each milestone it depends on. Many wait on the same few,
+    // so each one waited on has its address and parties worked out once.
+    let mut waited_on: HashMap<(&str, &str), (String, Vec<String>)> = HashMap::default();
     for s in all.iter().filter(|s| s.status.is_open() && !s.blocked_by.is_empty()) {
+        let waiting = s.address().to_string();
         let waiting_parties = responsible(s, filter, once);
         for id in &s.blocked_by {
-            let Some(on) = milestones.get(&(s.roadmap.id.as_str(), *id)) else {
+            let key = (s.roadmap.id.as_str(), *id);
+            let Some(on) = milestones.get(&key) else {
                 continue;
             };
-            for party in responsible(on, filter, once) {
-                let name = || name_of(&s.roadmap.id, &party);
-                entry(&mut by, &s.roadmap.id, &party, name).waited_on.push(Wait {
-                    waiting: s.address().to_string(),
+            let (on_address, parties) = waited_on
+                .entry(key)
+                .or_insert_with(|| (on.address().to_string(), responsible(on, filter, once)));
+            for party in parties.iter() {
+                let name = || name_of(&s.roadmap.id, party);
+                entry(&mut by, &s.roadmap.id, party, name).waited_on.push(Wait {
+                    waiting: waiting.clone(),
                     waiting_title: s.milestone.title.clone(),
                     waiting_parties: waiting_parties.clone(),
-                    on: on.address().to_string(),
+                    on: on_address.clone(),
                     on_title: on.milestone.title.clone(),
                 });
             }
@@ -180,7 +187,8 @@ pub fn loads<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'
         load.waited_on.sort();
         load.waited_on.dedup();
     }
-    out.sort_by_key(order);
+    // The key lowercases a name: made once per load, not per comparison.
+    out.sort_by_cached_key(order);
     out
 }
 
