@@ -2,6 +2,7 @@
 //! overdue and whose. `--fail-on-overdue` makes it a CI gate (exit 3).
 
 use foldhash::{HashMap, HashSet};
+use std::num::NonZeroUsize;
 
 use roadmap_core::due::Due;
 use roadmap_core::filter::Filter;
@@ -20,7 +21,68 @@ use crate::render::{Format, Style, Table, cell, headers};
 #[derive(Serialize)]
 struct OverdueJson<'a> {
     today: String,
-    overdue: Vec<Item<'a>>,
+    overdue: Items<'a>,
+}
+
+/// Where an overdue milestone or open step is, and what it is sorted by:
+/// a national portfolio has a quarter of a million, so each is kept in a
+/// few words and read as an `Item` when it is written.
+#[derive(Clone, Copy)]
+struct Found<'a> {
+    /// Its milestone's standing, in the list of all of them.
+    standing: usize,
+    /// A step's place (1-based); none for the milestone itself.
+    step: Option<NonZeroUsize>,
+    /// Its milestone's due date, in the standing.
+    due: &'a Due,
+    days_overdue: i64,
+    /// The place of its organisation's group in the order of groups (0
+    /// when the plans are not grouped by organisation).
+    group: u32,
+}
+
+impl<'a> Found<'a> {
+    /// Its address, read from its standing in `all`.
+    fn spot(self, all: &'a [Standing<'a>]) -> Spot<'a> {
+        let s = &all[self.standing];
+        let step = self.step.map(NonZeroUsize::get);
+        Spot {
+            roadmap: &s.roadmap.id,
+            milestone: &s.milestone.id,
+            step: step.map(|place| (place, s.milestone.steps.get(place - 1).and_then(|s| s.id.as_deref()))),
+        }
+    }
+
+    /// What was found, read from its standing in `all`.
+    fn item(self, all: &'a [Standing<'a>]) -> Item<'a> {
+        let s = &all[self.standing];
+        let (roadmap, m) = (s.roadmap, s.milestone);
+        let step = self.step.map(NonZeroUsize::get);
+        let in_plan = step.and_then(|place| m.steps.get(place - 1));
+        Item {
+            address: self.spot(all),
+            roadmap: &roadmap.id,
+            organisation: portfolio::organisation(roadmap),
+            milestone: &m.id,
+            step,
+            title: in_plan.map_or(&m.title, |s| &s.text),
+            owner: in_plan.and_then(|s| s.owner.as_deref()).or(m.owner.as_deref()),
+            due: self.due,
+            days_overdue: self.days_overdue,
+        }
+    }
+}
+
+/// The items in their order, written as JSON one at a time.
+struct Items<'a> {
+    all: &'a [Standing<'a>],
+    found: &'a [Found<'a>],
+}
+
+impl Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.found.iter().map(|f| f.item(self.all)))
+    }
 }
 
 /// One overdue milestone, or one open step of an overdue milestone.
@@ -38,10 +100,6 @@ struct Item<'a> {
     #[serde(serialize_with = "due_json")]
     due: &'a Due,
     days_overdue: i64,
-    /// The place of its organisation's group in the order of groups (0
-    /// when the plans are not grouped by organisation).
-    #[serde(skip)]
-    group: u32,
 }
 
 #[expect(
@@ -164,45 +222,37 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
         .filter(|s| s.status == Status::Overdue)
         .map(|s| 1 + s.milestone.steps.len())
         .sum();
-    let mut items = Vec::with_capacity(most_items);
-    for s in &all {
+    let mut found = Vec::with_capacity(most_items);
+    for (standing, s) in all.iter().enumerate() {
         let roadmap = s.roadmap;
-        let (Status::Overdue, Some(due), Some(days)) = (s.status, s.due.as_ref(), s.days_overdue) else {
+        let (Status::Overdue, Some(due), Some(days_overdue)) = (s.status, s.due.as_ref(), s.days_overdue) else {
             continue;
         };
         if !filter.milestone(roadmap, s.milestone) || !filter.has_open_work(s) {
             continue;
         }
         let m = s.milestone;
-        let item = |step: Option<usize>, title, owner| Item {
-            address: Spot {
-                roadmap: &roadmap.id,
-                milestone: &m.id,
-                step: step.map(|i| (i, m.steps.get(i - 1).and_then(|s| s.id.as_deref()))),
-            },
-            roadmap: &roadmap.id,
-            organisation: portfolio::organisation(roadmap),
-            milestone: &m.id,
+        let at = |step| Found {
+            standing,
             step,
-            title,
-            owner,
             due,
-            days_overdue: days,
+            days_overdue,
             group: 0,
         };
         // For an owner, a milestone with steps is theirs through their open steps.
         if !filter.has_owner() || m.steps.is_empty() {
-            items.push(item(None, &m.title, m.owner.as_deref()));
+            found.push(at(None));
         }
-        for (i, step) in s.open_steps().filter(|(_, step)| filter.step(roadmap, m, step)) {
-            items.push(item(Some(i), &step.text, step.owner.as_deref().or(m.owner.as_deref())));
+        for (i, _) in s.open_steps().filter(|(_, step)| filter.step(roadmap, m, step)) {
+            found.push(at(NonZeroUsize::new(i)));
         }
     }
     if grouped {
         // Organisations are grouped whatever their case, in the order of
         // their lowercase names: each item gets its group's place in that
         // order, so the sort compares numbers, not names.
-        let organisations: HashSet<&str> = items.iter().map(|i| i.organisation).collect();
+        let organisation = |f: &Found| portfolio::organisation(all[f.standing].roadmap);
+        let organisations: HashSet<&str> = found.iter().map(organisation).collect();
         let mut names: Vec<(String, &str)> = organisations.into_iter().map(|o| (o.to_lowercase(), o)).collect();
         names.sort_unstable();
         let mut place: HashMap<&str, u32> = HashMap::default();
@@ -213,19 +263,19 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             }
             place.insert(organisation, group);
         }
-        for item in &mut items {
-            item.group = place[item.organisation];
+        for f in &mut found {
+            f.group = place[organisation(f)];
         }
     }
     // No two items share an address, so the order is total and an unstable
-    // sort (which moves the large items less) gives the one order there is.
-    items.sort_unstable_by(|a, b| {
+    // sort gives the one order there is.
+    found.sort_unstable_by(|a, b| {
         a.group
             .cmp(&b.group)
             .then(b.days_overdue.cmp(&a.days_overdue))
-            .then_with(|| a.address.cmp_text(&b.address))
+            .then_with(|| a.spot(&all).cmp_text(&b.spot(&all)))
     });
-    let any_overdue = !items.is_empty();
+    let any_overdue = !found.is_empty();
     let language = &context.language;
     let format = match args.format {
         OverdueFormat::Junit => {
@@ -240,9 +290,12 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
     let text = match format {
         Format::Json => crate::render::json::to_string(&OverdueJson {
             today: today.to_string(),
-            overdue: items,
+            overdue: Items {
+                all: &all,
+                found: &found,
+            },
         })?,
-        _ if items.is_empty() => t!(language, "overdue-none", today = language.date(today)) + "\n",
+        _ if found.is_empty() => t!(language, "overdue-none", today = language.date(today)) + "\n",
         format => {
             let mut table = Table::new(&context.terminal, format);
             let [organisation, overdue, what, due, owner] = headers(
@@ -260,7 +313,8 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
             // steps its due date: each is put in words once.
             let mut ages: HashMap<i64, String> = HashMap::default();
             let mut dues: HashMap<*const Due, String> = HashMap::default();
-            for item in &items {
+            for f in &found {
+                let item = f.item(&all);
                 let age = ages.entry(item.days_overdue).or_insert_with(|| {
                     let words = age(language, item.days_overdue);
                     if format == Format::Markdown {
@@ -279,7 +333,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                 ];
                 if grouped {
                     // The organisation on the first row of its group.
-                    let first = last != Some(item.group);
+                    let first = last != Some(f.group);
                     row.insert(
                         0,
                         if first {
@@ -288,12 +342,12 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                             String::new()
                         },
                     );
-                    last = Some(item.group);
+                    last = Some(f.group);
                 }
                 table.add_row(row);
             }
-            let milestones = items.iter().filter(|i| i.step.is_none()).count();
-            let steps = items.len() - milestones;
+            let milestones = found.iter().filter(|f| f.step.is_none()).count();
+            let steps = found.len() - milestones;
             let summary = t!(
                 language,
                 "overdue-summary",
