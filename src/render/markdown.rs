@@ -178,16 +178,6 @@ pub fn render(language: &Language, report: &Report, fence: Fence) -> String {
 mod tests {
     use super::*;
 
-    /// The escaping a character at a time, as it was first written: what
-    /// `push_escaped`, which copies runs of plain text whole, must write.
-    fn escaped_char_by_char(text: &str) -> String {
-        let mut out = String::new();
-        for c in crate::render::sanitize(text).chars() {
-            push_escaped_char(&mut out, c);
-        }
-        out
-    }
-
     #[test]
     fn every_character_is_escaped_as_when_read_one_at_a_time() {
         for c in (0..=0x10_ffff).filter_map(char::from_u32) {
@@ -197,7 +187,8 @@ mod tests {
                 format!("{c}\u{c2}*{c}"),
                 format!("ä{c}\n"),
             ] {
-                assert_eq!(escape(&text), escaped_char_by_char(&text), "{text:?}");
+                let by_char = crate::render::escaped_char_by_char(&text, push_escaped_char);
+                assert_eq!(escape(&text), by_char, "{text:?}");
             }
         }
     }

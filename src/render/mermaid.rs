@@ -86,17 +86,6 @@ pub fn gantt(language: &Language, report: &Report) -> String {
 
 #[cfg(test)]
 mod tests {
-    /// The escaping a character at a time with its words joined by single
-    /// spaces, as it was first written: what `escape`, which copies runs
-    /// and keeps a text already squeezed, must write.
-    fn escaped_char_by_char(text: &str) -> String {
-        let mut out = String::new();
-        for c in crate::render::sanitize(text).chars() {
-            super::push_escaped_char(&mut out, c);
-        }
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
     #[test]
     fn every_character_is_escaped_as_when_read_one_at_a_time() {
         for c in (0..=0x10_ffff).filter_map(char::from_u32) {
@@ -106,7 +95,11 @@ mod tests {
                 format!(" {c}\u{c2}:{c} "),
                 format!("ä{c}\n"),
             ] {
-                assert_eq!(super::escape(&text), escaped_char_by_char(&text), "{text:?}");
+                // A character at a time, its words joined by single spaces,
+                // as it was first written.
+                let by_char = crate::render::escaped_char_by_char(&text, super::push_escaped_char);
+                let words = by_char.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(super::escape(&text), words, "{text:?}");
             }
         }
     }

@@ -84,6 +84,18 @@ pub fn push_in_runs(out: &mut String, text: &str, marks: impl Fn(u8) -> bool, es
     out.push_str(rest);
 }
 
+/// `text` escaped a character at a time with `escape`, as the escapings
+/// were first written: the reading that `push_in_runs`, which copies runs
+/// of plain text whole, is tested against.
+#[cfg(test)]
+pub(crate) fn escaped_char_by_char(text: &str, escape: fn(&mut String, char)) -> String {
+    let mut out = String::new();
+    for c in sanitize(text).chars() {
+        escape(&mut out, c);
+    }
+    out
+}
+
 /// The colour of a status, the same in every view.
 pub fn status_style(status: Status) -> Style {
     match status {
