@@ -40,7 +40,10 @@ impl Address {
             roadmap: roadmap.into(),
             milestone: milestone.id.clone(),
             step: Some(index),
-            step_id: milestone.steps.get(index.wrapping_sub(1)).and_then(|s| s.id.clone()),
+            step_id: milestone
+                .steps
+                .get(index.wrapping_sub(1))
+                .and_then(|s| s.id.as_deref().map(str::to_string)),
         }
     }
 
@@ -193,7 +196,7 @@ impl Targets for Resolver<'_> {
         let mut found = roadmap.milestones.iter().flat_map(|m| {
             m.steps
                 .iter()
-                .filter(move |s| s.key() == step || s.fingerprint == step)
+                .filter(move |s| s.key() == step || &*s.fingerprint == step)
                 .map(move |s| step_target(&roadmap.id, &m.id, s))
         });
         let first = found.next()?;

@@ -47,10 +47,12 @@ impl<'a> Filter<'a> {
                 let mut known: Vec<String> = Vec::new();
                 for r in roadmaps {
                     known.extend(r.parties.iter().map(|p| p.code.clone()));
-                    let owners = r
-                        .milestones
-                        .iter()
-                        .flat_map(|m| m.owner.iter().chain(m.steps.iter().filter_map(|s| s.owner.as_ref())));
+                    let owners = r.milestones.iter().flat_map(|m| {
+                        m.owner
+                            .as_deref()
+                            .into_iter()
+                            .chain(m.steps.iter().filter_map(|s| s.owner.as_deref()))
+                    });
                     for owner in owners {
                         known.push(crate::parties::shown(r, owner));
                     }

@@ -342,7 +342,7 @@ fn steps_table(context: &Context, format: Format, milestone: &Milestone) -> Stri
     for (i, step) in milestone.steps.iter().enumerate() {
         let text = match &step.note {
             Some(note) => format!("{}\n({note})", step.text),
-            None => step.text.clone(),
+            None => step.text.to_string(),
         };
         table.add_row([
             (i + 1).to_string(),

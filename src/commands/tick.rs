@@ -244,8 +244,8 @@ fn items(roadmap: &Roadmap, milestone: &Milestone, state: &State<'_>, filter: &F
             let mark = state.mark(&address.target(milestone));
             Item {
                 address,
-                text: step.text.clone(),
-                owner: step.owner.clone(),
+                text: step.text.to_string(),
+                owner: step.owner.as_deref().map(str::to_string),
                 before: mark,
                 after: mark,
                 reason: None,

@@ -221,10 +221,10 @@ pub fn update(old: &Roadmap, mut plan: Plan, state: &State<'_>) -> Update {
                 .steps
                 .iter()
                 .map(|s| Step {
-                    text: s.text.clone(),
-                    owner: s.owner.clone(),
-                    id: s.id.clone(),
-                    note: s.note.clone(),
+                    text: s.text.to_string(),
+                    owner: s.owner.as_deref().map(str::to_string),
+                    id: s.id.as_deref().map(str::to_string),
+                    note: s.note.as_deref().map(str::to_string),
                 })
                 .collect();
         }
@@ -276,14 +276,14 @@ fn keep_steps(steps: &mut [Step], was: &[crate::roadmap::Step]) {
             continue;
         };
         used.insert(i);
-        step.id.clone_from(&old.id);
-        step.note.clone_from(&old.note);
+        step.id = old.id.as_deref().map(str::to_string);
+        step.note = old.note.as_deref().map(str::to_string);
         if step.owner.is_none() {
-            step.owner.clone_from(&old.owner);
+            step.owner = old.owner.as_deref().map(str::to_string);
         }
         // The text as the file had it, so a step keyed by its text keeps its key.
         if old.id.is_none() {
-            step.text.clone_from(&old.text);
+            step.text = old.text.to_string();
         }
     }
 }

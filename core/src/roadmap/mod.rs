@@ -162,24 +162,24 @@ impl Place {
 #[derive(Debug, Clone)]
 pub struct Step {
     /// A name that stays with the step whatever its text or place (`kickoff`).
-    pub id: Option<String>,
-    pub text: String,
-    pub owner: Option<String>,
-    pub note: Option<String>,
+    pub id: Option<Box<str>>,
+    pub text: Box<str>,
+    pub owner: Option<Box<str>>,
+    pub note: Option<Box<str>>,
     /// `~` and a fingerprint of the text: how a step without an id is known
     /// in the state file (see `Fingerprinter`).
-    pub fingerprint: String,
+    pub fingerprint: Box<str>,
 }
 
 impl Step {
     /// A step whose fingerprint is not yet set (`Fingerprinter` sets it).
     pub fn new(id: Option<String>, text: String, owner: Option<String>, note: Option<String>) -> Step {
         Step {
-            id,
-            text,
-            owner,
-            note,
-            fingerprint: String::new(),
+            id: id.map(String::into_boxed_str),
+            text: text.into_boxed_str(),
+            owner: owner.map(String::into_boxed_str),
+            note: note.map(String::into_boxed_str),
+            fingerprint: Box::default(),
         }
     }
 
@@ -214,7 +214,8 @@ impl Fingerprinter {
             head.copy_from_slice(&digest[..6]);
             let count = self.seen.entry(head).or_default();
             *count += 1;
-            let mut fingerprint = String::with_capacity(16);
+            // Made at the size it keeps, so the box takes it as it is.
+            let mut fingerprint = String::with_capacity(13);
             fingerprint.push('~');
             for b in head {
                 fingerprint.push(char::from(HEX[usize::from(b >> 4)]));
@@ -223,7 +224,7 @@ impl Fingerprinter {
             if *count > 1 {
                 fingerprint.push_str(&format!(".{count}"));
             }
-            step.fingerprint = fingerprint;
+            step.fingerprint = fingerprint.into_boxed_str();
         }
     }
 }
@@ -331,7 +332,7 @@ impl Milestone {
         }
         self.steps
             .iter()
-            .position(|s| s.key() == wanted || s.fingerprint == wanted)
+            .position(|s| s.key() == wanted || &*s.fingerprint == wanted)
             .map(|i| i + 1)
     }
 }
@@ -361,7 +362,7 @@ impl Roadmap {
         let milestone = self.milestone(target.milestone_id()?)?;
         match target.step_key() {
             None => Some(&milestone.title),
-            Some(step) => milestone.step_index(step).map(|i| milestone.steps[i - 1].text.as_str()),
+            Some(step) => milestone.step_index(step).map(|i| &*milestone.steps[i - 1].text),
         }
     }
 
@@ -421,7 +422,7 @@ mod tests {
         ];
         let mut fingerprints = Fingerprinter::default();
         fingerprints.fingerprint(&mut steps);
-        let keys: Vec<&str> = steps.iter().map(|s| s.fingerprint.as_str()).collect();
+        let keys: Vec<&str> = steps.iter().map(|s| &*s.fingerprint).collect();
         // `printf 'Skriv avtal' | sha256sum` begins 7ae461ac634b.
         assert_eq!(keys[0], "~7ae461ac634b");
         assert_eq!(keys[1], format!("{}.2", keys[0]));
@@ -430,6 +431,6 @@ mod tests {
         // A second milestone starts counting again.
         let mut again = vec![step("Skriv avtal")];
         fingerprints.fingerprint(&mut again);
-        assert_eq!(again[0].fingerprint, keys[0]);
+        assert_eq!(&*again[0].fingerprint, keys[0]);
     }
 }

@@ -73,7 +73,7 @@ impl Change {
         let text = address
             .step
             .and_then(|i| milestone.steps.get(i - 1))
-            .map(|s| s.text.clone());
+            .map(|s| s.text.to_string());
         match ask {
             Ask::Mark(to) => Change::Mark {
                 target,
