@@ -22,8 +22,8 @@ use super::terminal::Terminal;
 #[derive(Debug, Clone)]
 pub struct Table {
     /// The header row, if the table has one.
-    header: Option<Vec<String>>,
-    rows: Vec<Vec<String>>,
+    header: Option<Row>,
+    rows: Vec<Row>,
     /// Columns whose cells are aligned right (numbers).
     right: Vec<usize>,
     layout: Layout,
@@ -55,12 +55,12 @@ impl Table {
     }
 
     pub fn set_header<S: Into<String>>(&mut self, header: impl IntoIterator<Item = S>) -> &mut Table {
-        self.header = Some(header.into_iter().map(Into::into).collect());
+        self.header = Some(Row::new(header));
         self
     }
 
     pub fn add_row<S: Into<String>>(&mut self, row: impl IntoIterator<Item = S>) -> &mut Table {
-        self.rows.push(row.into_iter().map(Into::into).collect());
+        self.rows.push(Row::new(row));
         self
     }
 
@@ -93,10 +93,10 @@ impl Table {
             }
         }
         if let Some(header) = &self.header {
-            table.set_header(header.clone());
+            table.set_header(header.cells());
         }
         for row in &self.rows {
-            table.add_row(row.clone());
+            table.add_row(row.cells());
         }
         for index in &self.right {
             if let Some(column) = table.column_mut(*index) {
@@ -116,20 +116,17 @@ impl Table {
             return None;
         };
         let header = self.header.as_ref()?;
-        let columns = header.len();
-        if columns == 0 || self.rows.iter().any(|row| row.len() != columns) {
+        let columns = header.ends.len();
+        if columns == 0 || self.rows.iter().any(|row| row.ends.len() != columns) {
             return None;
         }
         let all = || std::iter::once(header).chain(&self.rows);
-        if all()
-            .flatten()
-            .any(|cell| cell.chars().any(|c| c.is_control() && c != '\n'))
-        {
+        if all().any(|row| row.text.chars().any(|c| c.is_control() && c != '\n')) {
             return None;
         }
         let mut widths = vec![1; columns];
         for row in all() {
-            for (width, cell) in widths.iter_mut().zip(row) {
+            for (width, cell) in widths.iter_mut().zip(row.cells()) {
                 for line in cell.split('\n') {
                     *width = (*width).max(columns_of(line));
                 }
@@ -148,14 +145,18 @@ impl Table {
         rule(out, widths, '┌', '─', '┬', '┐')?;
         out.write_char('\n')?;
         for (i, row) in header.chain(&self.rows).enumerate() {
-            let height = row.iter().map(|cell| cell.split('\n').count()).max().unwrap_or(1);
+            let height = row.height();
             for k in 0..height {
                 out.write_char('│')?;
-                for (j, (cell, width)) in row.iter().zip(widths).enumerate() {
+                for (j, (cell, width)) in row.cells().zip(widths).enumerate() {
                     if j > 0 {
                         out.write_char('┆')?;
                     }
-                    let line = cell.split('\n').nth(k).unwrap_or("");
+                    let line = if height == 1 {
+                        cell
+                    } else {
+                        cell.split('\n').nth(k).unwrap_or("")
+                    };
                     let pad = width - columns_of(line);
                     out.write_char(' ')?;
                     if self.right.contains(&j) {
@@ -176,6 +177,46 @@ impl Table {
         }
         // The last line without a line break, as comfy-table ends a table.
         rule(out, widths, '└', '─', '┴', '┘')
+    }
+}
+
+/// A row's cells one after another in one text, each ending where `ends`
+/// says: two allocations a row, where a `Vec<String>` took one a cell and one
+/// for the row (`overdue` at 100k keeps a quarter of a million rows).
+#[derive(Debug, Clone)]
+struct Row {
+    text: Box<str>,
+    ends: Box<[usize]>,
+}
+
+impl Row {
+    fn new<S: Into<String>>(cells: impl IntoIterator<Item = S>) -> Row {
+        let cells: Vec<String> = cells.into_iter().map(Into::into).collect();
+        let mut text = String::with_capacity(cells.iter().map(String::len).sum());
+        let ends = cells
+            .iter()
+            .map(|cell| {
+                text.push_str(cell);
+                text.len()
+            })
+            .collect();
+        Row {
+            text: text.into_boxed_str(),
+            ends,
+        }
+    }
+
+    fn cells(&self) -> impl Iterator<Item = &str> + Clone {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(self.ends.iter()).map(|(start, &end)| &self.text[start..end])
+    }
+
+    /// The lines the row takes: its tallest cell's.
+    fn height(&self) -> usize {
+        if !self.text.contains('\n') {
+            return 1;
+        }
+        self.cells().map(|cell| cell.split('\n').count()).max().unwrap_or(1)
     }
 }
 
