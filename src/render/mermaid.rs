@@ -1,6 +1,8 @@
 //! A Mermaid `gantt` block of the report's dated milestones, a section per
 //! phase of each roadmap, gates as milestones, overdue work `crit`. GitHub and GitLab draw it from a fenced `mermaid` block.
 
+use std::fmt::Write as _;
+
 use chrono::Duration;
 
 use crate::i18n::{Language, t};
@@ -12,12 +14,27 @@ use roadmap_core::status::Status;
 /// as entity codes (`#58;`), which Mermaid turns back into the characters
 /// when it draws. Line breaks become spaces.
 pub fn escape(text: &str) -> String {
-    let text = super::sanitize(text);
-    let mut out = String::with_capacity(text.len());
-    let grammar = |b| matches!(b, b'#' | b':' | b';' | b'%' | b'<' | b'>');
-    super::push_in_runs(&mut out, &text, grammar, push_escaped_char);
-    let mut words = String::new();
-    roadmap_core::roadmap::squeeze(&out, &mut words).to_owned()
+    let mut out = String::new();
+    Escaper::default().push(&mut out, text);
+    out
+}
+
+/// Escapes text onto the end of a chart, with its two buffers made once
+/// for the chart rather than for each of its thousands of names.
+#[derive(Default)]
+struct Escaper {
+    escaped: String,
+    words: String,
+}
+
+impl Escaper {
+    /// `text` as `escape` writes it, onto the end of `out`.
+    fn push(&mut self, out: &mut String, text: &str) {
+        let grammar = |b| matches!(b, b'#' | b':' | b';' | b'%' | b'<' | b'>');
+        self.escaped.clear();
+        super::push_in_runs(&mut self.escaped, &super::sanitize(text), grammar, push_escaped_char);
+        out.push_str(roadmap_core::roadmap::squeeze(&self.escaped, &mut self.words));
+    }
 }
 
 /// One character as the gantt grammar reads it as written.
@@ -37,16 +54,15 @@ fn push_escaped_char(out: &mut String, c: char) {
 }
 
 pub fn gantt(language: &Language, report: &Report) -> String {
-    let mut out = String::from("gantt\n");
-    out.push_str(&format!(
-        "    title {}\n",
-        escape(&t!(
-            language,
-            "mermaid-title",
-            period = super::report::period_name(language, &report.period)
-        ))
-    ));
-    out.push_str("    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n");
+    let mut escaper = Escaper::default();
+    let mut out = String::from("gantt\n    title ");
+    let title = t!(
+        language,
+        "mermaid-title",
+        period = super::report::period_name(language, &report.period)
+    );
+    escaper.push(&mut out, &title);
+    out.push_str("\n    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n");
     // A section per phase of each roadmap (a roadmap without phases is one section).
     let mut current: Option<(&str, Option<&str>)> = None;
     for task in &report.timeline {
@@ -58,28 +74,30 @@ pub fn gantt(language: &Language, report: &Report) -> String {
                 Some(phase) => format!("{roadmap} – {phase}"),
                 None => roadmap.to_string(),
             };
-            out.push_str(&format!("    section {}\n", escape(&name)));
+            out.push_str("    section ");
+            escaper.push(&mut out, &name);
+            out.push('\n');
         }
-        let mut tags: Vec<&str> = Vec::new();
+        out.push_str("    ");
+        escaper.push(&mut out, &task.title);
+        out.push_str(" :");
         if task.gate {
-            tags.push("milestone");
+            out.push_str("milestone, ");
         }
-        match task.status {
-            Status::Done => tags.push("done"),
-            Status::Overdue => tags.push("crit"),
-            Status::Due | Status::Ongoing => tags.push("active"),
-            _ => {}
-        }
-        let tags: String = tags.iter().map(|t| format!("{t}, ")).collect();
-        let name = escape(&task.title);
-        if task.gate {
+        out.push_str(match task.status {
+            Status::Done => "done, ",
+            Status::Overdue => "crit, ",
+            Status::Due | Status::Ongoing => "active, ",
+            _ => "",
+        });
+        // Writing into a String cannot fail.
+        let _ = if task.gate {
             // A decision point: a milestone on the last day it is due.
-            out.push_str(&format!("    {name} :{tags}{}, 0d\n", task.end));
+            writeln!(out, "{}, 0d", task.end)
         } else {
             // Mermaid's end date is exclusive: the bar stops where that day begins.
-            let end = task.end + Duration::days(1);
-            out.push_str(&format!("    {name} :{tags}{}, {end}\n", task.start));
-        }
+            writeln!(out, "{}, {}", task.start, task.end + Duration::days(1))
+        };
     }
     out
 }
