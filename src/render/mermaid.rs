@@ -9,18 +9,11 @@ use crate::i18n::{Language, t};
 use roadmap_core::report::{Report, roadmap_title};
 use roadmap_core::status::Status;
 
-/// Text that Mermaid's gantt grammar reads as plain words: `:` ends a task
+/// Writes text as Mermaid's gantt grammar reads plain words: `:` ends a task
 /// name, `;` ends a statement and `#` starts an entity, so those are written
 /// as entity codes (`#58;`), which Mermaid turns back into the characters
-/// when it draws. Line breaks become spaces.
-pub fn escape(text: &str) -> String {
-    let mut out = String::new();
-    Escaper::default().push(&mut out, text);
-    out
-}
-
-/// Escapes text onto the end of a chart, with its two buffers made once
-/// for the chart rather than for each of its thousands of names.
+/// when it draws; white space becomes single spaces. Its two buffers are made
+/// once for the chart rather than for each of its thousands of names.
 #[derive(Default)]
 struct Escaper {
     escaped: String,
@@ -28,7 +21,7 @@ struct Escaper {
 }
 
 impl Escaper {
-    /// `text` as `escape` writes it, onto the end of `out`.
+    /// `text` escaped onto the end of `out`.
     fn push(&mut self, out: &mut String, text: &str) {
         let grammar = |b| matches!(b, b'#' | b':' | b';' | b'%' | b'<' | b'>');
         self.escaped.clear();
@@ -104,6 +97,12 @@ pub fn gantt(language: &Language, report: &Report) -> String {
 
 #[cfg(test)]
 mod tests {
+    fn escape(text: &str) -> String {
+        let mut out = String::new();
+        super::Escaper::default().push(&mut out, text);
+        out
+    }
+
     #[test]
     fn every_character_is_escaped_as_when_read_one_at_a_time() {
         for c in (0..=0x10_ffff).filter_map(char::from_u32) {
@@ -117,7 +116,7 @@ mod tests {
                 // as it was first written.
                 let by_char = crate::render::escaped_char_by_char(&text, super::push_escaped_char);
                 let words = by_char.split_whitespace().collect::<Vec<_>>().join(" ");
-                assert_eq!(super::escape(&text), words, "{text:?}");
+                assert_eq!(escape(&text), words, "{text:?}");
             }
         }
     }
@@ -125,9 +124,9 @@ mod tests {
     #[test]
     fn escapes_what_the_grammar_would_read() {
         assert_eq!(
-            super::escape("Min Profil: Införande; #1"),
+            escape("Min Profil: Införande; #1"),
             "Min Profil#58; Införande#59; #35;1"
         );
-        assert_eq!(super::escape("två\nrader"), "två rader");
+        assert_eq!(escape("två\nrader"), "två rader");
     }
 }
