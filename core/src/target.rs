@@ -63,13 +63,6 @@ impl fmt::Display for NotATarget {
 
 impl std::error::Error for NotATarget {}
 
-/// A part of a target: not empty, and without the separators. Ids in
-/// roadmap files are narrower, but a state line may name what no roadmap
-/// has (it is kept, and counts for nothing).
-fn is_part(part: &str) -> bool {
-    !part.is_empty() && !part.contains(['/', '#'])
-}
-
 impl PartialEq for Target {
     fn eq(&self, other: &Target) -> bool {
         self.text == other.text
@@ -237,20 +230,51 @@ impl Target {
 impl FromStr for Target {
     type Err = NotATarget;
 
+    /// `ROADMAP#ID` (one `#`, no `/`), or `ROADMAP`, `ROADMAP/MILESTONE` or
+    /// `ROADMAP/MILESTONE/KEY` (no `#`), every part not empty: found in one
+    /// pass over the text (a state file holds a target or two a line). Ids
+    /// in roadmap files are narrower, but a state line may name what no
+    /// roadmap has (it is kept, and counts for nothing).
     fn from_str(text: &str) -> Result<Target, NotATarget> {
         let refuse = || NotATarget(text.to_string());
-        if let Some((roadmap, id)) = text.split_once('#') {
-            return (is_part(roadmap) && is_part(id))
-                .then(|| Target::risk(roadmap, id))
-                .ok_or_else(refuse);
+        let mut slashes = [0; 2];
+        let mut count = 0;
+        let mut hash = None;
+        for (at, byte) in text.bytes().enumerate() {
+            match byte {
+                b'/' if count < 2 && hash.is_none() => {
+                    slashes[count] = at;
+                    count += 1;
+                }
+                b'#' if count == 0 && hash.is_none() => hash = Some(at),
+                b'/' | b'#' => return Err(refuse()),
+                _ => {}
+            }
         }
-        let mut parts = text.split('/');
-        match (parts.next(), parts.next(), parts.next(), parts.next()) {
-            (Some(r), None, None, None) if is_part(r) => Ok(Target::plan(r)),
-            (Some(r), Some(m), None, None) if is_part(r) && is_part(m) => Ok(Target::milestone(r, m)),
-            (Some(r), Some(m), Some(s), None) if is_part(r) && is_part(m) && is_part(s) => Ok(Target::step(r, m, s)),
-            _ => Err(refuse()),
+        let ends: &[usize] = match hash {
+            Some(at) => &[at],
+            None => &slashes[..count],
+        };
+        // Every part between the separators has something in it.
+        let mut start = 0;
+        for &end in ends.iter().chain([&text.len()]) {
+            if end == start {
+                return Err(refuse());
+            }
+            start = end + 1;
         }
+        let (kind, roadmap_end, milestone_end) = match (hash, count) {
+            (Some(at), _) => (TargetKind::Risk, at, at),
+            (None, 0) => (TargetKind::Plan, text.len(), text.len()),
+            (None, 1) => (TargetKind::Milestone, slashes[0], text.len()),
+            _ => (TargetKind::Step, slashes[0], slashes[1]),
+        };
+        Ok(Target {
+            text: text.to_string(),
+            kind,
+            roadmap_end,
+            milestone_end,
+        })
     }
 }
 
@@ -274,9 +298,36 @@ impl serde::Serialize for Target {
 
 impl<'de> serde::Deserialize<'de> for Target {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Target, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        deserialize_text(d)?.parse().map_err(serde::de::Error::custom)
     }
+}
+
+/// A string field read in place where the input has it as it is (no
+/// escapes), copied only where it must be unescaped. serde's own
+/// `Cow<str>` always copies, and a state file has a target and a time on
+/// every line.
+pub(crate) fn deserialize_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<std::borrow::Cow<'de, str>, D::Error> {
+    struct Text;
+    impl<'de> serde::de::Visitor<'de> for Text {
+        type Value = std::borrow::Cow<'de, str>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Borrowed(text))
+        }
+
+        fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Owned(text.to_string()))
+        }
+
+        fn visit_string<E>(self, text: String) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Owned(text))
+        }
+    }
+    d.deserialize_str(Text)
 }
 
 /// The parts of an address as far as it is typed (`hubs-sdk/proj`), for
@@ -305,6 +356,54 @@ impl Scope {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The grammar as the module's head says it, split by split: the parts
+    /// of a target (what the one-pass reading must agree with).
+    fn parts_by_splitting(text: &str) -> Option<(TargetKind, Vec<String>)> {
+        let part = |p: &str| !p.is_empty() && !p.contains(['/', '#']);
+        if let Some((roadmap, id)) = text.split_once('#') {
+            return (part(roadmap) && part(id)).then(|| (TargetKind::Risk, vec![roadmap.into(), id.into()]));
+        }
+        let parts: Vec<&str> = text.split('/').collect();
+        let kind = match parts.len() {
+            1 => TargetKind::Plan,
+            2 => TargetKind::Milestone,
+            3 => TargetKind::Step,
+            _ => return None,
+        };
+        parts
+            .iter()
+            .all(|p| part(p))
+            .then(|| (kind, parts.iter().map(|p| (*p).to_string()).collect()))
+    }
+
+    #[test]
+    fn every_short_text_reads_as_splitting_it_would() {
+        // Every text of up to seven of `a`, `é`, `/` and `#`: 21,845 texts.
+        let mut texts = vec![String::new()];
+        let mut last = texts.clone();
+        for _ in 0..7 {
+            last = last
+                .iter()
+                .flat_map(|t| ["a", "é", "/", "#"].map(|c| format!("{t}{c}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        assert_eq!(texts.len(), 21_845);
+        for text in &texts {
+            let read = text.parse::<Target>().ok().map(|t| {
+                let parts = match t.kind() {
+                    TargetKind::Plan => vec![t.roadmap()],
+                    TargetKind::Milestone => vec![t.roadmap(), t.milestone_id().unwrap()],
+                    TargetKind::Step => vec![t.roadmap(), t.milestone_id().unwrap(), t.step_key().unwrap()],
+                    TargetKind::Risk => vec![t.roadmap(), t.risk_id().unwrap()],
+                };
+                assert_eq!(t.as_str(), text);
+                (t.kind(), parts.into_iter().map(str::to_string).collect())
+            });
+            assert_eq!(read, parts_by_splitting(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn each_kind_prints_back_as_written_and_gives_its_parts() {

@@ -306,15 +306,24 @@ impl Event {
 
 /// `at`: an RFC 3339 time, said so when it is not one.
 fn time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-    let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+    let text = crate::target::deserialize_text(d)?;
     DateTime::parse_from_rfc3339(&text)
         .map(|t| t.to_utc())
         .map_err(|_| serde::de::Error::custom(format_args!("`at` is not a time: \"{text}\"")))
 }
 
+/// The text of an `on`, read in place (`deserialize_text`).
+struct Day<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Day<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Day<'de>, D::Error> {
+        crate::target::deserialize_text(d).map(Day)
+    }
+}
+
 /// `on`: an ISO day, said so when it is not one.
 fn day<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    let Some(text) = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)? else {
+    let Some(text) = <Option<Day<'de>>>::deserialize(d)?.map(|Day(text)| text) else {
         return Ok(None);
     };
     text.parse()
