@@ -12,7 +12,7 @@ use roadmap_core::catalog::{Catalog, Scope};
 use roadmap_core::error::{Doing, Error, Result};
 use roadmap_core::state::change::{Author, Change};
 use roadmap_core::state::file::{Log, Written};
-use roadmap_core::state::record::record;
+use roadmap_core::state::record::{Roadmaps, record};
 use roadmap_core::state::{Event, State};
 use roadmap_core::workspace::{self, Location, Recorder};
 
@@ -182,6 +182,22 @@ impl Context {
         })
     }
 
+    /// For a write on the roadmaps `ids`: only those
+    /// (`Catalog::load_named`), and the folders every roadmap is in, for
+    /// when the log needs them all (`Roadmaps::Named`). With `--workspace`,
+    /// which is read only, the roadmaps as `catalog` gives them.
+    pub fn catalog_named(&self, ids: &[&str]) -> Result<(Kept<Cow<'_, Catalog>>, Vec<PathBuf>)> {
+        let dirs = self.roadmap_dirs();
+        if !self.global.workspaces.is_empty() {
+            return Ok((self.catalog()?, dirs));
+        }
+        let kept = Kept {
+            value: Cow::Owned(Catalog::load_named(&dirs, ids)?),
+            lifetime: self.lifetime,
+        };
+        Ok((kept, dirs))
+    }
+
     /// The workspaces of `--workspace`, read as one (`workspaces::join`);
     /// with them, the roadmaps of `ROADMAP_PATH` and `--roadmaps` load
     /// too, and the workspace here only when it is one of them.
@@ -301,7 +317,7 @@ impl Context {
     /// (`state::record::record`). `on` is the day the work was done (`--at`).
     pub fn record(
         &self,
-        catalog: &Catalog,
+        roadmaps: Roadmaps<'_>,
         by: &ByArg,
         on: Option<NaiveDate>,
         plan: impl FnOnce(&State<'_>) -> Result<Vec<Change>>,
@@ -318,7 +334,7 @@ impl Context {
             &location.path,
             self.lock_timeout(),
             self.waiting_message(&location),
-            catalog,
+            roadmaps,
             &author,
             plan,
         )?;

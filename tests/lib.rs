@@ -21,6 +21,7 @@ mod import;
 mod language;
 mod list_show;
 mod mspdi;
+mod named_write;
 mod odd_input;
 mod office;
 mod plan_life;

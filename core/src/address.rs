@@ -56,10 +56,22 @@ impl Address {
         }
     }
 
+    /// The roadmap id an address as written names, read as `resolve` reads
+    /// it; `None` when it is no target at all.
+    pub fn roadmap_named(text: &str) -> Option<String> {
+        let target: Target = Address::wanted(text).parse().ok()?;
+        Some(target.roadmap().to_string())
+    }
+
+    /// An address as written, without the spaces and slashes around it.
+    fn wanted(text: &str) -> &str {
+        text.trim().trim_end_matches('/')
+    }
+
     /// Parses and checks an address against the loaded roadmaps. A risk
     /// (`ROADMAP#ID`) is not an address: it is refused as a wrong argument.
     pub fn resolve<'c>(catalog: &'c Catalog, text: &str) -> Result<(Address, &'c Roadmap, &'c Milestone)> {
-        let wanted = text.trim().trim_end_matches('/');
+        let wanted = Address::wanted(text);
         let not_an_address = || {
             Error::usage(
                 format!("`{text}` is not a milestone or step address"),

@@ -2,7 +2,9 @@
 //! `*.toml` file directly in each roadmap folder (`workspace::roadmap_dirs`),
 //! in that order. A user file with a shipped id replaces the shipped one; two
 //! user files with one id are an error. Every file is parsed on every load, so
-//! a broken or duplicate file is reported whatever a command reads.
+//! a broken or duplicate file is reported whatever a command reads; only a
+//! write on named roadmaps (`Catalog::load_named`) parses just their files,
+//! and still refuses duplicate ids.
 
 use foldhash::HashMap;
 use std::path::{Path, PathBuf};
@@ -123,6 +125,65 @@ impl Catalog {
         }
     }
 
+    /// Only the roadmaps `ids`, for a write on them: `state::record` loads
+    /// the rest (`Roadmaps::Named`) when the log needs them. Which file has
+    /// which id is read from its head (`head_id`), where the roadmap table
+    /// begins with its id as in every file `roadmap` writes; a file whose
+    /// head says otherwise is parsed whole. When any id is in two files, no
+    /// file or shipped roadmap has an id asked for, or a file cannot be
+    /// listed, read or parsed, this is the whole load, which reports it as
+    /// every command does.
+    pub fn load_named(dirs: &[PathBuf], ids: &[&str]) -> Result<Catalog> {
+        match Catalog::named(dirs, ids) {
+            Some(catalog) => Ok(catalog),
+            None => Catalog::load(dirs),
+        }
+    }
+
+    fn named(dirs: &[PathBuf], ids: &[&str]) -> Option<Catalog> {
+        let mut diagnostics = Vec::new();
+        let listed: Option<Vec<Vec<PathBuf>>> = dirs.iter().map(|dir| roadmap_files(dir, &mut diagnostics)).collect();
+        let shipped_id = |id: &str| {
+            SHIPPED
+                .iter()
+                .position(|(name, _)| name.strip_suffix(".toml") == Some(id))
+        };
+        let mut seen = foldhash::HashSet::default();
+        let mut roadmaps = Vec::new();
+        for path in listed?.into_iter().flatten() {
+            let (id, mut parsed) = match head_id(&path) {
+                Some(id) if ids.contains(&id.as_str()) => {
+                    let roadmap = load_file(&path).ok()?;
+                    (id, Some(roadmap))
+                }
+                Some(id) => (id, None),
+                None => {
+                    let roadmap = load_file(&path).ok()?;
+                    (roadmap.id.clone(), Some(roadmap))
+                }
+            };
+            if !seen.insert(id.clone()) || parsed.as_ref().is_some_and(|r| r.id != id) {
+                return None;
+            }
+            if let Some(roadmap) = parsed.as_mut().filter(|r| ids.contains(&r.id.as_str())) {
+                roadmap.origin = Origin::File {
+                    path,
+                    replaces_shipped: shipped_id(&id).is_some(),
+                };
+                roadmaps.extend(parsed);
+            }
+        }
+        for id in ids {
+            if !roadmaps.iter().any(|r: &Roadmap| r.id == *id) {
+                let (name, text) = SHIPPED[shipped_id(id)?];
+                roadmaps.push(parse::parse(&format!("roadmaps/{name}"), text.as_bytes(), Origin::Shipped(name)).ok()?);
+            }
+        }
+        // In catalog order: the shipped places first, then the files.
+        roadmaps.sort_by_key(|r| shipped_id(&r.id).unwrap_or(usize::MAX));
+        Some(Catalog { roadmaps })
+    }
+
     pub fn get(&self, id: &str) -> Option<&Roadmap> {
         self.roadmaps.iter().find(|r| r.id == id)
     }
@@ -212,6 +273,47 @@ fn roadmap_files(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Pa
     Some(found)
 }
 
+/// The id of the roadmap in the file at `path`, read from its head when
+/// the file begins (after blank lines and comments) with `[roadmap]` and
+/// then `id = "..."`, a valid id: then no other TOML can give it another id.
+/// `None` when the head says anything else, or cannot be read.
+fn head_id(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(HEAD);
+    std::fs::File::open(path)
+        .ok()?
+        .take(HEAD as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    // Whole lines only: the last one may be cut.
+    let whole = if head.len() < HEAD {
+        &head[..]
+    } else {
+        &head[..head.iter().rposition(|b| *b == b'\n')?]
+    };
+    let mut lines = std::str::from_utf8(whole)
+        .ok()?
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    if lines.next()? != "[roadmap]" {
+        return None;
+    }
+    let value = lines
+        .next()?
+        .strip_prefix("id")?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let quote = value.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+    let (id, rest) = value[1..].split_once(quote)?;
+    let rest = rest.trim_start();
+    (parse::is_valid_id(id) && (rest.is_empty() || rest.starts_with('#'))).then(|| id.to_string())
+}
+
+/// How much of a file `head_id` reads.
+const HEAD: usize = 4096;
+
 /// Reads and parses `files`, on as many threads as there are cores (parsing
 /// is most of what a command costs when there are many files), each file on
 /// its own; the results keep the order of `files`.
@@ -275,6 +377,48 @@ pub fn load_file(path: &Path) -> Result<Roadmap, Vec<Diagnostic>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_head_names_its_id_only_when_the_roadmap_table_begins_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let head = |text: &str| {
+            let path = dir.path().join("plan.toml");
+            std::fs::write(&path, text).unwrap();
+            head_id(&path)
+        };
+        let id = |s: &str| Some(s.to_string());
+        assert_eq!(head("[roadmap]\nid = \"a\"\n"), id("a"));
+        assert_eq!(
+            head("# a comment\n\n  [roadmap]  \r\n\tid=\'b-1.x\' # its id\r\n"),
+            id("b-1.x")
+        );
+        assert_eq!(
+            head("[roadmap]\n# the id:\nid = \"c\""),
+            id("c"),
+            "no line end at the end"
+        );
+        for text in [
+            "",
+            "[roadmap]\ntitle = \"T\"\nid = \"a\"\n",
+            "[ roadmap ]\nid = \"a\"\n",
+            "id = \"a\"\n[roadmap]\nid = \"b\"\n",
+            "[roadmap]\nid = \"A b\"\n",
+            "[roadmap]\nid = \"a\" title = 1\n",
+            "[roadmap]\nid = \"a\\u0062\"\n",
+            "[roadmap]\nidx = \"a\"\n",
+            "[roadmap]\nid = \"a\n",
+            "\u{feff}[roadmap]\nid = \"a\"\n",
+        ] {
+            assert_eq!(head(text), None, "{text:?}");
+        }
+        // A head cut inside the id line says nothing; a long one still does.
+        let comment = format!("# {}\n", "x".repeat(HEAD - 20));
+        assert_eq!(head(&format!("{comment}[roadmap]\nid = \"abcdefghij\"\n")), None);
+        assert_eq!(
+            head(&format!("# x\n[roadmap]\nid = \"a\"\n{comment}{comment}")),
+            id("a")
+        );
+    }
 
     #[test]
     fn each_shipped_roadmap_has_the_id_of_its_file_name() {

@@ -9,6 +9,7 @@ use roadmap_core::report::lights::{CostLight, cost_light};
 use roadmap_core::state::CostFields;
 use roadmap_core::state::change::Change;
 use roadmap_core::state::file::Written;
+use roadmap_core::state::record::Roadmaps;
 use roadmap_core::target::Target;
 use roadmap_core::{ExitCode, Result};
 use serde::Serialize;
@@ -33,7 +34,7 @@ pub fn run(context: &Context, args: &CostArgs) -> Result<ExitCode> {
         forecast: args.forecast,
     };
     let target = Target::plan(&roadmap.id);
-    let recording = context.record(&catalog, &args.by, args.at, |_| {
+    let recording = context.record(Roadmaps::Every(&catalog), &args.by, args.at, |_| {
         Ok(vec![Change::Cost {
             target,
             fields,

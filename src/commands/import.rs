@@ -11,6 +11,7 @@ use roadmap_core::import::update::{self, Difference};
 use roadmap_core::import::{Key, Named, Plan};
 use roadmap_core::roadmap::{Origin, parse};
 use roadmap_core::state::change::Change;
+use roadmap_core::state::record::Roadmaps;
 use roadmap_core::target::Target;
 use roadmap_core::workspace::{self, ROADMAPS_DIR};
 use roadmap_core::{Error, ExitCode, Result};
@@ -307,7 +308,7 @@ fn risks(context: &Context, args: &ImportArgs, tables: &[Table], name: &str, sho
     catalog.roadmap(&id)?;
     let note = format!("{name}, {}", t!(language, "import-table", table = table.name.trim()));
     let mut counts = None;
-    let recording = context.record(&catalog, &args.by, None, |state| {
+    let recording = context.record(Roadmaps::Every(&catalog), &args.by, None, |state| {
         let log = roadmap_core::risk::risks(state);
         let import = import_risks(&rows, &id, &log, &note);
         let changes = import.changes.clone();
@@ -481,7 +482,7 @@ fn record(
     let Some(roadmap) = catalog.get(id) else {
         return Ok(t!(language, "import-status-not-loaded") + "\n");
     };
-    let recording = context.record(&catalog, &args.by, None, |state| {
+    let recording = context.record(Roadmaps::Every(&catalog), &args.by, None, |state| {
         let mut changes: Vec<Change> = differences
             .iter()
             .filter_map(|d| match d {

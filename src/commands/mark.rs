@@ -5,6 +5,7 @@ use roadmap_core::catalog::Catalog;
 use roadmap_core::state::Mark;
 use roadmap_core::state::change::{Ask, Change, expand};
 use roadmap_core::state::file::Written;
+use roadmap_core::state::record::Roadmaps;
 use roadmap_core::target::Target;
 use roadmap_core::{ExitCode, Result};
 
@@ -66,13 +67,14 @@ fn mark(
     by: &ByArg,
     on: Option<chrono::NaiveDate>,
 ) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
+    let named: Vec<String> = targets.iter().filter_map(|t| Address::roadmap_named(t)).collect();
+    let (catalog, dirs) = context.catalog_named(&named.iter().map(String::as_str).collect::<Vec<_>>())?;
     // Every address is checked before anything is written.
     let resolved = targets
         .iter()
         .map(|t| Address::resolve(&catalog, t).map(|(address, _, milestone)| (address, milestone)))
         .collect::<Result<Vec<_>>>()?;
-    let recording = context.record(&catalog, by, on, |state| {
+    let recording = context.record(Roadmaps::Named(&catalog, &dirs), by, on, |state| {
         Ok(resolved
             .iter()
             .flat_map(|(a, m)| expand(state, a, m, ask, note))

@@ -9,6 +9,7 @@ use roadmap_core::address::Address;
 use roadmap_core::state::Op;
 use roadmap_core::state::change::Change;
 use roadmap_core::state::file::Written;
+use roadmap_core::state::record::Roadmaps;
 use roadmap_core::target::{Target, TargetKind};
 use roadmap_core::{Error, ExitCode, Result};
 
@@ -57,7 +58,7 @@ pub fn run(context: &Context, args: &ReattachArgs) -> Result<ExitCode> {
         (to, address.to_string())
     };
     let mut count = 0;
-    let recording = context.record(&catalog, &args.by, None, |state| {
+    let recording = context.record(Roadmaps::Every(&catalog), &args.by, None, |state| {
         let under: Vec<_> = state
             .ordered
             .iter()

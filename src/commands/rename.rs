@@ -7,6 +7,7 @@
 use roadmap_core::error::Doing;
 use roadmap_core::roadmap::{Origin, edit, parse};
 use roadmap_core::state::change::Change;
+use roadmap_core::state::record::Roadmaps;
 use roadmap_core::target::Target;
 use roadmap_core::{Error, ExitCode, Result};
 
@@ -68,7 +69,7 @@ pub fn run(context: &Context, args: &RenameArgs) -> Result<ExitCode> {
         roadmap_core::files::replace(&to, text.as_bytes(), "the roadmap file")?;
     }
     let mut count = 0;
-    let recorded = context.record(&catalog, &args.by, None, |state| {
+    let recorded = context.record(Roadmaps::Every(&catalog), &args.by, None, |state| {
         count = state
             .ordered
             .iter()

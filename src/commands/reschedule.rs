@@ -7,6 +7,7 @@ use roadmap_core::roadmap::Milestone;
 use roadmap_core::schedule::{Baseline, baseline, due_now, following, read_move, shifted, weeks_between};
 use roadmap_core::state::change::Change;
 use roadmap_core::state::file::Written;
+use roadmap_core::state::record::Roadmaps;
 use roadmap_core::target::Target;
 use roadmap_core::{Error, ExitCode, Result};
 
@@ -30,7 +31,7 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
     let mut along: Vec<(&Milestone, Option<String>, String)> = Vec::new();
     let mut kept: Vec<&Milestone> = Vec::new();
     let mut overtaken: Vec<&Milestone> = Vec::new();
-    let recording = context.record(&catalog, &args.by, None, |state| {
+    let recording = context.record(Roadmaps::Every(&catalog), &args.by, None, |state| {
         let due = due_now(roadmap, milestone, state);
         let new = read_move(&args.due, roadmap, state)?;
         // Where it was first due: before its first move, or (never moved) now.

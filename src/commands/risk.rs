@@ -5,6 +5,7 @@
 use roadmap_core::risk::{self, Risk};
 use roadmap_core::state::change::Change;
 use roadmap_core::state::file::Written;
+use roadmap_core::state::record::Roadmaps;
 use roadmap_core::state::{RiskFields, State};
 use roadmap_core::target::{Target, TargetKind};
 use roadmap_core::{Error, ExitCode, Result};
@@ -145,7 +146,7 @@ fn write(
     plan: impl FnOnce(&State<'_>) -> Result<Option<(Target, RiskFields, Option<String>)>>,
 ) -> Result<ExitCode> {
     let catalog = context.catalog()?;
-    let recording = context.record(&catalog, by, None, |state| {
+    let recording = context.record(Roadmaps::Every(&catalog), by, None, |state| {
         Ok(plan(state)?
             .map(|(target, fields, note)| Change::Risk { target, fields, note })
             .into_iter()

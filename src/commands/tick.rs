@@ -15,6 +15,7 @@ use roadmap_core::filter::Filter;
 use roadmap_core::roadmap::{Milestone, Roadmap};
 use roadmap_core::state::change::{Ask, Change};
 use roadmap_core::state::file::Written;
+use roadmap_core::state::record::Roadmaps;
 use roadmap_core::state::{Mark, Op, State};
 use roadmap_core::status::{Standing, standings};
 use roadmap_core::workspace::Recorder;
@@ -184,7 +185,7 @@ fn ticking(
         };
         if let Some(wanted) = decided {
             let on = on.filter(|d| *d != recorded_on);
-            let recording = context.record(catalog, &args.by, on, |_| Ok(wanted))?;
+            let recording = context.record(Roadmaps::Every(catalog), &args.by, on, |_| Ok(wanted))?;
             pending(language, 0);
             let said = match recording.written {
                 Written::Appended(_) => recording.confirmation(language),

@@ -3,16 +3,63 @@
 //! are, asks the command what to change, and appends the events, with the
 //! pins that keep older changes recorded by a step's place on their step.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+use foldhash::HashSet;
 
 use super::State;
 use super::change::{Author, Change, events_for, pins};
-use super::event::Event;
+use super::event::{Event, Op};
 use super::file::{self, Written};
 use crate::address::Resolver;
 use crate::catalog::Catalog;
 use crate::error::Result;
+
+/// The roadmaps a write folds the log against.
+#[derive(Debug, Clone, Copy)]
+pub enum Roadmaps<'c> {
+    /// Every roadmap.
+    Every(&'c Catalog),
+    /// Only the ones the changes are on (`Catalog::load_named`), and the
+    /// folders to load every one from when the log needs them (`folds_alone`).
+    Named(&'c Catalog, &'c [PathBuf]),
+}
+
+/// Whether `events` fold against only the roadmaps in `catalog` to what
+/// they fold to against every roadmap, for each target in them, and leave
+/// no pin to make in any other: no roadmap was ever renamed, no rekey moves
+/// changes from one roadmap to another, and every change recorded by a
+/// step's place in a roadmap not loaded is pinned already. Then each change
+/// counts in its own roadmap, resolved against that roadmap alone.
+fn folds_alone(events: &[Event], catalog: &Catalog) -> bool {
+    let mut pinned = HashSet::default();
+    for event in events {
+        match event.op {
+            Op::Rename => return false,
+            // A rekey's `to` begins with its roadmap's id; one that is no
+            // target at all moves nothing when folded.
+            Op::Rekey
+                if event
+                    .to
+                    .as_deref()
+                    .is_some_and(|to| to.split(['/', '#']).next() != Some(event.target.roadmap())) =>
+            {
+                return false;
+            }
+            Op::Rekey => {
+                pinned.insert(&event.target);
+            }
+            _ => {}
+        }
+    }
+    events.iter().all(|e| {
+        e.op == Op::Rekey
+            || !e.target.is_by_place()
+            || catalog.get(e.target.roadmap()).is_some()
+            || pinned.contains(&e.target)
+    })
+}
 
 /// What a write did: the events the command asked for (pins not counted).
 #[derive(Debug)]
@@ -27,12 +74,21 @@ pub fn record(
     path: &Path,
     lock_timeout: Option<Duration>,
     waiting: impl FnOnce(),
-    catalog: &Catalog,
+    roadmaps: Roadmaps<'_>,
     author: &Author,
     plan: impl FnOnce(&State<'_>) -> Result<Vec<Change>>,
 ) -> Result<Recorded> {
     let mut asked = Vec::new();
     let written = file::update(path, lock_timeout, waiting, |log| {
+        let every;
+        let catalog = match roadmaps {
+            Roadmaps::Every(catalog) => catalog,
+            Roadmaps::Named(catalog, _) if folds_alone(&log.events, catalog) => catalog,
+            Roadmaps::Named(_, dirs) => {
+                every = Catalog::load(dirs)?;
+                &every
+            }
+        };
         let state = State::fold(&log.events, &Resolver::new(catalog));
         asked = events_for(&state, &plan(&state)?, author);
         if asked.is_empty() {
