@@ -72,8 +72,51 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Log> {
             "roadmap writes UTF-8 only: restore the file from git, or delete the broken line",
         )])
     })?;
-    let mut parser = Parser::default();
-    parser.feed(path, text);
+    parse_in_parts(path, text, second_part(text))
+}
+
+/// A state file this big is read in two parts at once, where there are two
+/// cores: reading its lines is most of a write on 100k changes.
+const TWO_PARTS_FROM: usize = 1 << 20;
+
+/// Where the second half of a big `text` begins: after the line end nearest
+/// its middle, when some line before it is not blank (so the second part
+/// reads as one that follows the header, as it would in one pass).
+fn second_part(text: &str) -> Option<usize> {
+    if text.len() < TWO_PARTS_FROM || std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get) < 2 {
+        return None;
+    }
+    let at = text.len() / 2 + text.as_bytes()[text.len() / 2..].iter().position(|b| *b == b'\n')? + 1;
+    (at < text.len() && !text[..at].trim().is_empty()).then_some(at)
+}
+
+/// Reads `text` in one pass, or in two at once from `second` (a line's
+/// start after a line that is not blank), joined as one pass would read it.
+fn parse_in_parts(path: &str, text: &str, second: Option<usize>) -> Result<Log> {
+    let lines = |part: &str| part.bytes().filter(|b| *b == b'\n').count() + 1;
+    let Some(at) = second else {
+        let mut parser = Parser::with_room(lines(text));
+        parser.feed(path, text, 0..text.len(), 1);
+        return parser.finish();
+    };
+    let (first_lines, rest_lines) = (lines(&text[..at]), lines(&text[at..]));
+    // Room for both parts in the first, so the second is moved in without
+    // growing it (fresh pages for a log of 100k changes cost more than the
+    // second thread gains).
+    let mut parser = Parser::with_room(first_lines + rest_lines);
+    let rest = std::thread::scope(|scope| {
+        let rest = scope.spawn(move || {
+            let mut rest = Parser {
+                header_seen: true,
+                ..Parser::with_room(rest_lines)
+            };
+            rest.feed(path, text, at..text.len(), first_lines);
+            rest
+        });
+        parser.feed(path, text, 0..at, 1);
+        rest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
+    parser.follow_with(rest);
     parser.finish()
 }
 
@@ -83,16 +126,25 @@ struct Parser {
     log: Log,
     diagnostics: Vec<Diagnostic>,
     header_seen: bool,
+    /// A line of a newer format was read: nothing after it counts.
+    stopped: bool,
 }
 
 impl Parser {
-    fn feed(&mut self, path: &str, text: &str) {
-        let lines = text.bytes().filter(|b| *b == b'\n').count() + 1;
-        self.log.events.reserve(lines);
-        self.log.lines.reserve(lines);
-        let mut offset = 0;
-        for (index, raw) in text.split_inclusive('\n').enumerate() {
-            let number = index + 1;
+    /// A parser with room for the changes of `lines` lines.
+    fn with_room(lines: usize) -> Parser {
+        let mut parser = Parser::default();
+        parser.log.events.reserve(lines);
+        parser.log.lines.reserve(lines);
+        parser
+    }
+
+    /// Reads the lines in `part` of `text` (from a line's start to a line's
+    /// end or the end), the first of them line `first_number` of the file.
+    fn feed(&mut self, path: &str, text: &str, part: std::ops::Range<usize>, first_number: usize) {
+        let mut offset = part.start;
+        for (index, raw) in text[part].split_inclusive('\n').enumerate() {
+            let number = first_number + index;
             let start = offset;
             offset += raw.len();
             let line = raw.trim_end_matches(['\n', '\r']);
@@ -134,6 +186,7 @@ impl Parser {
                         )
                         .with_hint("upgrade roadmap to read it; the file was left untouched"),
                     ];
+                    self.stopped = true;
                     return;
                 }
                 Line::Bad { column, message, hint } => {
@@ -150,6 +203,22 @@ impl Parser {
                 }
             }
         }
+    }
+
+    /// The lines `rest` read, as if read after these in the same pass.
+    fn follow_with(&mut self, rest: Parser) {
+        if self.stopped {
+            return;
+        }
+        if rest.stopped {
+            self.diagnostics = rest.diagnostics;
+            self.stopped = true;
+            return;
+        }
+        self.log.events.extend(rest.log.events);
+        self.log.lines.extend(rest.log.lines);
+        self.log.version = self.log.version.max(rest.log.version);
+        self.diagnostics.extend(rest.diagnostics);
     }
 
     fn push(&mut self, event: Event, number: usize) {
@@ -538,6 +607,54 @@ mod tests {
         format!(
             "{{\"id\":\"{id}\",\"at\":\"2026-11-20T10:00:00Z\",\"by\":\"anna\",\"op\":\"{op}\",\"target\":\"{target}\"}}\n"
         )
+    }
+
+    #[test]
+    fn two_parts_read_as_one_pass_wherever_the_second_begins() {
+        // Every kind of line a state file can hold, good and bad.
+        let kinds = [
+            HEADER.to_string(),
+            "{\"roadmap_state\":2}\r\n".to_string(),
+            "{\"roadmap_state\":99}\n".to_string(),
+            line("a", "done", "r/m/1"),
+            line("b", "skip", "r/m/2"),
+            line("a", "done", "r/m/1"),
+            line("c", "reopen", "r#risk"),
+            "\n".to_string(),
+            "  \t\r\n".to_string(),
+            "{\"id\":\"d\",\"at\":5}\n".to_string(),
+            "{\"id\":\"e\",\"at\":\"2026-11-20T10:00:00Z\",\"by\":\"x\",\"op\":\"fly\",\"target\":\"r/m\"}\n".to_string(),
+            "<<<<<<< HEAD\n".to_string(),
+            "not json\n".to_string(),
+            "[1, 2]\n".to_string(),
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % below as u64).unwrap()
+        };
+        let mut compared = 0;
+        for _ in 0..400 {
+            let count = 1 + next(12);
+            let mut text: String = (0..count).map(|_| kinds[next(kinds.len())].as_str()).collect();
+            if next(4) == 0 {
+                text.push_str("{\"id\":\"f\",\"at\"");
+            }
+            let one_pass = format!("{:?}", parse_in_parts("s", &text, None));
+            let starts = text.match_indices('\n').map(|(i, _)| i + 1).filter(|&at| at < text.len());
+            for at in starts.filter(|&at| !text[..at].trim().is_empty()) {
+                assert_eq!(
+                    format!("{:?}", parse_in_parts("s", &text, Some(at))),
+                    one_pass,
+                    "{text:?} from {at}"
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 1000, "{compared}");
+        assert_eq!(second_part(&HEADER.repeat(1000)), None, "a small file is read in one pass");
     }
 
     #[test]
