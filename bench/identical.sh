@@ -3,7 +3,8 @@
 # BASE (a commit, default the first commit of the performance work) and of
 # the working tree, generates plans with the benchmark's generator, and runs
 # every view in every format, language and width with both, comparing the
-# bytes of standard output, standard error and the exit code.
+# bytes of standard output, standard error and the exit code; then the writes
+# (done, reopen, skip, note), comparing also the lines each appends.
 #
 #   bench/identical.sh                  # BASE = 5d09289, sizes 300 and 2500
 #   bench/identical.sh BASE "300 2500 10000"
@@ -98,8 +99,72 @@ for n in $SIZES; do
         done
     done
 done
+# The writes: each on a fresh copy of the changes recorded by the steps'
+# places (the first write pins them all) and by their keys, at a fixed
+# time; the lines each appends are compared with the ids it made numbered in
+# order (they are random), with its output, errors and exit code.
+new_lines() { # new_lines PRISTINE WRITTEN: the appended lines, new ids numbered
+    python3 - "$1" "$2" <<'PY'
+import json, re, sys
+old = open(sys.argv[1]).read()
+known = set(re.findall(r'"id":"([0-9a-f]+)"', old))
+numbered = {}
+def name(m):
+    i = m.group(2)
+    if i in known:
+        return m.group(0)
+    numbered.setdefault(i, f"new{len(numbered) + 1}")
+    return f'"{m.group(1)}":"{numbered[i]}"'
+for line in open(sys.argv[2]).read()[len(old):].splitlines():
+    print(re.sub(r'"(id|prev)":"([0-9a-f]+)"', name, line))
+PY
+}
+writes=0
+for n in $SIZES; do
+    dir=$WORK/n$n
+    step=$(cat "$dir/open-step.txt")
+    milestone=${step%/*}
+    other=$(basename "$(find "$dir/roadmaps" -name '*.toml' | sort | tail -1)" .toml)/m001
+    WRITES=(
+        "done $step" "done $milestone" "reopen $step" "skip $step --note ej-aktuellt"
+        "note $step en-anteckning" "done $step $other" "done nosuch/m001" "done ${milestone%/*}/nosuch"
+    )
+    for pristine in state.jsonl state-keyed.jsonl; do
+        for lang in sv nb en; do
+            for cmd in "${WRITES[@]}"; do
+                for bin in old new; do
+                    b=$OLD
+                    [ $bin = new ] && b=$NEW
+                    # One path for both: the confirmation names it.
+                    cp "$dir/$pristine" "$WORK/run.state"
+                    # shellcheck disable=SC2086 # the command's words
+                    ROADMAP_NOW=2026-11-22T09:00:00Z COLUMNS=120 "$b" --roadmaps "$dir/roadmaps" \
+                        --state "$WORK/run.state" --today "$TODAY" --lang "$lang" --color never $cmd \
+                        >"$WORK/$bin.out" 2>"$WORK/$bin.err" && echo 0 >"$WORK/$bin.code" || echo $? >"$WORK/$bin.code"
+                    new_lines "$dir/$pristine" "$WORK/run.state" >"$WORK/$bin.lines"
+                done
+                writes=$((writes + 1))
+                # The first write on changes by place pins them: a header, the pins, the tick.
+                if [ "$cmd" = "done $step" ] && [ "$pristine" = state.jsonl ] && [ "$(wc -l <"$WORK/new.lines")" -le 2 ]; then
+                    different=$((different + 1))
+                    log "N=$n: the first write on changes by place pinned nothing"
+                fi
+                for part in out err code lines; do
+                    if ! cmp -s "$WORK/old.$part" "$WORK/new.$part"; then
+                        different=$((different + 1))
+                        log "DIFFERENT ($part): N=$n lang=$lang $pristine: roadmap $cmd"
+                        diff "$WORK/old.$part" "$WORK/new.$part" | head -10 >&2 || true
+                    fi
+                done
+            done
+        done
+    done
+done
+log "$writes writes compared"
+compared=$((compared + writes))
+
 if [ "$different" -gt 0 ]; then
     echo "$different of $compared commands differ between $BASE and the working tree"
     exit 1
 fi
-echo "$compared commands (sizes $SIZES; sv, nb, en; widths 60, 120, 400; colour on and off): the same bytes, errors and exit codes from $BASE and the working tree"
+echo "$compared commands (sizes $SIZES; views in sv, nb, en, widths 60, 120, 400, colour on and off; $writes writes in sv, nb, en on changes by place and by key): the same bytes, errors, exit codes and lines written from $BASE and the working tree"
