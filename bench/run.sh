@@ -120,7 +120,7 @@ bench shipped status 100 1000 "${SHIPPED[*]}"
 peak shipped status "${SHIPPED[@]}"
 
 # ---------------------------------------------------------------- each size
-declare -A SIZE_NOTE TASK_NOTE
+declare -A SIZE_NOTE TASK_NOTE PINS
 TJ_NOTE=
 for n in $SIZES; do
     dir=$WORK/n$n
@@ -143,13 +143,22 @@ for n in $SIZES; do
         # shellcheck disable=SC2086 # the command's words
         peak "$n" "$cmd" "${base[@]}" $cmd
     done
-    # done: every run starts from a pristine copy of the state, so each one writes.
+    # done: every run starts from a pristine copy of a state, so each one writes.
+    # On the changes as roadmap records them (steps by key), and on the same
+    # changes as its first release recorded them (steps by place), where the
+    # first write after an upgrade pins every one of them.
     run_state=$dir/state-run.jsonl
     done_cmd=("$BIN" --roadmaps "$dir/roadmaps" --state "$run_state" --today "$TODAY" --color never done "$step" --by bench)
-    bench "$n" "done (1 step)" "$min_runs" "$max_runs" --prepare "cp $dir/state.jsonl $run_state" "${done_cmd[*]}"
-    cp "$dir/state.jsonl" "$run_state"
-    peak "$n" "done (1 step)" "${done_cmd[@]}"
-    [ "$(wc -l <"$run_state")" -gt "$(wc -l <"$dir/state.jsonl")" ] || die "done did not write for N=$n"
+    for spec in "state-keyed.jsonl|done (1 step)" "state.jsonl|done (first write, steps by place)"; do
+        pristine=$dir/${spec%%|*}
+        name=${spec#*|}
+        bench "$n" "$name" "$min_runs" "$max_runs" --prepare "cp $pristine $run_state" "${done_cmd[*]}"
+        cp "$pristine" "$run_state"
+        peak "$n" "$name" "${done_cmd[@]}"
+        [ "$(wc -l <"$run_state")" -gt "$(wc -l <"$pristine")" ] || die "$name did not write for N=$n"
+    done
+    # The last write was the first on the changes by place: a header, the pins, the tick.
+    PINS[$n]=$(($(wc -l <"$run_state") - $(wc -l <"$dir/state.jsonl") - 2))
 
     if [ -n "$HAVE_TASK" ]; then
         tw=$WORK/tw$n
@@ -243,7 +252,7 @@ echo "## Results"
 echo
 echo "Times are hyperfine's wall-clock mean ± σ over the runs (1 warm-up run first), CPU is the mean user + system time; peak RSS is GNU time's maximum resident set size of one more run."
 echo "\"vs task overdue\" is our mean divided by \`task overdue\`'s mean at the same N (below 1: we are faster)."
-echo "\`done (1 step)\` ticks one open step; \`--prepare\` restores a pristine copy of the state file before each run, so every run writes."
+echo "\`done (1 step)\` ticks one open step; \`--prepare\` restores a pristine copy of the state file before each run, so every run writes. Its state records steps by key, as roadmap does. \`done (first write, steps by place)\` ticks the same step on the same changes recorded by the steps' places, as the first release did: the first write after an upgrade, which pins each of them to its step (a rekey line each) and needs every plan to do it (it wrote $(for n in $SIZES; do printf '%s at %s, ' "${PINS[$n]:-?}" "$n"; done | sed 's/, $//') pins and the header of format 2)."
 echo
 echo "| N | command | mean ± σ (ms) | CPU user+sys (ms) | peak RSS (MiB) | vs task overdue |"
 echo "|---:|---|---:|---:|---:|---|"

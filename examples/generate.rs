@@ -16,6 +16,10 @@
 //! - `OUT/state.jsonl`: the state file, with EVENTS changes (done, reopen, skip,
 //!   note) on targets that exist, in time order, each state-setting change
 //!   linked by `prev` to the previous one on the same target.
+//! - `OUT/state-keyed.jsonl`: the same changes with each step's recorded
+//!   by its key (its fingerprint), as `roadmap` records them; `state.jsonl`
+//!   records them by the step's place, as the first release did, so a write
+//!   on it first pins them all.
 //! - `OUT/tasks.json`: the dated milestones that have an end as Taskwarrior
 //!   tasks, one JSON object per line, for `task import`. A milestone that the
 //!   state makes done is `completed`, one it makes skipped is `deleted`, the
@@ -625,6 +629,36 @@ fn state_file(
     Ok(targets)
 }
 
+/// Writes the state file `from` again at `to` with each step's changes
+/// recorded by the step's key (its fingerprint), as `roadmap` records them,
+/// not by its place, as its first release did. The keys are the ones
+/// `roadmap` itself gives the generated steps.
+fn keyed_state_file(roadmaps: &Path, from: &Path, to: &Path) -> std::io::Result<()> {
+    let catalog = roadmap_core::catalog::Catalog::load(&[roadmaps.to_path_buf()])
+        .map_err(|e| std::io::Error::other(format!("the generated roadmaps do not load: {e}")))?;
+    let key = |target: &str| {
+        let mut parts = target.split('/');
+        let (roadmap, milestone, place) = (parts.next()?, parts.next()?, parts.next()?.parse::<usize>().ok()?);
+        let milestone = catalog.get(roadmap)?.milestones.iter().find(|m| m.id == milestone)?;
+        let step = milestone.steps.get(place.checked_sub(1)?)?;
+        Some(format!("{roadmap}/{}/{}", milestone.id, step.key()))
+    };
+    let mut out = String::new();
+    for line in std::fs::read_to_string(from)?.lines() {
+        let mut value: serde_json::Value = serde_json::from_str(line)?;
+        // Format 2 is the first with steps by key: the one `roadmap` writes.
+        if value.get("roadmap_state").is_some() {
+            value["roadmap_state"] = roadmap_core::state::file::BASE_VERSION.into();
+        }
+        if let Some(keyed) = value.get("target").and_then(|t| t.as_str()).and_then(key) {
+            value["target"] = keyed.into();
+        }
+        out.push_str(&value.to_string());
+        out.push('\n');
+    }
+    std::fs::write(to, out)
+}
+
 /// Done, skipped or open, as `src/progress.rs` decides, and when it was decided.
 fn outcome(file: &RoadmapFile, milestone: usize, targets: &HashMap<String, Target>) -> (Mark, Option<DateTime<Utc>>) {
     let own = targets.get(&address(file, milestone, None));
@@ -817,6 +851,11 @@ fn generate(args: &Args) -> std::io::Result<()> {
         args.per_file,
         args.events,
         &args.out.join("state.jsonl"),
+    )?;
+    keyed_state_file(
+        &roadmaps,
+        &args.out.join("state.jsonl"),
+        &args.out.join("state-keyed.jsonl"),
     )?;
     let (tasks, open_step) = tasks_file(&mut task_rng, &files, &targets, &args.out.join("tasks.json"))?;
     expected_file(&files, &targets, &args.out.join("expected.json"))?;
