@@ -623,7 +623,8 @@ mod tests {
             "\n".to_string(),
             "  \t\r\n".to_string(),
             "{\"id\":\"d\",\"at\":5}\n".to_string(),
-            "{\"id\":\"e\",\"at\":\"2026-11-20T10:00:00Z\",\"by\":\"x\",\"op\":\"fly\",\"target\":\"r/m\"}\n".to_string(),
+            "{\"id\":\"e\",\"at\":\"2026-11-20T10:00:00Z\",\"by\":\"x\",\"op\":\"fly\",\"target\":\"r/m\"}\n"
+                .to_string(),
             "<<<<<<< HEAD\n".to_string(),
             "not json\n".to_string(),
             "[1, 2]\n".to_string(),
@@ -643,7 +644,10 @@ mod tests {
                 text.push_str("{\"id\":\"f\",\"at\"");
             }
             let one_pass = format!("{:?}", parse_in_parts("s", &text, None));
-            let starts = text.match_indices('\n').map(|(i, _)| i + 1).filter(|&at| at < text.len());
+            let starts = text
+                .match_indices('\n')
+                .map(|(i, _)| i + 1)
+                .filter(|&at| at < text.len());
             for at in starts.filter(|&at| !text[..at].trim().is_empty()) {
                 assert_eq!(
                     format!("{:?}", parse_in_parts("s", &text, Some(at))),
@@ -654,7 +658,11 @@ mod tests {
             }
         }
         assert!(compared > 1000, "{compared}");
-        assert_eq!(second_part(&HEADER.repeat(1000)), None, "a small file is read in one pass");
+        assert_eq!(
+            second_part(&HEADER.repeat(1000)),
+            None,
+            "a small file is read in one pass"
+        );
     }
 
     #[test]
