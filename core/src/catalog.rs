@@ -151,7 +151,7 @@ impl Catalog {
         let mut seen = foldhash::HashSet::default();
         let mut roadmaps = Vec::new();
         for path in listed?.into_iter().flatten() {
-            let (id, mut parsed) = match head_id(&path) {
+            let (id, parsed) = match head_id(&path) {
                 Some(id) if ids.contains(&id.as_str()) => {
                     let roadmap = load_file(&path).ok()?;
                     (id, Some(roadmap))
@@ -165,12 +165,12 @@ impl Catalog {
             if !seen.insert(id.clone()) || parsed.as_ref().is_some_and(|r| r.id != id) {
                 return None;
             }
-            if let Some(roadmap) = parsed.as_mut().filter(|r| ids.contains(&r.id.as_str())) {
+            if let Some(mut roadmap) = parsed.filter(|r| ids.contains(&r.id.as_str())) {
                 roadmap.origin = Origin::File {
                     path,
                     replaces_shipped: shipped_id(&id).is_some(),
                 };
-                roadmaps.extend(parsed);
+                roadmaps.push(roadmap);
             }
         }
         for id in ids {
