@@ -149,7 +149,7 @@ for n in $SIZES; do
     # first write after an upgrade pins every one of them.
     run_state=$dir/state-run.jsonl
     done_cmd=("$BIN" --roadmaps "$dir/roadmaps" --state "$run_state" --today "$TODAY" --color never done "$step" --by bench)
-    for spec in "state-keyed.jsonl|done (1 step)" "state.jsonl|done (first write, steps by place)"; do
+    for spec in "state-keyed.jsonl|done (1 step)" "state.jsonl|done (first write: steps by place)"; do
         pristine=$dir/${spec%%|*}
         name=${spec#*|}
         bench "$n" "$name" "$min_runs" "$max_runs" --prepare "cp $pristine $run_state" "${done_cmd[*]}"
@@ -252,7 +252,7 @@ echo "## Results"
 echo
 echo "Times are hyperfine's wall-clock mean ± σ over the runs (1 warm-up run first), CPU is the mean user + system time; peak RSS is GNU time's maximum resident set size of one more run."
 echo "\"vs task overdue\" is our mean divided by \`task overdue\`'s mean at the same N (below 1: we are faster)."
-echo "\`done (1 step)\` ticks one open step; \`--prepare\` restores a pristine copy of the state file before each run, so every run writes. Its state records steps by key, as roadmap does. \`done (first write, steps by place)\` ticks the same step on the same changes recorded by the steps' places, as the first release did: the first write after an upgrade, which pins each of them to its step (a rekey line each) and needs every plan to do it (it wrote $(for n in $SIZES; do printf '%s at %s, ' "${PINS[$n]:-?}" "$n"; done | sed 's/, $//') pins and the header of format 2)."
+echo "\`done (1 step)\` ticks one open step; \`--prepare\` restores a pristine copy of the state file before each run, so every run writes. Its state records steps by key, as roadmap does. \`done (first write: steps by place)\` ticks the same step on the same changes recorded by the steps' places, as the first release did: the first write after an upgrade, which pins each of them to its step (a rekey line each) and needs every plan to do it (it wrote $(for n in $SIZES; do printf '%s at %s, ' "${PINS[$n]:-?}" "$n"; done | sed 's/, $//') pins and the header of format 2)."
 echo
 echo "| N | command | mean ± σ (ms) | CPU user+sys (ms) | peak RSS (MiB) | vs task overdue |"
 echo "|---:|---|---:|---:|---:|---|"
