@@ -66,6 +66,19 @@ COMMANDS=(
 
 compared=0
 different=0
+# compare WHERE PART...: each PART (out, err, ...) of the old run against the
+# new one; a difference is counted and shown.
+compare() {
+    local where=$1 part
+    shift
+    for part in "$@"; do
+        if ! cmp -s "$WORK/old.$part" "$WORK/new.$part"; then
+            different=$((different + 1))
+            log "DIFFERENT ($part): $where"
+            diff "$WORK/old.$part" "$WORK/new.$part" | head -10 >&2 || true
+        fi
+    done
+}
 for n in $SIZES; do
     dir=$WORK/n$n
     log "N=$n: generating"
@@ -87,13 +100,7 @@ for n in $SIZES; do
                             >"$WORK/$bin.out" 2>"$WORK/$bin.err" && echo 0 >"$WORK/$bin.code" || echo $? >"$WORK/$bin.code"
                     done
                     compared=$((compared + 1))
-                    for part in out err code; do
-                        if ! cmp -s "$WORK/old.$part" "$WORK/new.$part"; then
-                            different=$((different + 1))
-                            log "DIFFERENT ($part): N=$n lang=$lang width=$width color=$color: roadmap $cmd"
-                            diff "$WORK/old.$part" "$WORK/new.$part" | head -10 >&2 || true
-                        fi
-                    done
+                    compare "N=$n lang=$lang width=$width color=$color: roadmap $cmd" out err code
                 done
             done
         done
@@ -149,13 +156,7 @@ for n in $SIZES; do
                     different=$((different + 1))
                     log "N=$n: the first write on changes by place pinned nothing"
                 fi
-                for part in out err code lines; do
-                    if ! cmp -s "$WORK/old.$part" "$WORK/new.$part"; then
-                        different=$((different + 1))
-                        log "DIFFERENT ($part): N=$n lang=$lang $pristine: roadmap $cmd"
-                        diff "$WORK/old.$part" "$WORK/new.$part" | head -10 >&2 || true
-                    fi
-                done
+                compare "N=$n lang=$lang $pristine: roadmap $cmd" out err code lines
             done
         done
     done
