@@ -58,9 +58,11 @@ impl Address {
 
     /// The roadmap id an address as written names, read as `resolve` reads
     /// it; `None` when it is no target at all.
-    pub fn roadmap_named(text: &str) -> Option<String> {
-        let target: Target = Address::wanted(text).parse().ok()?;
-        Some(target.roadmap().to_string())
+    pub fn roadmap_named(text: &str) -> Option<&str> {
+        let wanted = Address::wanted(text);
+        let target: Target = wanted.parse().ok()?;
+        // A target is its text: its roadmap id is where the text begins.
+        Some(&wanted[..target.roadmap().len()])
     }
 
     /// An address as written, without the spaces and slashes around it.

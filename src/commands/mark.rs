@@ -67,8 +67,8 @@ fn mark(
     by: &ByArg,
     on: Option<chrono::NaiveDate>,
 ) -> Result<ExitCode> {
-    let named: Vec<String> = targets.iter().filter_map(|t| Address::roadmap_named(t)).collect();
-    let (catalog, dirs) = context.catalog_named(&named.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let named: Vec<&str> = targets.iter().filter_map(|t| Address::roadmap_named(t)).collect();
+    let (catalog, dirs) = context.catalog_named(&named)?;
     // Every address is checked before anything is written.
     let resolved = targets
         .iter()
