@@ -4,7 +4,8 @@
 # the working tree, generates plans with the benchmark's generator, and runs
 # every view in every format, language and width with both, comparing the
 # bytes of standard output, standard error and the exit code; then the writes
-# (done, reopen, skip, note), comparing also the lines each appends.
+# (done, reopen, skip, note, reschedule, cost), comparing also the lines each
+# appends.
 #
 #   bench/identical.sh                  # BASE = 5d09289, sizes 300 and 2500
 #   bench/identical.sh BASE "300 2500 10000"
@@ -135,6 +136,8 @@ for n in $SIZES; do
     WRITES=(
         "done $step" "done $milestone" "reopen $step" "skip $step --note ej-aktuellt"
         "note $step en-anteckning" "done $step $other" "done nosuch/m001" "done ${milestone%/*}/nosuch"
+        "reschedule $milestone 2027-12-31" "reschedule $milestone v.50 --shift-following"
+        "reschedule nosuch/m001 2027-12-31" "cost ${milestone%/*} --spent 12.5" "cost nosuch --forecast 900"
     )
     for pristine in state.jsonl state-keyed.jsonl; do
         for lang in sv nb en; do

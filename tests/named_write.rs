@@ -1,5 +1,5 @@
-//! A change on named plans (`done`, `reopen`, `skip`, `note`) reads only
-//! their files, and the heads of the others: what it writes must be what
+//! A change on named plans (`done`, `reopen`, `skip`, `note`, `reschedule`,
+//! `cost`) reads only their files, and the heads of the others: what it writes must be what
 //! reading every plan would write. Old ticks recorded by a step's place in
 //! another plan are still pinned, a renamed plan's ticks stay with it, two
 //! files with one id still stop it, and a broken plan beside it does not.
@@ -184,4 +184,80 @@ fn a_file_of_your_own_with_a_shipped_id_is_the_one_ticked_wherever_its_id_is() {
         json!(format!("hubs-sdk/m/{}", fingerprint("Egen uppgift")))
     );
     assert_eq!(marks(&sandbox, "hubs-sdk"), [pair("Egen uppgift", "done")]);
+}
+
+#[test]
+fn a_reschedule_and_a_cost_read_their_own_plan_as_a_tick_does() {
+    let sandbox = Sandbox::new();
+    sandbox.write(".roadmap/roadmaps/a.toml", plan("a", &["Boka möte"]));
+    sandbox.write(".roadmap/roadmaps/b.toml", plan("b", &["Beställ", "Installera"]));
+    let old = "{\"roadmap_state\":1}\n\
+        {\"id\":\"e1\",\"at\":\"2027-01-10T10:00:00Z\",\"by\":\"anna\",\"op\":\"done\",\"target\":\"b/m/2\"}\n";
+    sandbox.write(".roadmap/state.jsonl", old);
+
+    // The first write after the upgrade pins the old tick in the other plan.
+    expect_code(
+        &at(&sandbox, "2027-02-01T08:00:00Z", &["reschedule", "a/m", "2027-04-30"]),
+        0,
+    );
+    let lines = added(&sandbox, old);
+    let ops: Vec<(&str, &str)> = lines
+        .iter()
+        .filter(|l| l.get("op").is_some())
+        .map(|l| (l["op"].as_str().unwrap(), l["target"].as_str().unwrap()))
+        .collect();
+    assert_eq!(ops, [("rekey", "b/m/2"), ("reschedule", "a/m")], "{lines:?}");
+    assert_eq!(lines[1]["to"], json!(format!("b/m/{}", fingerprint("Installera"))));
+    assert_eq!(
+        (&lines[2]["from"], &lines[2]["to"]),
+        (&json!("2027-03-31"), &json!("2027-04-30"))
+    );
+    assert_eq!(
+        marks(&sandbox, "b"),
+        [pair("Beställ", "open"), pair("Installera", "done")]
+    );
+
+    // A colleague's broken plan holds up neither; each writes its one line,
+    // and the second move follows the first, as reading every plan would.
+    sandbox.write(".roadmap/roadmaps/c.toml", "[roadmap]\nid = \"c\"\ntitle = \n");
+    let before = state(&sandbox);
+    expect_code(
+        &at(&sandbox, "2027-02-02T08:00:00Z", &["cost", "a", "--spent", "120"]),
+        0,
+    );
+    expect_code(
+        &at(&sandbox, "2027-02-03T08:00:00Z", &["reschedule", "a/m", "2027-05-31"]),
+        0,
+    );
+    let lines: Vec<Value> = added(&sandbox, &before)
+        .into_iter()
+        .filter(|l| l.get("op").is_some())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(
+        (&lines[0]["op"], &lines[0]["target"], &lines[0]["cost"]),
+        (&json!("cost"), &json!("a"), &json!({"spent": 120.0}))
+    );
+    let first_move = &added(&sandbox, old)[2]["id"];
+    assert_eq!(
+        (&lines[1]["from"], &lines[1]["to"], &lines[1]["prev"]),
+        (&json!("2027-04-30"), &json!("2027-05-31"), first_move)
+    );
+    let (_, error) = expect_code(&sandbox.run(&["--today", "2027-03-01", "status"]), 1);
+    assert!(error.contains("c.toml:3:"), "{error}");
+
+    // A second file with the plan's id stops both, and nothing is written.
+    std::fs::remove_file(sandbox.path().join(".roadmap/roadmaps/c.toml")).unwrap();
+    sandbox.write(".roadmap/roadmaps/c.toml", plan("a", &["Boka möte"]));
+    let before = state(&sandbox);
+    for args in [
+        &["reschedule", "a/m", "2027-06-30"][..],
+        &["cost", "a", "--forecast", "900"][..],
+    ] {
+        let output = at(&sandbox, "2027-02-04T08:00:00Z", args);
+        let error = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {error}");
+        assert!(error.contains("roadmap id `a` is already used by"), "{error}");
+    }
+    assert_eq!(state(&sandbox), before);
 }

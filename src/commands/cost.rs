@@ -23,7 +23,8 @@ pub fn run(context: &Context, args: &CostArgs) -> Result<ExitCode> {
     if args.spent.is_none() && args.forecast.is_none() {
         return show(context, args);
     }
-    let catalog = context.catalog()?;
+    // Its plan alone, as a tick reads it (`Context::catalog_named`).
+    let (catalog, dirs) = context.catalog_named(&[args.roadmap.as_str()])?;
     let roadmap = catalog.roadmap(&args.roadmap)?;
     if let Some(id) = &args.milestone {
         roadmap.find_milestone(id)?;
@@ -34,7 +35,7 @@ pub fn run(context: &Context, args: &CostArgs) -> Result<ExitCode> {
         forecast: args.forecast,
     };
     let target = Target::plan(&roadmap.id);
-    let recording = context.record(Roadmaps::Every(&catalog), &args.by, args.at, |_| {
+    let recording = context.record(Roadmaps::Named(&catalog, &dirs), &args.by, args.at, |_| {
         Ok(vec![Change::Cost {
             target,
             fields,

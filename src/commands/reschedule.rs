@@ -17,7 +17,9 @@ use crate::i18n::t;
 use crate::render::{baseline_words, sanitize};
 
 pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
+    // Its plan alone, as a tick reads it (`Context::catalog_named`).
+    let named: Vec<&str> = Address::roadmap_named(&args.target).into_iter().collect();
+    let (catalog, dirs) = context.catalog_named(&named)?;
     let (address, roadmap, milestone) = Address::resolve(&catalog, &args.target)?;
     if address.step.is_some() {
         return Err(Error::refused(
@@ -31,7 +33,7 @@ pub fn run(context: &Context, args: &RescheduleArgs) -> Result<ExitCode> {
     let mut along: Vec<(&Milestone, Option<String>, String)> = Vec::new();
     let mut kept: Vec<&Milestone> = Vec::new();
     let mut overtaken: Vec<&Milestone> = Vec::new();
-    let recording = context.record(Roadmaps::Every(&catalog), &args.by, None, |state| {
+    let recording = context.record(Roadmaps::Named(&catalog, &dirs), &args.by, None, |state| {
         let due = due_now(roadmap, milestone, state);
         let new = read_move(&args.due, roadmap, state)?;
         // Where it was first due: before its first move, or (never moved) now.
