@@ -1,5 +1,5 @@
 //! A change on named plans (`done`, `reopen`, `skip`, `note`, `reschedule`,
-//! `cost`) reads only their files, and the heads of the others: what it writes must be what
+//! `cost`; `tick` in tests/tick.rs) reads only their files, and the heads of the others: what it writes must be what
 //! reading every plan would write. Old ticks recorded by a step's place in
 //! another plan are still pinned, a renamed plan's ticks stay with it, two
 //! files with one id still stop it, and a broken plan beside it does not.

@@ -327,3 +327,40 @@ fn ctrl_c_in_tick_says_what_was_not_recorded_and_restores_the_cursor() {
     s.exp_string("EXIT=130").unwrap();
     assert!(events(&sandbox).is_empty(), "nothing was recorded");
 }
+
+#[test]
+fn tick_on_a_named_plan_is_not_held_up_by_a_colleagues_broken_plan() {
+    let sandbox = Sandbox::new();
+    expect_code(&sandbox.run(&["init", "hubs-sdk", "--start", "2027-W13"]), 0);
+    sandbox.write(
+        ".roadmap/roadmaps/trasig.toml",
+        "[roadmap]\nid = \"trasig\"\ntitle = \n",
+    );
+    let mut s = session(&sandbox, &["--today", "2027-04-16", "tick", "hubs-sdk/projektstart"]);
+    s.exp_string(&bytes("> [ ]  1. Genomföra uppstartsmöte")).unwrap();
+    send(&mut s, " ");
+    s.exp_string(&bytes("> [x]* 1. Genomföra uppstartsmöte")).unwrap();
+    send(&mut s, "\r");
+    s.exp_string("Record this change?").unwrap();
+    send(&mut s, "\r");
+    s.exp_string("recorded 1 change as tester (from ROADMAP_USER)").unwrap();
+    s.exp_eof().unwrap();
+    let state = std::fs::read_to_string(sandbox.path().join(".roadmap/state.jsonl")).unwrap();
+    let ticks: Vec<Value> = state
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|e| e.get("op").is_some())
+        .collect();
+    assert_eq!(ticks.len(), 1, "{state}");
+    assert_eq!(
+        (&ticks[0]["op"], &ticks[0]["target"]),
+        (
+            &Value::from("done"),
+            // The step's id, as init wrote it in the plan (`id = "..."`).
+            &Value::from("hubs-sdk/projektstart/genomfora-uppstartsmote-kickoff-med")
+        )
+    );
+    // Every view still stops at the broken plan and says where it is.
+    let (_, error) = expect_code(&sandbox.run(&["--today", "2027-04-16", "status"]), 1);
+    assert!(error.contains("trasig.toml:3:"), "{error}");
+}

@@ -75,7 +75,15 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
             "in scripts use `roadmap done ROADMAP/MILESTONE/N` (and `reopen`, `skip`)",
         ));
     }
-    let catalog = context.catalog()?;
+    // A plan named: that plan alone, as `done` reads it (`Context::catalog_named`).
+    let named = args.target.as_deref().and_then(Address::roadmap_named);
+    let (catalog, dirs) = match named {
+        Some(id) => {
+            let (catalog, dirs) = context.catalog_named(&[id])?;
+            (catalog, Some(dirs))
+        }
+        None => (context.catalog()?, None),
+    };
     let (roadmaps, only): (Vec<&Roadmap>, Option<&Milestone>) = match args.target.as_deref() {
         None => (context.scope(&catalog, &[])?.roadmaps, None),
         Some(target) if target.contains('/') => {
@@ -97,6 +105,7 @@ pub fn run(context: &Context, args: &TickArgs) -> Result<ExitCode> {
         args,
         &theme,
         &catalog,
+        dirs.as_deref(),
         &roadmaps,
         only,
         &filter,
@@ -120,6 +129,8 @@ fn ticking(
     args: &TickArgs,
     theme: &ColorfulTheme,
     catalog: &roadmap_core::catalog::Catalog,
+    // Where every plan is, when only the named one was read.
+    dirs: Option<&[std::path::PathBuf]>,
     roadmaps: &[&Roadmap],
     only: Option<&Milestone>,
     filter: &Filter<'_>,
@@ -185,7 +196,11 @@ fn ticking(
         };
         if let Some(wanted) = decided {
             let on = on.filter(|d| *d != recorded_on);
-            let recording = context.record(Roadmaps::Every(catalog), &args.by, on, |_| Ok(wanted))?;
+            let plans = match dirs {
+                Some(dirs) => Roadmaps::Named(catalog, dirs),
+                None => Roadmaps::Every(catalog),
+            };
+            let recording = context.record(plans, &args.by, on, |_| Ok(wanted))?;
             pending(language, 0);
             let said = match recording.written {
                 Written::Appended(_) => recording.confirmation(language),
