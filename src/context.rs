@@ -123,12 +123,16 @@ pub struct StateRead {
 impl StateRead {
     /// The state, each change counted for what it names in `catalog` now.
     pub fn fold(&self, catalog: &Catalog) -> State<'_> {
-        State::fold(&self.log.events, &Resolver::new(catalog))
+        let state = State::fold(&self.log.events, &Resolver::new(catalog));
+        crate::phases::mark("state folded");
+        state
     }
 
     /// The state as it was on `day`: only the changes recorded by then.
     pub fn fold_until(&self, catalog: &Catalog, day: NaiveDate) -> State<'_> {
-        State::fold_until(&self.log.events, &Resolver::new(catalog), Some(day))
+        let state = State::fold_until(&self.log.events, &Resolver::new(catalog), Some(day));
+        crate::phases::mark("state folded");
+        state
     }
 }
 
@@ -176,6 +180,7 @@ impl Context {
         } else {
             Cow::Borrowed(&self.joined()?.0)
         };
+        crate::phases::mark("roadmaps read");
         Ok(Kept {
             value,
             lifetime: self.lifetime,
@@ -195,6 +200,7 @@ impl Context {
             value: Cow::Owned(Catalog::load_named(&dirs, ids)?),
             lifetime: self.lifetime,
         };
+        crate::phases::mark("roadmaps read");
         Ok((kept, dirs))
     }
 
@@ -256,6 +262,7 @@ impl Context {
         }
         let location = self.state_location()?;
         let log = roadmap_core::state::file::read(&location.path)?;
+        crate::phases::mark("state read");
         Ok(StateRead { location, log })
     }
 

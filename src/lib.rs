@@ -8,6 +8,7 @@ pub mod commands;
 pub mod completion;
 pub mod context;
 pub mod i18n;
+pub mod phases;
 pub mod render;
 
 use clap::Parser;
@@ -17,6 +18,7 @@ use roadmap_core::ExitCode;
 /// exits right after, so what the command read is left to the exit to give
 /// back (`context::Kept`).
 pub fn run() -> i32 {
+    phases::mark("start");
     completion::complete_if_asked();
     run_args(std::env::args_os(), context::Lifetime::ExitsAfter)
 }
@@ -41,8 +43,10 @@ fn run_args(args: impl IntoIterator<Item = std::ffi::OsString>, lifetime: contex
         }
     };
     let terminal = render::Terminal::detect(cli.global.color);
-    let result = context::Context::new(cli.global, terminal, lifetime)
-        .and_then(|context| commands::execute(&context, cli.command));
+    let result = context::Context::new(cli.global, terminal, lifetime).and_then(|context| {
+        phases::mark("arguments");
+        commands::execute(&context, cli.command)
+    });
     match result {
         Ok(code) => code.into(),
         Err(error) => {

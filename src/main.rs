@@ -17,6 +17,8 @@ fn end(code: i32) -> ! {
     use std::io::Write;
     // Nowhere left to say that output could not be written.
     let _ = std::io::stdout().flush();
+    roadmap::phases::mark("output");
+    roadmap::phases::report();
     let _ = std::io::stderr().flush();
     // SAFETY: `_exit` ends the process and touches nothing of it: no
     // destructor or handler runs, and no other thread of ours is working.
@@ -25,5 +27,7 @@ fn end(code: i32) -> ! {
 
 #[cfg(not(unix))]
 fn end(code: i32) -> ! {
+    roadmap::phases::mark("output");
+    roadmap::phases::report();
     std::process::exit(code)
 }

@@ -255,6 +255,7 @@ impl Terminal {
     /// Output written to stdout as it is made (a chart or table of 100,000
     /// rows need not be held whole besides its rows), through `guard`.
     pub fn stream(&self) -> Stream {
+        crate::phases::mark("worked out");
         Stream {
             out: std::io::stdout().lock(),
             pending: String::new(),
