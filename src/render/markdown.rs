@@ -120,13 +120,24 @@ pub enum Fence {
 
 pub fn render(language: &Language, report: &Report, fence: Fence) -> String {
     let doc = words::document(language, report);
-    let mut out = format!(
+    // The chart is drawn first, so that the page is given its room once.
+    let has_chart = doc
+        .sections
+        .iter()
+        .any(|s| s.blocks.contains(&Block::Chart(Chart::Timeline)));
+    let chart = if has_chart {
+        super::mermaid::gantt(language, report)
+    } else {
+        String::new()
+    };
+    let mut out = String::with_capacity(doc.text_len() + chart.len());
+    out.push_str(&format!(
         "# {}\n\n_{}_\n\n**{}**: {}.\n",
         escape(&doc.title),
         escape(&doc.subtitle),
         escape(&doc.verdict),
         escape(&doc.sentence)
-    );
+    ));
     if let Some(filters) = &doc.filters {
         out.push_str(&format!("\n{}\n", escape(filters)));
     }
@@ -163,7 +174,7 @@ pub fn render(language: &Language, report: &Report, fence: Fence) -> String {
                         Fence::Colons => ("::: mermaid\n", ":::\n"),
                     };
                     out.push_str(open);
-                    out.push_str(&super::mermaid::gantt(language, report));
+                    out.push_str(&chart);
                     out.push_str(close);
                 }
                 // The trend's data follows as a table; Markdown draws no picture.

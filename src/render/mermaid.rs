@@ -48,7 +48,12 @@ fn push_escaped_char(out: &mut String, c: char) {
 
 pub fn gantt(language: &Language, report: &Report) -> String {
     let mut escaper = Escaper::default();
-    let mut out = String::from("gantt\n    title ");
+    // Room for every line once (a task's line is its title and under 64
+    // bytes more): grown by doubling, a national portfolio's chart was
+    // copied into fresh memory at each doubling.
+    let room = report.timeline.iter().map(|t| t.title.len() + 64).sum::<usize>();
+    let mut out = String::with_capacity(256 + room);
+    out.push_str("gantt\n    title ");
     let title = t!(
         language,
         "mermaid-title",

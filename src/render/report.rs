@@ -119,6 +119,49 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
+impl Document {
+    /// About how many bytes a layout writes for it (its text, a few bytes
+    /// of markup a line, and room for escapes): what a layout that writes
+    /// into one string reserves, so that a page of many megabytes is not
+    /// copied at every doubling. An estimate: the output is the same
+    /// whatever it says.
+    pub fn text_len(&self) -> usize {
+        fn line(l: &Line) -> usize {
+            l.0.iter()
+                .map(|span| match span {
+                    Span::Text(t) | Span::Strong(t) => t.len() + 4,
+                    Span::Light(_) | Span::Status(_) => 24,
+                })
+                .sum::<usize>()
+                + 8
+        }
+        let block = |b: &Block| match b {
+            Block::Paragraph(l) => line(l),
+            Block::Empty(t) | Block::Assessment(t) | Block::Heading(t) => t.len() + 8,
+            Block::List(entries) => entries
+                .iter()
+                .map(|e| line(&e.line) + e.details.iter().map(line).sum::<usize>())
+                .sum(),
+            Block::Table(t) => {
+                t.columns.iter().map(|c| c.title.len() + 8).sum::<usize>()
+                    + t.rows.iter().flatten().map(line).sum::<usize>()
+            }
+            Block::Chart(_) => 0,
+        };
+        let text = self.title.len()
+            + self.subtitle.len()
+            + self.verdict.len()
+            + self.sentence.len()
+            + self.filters.as_ref().map_or(0, String::len)
+            + self
+                .sections
+                .iter()
+                .map(|s| s.title.len() + 8 + s.blocks.iter().map(block).sum::<usize>())
+                .sum::<usize>();
+        text + text / 8 + 256
+    }
+}
+
 /// How many risks page one shows.
 const TOP_RISKS: usize = 3;
 /// How many milestones a light's reason names.

@@ -39,10 +39,11 @@ fn table(language: &Language, table: &Table, out: &mut String) {
 
 pub fn render(language: &Language, report: &Report) -> String {
     let doc = words::document(language, report);
-    let mut out = format!(
+    let mut out = String::with_capacity(doc.text_len());
+    out.push_str(&format!(
         "{}\n{}\n\n{}: {}.\n",
         doc.title, doc.subtitle, doc.verdict, doc.sentence
-    );
+    ));
     if let Some(filters) = &doc.filters {
         out.push_str(&format!("{filters}\n"));
     }

@@ -418,7 +418,12 @@ impl Report {
         let horizon_weeks = options.horizon_weeks;
         let filter = &options.filter;
         let horizon = today + Duration::weeks(i64::from(horizon_weeks));
-        let everything: Vec<Standing> = roadmaps.iter().flat_map(|r| standings(r, state, today)).collect();
+        // Sized once: grown by doubling, a national portfolio's standings
+        // were copied into fresh memory at every doubling.
+        let mut everything: Vec<Standing> = Vec::with_capacity(roadmaps.iter().map(|r| r.milestones.len()).sum());
+        for roadmap in roadmaps {
+            everything.extend(standings(roadmap, state, today));
+        }
         let all: Vec<&Standing> = everything
             .iter()
             .filter(|s| filter.milestone(s.roadmap, s.milestone))
@@ -1068,35 +1073,36 @@ fn open_by_owner(parties: &[PartyLoad]) -> Vec<OwnerLoad> {
 }
 
 fn timeline(all: &[&Standing], horizon: NaiveDate) -> Vec<GanttTask> {
-    all.iter()
-        .filter_map(|s| {
-            let due = s.due.as_ref()?;
-            let start = due.start()?;
-            let baseline = s
-                .baseline
-                .as_ref()
-                .and_then(Baseline::due)
-                .and_then(|b| Some((b.start()?, b.anchor()?)));
-            Some(GanttTask {
-                roadmap: s.roadmap.id.clone(),
-                id: s.milestone.id.clone(),
-                title: s.milestone.title.clone(),
-                status: s.status,
-                start,
-                end: due.end().unwrap_or_else(|| horizon.max(start)),
-                open_ended: due.end().is_none(),
-                phase: s.milestone.phase.clone(),
-                phase_title: s
-                    .milestone
-                    .phase
-                    .as_deref()
-                    .and_then(|p| s.roadmap.phase_title(p))
-                    .map(str::to_string),
-                gate: s.milestone.kind == Kind::Gate,
-                baseline,
-            })
+    // Room for every milestone: the filter hides the count from `collect`.
+    let mut tasks = Vec::with_capacity(all.len());
+    tasks.extend(all.iter().filter_map(|s| {
+        let due = s.due.as_ref()?;
+        let start = due.start()?;
+        let baseline = s
+            .baseline
+            .as_ref()
+            .and_then(Baseline::due)
+            .and_then(|b| Some((b.start()?, b.anchor()?)));
+        Some(GanttTask {
+            roadmap: s.roadmap.id.clone(),
+            id: s.milestone.id.clone(),
+            title: s.milestone.title.clone(),
+            status: s.status,
+            start,
+            end: due.end().unwrap_or_else(|| horizon.max(start)),
+            open_ended: due.end().is_none(),
+            phase: s.milestone.phase.clone(),
+            phase_title: s
+                .milestone
+                .phase
+                .as_deref()
+                .and_then(|p| s.roadmap.phase_title(p))
+                .map(str::to_string),
+            gate: s.milestone.kind == Kind::Gate,
+            baseline,
         })
-        .collect()
+    }));
+    tasks
 }
 
 /// Roadmap titles by id, for the renderers' section headings.

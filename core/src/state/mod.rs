@@ -147,10 +147,14 @@ impl<'a> State<'a> {
     /// Like `fold`, with only the changes recorded on or before `last_day`
     /// (UTC): the state as it was then, as a report of a past period shows it.
     pub fn fold_until(events: &'a [Event], targets: &impl Targets, last_day: Option<chrono::NaiveDate>) -> State<'a> {
-        let mut sorted: Vec<&Event> = events
-            .iter()
-            .filter(|e| last_day.is_none_or(|day| e.at.date_naive() <= day))
-            .collect();
+        // Room for every change (a filter hides the count from `collect`,
+        // which would grow the list by doubling).
+        let mut sorted: Vec<&Event> = Vec::with_capacity(events.len());
+        sorted.extend(
+            events
+                .iter()
+                .filter(|e| last_day.is_none_or(|day| e.at.date_naive() <= day)),
+        );
         sorted.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
         sorted.dedup_by(|a, b| a.id == b.id);
         // A rekey says where the changes recorded under a target (a step, or
