@@ -72,7 +72,7 @@ impl Catalog {
         let mut diagnostics = Vec::new();
         let mut roadmaps: Vec<Roadmap> = Vec::with_capacity(SHIPPED.len());
         for (name, text) in SHIPPED {
-            match parse::parse(&format!("roadmaps/{name}"), text.as_bytes(), Origin::Shipped(name)) {
+            match parse_shipped(name, text) {
                 Ok(roadmap) => roadmaps.push(roadmap),
                 Err(found) => diagnostics.extend(found),
             }
@@ -176,7 +176,7 @@ impl Catalog {
         for id in ids {
             if !roadmaps.iter().any(|r: &Roadmap| r.id == *id) {
                 let (name, text) = SHIPPED[shipped_id(id)?];
-                roadmaps.push(parse::parse(&format!("roadmaps/{name}"), text.as_bytes(), Origin::Shipped(name)).ok()?);
+                roadmaps.push(parse_shipped(name, text).ok()?);
             }
         }
         // In catalog order: the shipped places first, then the files.
@@ -313,6 +313,11 @@ fn head_id(path: &Path) -> Option<String> {
 
 /// How much of a file `head_id` reads.
 const HEAD: usize = 4096;
+
+/// Parses the shipped roadmap `name` (its `text` is built into the binary).
+fn parse_shipped(name: &'static str, text: &str) -> Result<Roadmap, Vec<Diagnostic>> {
+    parse::parse(&format!("roadmaps/{name}"), text.as_bytes(), Origin::Shipped(name))
+}
 
 /// Reads and parses `files`, on as many threads as there are cores (parsing
 /// is most of what a command costs when there are many files), each file on

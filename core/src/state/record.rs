@@ -35,19 +35,12 @@ pub enum Roadmaps<'c> {
 fn folds_alone(events: &[Event], catalog: &Catalog) -> bool {
     let mut pinned = HashSet::default();
     for event in events {
-        match event.op {
-            Op::Rename => return false,
-            // A rekey's `to` begins with its roadmap's id; one that is no
-            // target at all moves nothing when folded.
-            Op::Rekey
-                if event
-                    .to
-                    .as_deref()
-                    .is_some_and(|to| to.split(['/', '#']).next() != Some(event.target.roadmap())) =>
-            {
-                return false;
-            }
-            Op::Rekey => {
+        match (event.op, event.rekey_to()) {
+            (Op::Rename, _) => return false,
+            (Op::Rekey, Some(to)) if to.roadmap() != event.target.roadmap() => return false,
+            // A rekey the fold reads (one whose `to` is no milestone or
+            // step moves nothing, and pins nothing either).
+            (Op::Rekey, Some(_)) => {
                 pinned.insert(&event.target);
             }
             _ => {}
@@ -108,4 +101,38 @@ pub fn record(
         Ok(events)
     })?;
     Ok(Recorded { events: asked, written })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(op: &str, target: &str, to: Option<&str>) -> Event {
+        let to = to.map_or(String::new(), |to| format!(",\"to\":\"{to}\""));
+        serde_json::from_str(&format!(
+            "{{\"id\":\"e-{op}-{target}\",\"at\":\"2026-11-20T10:00:00Z\",\"by\":\"anna\",\"op\":\"{op}\",\"target\":\"{target}\"{to}}}"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_log_folds_against_the_named_roadmaps_alone_only_when_no_other_can_change_it() {
+        let catalog = Catalog::load_named(&[], &["hubs-sdk"]).unwrap();
+        assert_eq!(catalog.roadmaps.len(), 1);
+        let alone = |events: &[Event]| folds_alone(events, &catalog);
+        let old_tick = event("done", "annan/m/2", None);
+        // Steps of the loaded plan by place, and by key anywhere: pinned as they are written.
+        assert!(alone(&[event("done", "hubs-sdk/projektstart/1", None)]));
+        assert!(alone(&[event("done", "annan/m/~2d607541a5d5", None)]));
+        // A step of another plan by its place is pinned only by a rekey the fold reads.
+        assert!(!alone(std::slice::from_ref(&old_tick)));
+        assert!(alone(&[
+            old_tick.clone(),
+            event("rekey", "annan/m/2", Some("annan/m/~2d607541a5d5"))
+        ]));
+        assert!(!alone(&[old_tick.clone(), event("rekey", "annan/m/2", Some("annan"))]));
+        // Changes moved from one plan to another, or a plan renamed: every plan is needed.
+        assert!(!alone(&[event("rekey", "annan/m/2", Some("hubs-sdk/m/~2d607541a5d5"))]));
+        assert!(!alone(&[event("rename", "annan", Some("ny"))]));
+    }
 }
