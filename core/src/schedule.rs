@@ -11,16 +11,25 @@ use chrono::{Datelike, NaiveDate};
 use crate::due::{Due, Span};
 use crate::error::{Error, Result};
 use crate::roadmap::{Milestone, Roadmap};
-use crate::state::State;
+use crate::state::{State, TargetState};
 use crate::target::Target;
 
 /// The due date of `milestone` as it stands: where the moves that count last
 /// put it (read as the roadmap file would read it), else the file's. The one
 /// answer to "when is it due now", for every view, the report and the exports.
 pub fn due_now(roadmap: &Roadmap, milestone: &Milestone, state: &State<'_>) -> Option<Due> {
-    let moved = state
-        .get(&Target::milestone(&roadmap.id, &milestone.id))
-        .and_then(|t| t.moved_to())
+    due_as_recorded(
+        roadmap,
+        milestone,
+        state.get(&Target::milestone(&roadmap.id, &milestone.id)),
+    )
+}
+
+/// `due_now`, from what the state records for the milestone (`recorded`),
+/// found already: the standings look each milestone up once for all three.
+pub fn due_as_recorded(roadmap: &Roadmap, milestone: &Milestone, recorded: Option<&TargetState<'_>>) -> Option<Due> {
+    let moved = recorded
+        .and_then(TargetState::moved_to)
         .and_then(|label| Due::parse(label, roadmap.year).ok());
     moved.or_else(|| milestone.due.clone())
 }
@@ -47,10 +56,12 @@ impl Baseline {
 /// The baseline of `milestone`: where it was due before the first move that
 /// counts; `None` when it never moved.
 pub fn baseline(roadmap: &Roadmap, milestone: &Milestone, state: &State<'_>) -> Option<Baseline> {
-    let first = state
-        .get(&Target::milestone(&roadmap.id, &milestone.id))?
-        .moves
-        .first()?;
+    baseline_as_recorded(roadmap, state.get(&Target::milestone(&roadmap.id, &milestone.id)))
+}
+
+/// `baseline`, from what the state records for the milestone (`recorded`).
+pub fn baseline_as_recorded(roadmap: &Roadmap, recorded: Option<&TargetState<'_>>) -> Option<Baseline> {
+    let first = recorded?.moves.first()?;
     Some(match first.from.as_deref() {
         Some(label) => Baseline::Due(Due::recorded(label, roadmap.year)),
         None => Baseline::Undated,

@@ -8,8 +8,8 @@ use crate::address::Address;
 use crate::due::{Due, Span};
 use crate::progress::Progress;
 use crate::roadmap::{Milestone, Roadmap};
-use crate::schedule::{Baseline, baseline, due_now};
-use crate::state::{Mark, State};
+use crate::schedule::{Baseline, baseline_as_recorded, due_as_recorded};
+use crate::state::{Mark, State, TargetState};
 use crate::target::{Target, write_work};
 
 /// Exactly one per milestone, decided in this order.
@@ -179,24 +179,30 @@ impl<'r> Standing<'r> {
 /// one path from the plan and the state to a milestone's status, for every
 /// view, the report and the exports.
 pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) -> Vec<Standing<'r>> {
-    // Each target's text is written into one buffer to look it up.
+    // Each target's text is written into one buffer to look it up; a
+    // milestone's record is looked up once, for its mark, due date and baseline.
     let mut text = String::new();
-    let mut mark = |milestone: &str, key: Option<&str>| {
+    let mut recorded = |milestone: &str, key: Option<&str>| {
         write_work(&mut text, &roadmap.id, milestone, key);
-        state.mark(text.as_str())
+        state.get(text.as_str())
     };
-    let read: Vec<(Mark, Vec<Mark>)> = roadmap
+    let mark = |recorded: Option<&TargetState>| recorded.map_or(Mark::Open, |t| t.mark);
+    let read: Vec<(Option<&TargetState>, Vec<Mark>)> = roadmap
         .milestones
         .iter()
         .map(|m| {
-            let own = mark(&m.id, None);
-            let steps = m.steps.iter().map(|step| mark(&m.id, Some(step.key()))).collect();
+            let own = recorded(&m.id, None);
+            let steps = m
+                .steps
+                .iter()
+                .map(|step| mark(recorded(&m.id, Some(step.key()))))
+                .collect();
             (own, steps)
         })
         .collect();
     let progress: Vec<Progress> = read
         .iter()
-        .map(|(own, steps)| Progress::from_marks(*own, steps))
+        .map(|(own, steps)| Progress::from_marks(mark(*own), steps))
         .collect();
     // Parsing checked that every `depends_on` names a milestone of this roadmap.
     let open: foldhash::HashSet<&str> = roadmap
@@ -211,15 +217,15 @@ pub fn standings<'r>(roadmap: &'r Roadmap, state: &State<'_>, today: NaiveDate) 
         .iter()
         .zip(read)
         .zip(progress)
-        .map(|((milestone, (_, steps)), progress)| {
-            let due = due_now(roadmap, milestone, state);
+        .map(|((milestone, (own, steps)), progress)| {
+            let due = due_as_recorded(roadmap, milestone, own);
             let status = Status::decide(due.as_ref(), &progress, today);
             Standing {
                 roadmap,
                 milestone,
                 status,
                 days_overdue: days_past_due(due.as_ref(), today).filter(|_| status == Status::Overdue),
-                baseline: baseline(roadmap, milestone, state),
+                baseline: baseline_as_recorded(roadmap, own),
                 due,
                 steps,
                 progress,

@@ -474,8 +474,17 @@ impl Report {
             .map(|(r, cost)| budget(r, cost, &mine(r)))
             .collect();
         // A change is in scope when it is to a milestone shown, or to one of its steps.
-        let shown: HashSet<Target> = all.iter().map(|s| s.target()).collect();
-        let in_scope = |target: &Target| target.milestone_target().is_some_and(|m| shown.contains(&m));
+        // Each milestone shown by its roadmap's id and its own: no target
+        // made per milestone to be asked about a few changes.
+        let shown: HashSet<(&str, &str)> = all
+            .iter()
+            .map(|s| (s.roadmap.id.as_str(), s.milestone.id.as_str()))
+            .collect();
+        let in_scope = |target: &Target| {
+            target
+                .milestone_id()
+                .is_some_and(|m| shown.contains(&(target.roadmap(), m)))
+        };
         let (done, notes, changes) = happenings(roadmaps, state, &period, &in_scope);
         let completed = completed(&all, state, &period);
         let deviations = deviations(&changes, &all, &behind, roadmaps, &period, today);
