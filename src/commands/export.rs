@@ -98,7 +98,9 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             if args.format == ExportFormat::Json {
                 crate::render::json::to_string(&report)?
             } else {
-                crate::render::mermaid::gantt(&context.language, &report)
+                let mut chart = String::with_capacity(crate::render::mermaid::room(&report));
+                crate::render::mermaid::gantt(&context.language, &report, &mut chart)?;
+                chart
             }
         }
     };

@@ -5,7 +5,7 @@ use roadmap_core::{Error, ExitCode, Result};
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::context::Context;
-use crate::render::{docx, html, markdown, text, write_output};
+use crate::render::{docx, html, markdown, text, write_output, write_page};
 
 /// The project lead's assessment of `period`: the file given, else the
 /// workspace's for the period, if it has one.
@@ -63,7 +63,18 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     };
     let report = Report::build(&roadmaps, &state, as_of, period, &options);
     let rendered = match args.format {
-        ReportFormat::Markdown => markdown::render(&context.language, &report, args.mermaid_fence),
+        ReportFormat::Markdown => {
+            // Drawn onto standard output as it goes: a national portfolio's
+            // page is never held whole.
+            write_page(
+                &context.terminal,
+                &context.language,
+                args.output.as_deref(),
+                args.force,
+                |page| markdown::render(&context.language, &report, args.mermaid_fence, page),
+            )?;
+            return Ok(ExitCode::Success);
+        }
         ReportFormat::Html => html::render(&context.language, &report),
         ReportFormat::Json => crate::render::json::report(&report)?,
         ReportFormat::Text => text::render(&context.language, &report),

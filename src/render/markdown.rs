@@ -1,9 +1,10 @@
 //! The report as GitHub-flavoured Markdown, with a Mermaid Gantt chart.
 
+use roadmap_core::Result;
 use roadmap_core::report::Report;
 
 use super::report::{self as words, Block, Chart, Line, Span, Table};
-use super::status_word;
+use super::{Page, mermaid, status_word};
 use crate::i18n::Language;
 
 /// Escapes text so Markdown shows it as written: no emphasis, links, HTML or
@@ -74,7 +75,8 @@ fn push_escaped_lines(out: &mut String, text: &str) {
     }
 }
 
-fn table(out: &mut String, language: &Language, table: &Table) {
+fn table(page: &mut dyn Page, language: &Language, table: &Table) -> Result<()> {
+    let out = page.text();
     out.push_str("| ");
     for (i, column) in table.columns.iter().enumerate() {
         if i > 0 {
@@ -88,6 +90,7 @@ fn table(out: &mut String, language: &Language, table: &Table) {
     }
     out.push('\n');
     for row in &table.rows {
+        let out = page.text();
         out.push_str("| ");
         for (i, cell) in row.iter().enumerate() {
             if i > 0 {
@@ -96,7 +99,9 @@ fn table(out: &mut String, language: &Language, table: &Table) {
             push_line(out, language, cell);
         }
         out.push_str(" |\n");
+        page.spill()?;
     }
+    Ok(())
 }
 
 /// The project lead's words as a quotation: their Markdown kept, every line quoted.
@@ -118,19 +123,16 @@ pub enum Fence {
     Colons,
 }
 
-pub fn render(language: &Language, report: &Report, fence: Fence) -> String {
+/// Draws the report onto `page`, a whole line at a time where it may be long.
+pub fn render(language: &Language, report: &Report, fence: Fence, page: &mut dyn Page) -> Result<()> {
     let doc = words::document(language, report);
-    // The chart is drawn first, so that the page is given its room once.
     let has_chart = doc
         .sections
         .iter()
         .any(|s| s.blocks.contains(&Block::Chart(Chart::Timeline)));
-    let chart = if has_chart {
-        super::mermaid::gantt(language, report)
-    } else {
-        String::new()
-    };
-    let mut out = String::with_capacity(doc.text_len() + chart.len());
+    // A page kept whole is given its room once.
+    page.room(doc.text_len() + if has_chart { mermaid::room(report) } else { 0 });
+    let out = page.text();
     out.push_str(&format!(
         "# {}\n\n_{}_\n\n**{}**: {}.\n",
         escape(&doc.title),
@@ -142,47 +144,50 @@ pub fn render(language: &Language, report: &Report, fence: Fence) -> String {
         out.push_str(&format!("\n{}\n", escape(filters)));
     }
     for section in &doc.sections {
-        out.push_str(&format!("\n## {}\n\n", escape(&section.title)));
+        page.text().push_str(&format!("\n## {}\n\n", escape(&section.title)));
         for (i, block) in section.blocks.iter().enumerate() {
             if i > 0 {
-                out.push('\n');
+                page.text().push('\n');
             }
             match block {
                 Block::Paragraph(l) => {
-                    push_line(&mut out, language, l);
-                    out.push('\n');
+                    push_line(page.text(), language, l);
+                    page.text().push('\n');
                 }
-                Block::Empty(text) => out.push_str(&format!("_{}_\n", escape(text))),
+                Block::Empty(text) => page.text().push_str(&format!("_{}_\n", escape(text))),
                 Block::List(entries) => {
                     for entry in entries {
+                        let out = page.text();
                         out.push_str("- ");
-                        push_line(&mut out, language, &entry.line);
+                        push_line(out, language, &entry.line);
                         out.push('\n');
                         for detail in &entry.details {
                             out.push_str("  - ");
-                            push_line(&mut out, language, detail);
+                            push_line(out, language, detail);
                             out.push('\n');
                         }
+                        page.spill()?;
                     }
                 }
-                Block::Table(t) => table(&mut out, language, t),
-                Block::Assessment(text) => out.push_str(&assessment(text)),
-                Block::Heading(text) => out.push_str(&format!("### {}\n", escape(text))),
+                Block::Table(t) => table(page, language, t)?,
+                Block::Assessment(text) => page.text().push_str(&assessment(text)),
+                Block::Heading(text) => page.text().push_str(&format!("### {}\n", escape(text))),
                 Block::Chart(Chart::Timeline) => {
                     let (open, close) = match fence {
                         Fence::Backticks => ("```mermaid\n", "```\n"),
                         Fence::Colons => ("::: mermaid\n", ":::\n"),
                     };
-                    out.push_str(open);
-                    out.push_str(&chart);
-                    out.push_str(close);
+                    page.text().push_str(open);
+                    mermaid::gantt(language, report, page)?;
+                    page.text().push_str(close);
                 }
                 // The trend's data follows as a table; Markdown draws no picture.
                 Block::Chart(Chart::Trend) => {}
             }
+            page.spill()?;
         }
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 
 use chrono::Duration;
 
+use super::Page;
 use crate::i18n::{Language, t};
+use roadmap_core::Result;
 use roadmap_core::report::{Report, roadmap_title};
 use roadmap_core::status::Status;
 
@@ -46,24 +48,29 @@ fn push_escaped_char(out: &mut String, c: char) {
     }
 }
 
-pub fn gantt(language: &Language, report: &Report) -> String {
+/// The bytes `gantt` writes, about: each task's line is its title and under
+/// 64 bytes more (a section's line comes before some).
+pub fn room(report: &Report) -> usize {
+    256 + report.timeline.iter().map(|t| t.title.len() + 64).sum::<usize>()
+}
+
+/// Draws the chart onto `page`, a task's line at a time.
+pub fn gantt(language: &Language, report: &Report, page: &mut dyn Page) -> Result<()> {
     let mut escaper = Escaper::default();
-    // Room for every line once (a task's line is its title and under 64
-    // bytes more): grown by doubling, a national portfolio's chart was
-    // copied into fresh memory at each doubling.
-    let room = report.timeline.iter().map(|t| t.title.len() + 64).sum::<usize>();
-    let mut out = String::with_capacity(256 + room);
+    let out = page.text();
     out.push_str("gantt\n    title ");
     let title = t!(
         language,
         "mermaid-title",
         period = super::report::period_name(language, &report.period)
     );
-    escaper.push(&mut out, &title);
+    escaper.push(out, &title);
     out.push_str("\n    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n");
     // A section per phase of each roadmap (a roadmap without phases is one section).
     let mut current: Option<(&str, Option<&str>)> = None;
     for task in &report.timeline {
+        page.spill()?;
+        let out = page.text();
         let here = (task.roadmap.as_str(), task.phase.as_deref());
         if current != Some(here) {
             current = Some(here);
@@ -73,11 +80,11 @@ pub fn gantt(language: &Language, report: &Report) -> String {
                 None => roadmap.to_string(),
             };
             out.push_str("    section ");
-            escaper.push(&mut out, &name);
+            escaper.push(out, &name);
             out.push('\n');
         }
         out.push_str("    ");
-        escaper.push(&mut out, &task.title);
+        escaper.push(out, &task.title);
         out.push_str(" :");
         if task.gate {
             out.push_str("milestone, ");
@@ -97,7 +104,7 @@ pub fn gantt(language: &Language, report: &Report) -> String {
             writeln!(out, "{}, {}", task.start, task.end + Duration::days(1))
         };
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

@@ -380,6 +380,53 @@ pub fn write_file(language: &Language, path: &Path, bytes: &[u8], replace: bool)
     Ok(())
 }
 
+/// Where a long page goes while it is drawn. A `String` keeps it whole (for
+/// a file, written at once when it is whole); standard output (`Stream`)
+/// passes whole lines on as they come, so a national portfolio's report is
+/// never held whole besides the report itself.
+pub trait Page {
+    /// The end of the page, to write onto.
+    fn text(&mut self) -> &mut String;
+    /// Passes on what is written, when the page does so and enough is.
+    fn spill(&mut self) -> roadmap_core::Result<()>;
+    /// Makes room for `len` more bytes, when the page is kept whole.
+    fn room(&mut self, len: usize);
+}
+
+impl Page for String {
+    fn text(&mut self) -> &mut String {
+        self
+    }
+
+    fn spill(&mut self) -> roadmap_core::Result<()> {
+        Ok(())
+    }
+
+    fn room(&mut self, len: usize) {
+        self.reserve(len);
+    }
+}
+
+/// Draws a page (`draw`) into FILE (atomically, once it is whole) or onto
+/// stdout as it is drawn.
+pub fn write_page(
+    terminal: &Terminal,
+    language: &Language,
+    file: Option<&Path>,
+    replace: bool,
+    draw: impl FnOnce(&mut dyn Page) -> roadmap_core::Result<()>,
+) -> roadmap_core::Result<()> {
+    if let Some(path) = file {
+        let mut page = String::new();
+        draw(&mut page)?;
+        write_file(language, path, page.as_bytes(), replace)
+    } else {
+        let mut out = terminal.stream();
+        draw(&mut out)?;
+        out.finish()
+    }
+}
+
 /// Writes a command's output to FILE (atomically) or to stdout.
 pub fn write_output(
     terminal: &Terminal,

@@ -4,6 +4,8 @@
 
 use std::io::{IsTerminal, Write};
 
+use super::Page;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -284,16 +286,18 @@ impl Stream {
     const PIECE: usize = 1 << 16;
 
     pub fn put(&mut self, text: &str) -> roadmap_core::Result<()> {
-        self.pending.push_str(text);
-        if self.pending.len() < Self::PIECE {
-            return Ok(());
+        // A whole page (a report) is written from where it is: copied into
+        // `pending` first, a national portfolio's report would be held twice.
+        if self.pending.is_empty()
+            && text.len() >= Self::PIECE
+            && let Some(end) = text.rfind('\n')
+        {
+            let result = self.send(&text[..=end]);
+            self.pending.push_str(&text[end + 1..]);
+            return result;
         }
-        let Some(end) = self.pending.rfind('\n') else {
-            return Ok(());
-        };
-        let result = self.write(end + 1);
-        self.pending.drain(..=end);
-        result
+        self.pending.push_str(text);
+        self.spill()
     }
 
     /// Writes `value` as its `Display` draws it, without drawing it whole first.
@@ -318,10 +322,18 @@ impl Stream {
 
     /// Writes the first `len` bytes of what is pending.
     fn write(&mut self, len: usize) -> roadmap_core::Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        let result = self.send(&pending[..len]);
+        self.pending = pending;
+        result
+    }
+
+    /// Writes `text`, whole lines, through `guard`.
+    fn send(&mut self, text: &str) -> roadmap_core::Result<()> {
         if self.closed {
             return Ok(());
         }
-        let written = self.out.write_all(guard(&self.pending[..len], self.color).as_bytes());
+        let written = self.out.write_all(guard(text, self.color).as_bytes());
         self.settle(written)
     }
 
@@ -334,6 +346,27 @@ impl Stream {
             other => other.map_err(|e| roadmap_core::Error::io("cannot write to standard output", e)),
         }
     }
+}
+
+impl Page for Stream {
+    fn text(&mut self) -> &mut String {
+        &mut self.pending
+    }
+
+    /// Writes the whole lines pending, once there are 64 KiB of them.
+    fn spill(&mut self) -> roadmap_core::Result<()> {
+        if self.pending.len() < Self::PIECE {
+            return Ok(());
+        }
+        let Some(end) = self.pending.rfind('\n') else {
+            return Ok(());
+        };
+        let result = self.write(end + 1);
+        self.pending.drain(..=end);
+        result
+    }
+
+    fn room(&mut self, _len: usize) {}
 }
 
 impl std::fmt::Write for Stream {
