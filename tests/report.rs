@@ -396,3 +396,50 @@ fn a_deeply_nested_assessment_is_written_to_word_and_keeps_its_words() {
         .collect();
     assert_eq!(quoted, ["djupt"]);
 }
+
+/// A portfolio's report is long: on standard output it is drawn and passed
+/// on 64 KiB of whole lines at a time, into a file it is kept whole and
+/// written at once. The two are the same bytes, and the chart has a line for
+/// every milestone.
+#[test]
+fn a_long_report_is_the_same_on_standard_output_as_in_a_file() {
+    let sandbox = Sandbox::new();
+    let (plans, milestones) = (30, 50);
+    for p in 0..plans {
+        let mut toml = format!(
+            "[roadmap]\nid = \"kommun-{p}\"\ntitle = \"Anslutning för Kommun {p} – Östra länet\"\nlanguage = \"sv\"\nyear = 2027\n"
+        );
+        for m in 0..milestones {
+            let week = 1 + m % 40;
+            toml.push_str(&format!(
+                "\n[[milestone]]\nid = \"m{m}\"\ntitle = \"Milstolpe {m}: införande av tjänst {p}.{m} | steg *två*\"\ndue = \"V{week}\"\nowner = \"Förvaltning {}\"\n",
+                m % 7
+            ));
+            if m > 0 {
+                toml.push_str(&format!("depends_on = [\"m{}\"]\n", m - 1));
+            }
+            toml.push_str("[[milestone.step]]\ntext = \"Beställ åtkomst\"\nowner = \"IT\"\n");
+            toml.push_str("[[milestone.step]]\ntext = \"Testa i testmiljön\"\nowner = \"Kund\"\n");
+        }
+        sandbox.write(&format!("plans/kommun-{p}.toml"), toml);
+    }
+    let args = ["--roadmaps", "plans", "--today", "2027-06-01", "report", "--weeks", "52"];
+    let streamed = expect_code(&sandbox.cmd(&args).output().unwrap(), 0).0;
+    let mut to_file = args.to_vec();
+    to_file.extend(["-o", "report.md"]);
+    expect_code(&sandbox.cmd(&to_file).output().unwrap(), 0);
+    let kept = std::fs::read_to_string(sandbox.path().join("report.md")).unwrap();
+    assert!(streamed.len() > 4 * 65_536, "{} bytes: too short to be passed on in pieces", streamed.len());
+    assert_eq!(streamed, kept);
+    let chart = streamed
+        .split("```mermaid\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```\n").next())
+        .expect("a Mermaid block");
+    let tasks = chart
+        .lines()
+        .filter(|l| l.starts_with("    ") && !l.starts_with("    section ") && !l.starts_with("    title "))
+        .filter(|l| !l.starts_with("    dateFormat") && !l.starts_with("    axisFormat"))
+        .count();
+    assert_eq!(tasks, plans * milestones);
+}
