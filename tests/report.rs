@@ -423,13 +423,25 @@ fn a_long_report_is_the_same_on_standard_output_as_in_a_file() {
         }
         sandbox.write(&format!("plans/kommun-{p}.toml"), toml);
     }
-    let args = ["--roadmaps", "plans", "--today", "2027-06-01", "report", "--weeks", "52"];
+    let args = [
+        "--roadmaps",
+        "plans",
+        "--today",
+        "2027-06-01",
+        "report",
+        "--weeks",
+        "52",
+    ];
     let streamed = expect_code(&sandbox.cmd(&args).output().unwrap(), 0).0;
     let mut to_file = args.to_vec();
     to_file.extend(["-o", "report.md"]);
     expect_code(&sandbox.cmd(&to_file).output().unwrap(), 0);
     let kept = std::fs::read_to_string(sandbox.path().join("report.md")).unwrap();
-    assert!(streamed.len() > 4 * 65_536, "{} bytes: too short to be passed on in pieces", streamed.len());
+    assert!(
+        streamed.len() > 4 * 65_536,
+        "{} bytes: too short to be passed on in pieces",
+        streamed.len()
+    );
     assert_eq!(streamed, kept);
     let chart = streamed
         .split("```mermaid\n")

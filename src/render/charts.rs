@@ -79,7 +79,7 @@ fn ticks(language: &Language, from: NaiveDate, to: NaiveDate) -> Vec<Tick> {
 enum Row<'a> {
     Roadmap(&'a str),
     Phase(&'a str),
-    Task(&'a GanttTask),
+    Task(&'a GanttTask<'a>),
 }
 
 /// What a swatch of the timeline's legend stands for.
@@ -165,14 +165,14 @@ pub fn timeline(language: &Language, report: &Report) -> String {
     let mut rows: Vec<Row> = Vec::new();
     let (mut roadmap, mut phase): (Option<&str>, Option<&str>) = (None, None);
     for task in tasks {
-        if roadmap != Some(task.roadmap.as_str()) {
-            roadmap = Some(task.roadmap.as_str());
+        if roadmap != Some(task.roadmap) {
+            roadmap = Some(task.roadmap);
             phase = None;
-            rows.push(Row::Roadmap(roadmap_title(report, &task.roadmap)));
+            rows.push(Row::Roadmap(roadmap_title(report, task.roadmap)));
         }
-        if task.phase.as_deref() != phase {
-            phase = task.phase.as_deref();
-            if let Some(title) = task.phase_title.as_deref().or(task.phase.as_deref()) {
+        if task.phase != phase {
+            phase = task.phase;
+            if let Some(title) = task.phase_title.or(task.phase) {
                 rows.push(Row::Phase(title));
             }
         }
@@ -286,7 +286,7 @@ fn task_row(language: &Language, task: &GanttTask, y: f64, x: &dyn Fn(NaiveDate)
     let mut out = format!(
         "<text x=\"22\" y=\"{:.1}\">{}</text>",
         y + 15.0,
-        escape(&truncate(&task.title, 42))
+        escape(&truncate(task.title, 42))
     );
     let tip = escape(&format!("{} ({})", task.title, status_word(language, task.status)));
     if let Some((start, end)) = task.baseline {

@@ -323,7 +323,7 @@ fn paragraph(style: Option<&str>) -> Paragraph<'static> {
 /// The paragraphs of the body, drawn from the document's blocks.
 struct Body<'a> {
     language: &'a Language,
-    report: &'a Report,
+    report: &'a Report<'a>,
     pictures: &'a [Placed],
     content: Vec<BodyContent<'static>>,
 }

@@ -71,11 +71,11 @@ pub fn gantt(language: &Language, report: &Report, page: &mut dyn Page) -> Resul
     for task in &report.timeline {
         page.spill()?;
         let out = page.text();
-        let here = (task.roadmap.as_str(), task.phase.as_deref());
+        let here = (task.roadmap, task.phase);
         if current != Some(here) {
             current = Some(here);
-            let roadmap = roadmap_title(report, &task.roadmap);
-            let name = match task.phase_title.as_deref().or(task.phase.as_deref()) {
+            let roadmap = roadmap_title(report, task.roadmap);
+            let name = match task.phase_title.or(task.phase) {
                 Some(phase) => format!("{roadmap} – {phase}"),
                 None => roadmap.to_string(),
             };
@@ -84,7 +84,7 @@ pub fn gantt(language: &Language, report: &Report, page: &mut dyn Page) -> Resul
             out.push('\n');
         }
         out.push_str("    ");
-        escaper.push(out, &task.title);
+        escaper.push(out, task.title);
         out.push_str(" :");
         if task.gate {
             out.push_str("milestone, ");

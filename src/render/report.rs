@@ -267,7 +267,7 @@ struct Words<'a> {
     language: &'a Language,
     /// The year the report is in: weeks of another year say their year.
     year: i32,
-    report: &'a Report,
+    report: &'a Report<'a>,
 }
 
 impl Words<'_> {
@@ -329,7 +329,7 @@ impl Words<'_> {
             Ok(target) if !self.report.portfolio.is_empty() => {
                 format!("{}, {}", named.title, self.plan_title(target.roadmap()))
             }
-            _ => named.title.clone(),
+            _ => named.title.to_string(),
         }
     }
 
@@ -405,7 +405,7 @@ impl Words<'_> {
 
     fn cause(&self, cause: &Cause) -> String {
         let language = self.language;
-        let title = cause.title.as_str();
+        let title = cause.title;
         if let (Some(baseline), true) = (cause.baseline.as_ref().and_then(|b| b.due()), cause.late_days > 0) {
             return t!(
                 language,
@@ -424,7 +424,7 @@ impl Words<'_> {
                 "cause-blocked",
                 title = title,
                 weeks = self.report.horizon_weeks,
-                by = and_list(language, &by.iter().map(|n| n.title.clone()).collect::<Vec<_>>())
+                by = and_list(language, &by.iter().map(|n| n.title.to_string()).collect::<Vec<_>>())
             ),
             Some(AtRisk::Behind {
                 steps_done,
@@ -448,7 +448,7 @@ impl Words<'_> {
             AtRisk::Blocked { by } => t!(
                 language,
                 "at-risk-blocked",
-                by = and_list(language, &by.iter().map(|n| n.title.clone()).collect::<Vec<_>>())
+                by = and_list(language, &by.iter().map(|n| n.title.to_string()).collect::<Vec<_>>())
             ),
             AtRisk::Behind {
                 steps_done,
@@ -618,9 +618,9 @@ impl Words<'_> {
         if let Some(days) = item.days_overdue {
             facts.push(t!(language, "decision-overdue", days = days));
         }
-        let line = Line(vec![Span::Strong(item.title.clone())]).and(format!(
+        let line = Line(vec![Span::Strong(item.title.to_string())]).and(format!(
             " ({}) — {}",
-            self.plan_title(&item.roadmap),
+            self.plan_title(item.roadmap),
             facts.join("; ")
         ));
         let mut details = Vec::new();
@@ -693,7 +693,7 @@ impl Words<'_> {
                 total = item.steps_total
             ));
         }
-        let mut line = Line(vec![Span::Strong(item.title.clone())]).and(format!(" — {}", facts.join(" · ")));
+        let mut line = Line(vec![Span::Strong(item.title.to_string())]).and(format!(" — {}", facts.join(" · ")));
         if item.status == Status::Due {
             line = line.and(" · ").then(Span::Status(Status::Due));
         }
@@ -711,7 +711,7 @@ impl Words<'_> {
         } else {
             self.by_plan(
                 &self.report.coming_due,
-                |m| &m.roadmap,
+                |m| m.roadmap,
                 |items| {
                     Block::List(
                         items
@@ -950,14 +950,14 @@ impl Words<'_> {
                     .clone();
                 Entry {
                     line: Line::text(format!("{age}: "))
-                        .then(Span::Strong(m.title.clone()))
+                        .then(Span::Strong(m.title.to_string()))
                         .and(format!(" — {}", facts.join(" · "))),
                     details: Vec::new(),
                 }
             };
             self.by_plan(
                 &self.report.overdue,
-                |m| &m.roadmap,
+                |m| m.roadmap,
                 |items| Block::List(items.into_iter().map(entry).collect()),
             )
         };
@@ -1041,14 +1041,7 @@ impl Words<'_> {
             let waits: Vec<String> = p
                 .waited_on
                 .iter()
-                .map(|w| {
-                    t!(
-                        language,
-                        "wait-text",
-                        waiting = w.waiting_title.as_str(),
-                        on = w.on_title.as_str()
-                    )
-                })
+                .map(|w| t!(language, "wait-text", waiting = w.waiting_title, on = w.on_title))
                 .collect();
             vec![
                 Line(vec![Span::Strong(self.party(p))]),
@@ -1081,7 +1074,7 @@ impl Words<'_> {
             .blockers
             .iter()
             .map(|b| {
-                let waiting: Vec<String> = b.behind.iter().map(|n| n.title.clone()).collect();
+                let waiting: Vec<String> = b.behind.iter().map(|n| n.title.to_string()).collect();
                 Entry {
                     line: Line(vec![Span::Strong(b.title.clone())]).and(format!(
                         " — {}",
@@ -1288,7 +1281,7 @@ pub fn timeline_tables(language: &Language, report: &Report) -> Vec<Block> {
     };
     words.by_plan(
         &report.timeline,
-        |task| &task.roadmap,
+        |task| task.roadmap,
         |tasks| {
             let rows = tasks
                 .into_iter()
@@ -1299,7 +1292,7 @@ pub fn timeline_tables(language: &Language, report: &Report) -> Vec<Block> {
                         language.span_long(task.start, task.end)
                     };
                     vec![
-                        Line::text(task.title.clone()),
+                        Line::text(task.title),
                         Line::text(days),
                         Line(vec![Span::Status(task.status)]),
                     ]
@@ -1345,7 +1338,7 @@ fn owners(item: &MilestoneItem) -> String {
 
 /// The titles of milestones, as a list in words.
 fn titles(language: &Language, named: &[Named]) -> String {
-    and_list(language, &named.iter().map(|n| n.title.clone()).collect::<Vec<_>>())
+    and_list(language, &named.iter().map(|n| n.title.to_string()).collect::<Vec<_>>())
 }
 
 /// A happening's title: the step or milestone, or that it is gone.

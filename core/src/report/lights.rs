@@ -7,6 +7,8 @@
 //! the baseline, yellow at 1 to 3; cost red at more than 10 % over budget,
 //! yellow at any overrun up to that.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -34,17 +36,18 @@ pub enum Dimension {
 
 /// A milestone named in a fact: its address (for scripts) and title (for people).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Named {
+pub struct Named<'r> {
     pub address: String,
-    pub title: String,
+    /// The plan's title, lent; the address when the plan has none for it.
+    pub title: Cow<'r, str>,
 }
 
 /// Why a milestone due within the look-ahead is at risk: the cause that holds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum AtRisk {
+pub enum AtRisk<'r> {
     /// It waits on milestones that are not done.
-    Blocked { by: Vec<Named> },
+    Blocked { by: Vec<Named<'r>> },
     /// Less than half its steps are done with less than half its time left.
     Behind {
         steps_done: usize,
@@ -56,9 +59,9 @@ pub enum AtRisk {
 
 /// Why a milestone counts against a light.
 #[derive(Debug, Clone, Serialize)]
-pub struct Cause {
+pub struct Cause<'r> {
     pub address: String,
-    pub title: String,
+    pub title: &'r str,
     /// Days late against the baseline: today past the end it was first
     /// planned to, or how far its current due date ends after that end.
     pub late_days: i64,
@@ -72,15 +75,15 @@ pub struct Cause {
     /// Due within the look-ahead, and blocked or behind.
     pub at_risk: bool,
     /// Which of the two, when it is at risk.
-    pub why_at_risk: Option<AtRisk>,
+    pub why_at_risk: Option<AtRisk<'r>>,
     pub cost_tkr: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct DimensionLight {
+pub struct DimensionLight<'r> {
     pub light: Light,
     /// The milestones behind the light, the worst first.
-    pub causes: Vec<Cause>,
+    pub causes: Vec<Cause<'r>>,
 }
 
 /// Money against budget: what the plan is expected to cost in all (the
@@ -97,16 +100,16 @@ pub struct CostLight {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PlanLights {
+pub struct PlanLights<'r> {
     pub roadmap: String,
     pub title: String,
     pub overall: Light,
-    pub time: DimensionLight,
+    pub time: DimensionLight<'r>,
     /// None for a plan without a budget, or with nothing spent or forecast.
     pub cost: Option<CostLight>,
 }
 
-impl PlanLights {
+impl PlanLights<'_> {
     /// The dimension the overall light comes from: time, unless cost is worse.
     pub fn worst(&self) -> Dimension {
         match &self.cost {
@@ -121,7 +124,7 @@ impl PlanLights {
 /// or behind. Behind is less than half its steps done (skipped ones left
 /// out) with less than half its time left: the time from the longer of its
 /// due range and the look-ahead.
-pub fn at_risk(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<AtRisk> {
+pub fn at_risk<'r>(s: &Standing<'r>, today: NaiveDate, horizon: NaiveDate) -> Option<AtRisk<'r>> {
     if !s.status.is_open() || s.status == Status::Overdue {
         return None;
     }
@@ -133,10 +136,7 @@ pub fn at_risk(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<AtR
             .iter()
             .map(|id| Named {
                 address: format!("{}/{id}", s.roadmap.id),
-                title: s
-                    .roadmap
-                    .milestone(id)
-                    .map_or_else(|| (*id).to_string(), |m| m.title.clone()),
+                title: Cow::Borrowed(s.roadmap.milestone(id).map_or(*id, |m| m.title.as_str())),
             })
             .collect();
         return Some(AtRisk::Blocked { by });
@@ -158,7 +158,7 @@ pub fn at_risk(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<AtR
 }
 
 /// How late an open milestone is against its baseline, and whether it is at risk.
-fn cause(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<Cause> {
+fn cause<'r>(s: &Standing<'r>, today: NaiveDate, horizon: NaiveDate) -> Option<Cause<'r>> {
     if !s.status.is_open() {
         return None;
     }
@@ -177,7 +177,7 @@ fn cause(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<Cause> {
     let late_days = late_past.max(slipped);
     (late_days > 0 || overdue_days.is_some() || why_at_risk.is_some()).then(|| Cause {
         address: s.address().to_string(),
-        title: s.milestone.title.clone(),
+        title: &s.milestone.title,
         late_days,
         overdue_days,
         baseline: s.baseline.clone(),
@@ -190,7 +190,7 @@ fn cause(s: &Standing, today: NaiveDate, horizon: NaiveDate) -> Option<Cause> {
 
 /// The milestones late against their baseline or overdue, among those
 /// behind a plan's time light: the exposure of the budget (their costs).
-pub fn late(causes: &[Cause]) -> impl Iterator<Item = &Cause> {
+pub fn late<'c, 'r>(causes: &'c [Cause<'r>]) -> impl Iterator<Item = &'c Cause<'r>> {
     causes.iter().filter(|c| c.late_days > 0 || c.overdue_days.is_some())
 }
 
@@ -215,15 +215,15 @@ pub fn cost_light(cost: &PlanCost, rule: &LightRule) -> Option<CostLight> {
 }
 
 /// The lights of one plan on `today`, looking ahead to `horizon`.
-pub fn plan_lights(
+pub fn plan_lights<'r>(
     id: &str,
     title: &str,
-    standings: &[&Standing],
+    standings: &[&Standing<'r>],
     cost: &PlanCost,
     today: NaiveDate,
     horizon: NaiveDate,
     rule: &LightRule,
-) -> PlanLights {
+) -> PlanLights<'r> {
     let mut causes: Vec<Cause> = standings.iter().filter_map(|s| cause(s, today, horizon)).collect();
     causes.sort_by(|a, b| b.late_days.cmp(&a.late_days).then_with(|| a.address.cmp(&b.address)));
     let time_light = |c: &Cause| {

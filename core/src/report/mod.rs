@@ -8,6 +8,7 @@ pub mod lights;
 pub mod people;
 
 use foldhash::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -78,7 +79,7 @@ pub enum Verdict {
 
 /// The report's verdict and what it rests on; the renderers word it.
 #[derive(Debug, Clone, Serialize)]
-pub struct Headline {
+pub struct Headline<'r> {
     pub verdict: Verdict,
     /// The light the verdict follows: the worst, what it measures, and whose.
     pub worst: Option<WorstLight>,
@@ -86,7 +87,7 @@ pub struct Headline {
     pub overdue: usize,
     pub oldest_days: i64,
     /// The milestone overdue the longest.
-    pub oldest: Option<Named>,
+    pub oldest: Option<Named<'r>>,
     /// Milestones due within the horizon that are blocked or behind.
     pub at_risk: usize,
     /// Decisions due whose prerequisites are overdue or at risk.
@@ -128,20 +129,20 @@ pub struct HeadlinePlan {
 
 /// A decision the steering group is asked to take: a gate due soon or overdue.
 #[derive(Debug, Clone, Serialize)]
-pub struct Decision {
-    pub item: MilestoneItem,
+pub struct Decision<'r> {
+    pub item: MilestoneItem<'r>,
     /// What is to be decided: the gate's done-criteria, else its description.
     pub criteria: Option<String>,
     /// The decision proposed, when the plan gives one (`proposal`).
     pub proposal: Option<String>,
     /// What it waits for (its `depends_on`), each as it stands.
-    pub prerequisites: Vec<MilestoneItem>,
+    pub prerequisites: Vec<MilestoneItem<'r>>,
     /// Whether a prerequisite is overdue or at risk.
     pub threatened: bool,
     /// The unfinished milestones that wait on it, directly or through others.
     pub waiting: Vec<String>,
     /// The same, with their titles.
-    pub behind: Vec<Named>,
+    pub behind: Vec<Named<'r>>,
 }
 
 /// What kind of deviation from the plan.
@@ -161,7 +162,7 @@ pub enum DeviationKind {
 /// Something that went off the plan in the period: its cause (the note)
 /// and its consequence (what waits behind it).
 #[derive(Debug, Clone, Serialize)]
-pub struct Deviation {
+pub struct Deviation<'r> {
     pub kind: DeviationKind,
     pub address: String,
     pub roadmap: String,
@@ -181,7 +182,7 @@ pub struct Deviation {
     #[serde(skip)]
     pub moved: Option<(Option<Due>, Due)>,
     /// The unfinished milestones that wait on it.
-    pub behind: Vec<Named>,
+    pub behind: Vec<Named<'r>>,
 }
 
 /// How a moved milestone's planned date changed over time, for the trend chart.
@@ -210,7 +211,7 @@ pub struct RoadmapProgress {
 /// A plan's money: its budget, what it has cost so far, what it is expected
 /// to cost, and the budget of its late milestones (exposure, never a light).
 #[derive(Debug, Clone, Serialize)]
-pub struct PlanBudget {
+pub struct PlanBudget<'r> {
     pub roadmap: String,
     pub title: String,
     #[serde(flatten)]
@@ -218,15 +219,15 @@ pub struct PlanBudget {
     /// The budget (`cost_tkr`) of the open milestones that are overdue or
     /// late against their baseline.
     pub exposure_tkr: f64,
-    pub exposed: Vec<Named>,
+    pub exposed: Vec<Named<'r>>,
 }
 
 /// A milestone in a list of the report.
 #[derive(Debug, Clone, Serialize)]
-pub struct MilestoneItem {
+pub struct MilestoneItem<'r> {
     pub address: String,
-    pub roadmap: String,
-    pub title: String,
+    pub roadmap: &'r str,
+    pub title: &'r str,
     pub owner: Option<String>,
     #[serde(serialize_with = "crate::due::serialize_dates")]
     pub due: Option<Due>,
@@ -248,7 +249,7 @@ pub struct MilestoneItem {
     /// A decision point.
     pub gate: bool,
     /// Due within the look-ahead and blocked or behind: which.
-    pub at_risk: Option<AtRisk>,
+    pub at_risk: Option<AtRisk<'r>>,
 }
 
 /// A change recorded in the period.
@@ -276,19 +277,19 @@ pub struct OwnerLoad {
     pub overdue: usize,
 }
 
-/// A dated milestone for the Gantt chart.
+/// A dated milestone for the Gantt chart; its text is the plan's, lent.
 #[derive(Debug, Clone, Serialize)]
-pub struct GanttTask {
-    pub roadmap: String,
-    pub id: String,
-    pub title: String,
+pub struct GanttTask<'r> {
+    pub roadmap: &'r str,
+    pub id: &'r str,
+    pub title: &'r str,
     pub status: Status,
     pub start: NaiveDate,
     /// Inclusive; for an open-ended range, the end of the report's horizon.
     pub end: NaiveDate,
     pub open_ended: bool,
-    pub phase: Option<String>,
-    pub phase_title: Option<String>,
+    pub phase: Option<&'r str>,
+    pub phase_title: Option<&'r str>,
     pub gate: bool,
     /// Where the bar was first planned, when the milestone has moved.
     pub baseline: Option<(NaiveDate, NaiveDate)>,
@@ -331,13 +332,13 @@ pub struct RiskChange {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct Report<'r> {
     /// The day the report is as of: the last day of the period, or today if
     /// the period has not ended yet. Only changes recorded on or before it count.
     pub today: NaiveDate,
     pub period: Period,
     pub horizon_weeks: u32,
-    pub headline: Headline,
+    pub headline: Headline<'r>,
     /// The project lead's assessment of the period, as written (Markdown).
     pub assessment: Option<String>,
     pub roadmaps: Vec<RoadmapProgress>,
@@ -347,19 +348,19 @@ pub struct Report {
     /// Skips, reopenings and moves of due dates in the period, with their reasons.
     pub changes: Vec<Changed>,
     /// Milestones due now, and those whose deadline falls within the look-ahead.
-    pub coming_due: Vec<MilestoneItem>,
-    pub overdue: Vec<MilestoneItem>,
-    pub blocked: Vec<MilestoneItem>,
+    pub coming_due: Vec<MilestoneItem<'r>>,
+    pub overdue: Vec<MilestoneItem<'r>>,
+    pub blocked: Vec<MilestoneItem<'r>>,
     pub open_by_owner: Vec<OwnerLoad>,
     pub notes: Vec<Happening>,
-    pub timeline: Vec<GanttTask>,
+    pub timeline: Vec<GanttTask<'r>>,
     /// The filters the report was made with (`--owner`, `--phase`).
     pub owner: Option<String>,
     pub phase: Option<String>,
-    pub lights: Vec<PlanLights>,
-    pub budgets: Vec<PlanBudget>,
-    pub decisions: Vec<Decision>,
-    pub deviations: Vec<Deviation>,
+    pub lights: Vec<PlanLights<'r>>,
+    pub budgets: Vec<PlanBudget<'r>>,
+    pub decisions: Vec<Decision<'r>>,
+    pub deviations: Vec<Deviation<'r>>,
     /// Open risks, the most severe first; those opened and closed in the period.
     pub risks: Vec<Risk>,
     pub risks_opened: Vec<Risk>,
@@ -367,9 +368,9 @@ pub struct Report {
     /// Every change to a risk recorded in the period, with its note.
     pub risk_changes: Vec<RiskChange>,
     /// Each party's work and what the others wait on it for.
-    pub parties: Vec<PartyLoad>,
+    pub parties: Vec<PartyLoad<'r>>,
     /// The unfinished milestones at the root of the blocked chains.
-    pub blockers: Vec<Blocker>,
+    pub blockers: Vec<Blocker<'r>>,
     pub trends: Vec<Trend>,
     /// With plans for more than one organisation (a supplier's customers):
     /// one row per plan, by organisation; empty otherwise.
@@ -404,17 +405,17 @@ pub struct Options<'a> {
     pub assessment: Option<&'a str>,
 }
 
-impl Report {
+impl<'r> Report<'r> {
     /// The report on `period` with `state` as it was on `today`, the day it
     /// is as of (`as_of`); fold the state with `State::fold_until` that day,
     /// so that a report on a past period comes out the same whenever it is made.
-    pub fn build<'r>(
+    pub fn build(
         roadmaps: &[&'r Roadmap],
         state: &State<'_>,
         today: NaiveDate,
         period: Period,
         options: &Options,
-    ) -> Report {
+    ) -> Report<'r> {
         let horizon_weeks = options.horizon_weeks;
         let filter = &options.filter;
         let horizon = today + Duration::weeks(i64::from(horizon_weeks));
@@ -524,7 +525,7 @@ impl Report {
             .into_iter()
             .filter(|load| filter.is_party(roadmap_of(roadmaps, &load.roadmap), &load.party))
             .collect();
-        let mut items = |list: &[&Standing<'r>]| -> Vec<MilestoneItem> {
+        let mut items = |list: &[&Standing<'r>]| -> Vec<MilestoneItem<'r>> {
             list.iter()
                 .map(|s| milestone_item(s, filter, today, horizon, &mut once))
                 .collect()
@@ -577,7 +578,7 @@ fn milestone_item<'r>(
     today: NaiveDate,
     horizon: NaiveDate,
     once: &mut SharesOnce<'r>,
-) -> MilestoneItem {
+) -> MilestoneItem<'r> {
     let mut step_owners: Vec<String> = Vec::new();
     if s.milestone.owner.is_none() {
         // Each party once, as `[parties]` names it ("Kund mha ITSL" is Kund
@@ -592,8 +593,8 @@ fn milestone_item<'r>(
     }
     MilestoneItem {
         address: s.address().to_string(),
-        roadmap: s.roadmap.id.clone(),
-        title: s.milestone.title.clone(),
+        roadmap: &s.roadmap.id,
+        title: &s.milestone.title,
         owner: s
             .milestone
             .owner
@@ -618,14 +619,14 @@ fn milestone_item<'r>(
 }
 
 /// The verdict is the worst plan's light: red is late, yellow at risk.
-fn headline(
-    overdue: &[&Standing],
-    coming: &[&Standing],
-    lights: &[PlanLights],
-    decisions: &[Decision],
+fn headline<'r>(
+    overdue: &[&Standing<'r>],
+    coming: &[&Standing<'r>],
+    lights: &[PlanLights<'r>],
+    decisions: &[Decision<'r>],
     today: NaiveDate,
     horizon: NaiveDate,
-) -> Headline {
+) -> Headline<'r> {
     // Of plans with the same light, the one furthest behind.
     let behind = |l: &PlanLights| l.time.causes.first().map_or(0, |c| c.late_days);
     let worst_plan = lights.iter().filter(|l| l.overall != Light::Green).max_by(|a, b| {
@@ -655,7 +656,7 @@ fn headline(
                 title: l.title.clone(),
                 light: l.overall,
                 milestones: named.iter().map(|c| c.address.clone()).collect(),
-                titles: named.iter().map(|c| c.title.clone()).collect(),
+                titles: named.iter().map(|c| c.title.to_string()).collect(),
                 more: l.time.causes.len().saturating_sub(3),
             }
         })
@@ -676,7 +677,7 @@ fn headline(
         oldest_days: oldest.and_then(|s| s.days_overdue).unwrap_or(0),
         oldest: oldest.map(|s| Named {
             address: s.address().to_string(),
-            title: s.milestone.title.clone(),
+            title: Cow::Borrowed(s.milestone.title.as_str()),
         }),
         at_risk,
         threatened: decisions
@@ -684,7 +685,7 @@ fn headline(
             .filter(|d| d.threatened)
             .map(|d| Threatened {
                 address: d.item.address.clone(),
-                title: d.item.title.clone(),
+                title: d.item.title.to_string(),
                 due: d.item.due.clone(),
             })
             .collect(),
@@ -701,7 +702,7 @@ fn decisions<'r>(
     horizon: NaiveDate,
     filter: &Filter,
     once: &mut SharesOnce<'r>,
-) -> Vec<Decision> {
+) -> Vec<Decision<'r>> {
     let by_id = by_id(all);
     let mut out: Vec<Decision> = all
         .iter()
@@ -745,12 +746,15 @@ fn by_id<'s, 'r>(all: &[&'s Standing<'r>]) -> HashMap<(&'s str, &'s str), &'s St
 }
 
 /// Milestones by address, with their titles.
-fn named(addresses: &BTreeSet<String>, by_id: &HashMap<(&str, &str), &Standing>) -> Vec<Named> {
+fn named<'r>(addresses: &BTreeSet<String>, by_id: &HashMap<(&str, &str), &Standing<'r>>) -> Vec<Named<'r>> {
     addresses
         .iter()
         .map(|address| Named {
             address: address.clone(),
-            title: standing_at(address, by_id).map_or_else(|| address.clone(), |s| s.milestone.title.clone()),
+            title: standing_at(address, by_id).map_or_else(
+                || Cow::Owned(address.clone()),
+                |s| Cow::Borrowed(s.milestone.title.as_str()),
+            ),
         })
         .collect()
 }
@@ -769,14 +773,14 @@ fn anchor(label: &str, year: Option<i32>) -> Option<NaiveDate> {
 /// Moves, skips and reopenings recorded in the period, and the milestones
 /// that became overdue in it (their due date ended in the period), by day,
 /// each with what waits behind it.
-fn deviations(
+fn deviations<'r>(
     changes: &[Changed],
-    all: &[&Standing],
+    all: &[&Standing<'r>],
     behind: &Dependents,
     roadmaps: &[&Roadmap],
     period: &Period,
     today: NaiveDate,
-) -> Vec<Deviation> {
+) -> Vec<Deviation<'r>> {
     let by_id = by_id(all);
     let year = |roadmap: &str| roadmaps.iter().find(|r| r.id == roadmap).and_then(|r| r.year);
     let moved = |c: &Changed| {
@@ -902,7 +906,7 @@ fn progress(roadmap: &Roadmap, mine: &[&Standing]) -> RoadmapProgress {
 }
 
 /// A plan's money, with the budget of its late milestones.
-fn budget(roadmap: &Roadmap, cost: PlanCost, mine: &[&Standing]) -> PlanBudget {
+fn budget<'r>(roadmap: &Roadmap, cost: PlanCost, mine: &[&Standing<'r>]) -> PlanBudget<'r> {
     let moved_later = |s: &Standing| {
         let before = s.baseline.as_ref().and_then(Baseline::due).and_then(Due::anchor);
         let now = s.due.as_ref().and_then(Due::anchor);
@@ -926,7 +930,7 @@ fn budget(roadmap: &Roadmap, cost: PlanCost, mine: &[&Standing]) -> PlanBudget {
             .iter()
             .map(|s| Named {
                 address: s.address().to_string(),
-                title: s.milestone.title.clone(),
+                title: Cow::Borrowed(s.milestone.title.as_str()),
             })
             .collect(),
     }
@@ -1081,7 +1085,7 @@ fn open_by_owner(parties: &[PartyLoad]) -> Vec<OwnerLoad> {
         .collect()
 }
 
-fn timeline(all: &[&Standing], horizon: NaiveDate) -> Vec<GanttTask> {
+fn timeline<'r>(all: &[&Standing<'r>], horizon: NaiveDate) -> Vec<GanttTask<'r>> {
     // Room for every milestone: the filter hides the count from `collect`.
     let mut tasks = Vec::with_capacity(all.len());
     tasks.extend(all.iter().filter_map(|s| {
@@ -1093,20 +1097,15 @@ fn timeline(all: &[&Standing], horizon: NaiveDate) -> Vec<GanttTask> {
             .and_then(Baseline::due)
             .and_then(|b| Some((b.start()?, b.anchor()?)));
         Some(GanttTask {
-            roadmap: s.roadmap.id.clone(),
-            id: s.milestone.id.clone(),
-            title: s.milestone.title.clone(),
+            roadmap: &s.roadmap.id,
+            id: &s.milestone.id,
+            title: &s.milestone.title,
             status: s.status,
             start,
             end: due.end().unwrap_or_else(|| horizon.max(start)),
             open_ended: due.end().is_none(),
-            phase: s.milestone.phase.clone(),
-            phase_title: s
-                .milestone
-                .phase
-                .as_deref()
-                .and_then(|p| s.roadmap.phase_title(p))
-                .map(str::to_string),
+            phase: s.milestone.phase.as_deref(),
+            phase_title: s.milestone.phase.as_deref().and_then(|p| s.roadmap.phase_title(p)),
             gate: s.milestone.kind == Kind::Gate,
             baseline,
         })

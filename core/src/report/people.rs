@@ -4,6 +4,7 @@
 //! `depends_on`.
 
 use foldhash::HashMap;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -16,7 +17,7 @@ use crate::status::{Standing, Status};
 
 /// One party's work in one roadmap.
 #[derive(Debug, Clone, Serialize)]
-pub struct PartyLoad {
+pub struct PartyLoad<'r> {
     pub roadmap: String,
     /// The party's code in `[parties]`, the words of an owner that names no
     /// party, or "(no owner)".
@@ -30,19 +31,19 @@ pub struct PartyLoad {
     /// Open work it helps with ("mha", "med stöd av").
     pub helping: usize,
     /// What other parties' milestones wait on this party's work for.
-    pub waited_on: Vec<Wait>,
+    pub waited_on: Vec<Wait<'r>>,
 }
 
 /// A milestone that waits on another, unfinished one.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Wait {
+pub struct Wait<'r> {
     /// The milestone that waits, and whose it is.
     pub waiting: String,
-    pub waiting_title: String,
+    pub waiting_title: &'r str,
     pub waiting_parties: Vec<String>,
     /// The milestone it waits for.
     pub on: String,
-    pub on_title: String,
+    pub on_title: &'r str,
 }
 
 /// The owners of a milestone's open work: its own owner, else (a milestone
@@ -78,12 +79,12 @@ fn responsible<'r>(s: &Standing<'r>, filter: &Filter, once: &mut SharesOnce<'r>)
 }
 
 /// The load of `party` in `roadmap`, new when there is none yet.
-fn entry<'m>(
-    by: &'m mut BTreeMap<(String, String), PartyLoad>,
+fn entry<'m, 'r>(
+    by: &'m mut BTreeMap<(String, String), PartyLoad<'r>>,
     roadmap: &str,
     party: &str,
     name: impl FnOnce() -> Option<String>,
-) -> &'m mut PartyLoad {
+) -> &'m mut PartyLoad<'r> {
     by.entry((roadmap.to_string(), party.to_string()))
         .or_insert_with(|| PartyLoad {
             roadmap: roadmap.to_string(),
@@ -98,8 +99,8 @@ fn entry<'m>(
 
 /// Every party's load, roadmap by roadmap, in the order of `[parties]`,
 /// then the owners that name no party, then work without an owner.
-pub fn loads<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'r>) -> Vec<PartyLoad> {
-    let mut by: BTreeMap<(String, String), PartyLoad> = BTreeMap::new();
+pub fn loads<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'r>) -> Vec<PartyLoad<'r>> {
+    let mut by: BTreeMap<(String, String), PartyLoad<'r>> = BTreeMap::new();
     // The open work of each owner as written, in each roadmap: how much, and
     // how much of it overdue. Counted first, so each owner's words are read
     // against `[parties]` once and each party's load is added to once per
@@ -165,10 +166,10 @@ pub fn loads<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'
                 let name = || name_of(&s.roadmap.id, party);
                 entry(&mut by, &s.roadmap.id, party, name).waited_on.push(Wait {
                     waiting: waiting.clone(),
-                    waiting_title: s.milestone.title.clone(),
+                    waiting_title: &s.milestone.title,
                     waiting_parties: waiting_parties.clone(),
                     on: on_address.clone(),
-                    on_title: on.milestone.title.clone(),
+                    on_title: &on.milestone.title,
                 });
             }
         }
@@ -182,7 +183,7 @@ pub fn loads<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'
         let roadmap_place = roadmap.map_or(usize::MAX, |(i, _)| *i);
         (roadmap_place, place, load.party.to_lowercase())
     };
-    let mut out: Vec<PartyLoad> = by.into_values().collect();
+    let mut out: Vec<PartyLoad<'r>> = by.into_values().collect();
     for load in &mut out {
         load.waited_on.sort();
         load.waited_on.dedup();
@@ -195,7 +196,7 @@ pub fn loads<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'
 /// A block at the root of a chain: an unfinished milestone that others wait
 /// for and that waits for nothing itself.
 #[derive(Debug, Clone, Serialize)]
-pub struct Blocker {
+pub struct Blocker<'r> {
     pub address: String,
     pub title: String,
     pub status: Status,
@@ -204,11 +205,11 @@ pub struct Blocker {
     /// Every unfinished milestone behind it, directly or through others.
     pub waiting: Vec<String>,
     /// The same, with their titles.
-    pub behind: Vec<super::lights::Named>,
+    pub behind: Vec<super::lights::Named<'r>>,
 }
 
 /// The root blockers, the one with the most behind it first.
-pub fn root_blockers<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'r>) -> Vec<Blocker> {
+pub fn root_blockers<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'r>) -> Vec<Blocker<'r>> {
     let open: Vec<&Standing> = all.iter().copied().filter(|s| s.status.is_open()).collect();
     let behind = Dependents::new(&open);
     let titles: HashMap<String, &str> = open
@@ -230,7 +231,9 @@ pub fn root_blockers<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut Shar
                 .iter()
                 .map(|a| super::lights::Named {
                     address: a.clone(),
-                    title: titles.get(a).map_or_else(|| a.clone(), |t| (*t).to_string()),
+                    title: titles
+                        .get(a)
+                        .map_or_else(|| Cow::Owned(a.clone()), |t| Cow::Borrowed(*t)),
                 })
                 .collect(),
             waiting: waiting.into_iter().collect(),
