@@ -7,8 +7,6 @@
 //! the baseline, yellow at 1 to 3; cost red at more than 10 % over budget,
 //! yellow at any overrun up to that.
 
-use std::borrow::Cow;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -38,8 +36,7 @@ pub enum Dimension {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Named<'r> {
     pub address: String,
-    /// The plan's title, lent; the address when the plan has none for it.
-    pub title: Cow<'r, str>,
+    pub title: &'r str,
 }
 
 /// Why a milestone due within the look-ahead is at risk: the cause that holds.
@@ -136,7 +133,7 @@ pub fn at_risk<'r>(s: &Standing<'r>, today: NaiveDate, horizon: NaiveDate) -> Op
             .iter()
             .map(|id| Named {
                 address: format!("{}/{id}", s.roadmap.id),
-                title: Cow::Borrowed(s.roadmap.milestone(id).map_or(*id, |m| m.title.as_str())),
+                title: s.roadmap.milestone(id).map_or(*id, |m| m.title.as_str()),
             })
             .collect();
         return Some(AtRisk::Blocked { by });

@@ -8,8 +8,7 @@ pub mod lights;
 pub mod people;
 
 use foldhash::{HashMap, HashSet};
-use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
@@ -677,7 +676,7 @@ fn headline<'r>(
         oldest_days: oldest.and_then(|s| s.days_overdue).unwrap_or(0),
         oldest: oldest.map(|s| Named {
             address: s.address().to_string(),
-            title: Cow::Borrowed(s.milestone.title.as_str()),
+            title: &s.milestone.title,
         }),
         at_risk,
         threatened: decisions
@@ -697,7 +696,7 @@ fn headline<'r>(
 /// the horizon: what each waits for, how that stands, and what waits on it.
 fn decisions<'r>(
     all: &[&Standing<'r>],
-    behind: &Dependents,
+    behind: &Dependents<'_, 'r>,
     today: NaiveDate,
     horizon: NaiveDate,
     filter: &Filter,
@@ -729,8 +728,8 @@ fn decisions<'r>(
                 proposal: s.milestone.proposal.clone(),
                 prerequisites,
                 threatened,
-                behind: named(&waiting, &by_id),
-                waiting: waiting.into_iter().collect(),
+                behind: named(&waiting),
+                waiting: waiting.into_keys().collect(),
             }
         })
         .collect();
@@ -745,16 +744,13 @@ fn by_id<'s, 'r>(all: &[&'s Standing<'r>]) -> HashMap<(&'s str, &'s str), &'s St
         .collect()
 }
 
-/// Milestones by address, with their titles.
-fn named<'r>(addresses: &BTreeSet<String>, by_id: &HashMap<(&str, &str), &Standing<'r>>) -> Vec<Named<'r>> {
-    addresses
+/// Milestones by address (as `Dependents::behind` finds them), with their titles.
+fn named<'r>(milestones: &BTreeMap<String, &Standing<'r>>) -> Vec<Named<'r>> {
+    milestones
         .iter()
-        .map(|address| Named {
+        .map(|(address, s)| Named {
             address: address.clone(),
-            title: standing_at(address, by_id).map_or_else(
-                || Cow::Owned(address.clone()),
-                |s| Cow::Borrowed(s.milestone.title.as_str()),
-            ),
+            title: &s.milestone.title,
         })
         .collect()
 }
@@ -776,7 +772,7 @@ fn anchor(label: &str, year: Option<i32>) -> Option<NaiveDate> {
 fn deviations<'r>(
     changes: &[Changed],
     all: &[&Standing<'r>],
-    behind: &Dependents,
+    behind: &Dependents<'_, 'r>,
     roadmaps: &[&Roadmap],
     period: &Period,
     today: NaiveDate,
@@ -789,7 +785,7 @@ fn deviations<'r>(
     };
     let consequence = |address: &str| {
         standing_at(address, &by_id)
-            .map(|s| named(&behind.behind(s), &by_id))
+            .map(|s| named(&behind.behind(s)))
             .unwrap_or_default()
     };
     let milestone_title = |address: &str| {
@@ -846,7 +842,7 @@ fn deviations<'r>(
                 to: None,
                 days: None,
                 moved: None,
-                behind: named(&behind.behind(s), &by_id),
+                behind: named(&behind.behind(s)),
             });
         }
     }
@@ -930,7 +926,7 @@ fn budget<'r>(roadmap: &Roadmap, cost: PlanCost, mine: &[&Standing<'r>]) -> Plan
             .iter()
             .map(|s| Named {
                 address: s.address().to_string(),
-                title: Cow::Borrowed(s.milestone.title.as_str()),
+                title: &s.milestone.title,
             })
             .collect(),
     }

@@ -4,7 +4,6 @@
 //! `depends_on`.
 
 use foldhash::HashMap;
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -212,10 +211,6 @@ pub struct Blocker<'r> {
 pub fn root_blockers<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'r>) -> Vec<Blocker<'r>> {
     let open: Vec<&Standing> = all.iter().copied().filter(|s| s.status.is_open()).collect();
     let behind = Dependents::new(&open);
-    let titles: HashMap<String, &str> = open
-        .iter()
-        .map(|s| (s.address().to_string(), s.milestone.title.as_str()))
-        .collect();
     let mut out: Vec<Blocker> = Vec::new();
     for root in open.iter().filter(|s| s.blocked_by.is_empty()) {
         let waiting = behind.behind(root);
@@ -227,16 +222,8 @@ pub fn root_blockers<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut Shar
             title: root.milestone.title.clone(),
             status: root.status,
             parties: responsible(root, filter, once),
-            behind: waiting
-                .iter()
-                .map(|a| super::lights::Named {
-                    address: a.clone(),
-                    title: titles
-                        .get(a)
-                        .map_or_else(|| Cow::Owned(a.clone()), |t| Cow::Borrowed(*t)),
-                })
-                .collect(),
-            waiting: waiting.into_iter().collect(),
+            behind: super::named(&waiting),
+            waiting: waiting.into_keys().collect(),
         });
     }
     out.sort_by(|a, b| {
@@ -265,14 +252,15 @@ impl<'s, 'r> Dependents<'s, 'r> {
         Dependents { direct }
     }
 
-    /// The addresses of every milestone waiting on `root`, directly or
-    /// through others, in order.
-    pub fn behind(&self, root: &Standing) -> BTreeSet<String> {
-        let mut waiting = BTreeSet::new();
+    /// Every milestone waiting on `root`, directly or through others, by
+    /// its address, in order.
+    pub fn behind(&self, root: &Standing) -> BTreeMap<String, &'s Standing<'r>> {
+        let mut waiting = BTreeMap::new();
         let mut frontier = vec![root.milestone.id.as_str()];
         while let Some(id) = frontier.pop() {
             for s in self.direct.get(&(root.roadmap.id.as_str(), id)).into_iter().flatten() {
-                if waiting.insert(s.address().to_string()) {
+                if let std::collections::btree_map::Entry::Vacant(place) = waiting.entry(s.address().to_string()) {
+                    place.insert(*s);
                     frontier.push(s.milestone.id.as_str());
                 }
             }
