@@ -582,7 +582,7 @@ fn milestone_item<'r>(
     if s.milestone.owner.is_none() {
         // Each party once, as `[parties]` names it ("Kund mha ITSL" is Kund
         // and ITSL, "Gemensam" the parties it stands for).
-        for owner in people::open_work(s, filter).into_iter().flatten() {
+        for owner in people::open_work(s, filter).flatten() {
             for share in once.of(s.roadmap, owner) {
                 if !step_owners.contains(&share.party) {
                     step_owners.push(share.party.clone());

@@ -47,15 +47,16 @@ pub struct Wait<'r> {
 
 /// The owners of a milestone's open work: its own owner, else (a milestone
 /// without one) the owners of its open steps.
-pub fn open_work<'r>(s: &Standing<'r>, filter: &Filter) -> Vec<Option<&'r str>> {
+pub fn open_work<'s, 'r>(s: &'s Standing<'r>, filter: &'s Filter) -> impl Iterator<Item = Option<&'r str>> + 's {
     let m: &'r crate::roadmap::Milestone = s.milestone;
-    if m.steps.is_empty() {
-        return vec![m.owner.as_deref()];
-    }
-    s.open_steps()
-        .filter(|(_, step)| filter.step(s.roadmap, m, step))
-        .map(|(_, step)| step.owner.as_deref().or(m.owner.as_deref()))
-        .collect()
+    // A milestone without steps is its own work; one with steps has none
+    // of its own, and its open steps are.
+    let own = m.steps.is_empty().then_some(m.owner.as_deref());
+    own.into_iter().chain(
+        s.open_steps()
+            .filter(move |(_, step)| filter.step(s.roadmap, m, step))
+            .map(move |(_, step)| step.owner.as_deref().or(m.owner.as_deref())),
+    )
 }
 
 /// The parties responsible for a milestone's open work (or the owner as written).
