@@ -245,11 +245,11 @@ fn filters(language: &Language, owner: Option<&str>, phase: Option<&str>) -> Opt
 }
 
 /// "a, b and c".
-fn and_list(language: &Language, items: &[String]) -> String {
+fn and_list(language: &Language, items: &[&str]) -> String {
     match items {
         [] => String::new(),
-        [one] => one.clone(),
-        [first @ .., last] => t!(language, "list-and", first = first.join(", "), last = last.as_str()),
+        [one] => (*one).to_string(),
+        [first @ .., last] => t!(language, "list-and", first = first.join(", "), last = *last),
     }
 }
 
@@ -424,7 +424,7 @@ impl Words<'_> {
                 "cause-blocked",
                 title = title,
                 weeks = self.report.horizon_weeks,
-                by = and_list(language, &by.iter().map(|n| n.title.to_string()).collect::<Vec<_>>())
+                by = titles(language, by)
             ),
             Some(AtRisk::Behind {
                 steps_done,
@@ -445,11 +445,7 @@ impl Words<'_> {
     fn at_risk(&self, at_risk: &AtRisk) -> String {
         let language = self.language;
         match at_risk {
-            AtRisk::Blocked { by } => t!(
-                language,
-                "at-risk-blocked",
-                by = and_list(language, &by.iter().map(|n| n.title.to_string()).collect::<Vec<_>>())
-            ),
+            AtRisk::Blocked { by } => t!(language, "at-risk-blocked", by = titles(language, by)),
             AtRisk::Behind {
                 steps_done,
                 steps_total,
@@ -1073,20 +1069,17 @@ impl Words<'_> {
             .report
             .blockers
             .iter()
-            .map(|b| {
-                let waiting: Vec<String> = b.behind.iter().map(|n| n.title.to_string()).collect();
-                Entry {
-                    line: Line(vec![Span::Strong(b.title.clone())]).and(format!(
-                        " — {}",
-                        t!(
-                            language,
-                            "blocker-line",
-                            n = b.waiting.len(),
-                            list = and_list(language, &waiting)
-                        )
-                    )),
-                    details: Vec::new(),
-                }
+            .map(|b| Entry {
+                line: Line(vec![Span::Strong(b.title.clone())]).and(format!(
+                    " — {}",
+                    t!(
+                        language,
+                        "blocker-line",
+                        n = b.waiting.len(),
+                        list = titles(language, &b.behind)
+                    )
+                )),
+                details: Vec::new(),
             })
             .collect();
         section(
@@ -1338,7 +1331,7 @@ fn owners(item: &MilestoneItem) -> String {
 
 /// The titles of milestones, as a list in words.
 fn titles(language: &Language, named: &[Named]) -> String {
-    and_list(language, &named.iter().map(|n| n.title.to_string()).collect::<Vec<_>>())
+    and_list(language, &named.iter().map(|n| n.title).collect::<Vec<_>>())
 }
 
 /// A happening's title: the step or milestone, or that it is gone.

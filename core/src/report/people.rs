@@ -4,6 +4,7 @@
 //! `depends_on`.
 
 use foldhash::HashMap;
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -260,7 +261,7 @@ impl<'s, 'r> Dependents<'s, 'r> {
         let mut frontier = vec![root.milestone.id.as_str()];
         while let Some(id) = frontier.pop() {
             for s in self.direct.get(&(root.roadmap.id.as_str(), id)).into_iter().flatten() {
-                if let std::collections::btree_map::Entry::Vacant(place) = waiting.entry(s.address().to_string()) {
+                if let Entry::Vacant(place) = waiting.entry(s.address().to_string()) {
                     place.insert(*s);
                     frontier.push(s.milestone.id.as_str());
                 }
