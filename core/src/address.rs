@@ -43,7 +43,7 @@ impl Address {
             step_id: milestone
                 .steps
                 .get(index.wrapping_sub(1))
-                .and_then(|s| s.id.as_deref().map(str::to_string)),
+                .and_then(|s| s.id().map(str::to_string)),
         }
     }
 
@@ -107,7 +107,7 @@ impl Address {
             }
             Some(wanted) => Some(milestone.step_index(wanted).ok_or_else(|| {
                 let count = milestone.steps.len();
-                let ids: Vec<&str> = milestone.steps.iter().filter_map(|s| s.id.as_deref()).collect();
+                let ids: Vec<&str> = milestone.steps.iter().filter_map(Step::id).collect();
                 let hint = crate::diagnostic::did_you_mean(wanted, ids.iter().copied()).unwrap_or_else(|| {
                     if ids.is_empty() {
                         format!("`{roadmap_id}/{milestone_id}` has steps 1 to {count}")
@@ -210,7 +210,7 @@ impl Targets for Resolver<'_> {
         let mut found = roadmap.milestones.iter().flat_map(|m| {
             m.steps
                 .iter()
-                .filter(move |s| s.key() == step || &*s.fingerprint == step)
+                .filter(move |s| s.is_known_as(step))
                 .map(move |s| step_target(&roadmap.id, &m.id, s))
         });
         let first = found.next()?;

@@ -154,7 +154,7 @@ pub fn spreadsheet<'s>(standings: &'s [Standing<'_>], state: &'s State<'_>) -> V
             notes,
         });
         for (i, (step, mark)) in m.steps.iter().zip(&s.steps).enumerate() {
-            let (done_by, done_on, notes) = recorded(&step_target(&s.roadmap.id, &m.id, step), step.note.as_deref());
+            let (done_by, done_on, notes) = recorded(&step_target(&s.roadmap.id, &m.id, step), step.note());
             rows.push(SheetRow {
                 roadmap: s.roadmap,
                 milestone: m,
@@ -273,7 +273,7 @@ pub fn project(roadmaps: &[&Roadmap], standings: &[Standing<'_>], undated: &str)
                 milestone: m.kind == crate::roadmap::Kind::Gate || dates.is_some_and(|(a, b)| a == b),
                 percent_complete: u8::try_from(percent.min(100)).unwrap_or(100),
                 predecessors: Vec::new(),
-                owner: m.owner.clone(),
+                owner: m.owner.as_deref().map(str::to_string),
                 notes: match (&m.criteria, dates) {
                     // An unplaced week plan keeps its weeks in the note.
                     (_, None) => Some(match &m.due {

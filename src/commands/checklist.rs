@@ -129,7 +129,7 @@ pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
                                 let target = state.get(&step_target(&roadmap.id, &s.milestone.id, step));
                                 StepJson {
                                     index: i + 1,
-                                    id: step.id.as_deref(),
+                                    id: step.id(),
                                     text: &step.text,
                                     owner: step.owner.as_deref(),
                                     mark: s.steps[i].as_str(),

@@ -49,7 +49,7 @@ impl<'a> Found<'a> {
         Spot {
             roadmap: &s.roadmap.id,
             milestone: &s.milestone.id,
-            step: step.map(|place| (place, s.milestone.steps.get(place - 1).and_then(|s| s.id.as_deref()))),
+            step: step.map(|place| (place, s.milestone.steps.get(place - 1).and_then(|s| s.id()))),
         }
     }
 

@@ -105,11 +105,11 @@ impl<'a> MilestoneJson<'a> {
                 .enumerate()
                 .map(|(i, s)| StepJson {
                     index: i + 1,
-                    id: s.id.as_deref(),
+                    id: s.id(),
                     key: s.key(),
                     text: &s.text,
                     owner: s.owner.as_deref(),
-                    note: s.note.as_deref(),
+                    note: s.note(),
                 })
                 .collect(),
         }
@@ -340,7 +340,7 @@ fn steps_table(context: &Context, format: Format, milestone: &Milestone) -> Stri
     let [step, owner] = headers(language, format, ["col-step", "col-owner"]);
     table.set_header(["#".to_string(), step, owner]);
     for (i, step) in milestone.steps.iter().enumerate() {
-        let text = match &step.note {
+        let text = match step.note() {
             Some(note) => format!("{}\n({note})", step.text),
             None => step.text.to_string(),
         };
@@ -377,7 +377,7 @@ fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: F
     if let Some(phase) = &m.phase {
         let name = roadmap
             .phase_title(phase)
-            .map_or_else(|| phase.clone(), |t| format!("{t} ({phase})"));
+            .map_or_else(|| phase.to_string(), |t| format!("{t} ({phase})"));
         facts.push((key("fact-phase"), name));
     }
     if m.kind == Kind::Gate {
@@ -396,7 +396,7 @@ fn milestone_text(context: &Context, roadmap: &Roadmap, m: &Milestone, format: F
             .as_ref()
             .map(|b| (key("fact-baseline"), baseline_words(language, b, year))),
     );
-    facts.extend(m.owner.as_ref().map(|o| (key("fact-owner"), o.clone())));
+    facts.extend(m.owner.as_deref().map(|o| (key("fact-owner"), o.to_string())));
     facts.extend(m.cost_tkr.map(|c| {
         (
             key("fact-cost"),

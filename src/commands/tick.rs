@@ -243,7 +243,7 @@ fn items(roadmap: &Roadmap, milestone: &Milestone, state: &State<'_>, filter: &F
         return vec![Item {
             address,
             text: milestone.title.clone(),
-            owner: milestone.owner.clone(),
+            owner: milestone.owner.as_deref().map(str::to_string),
             before: mark,
             after: mark,
             reason: None,

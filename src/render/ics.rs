@@ -71,7 +71,7 @@ fn description(language: &Language, entry: &CalendarEntry<'_, '_>) -> String {
     {
         lines.push(t!(language, "ics-deadline", dates = language.dates(first, last)));
     }
-    lines.extend(m.owner.as_ref().map(|o| t!(language, "ics-owner", owner = o.as_str())));
+    lines.extend(m.owner.as_deref().map(|o| t!(language, "ics-owner", owner = o)));
     lines.push(t!(
         language,
         "ics-status",

@@ -173,19 +173,19 @@ pub fn update(old: &Roadmap, mut plan: Plan, state: &State<'_>) -> Update {
             _ => m.due = last.map(str::to_string),
         }
         if keeps_phases {
-            m.phase.clone_from(&was.phase);
+            m.phase = was.phase.as_deref().map(str::to_string);
         }
         if has_owner {
-            if m.owner != was.owner {
+            if m.owner.as_deref() != was.owner.as_deref() {
                 differences.push(Difference::Reowned {
                     id: m.id.clone(),
                     title: m.title.clone(),
-                    from: was.owner.clone(),
+                    from: was.owner.as_deref().map(str::to_string),
                     to: m.owner.clone(),
                 });
             }
         } else {
-            m.owner.clone_from(&was.owner);
+            m.owner = was.owner.as_deref().map(str::to_string);
         }
         if !has_criteria {
             m.criteria.clone_from(&was.criteria);
@@ -223,8 +223,8 @@ pub fn update(old: &Roadmap, mut plan: Plan, state: &State<'_>) -> Update {
                 .map(|s| Step {
                     text: s.text.to_string(),
                     owner: s.owner.as_deref().map(str::to_string),
-                    id: s.id.as_deref().map(str::to_string),
-                    note: s.note.as_deref().map(str::to_string),
+                    id: s.id().map(str::to_string),
+                    note: s.note().map(str::to_string),
                 })
                 .collect();
         }
@@ -276,13 +276,13 @@ fn keep_steps(steps: &mut [Step], was: &[crate::roadmap::Step]) {
             continue;
         };
         used.insert(i);
-        step.id = old.id.as_deref().map(str::to_string);
-        step.note = old.note.as_deref().map(str::to_string);
+        step.id = old.id().map(str::to_string);
+        step.note = old.note().map(str::to_string);
         if step.owner.is_none() {
             step.owner = old.owner.as_deref().map(str::to_string);
         }
         // The text as the file had it, so a step keyed by its text keeps its key.
-        if old.id.is_none() {
+        if old.id().is_none() {
             step.text = old.text.to_string();
         }
     }

@@ -7,6 +7,7 @@ pub mod parse;
 
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::due::Due;
 use crate::error::Error;
@@ -106,10 +107,12 @@ pub enum Kind {
 #[derive(Debug, Clone)]
 pub struct Milestone {
     pub id: String,
-    pub phase: Option<String>,
+    /// Shared with every milestone of the file in the same phase.
+    pub phase: Option<Arc<str>>,
     pub title: String,
     pub due: Option<Due>,
-    pub owner: Option<String>,
+    /// Shared with every milestone and step of the file that names the same owner.
+    pub owner: Option<Arc<str>>,
     pub criteria: Option<String>,
     pub description: Option<String>,
     pub cost_tkr: Option<Cost>,
@@ -161,33 +164,61 @@ impl Place {
 
 #[derive(Debug, Clone)]
 pub struct Step {
-    /// A name that stays with the step whatever its text or place (`kickoff`).
-    pub id: Option<Box<str>>,
     pub text: Box<str>,
-    pub owner: Option<Box<str>>,
-    pub note: Option<Box<str>>,
+    /// Shared with every step of the file that names the same owner.
+    pub owner: Option<Arc<str>>,
     /// `~` and a fingerprint of the text: how a step without an id is known
     /// in the state file (see `Fingerprinter`).
     pub fingerprint: Box<str>,
+    /// Its id and note, kept apart: most steps have neither, and a national
+    /// portfolio has half a million steps.
+    more: Option<Box<StepMore>>,
+}
+
+#[derive(Debug, Clone)]
+struct StepMore {
+    /// A name that stays with the step whatever its text or place (`kickoff`).
+    id: Option<Box<str>>,
+    note: Option<Box<str>>,
 }
 
 impl Step {
     /// A step whose fingerprint is not yet set (`Fingerprinter` sets it).
-    pub fn new(id: Option<String>, text: String, owner: Option<String>, note: Option<String>) -> Step {
+    pub fn new(id: Option<String>, text: String, owner: Option<Arc<str>>, note: Option<String>) -> Step {
+        let more = (id.is_some() || note.is_some()).then(|| {
+            Box::new(StepMore {
+                id: id.map(String::into_boxed_str),
+                note: note.map(String::into_boxed_str),
+            })
+        });
         Step {
-            id: id.map(String::into_boxed_str),
             text: text.into_boxed_str(),
-            owner: owner.map(String::into_boxed_str),
-            note: note.map(String::into_boxed_str),
+            owner,
             fingerprint: Box::default(),
+            more,
         }
+    }
+
+    /// A name that stays with the step whatever its text or place (`kickoff`).
+    pub fn id(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|more| more.id.as_deref())
+    }
+
+    pub fn note(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|more| more.note.as_deref())
     }
 
     /// What a change to this step is recorded under, after `ROADMAP/MILESTONE/`:
     /// its id if it has one, else its fingerprint. Neither changes when steps are
     /// inserted, deleted, reordered or moved, unlike its place.
     pub fn key(&self) -> &str {
-        self.id.as_deref().unwrap_or(&self.fingerprint)
+        self.id().unwrap_or(&self.fingerprint)
+    }
+
+    /// Whether `wanted` is its key or its fingerprint (a step given an id
+    /// after changes were recorded under its fingerprint is still found).
+    pub fn is_known_as(&self, wanted: &str) -> bool {
+        self.id() == Some(wanted) || *self.fingerprint == *wanted
     }
 }
 
@@ -330,10 +361,7 @@ impl Milestone {
             let n: usize = wanted.parse().ok()?;
             return (1..=self.steps.len()).contains(&n).then_some(n);
         }
-        self.steps
-            .iter()
-            .position(|s| s.key() == wanted || &*s.fingerprint == wanted)
-            .map(|i| i + 1)
+        self.steps.iter().position(|s| s.is_known_as(wanted)).map(|i| i + 1)
     }
 }
 

@@ -4,8 +4,10 @@
 //! straight into structs with serde, so that every problem points at its place
 //! in the file and one bad field does not hide the next.
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::Arc;
 
 use toml_spanner::{ArrayStyle, Item, Table as TomlTable, TableStyle, Value};
 
@@ -93,6 +95,7 @@ pub fn parse(path: &str, bytes: &[u8], origin: Origin) -> Result<Roadmap, Vec<Di
         diagnostics: Vec::new(),
         lines: std::cell::OnceCell::new(),
         fingerprints: super::Fingerprinter::default(),
+        shared: HashSet::default(),
     };
     let roadmap = reader.roadmap(document.table(), origin);
     match roadmap {
@@ -170,6 +173,8 @@ struct Reader<'a> {
     /// Where the lines start, found at the first problem.
     lines: std::cell::OnceCell<LineIndex>,
     fingerprints: super::Fingerprinter,
+    /// The texts that `shared_string` has read.
+    shared: HashSet<Arc<str>>,
 }
 
 /// A table in the file, with the place to point at when something is missing from it.
@@ -418,17 +423,34 @@ impl<'a> Reader<'a> {
     }
 
     fn string(&mut self, table: &Table<'_, '_>, key: &str) -> Option<String> {
+        self.str(table, key).map(Cow::into_owned)
+    }
+
+    /// The text of `key`, as the file means it.
+    fn str<'t>(&mut self, table: &Table<'t, '_>, key: &str) -> Option<Cow<'t, str>> {
         let item = table.get(key)?;
         match item.as_str() {
             // A file saved with CRLF line ends keeps them inside multi-line
             // strings; the text means the same as with LF, so it reads the same.
-            Some(s) if s.contains('\r') => Some(s.replace("\r\n", "\n")),
-            Some(s) => Some(s.to_string()),
+            Some(s) if s.contains('\r') => Some(Cow::Owned(s.replace("\r\n", "\n"))),
+            Some(s) => Some(Cow::Borrowed(s)),
             None => {
                 self.wrong_type(item, key, "a string");
                 None
             }
         }
+    }
+
+    /// The text of `key`, one for every place in the file that writes the
+    /// same: a plan has a few parties and hundreds of steps that name them.
+    fn shared_string(&mut self, table: &Table<'_, '_>, key: &str) -> Option<Arc<str>> {
+        let text = self.str(table, key)?;
+        if let Some(shared) = self.shared.get(&*text) {
+            return Some(Arc::clone(shared));
+        }
+        let shared: Arc<str> = Arc::from(text);
+        self.shared.insert(Arc::clone(&shared));
+        Some(shared)
     }
 
     fn required_string(&mut self, table: &Table<'_, '_>, key: &str) -> Option<String> {
@@ -667,7 +689,7 @@ impl<'a> Reader<'a> {
                 phase,
                 title: title.unwrap_or_default(),
                 due,
-                owner: self.string(&table, "owner"),
+                owner: self.shared_string(&table, "owner"),
                 criteria: self.string(&table, "criteria"),
                 description: self.string(&table, "description"),
                 cost_tkr,
@@ -685,9 +707,9 @@ impl<'a> Reader<'a> {
         milestones
     }
 
-    fn phase_ref(&mut self, table: &Table<'_, '_>, phases: &[Phase]) -> Option<String> {
-        let phase = self.string(table, "phase")?;
-        if !phases.iter().any(|p| p.id == phase) {
+    fn phase_ref(&mut self, table: &Table<'_, '_>, phases: &[Phase]) -> Option<Arc<str>> {
+        let phase = self.shared_string(table, "phase")?;
+        if !phases.iter().any(|p| *p.id == *phase) {
             let at = table.get("phase").map(|i| span(i.span()));
             let hint = did_you_mean(&phase, phases.iter().map(|p| p.id.as_str())).or_else(|| {
                 Some(if phases.is_empty() {
@@ -867,7 +889,7 @@ impl<'a> Reader<'a> {
             self.unknown_keys(&table, STEP_KEYS);
             let id = self.step_id(&table, &steps);
             let text = self.required_string(&table, "text");
-            let owner = self.string(&table, "owner");
+            let owner = self.shared_string(&table, "owner");
             let note = self.string(&table, "note");
             steps.push(Step::new(id, text.unwrap_or_default(), owner, note));
         }
@@ -911,7 +933,7 @@ impl<'a> Reader<'a> {
             );
             return None;
         }
-        if before.iter().any(|s| s.id.as_deref() == Some(id.as_str())) {
+        if before.iter().any(|s| s.id() == Some(id.as_str())) {
             self.error(
                 at,
                 format!("duplicate step id `{id}` in {}", table.name),
