@@ -233,21 +233,17 @@ pub fn plan_lights<'r>(
         }
     };
     let time = causes.iter().map(time_light).max().unwrap_or(Light::Green);
-    let time_causes: Vec<Cause> = causes
-        .iter()
-        .filter(|c| time_light(c) == time && time != Light::Green)
-        .cloned()
-        .collect();
+    // The causes of the light are kept where they are, the others let go:
+    // a national portfolio has tens of thousands.
+    causes.retain(|c| time_light(c) == time && time != Light::Green);
+    causes.shrink_to_fit();
     let cost = cost_light(cost, rule);
     let overall = time.max(cost.as_ref().map_or(Light::Green, |c| c.light));
     PlanLights {
         roadmap: id.to_string(),
         title: title.to_string(),
         overall,
-        time: DimensionLight {
-            light: time,
-            causes: time_causes,
-        },
+        time: DimensionLight { light: time, causes },
         cost,
     }
 }

@@ -6,6 +6,7 @@
 use foldhash::HashMap;
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -34,15 +35,17 @@ pub struct PartyLoad<'r> {
     pub waited_on: Vec<Wait<'r>>,
 }
 
-/// A milestone that waits on another, unfinished one.
+/// A milestone that waits on another, unfinished one. A milestone waits on
+/// as many parties as its dependencies have, so its address and parties are
+/// one text shared by each of its waits, not a copy each.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Wait<'r> {
     /// The milestone that waits, and whose it is.
-    pub waiting: String,
+    pub waiting: Rc<str>,
     pub waiting_title: &'r str,
-    pub waiting_parties: Vec<String>,
+    pub waiting_parties: Rc<[String]>,
     /// The milestone it waits for.
-    pub on: String,
+    pub on: Rc<str>,
     pub on_title: &'r str,
 }
 
@@ -151,10 +154,10 @@ pub fn loads<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'
     // What waits on whom: a milestone waits on the parties responsible for the
     // open work of each milestone it depends on. Many wait on the same few,
     // so each one waited on has its address and parties worked out once.
-    let mut waited_on: HashMap<(&str, &str), (String, Vec<String>)> = HashMap::default();
+    let mut waited_on: HashMap<_, (Rc<str>, Vec<String>)> = HashMap::default();
     for s in all.iter().filter(|s| s.status.is_open() && !s.blocked_by.is_empty()) {
-        let waiting = s.address().to_string();
-        let waiting_parties = responsible(s, filter, once);
+        let waiting: Rc<str> = s.address().to_string().into();
+        let waiting_parties: Rc<[String]> = responsible(s, filter, once).into();
         for id in &s.blocked_by {
             let key = (s.roadmap.id.as_str(), *id);
             let Some(on) = milestones.get(&key) else {
@@ -162,14 +165,14 @@ pub fn loads<'r>(all: &[&Standing<'r>], filter: &Filter, once: &mut SharesOnce<'
             };
             let (on_address, parties) = waited_on
                 .entry(key)
-                .or_insert_with(|| (on.address().to_string(), responsible(on, filter, once)));
+                .or_insert_with(|| (on.address().to_string().into(), responsible(on, filter, once)));
             for party in parties.iter() {
                 let name = || name_of(&s.roadmap.id, party);
                 entry(&mut by, &s.roadmap.id, party, name).waited_on.push(Wait {
-                    waiting: waiting.clone(),
+                    waiting: Rc::clone(&waiting),
                     waiting_title: &s.milestone.title,
-                    waiting_parties: waiting_parties.clone(),
-                    on: on_address.clone(),
+                    waiting_parties: Rc::clone(&waiting_parties),
+                    on: Rc::clone(on_address),
                     on_title: &on.milestone.title,
                 });
             }
