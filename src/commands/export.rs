@@ -94,7 +94,9 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 lights: context.lights,
                 assessment: None,
             };
-            let report = Report::build(&roadmaps, &state, today, Period::week_of(today), &options);
+            let period = Period::week_of(today);
+            let report =
+                Report::gather(&roadmaps, &state, today, &period, &options).report(&roadmaps, today, period, &options);
             if args.format == ExportFormat::Json {
                 crate::render::json::to_string(&report)?
             } else {

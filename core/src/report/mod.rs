@@ -404,30 +404,113 @@ pub struct Options<'a> {
     pub assessment: Option<&'a str>,
 }
 
+/// What a report reads from the state: each milestone's standing, the plans'
+/// money, and what happened. Gathered first (`Report::gather`), so that the
+/// state, a national portfolio's hundred thousand changes and their fold, can
+/// be let go before the report's own lists are made (`Gathered::report`).
+pub struct Gathered<'r> {
+    /// Every milestone's standing, roadmap by roadmap, the filter's or not.
+    everything: Vec<Standing<'r>>,
+    costs: Vec<PlanCost>,
+    done: Vec<Happening>,
+    notes: Vec<Happening>,
+    changes: Vec<Changed>,
+    completed: Vec<Happening>,
+    risks: Vec<Risk>,
+    risk_changes: Vec<RiskChange>,
+    trends: Vec<Trend>,
+}
+
+/// The standings the filter lets through.
+fn filtered<'s, 'r>(everything: &'s [Standing<'r>], filter: &Filter) -> Vec<&'s Standing<'r>> {
+    everything
+        .iter()
+        .filter(|s| filter.milestone(s.roadmap, s.milestone))
+        .collect()
+}
+
 impl<'r> Report<'r> {
-    /// The report on `period` with `state` as it was on `today`, the day it
-    /// is as of (`as_of`); fold the state with `State::fold_until` that day,
-    /// so that a report on a past period comes out the same whenever it is made.
-    pub fn build(
+    /// What the report on `period` reads from `state` as it was on `today`,
+    /// the day it is as of (`as_of`); fold the state with `State::fold_until`
+    /// that day, so that a report on a past period comes out the same
+    /// whenever it is made.
+    pub fn gather(
         roadmaps: &[&'r Roadmap],
         state: &State<'_>,
         today: NaiveDate,
-        period: Period,
+        period: &Period,
         options: &Options,
-    ) -> Report<'r> {
-        let horizon_weeks = options.horizon_weeks;
+    ) -> Gathered<'r> {
         let filter = &options.filter;
-        let horizon = today + Duration::weeks(i64::from(horizon_weeks));
         // Sized once: grown by doubling, a national portfolio's standings
         // were copied into fresh memory at every doubling.
         let mut everything: Vec<Standing> = Vec::with_capacity(roadmaps.iter().map(|r| r.milestones.len()).sum());
         for roadmap in roadmaps {
             everything.extend(standings(roadmap, state, today));
         }
-        let all: Vec<&Standing> = everything
+        let all = filtered(&everything, filter);
+        let costs: Vec<PlanCost> = roadmaps.iter().map(|r| plan_cost(r, state, today)).collect();
+        // A change is in scope when it is to a milestone shown, or to one of its steps.
+        // Each milestone shown by its roadmap's id and its own: no target
+        // made per milestone to be asked about a few changes.
+        let shown: HashSet<(&str, &str)> = all
             .iter()
-            .filter(|s| filter.milestone(s.roadmap, s.milestone))
+            .map(|s| (s.roadmap.id.as_str(), s.milestone.id.as_str()))
             .collect();
+        let in_scope = |target: &Target| {
+            target
+                .milestone_id()
+                .is_some_and(|m| shown.contains(&(target.roadmap(), m)))
+        };
+        let (done, notes, changes) = happenings(roadmaps, state, period, &in_scope);
+        let completed = completed(&all, state, period);
+        let risks: Vec<Risk> = crate::risk::risks(state)
+            .into_iter()
+            .filter(|r| roadmaps.iter().any(|m| m.id == r.roadmap))
+            .filter(|r| {
+                options.phase.is_none()
+                    || r.milestone
+                        .as_ref()
+                        .is_some_and(|m| in_scope(&Target::milestone(&r.roadmap, m)))
+            })
+            .filter(|r| options.owner.is_none() || filter.owns(roadmap_of(roadmaps, &r.roadmap), r.owner.as_deref()))
+            .collect();
+        let risk_changes = risk_changes(state, &risks, period);
+        let trends = trends(&all, state);
+        drop(all);
+        Gathered {
+            everything,
+            costs,
+            done,
+            notes,
+            changes,
+            completed,
+            risks,
+            risk_changes,
+            trends,
+        }
+    }
+}
+
+impl<'r> Gathered<'r> {
+    /// The report on `period`, as of `today`, from what was gathered for it
+    /// with the same roadmaps, day and options.
+    pub fn report(self, roadmaps: &[&'r Roadmap], today: NaiveDate, period: Period, options: &Options) -> Report<'r> {
+        let Gathered {
+            everything,
+            costs,
+            done,
+            notes,
+            changes,
+            completed,
+            risks,
+            risk_changes,
+            trends,
+        } = self;
+        let horizon_weeks = options.horizon_weeks;
+        let filter = &options.filter;
+        let horizon = today + Duration::weeks(i64::from(horizon_weeks));
+        let all = filtered(&everything, filter);
         // Open work, for the lists of what is late and what comes: with
         // `--owner`, only work the owner has an open part in.
         let open: Vec<&Standing> = all.iter().copied().filter(|s| filter.has_open_work(s)).collect();
@@ -457,7 +540,6 @@ impl<'r> Report<'r> {
             by_plan.entry(s.roadmap.id.as_str()).or_default().push(*s);
         }
         let mine = |r: &Roadmap| by_plan.get(r.id.as_str()).cloned().unwrap_or_default();
-        let costs: Vec<PlanCost> = roadmaps.iter().map(|r| plan_cost(r, state, today)).collect();
         let lights: Vec<PlanLights> = roadmaps
             .iter()
             .zip(&costs)
@@ -473,32 +555,7 @@ impl<'r> Report<'r> {
             .filter(|(_, cost)| cost.budget.is_some() || cost.spent.is_some() || cost.forecast.is_some())
             .map(|(r, cost)| budget(r, cost, &mine(r)))
             .collect();
-        // A change is in scope when it is to a milestone shown, or to one of its steps.
-        // Each milestone shown by its roadmap's id and its own: no target
-        // made per milestone to be asked about a few changes.
-        let shown: HashSet<(&str, &str)> = all
-            .iter()
-            .map(|s| (s.roadmap.id.as_str(), s.milestone.id.as_str()))
-            .collect();
-        let in_scope = |target: &Target| {
-            target
-                .milestone_id()
-                .is_some_and(|m| shown.contains(&(target.roadmap(), m)))
-        };
-        let (done, notes, changes) = happenings(roadmaps, state, &period, &in_scope);
-        let completed = completed(&all, state, &period);
         let deviations = deviations(&changes, &all, &behind, roadmaps, &period, today);
-        let risks = crate::risk::risks(state)
-            .into_iter()
-            .filter(|r| roadmaps.iter().any(|m| m.id == r.roadmap))
-            .filter(|r| {
-                options.phase.is_none()
-                    || r.milestone
-                        .as_ref()
-                        .is_some_and(|m| in_scope(&Target::milestone(&r.roadmap, m)))
-            })
-            .filter(|r| options.owner.is_none() || filter.owns(roadmap_of(roadmaps, &r.roadmap), r.owner.as_deref()));
-        let risks: Vec<Risk> = risks.collect();
         let mut open_risks: Vec<Risk> = risks.iter().filter(|r| !r.closed).cloned().collect();
         open_risks.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.opened_on.cmp(&b.opened_on)));
         let risks_opened = risks.iter().filter(|r| period.contains(r.opened_on)).cloned().collect();
@@ -507,7 +564,6 @@ impl<'r> Report<'r> {
             .filter(|r| r.closed_on.is_some_and(|d| period.contains(d)))
             .cloned()
             .collect();
-        let risk_changes = risk_changes(state, &risks, &period);
         let portfolio = if portfolio::is_portfolio(roadmaps) {
             portfolio::sorted(
                 roadmaps
@@ -560,7 +616,7 @@ impl<'r> Report<'r> {
             risk_changes,
             blockers: people::root_blockers(&open, filter, &mut once),
             parties,
-            trends: trends(&all, state),
+            trends,
             portfolio,
             customers,
         }
