@@ -111,11 +111,12 @@ pub fn parse(path: &str, bytes: &[u8], origin: Origin) -> Result<Roadmap, Vec<Di
 /// Where the first line that git writes into a file it could not merge
 /// (`<<<<<<< HEAD`) starts, if the file has one.
 fn conflict_marker(text: &str) -> Option<usize> {
-    // One search through the file for the marker, then a look at the byte
-    // before it: a line starts at the file's start or after a line break.
-    text.match_indices("<<<<<<<")
+    // One search through the file for `<` (a byte search, where a search for
+    // the whole marker walks the text more slowly), then a look around each:
+    // a line starts at the file's start or after a line break.
+    text.match_indices('<')
         .map(|(at, _)| at)
-        .find(|&at| at == 0 || text.as_bytes()[at - 1] == b'\n')
+        .find(|&at| (at == 0 || text.as_bytes()[at - 1] == b'\n') && text[at..].starts_with("<<<<<<<"))
 }
 
 /// `at`, or the start of the character it falls in.
@@ -1087,5 +1088,34 @@ mod tests {
         assert_eq!(conflict_marker("x<<<<<<<<<<<<<<\n<<<<<<<<\n"), Some(16));
         assert_eq!(conflict_marker("a\r\n<<<<<<< b\n"), Some(3));
         assert_eq!(conflict_marker("<<<<<<"), None);
+    }
+
+    /// Every text of up to six of these pieces: the marker is found where
+    /// the first line that begins with it begins, as read line by line.
+    #[test]
+    fn a_conflict_marker_is_found_where_the_first_line_that_begins_with_it_begins() {
+        let pieces = ["<", "<<<<<<<", "<<<<<<", "\n", "\r\n", "a", "é"];
+        let by_lines = |text: &str| {
+            let mut start = 0;
+            for line in text.split_inclusive('\n') {
+                if line.starts_with("<<<<<<<") {
+                    return Some(start);
+                }
+                start += line.len();
+            }
+            None
+        };
+        let n = pieces.len();
+        let mut text = String::new();
+        for length in 0..=6u32 {
+            for mut code in 0..n.pow(length) {
+                text.clear();
+                for _ in 0..length {
+                    text.push_str(pieces[code % n]);
+                    code /= n;
+                }
+                assert_eq!(conflict_marker(&text), by_lines(&text), "{text:?}");
+            }
+        }
     }
 }
