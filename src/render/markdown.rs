@@ -125,13 +125,10 @@ pub enum Fence {
 
 /// Draws the report onto `page`, a whole line at a time where it may be long.
 pub fn render(language: &Language, report: &Report, fence: Fence, page: &mut dyn Page) -> Result<()> {
-    let doc = words::document(language, report);
-    let has_chart = doc
-        .sections
-        .iter()
-        .any(|s| s.blocks.contains(&Block::Chart(Chart::Timeline)));
-    // A page kept whole is given its room once.
-    page.room(doc.text_len() + if has_chart { mermaid::room(report) } else { 0 });
+    // The heading, then each section made as it is drawn: onto standard
+    // output, a national portfolio's report is never held whole.
+    let doc = words::heading(language, report);
+    page.room(doc.text_len());
     let out = page.text();
     out.push_str(&format!(
         "# {}\n\n_{}_\n\n**{}**: {}.\n",
@@ -143,7 +140,9 @@ pub fn render(language: &Language, report: &Report, fence: Fence, page: &mut dyn
     if let Some(filters) = &doc.filters {
         out.push_str(&format!("\n{}\n", escape(filters)));
     }
-    for section in &doc.sections {
+    for section in words::sections(language, report) {
+        let has_chart = section.blocks.contains(&Block::Chart(Chart::Timeline));
+        page.room(section.text_len() + if has_chart { mermaid::room(report) } else { 0 });
         page.text().push_str(&format!("\n## {}\n\n", escape(&section.title)));
         for (i, block) in section.blocks.iter().enumerate() {
             if i > 0 {

@@ -126,6 +126,18 @@ impl Document {
     /// copied at every doubling. An estimate: the output is the same
     /// whatever it says.
     pub fn text_len(&self) -> usize {
+        let head = self.title.len()
+            + self.subtitle.len()
+            + self.verdict.len()
+            + self.sentence.len()
+            + self.filters.as_ref().map_or(0, String::len);
+        estimate(head) + self.sections.iter().map(Section::text_len).sum::<usize>()
+    }
+}
+
+impl Section {
+    /// About how many bytes a layout writes for it, as `Document::text_len`.
+    pub fn text_len(&self) -> usize {
         fn line(l: &Line) -> usize {
             l.0.iter()
                 .map(|span| match span {
@@ -148,18 +160,13 @@ impl Document {
             }
             Block::Chart(_) => 0,
         };
-        let text = self.title.len()
-            + self.subtitle.len()
-            + self.verdict.len()
-            + self.sentence.len()
-            + self.filters.as_ref().map_or(0, String::len)
-            + self
-                .sections
-                .iter()
-                .map(|s| s.title.len() + 8 + s.blocks.iter().map(block).sum::<usize>())
-                .sum::<usize>();
-        text + text / 8 + 256
+        estimate(self.title.len() + 8 + self.blocks.iter().map(block).sum::<usize>())
     }
+}
+
+/// Room for `text` bytes of text once written: markup and escapes.
+fn estimate(text: usize) -> usize {
+    text + text / 8 + 256
 }
 
 /// How many risks page one shows.
@@ -190,31 +197,20 @@ pub fn verdict_sentence(language: &Language, report: &Report) -> String {
 
 /// The report as a document, in `language`.
 pub fn document(language: &Language, report: &Report) -> Document {
+    Document {
+        sections: sections(language, report).collect(),
+        ..heading(language, report)
+    }
+}
+
+/// The document's heading, without its sections.
+pub fn heading(language: &Language, report: &Report) -> Document {
     let words = Words {
         language,
         year: report.today.year(),
         report,
     };
     let (light, verdict, sentence) = words.headline();
-    let mut sections = vec![
-        words.assessment(),
-        words.lights(),
-        words.decisions(),
-        words.next_period(),
-        words.top_risks(),
-        words.deviations(),
-        words.done(),
-        words.budget(),
-        words.overdue(),
-        words.progress(),
-        words.waiting(),
-        words.blocked(),
-        words.risk_log(),
-        words.notes(),
-        words.trend(),
-        words.timeline(),
-    ];
-    sections.retain(|s| !s.blocks.is_empty());
     let as_of = t!(language, "report-as-of", today = language.day_long(report.today));
     let subtitle = match report.period.week {
         Some(_) => format!(
@@ -230,8 +226,41 @@ pub fn document(language: &Language, report: &Report) -> Document {
         verdict,
         sentence,
         filters: filters(language, report.owner.as_deref(), report.phase.as_deref()),
-        sections,
+        sections: Vec::new(),
     }
+}
+
+/// The document's sections that have something to say, in order, each
+/// made when it is asked for: a layout that draws them as they come holds
+/// one at a time, not a national portfolio's whole report.
+pub fn sections<'a>(language: &'a Language, report: &'a Report) -> impl Iterator<Item = Section> + 'a {
+    let words = Words {
+        language,
+        year: report.today.year(),
+        report,
+    };
+    let makers: [fn(&Words<'a>) -> Section; 16] = [
+        Words::assessment,
+        Words::lights,
+        Words::decisions,
+        Words::next_period,
+        Words::top_risks,
+        Words::deviations,
+        Words::done,
+        Words::budget,
+        Words::overdue,
+        Words::progress,
+        Words::waiting,
+        Words::blocked,
+        Words::risk_log,
+        Words::notes,
+        Words::trend,
+        Words::timeline,
+    ];
+    makers
+        .into_iter()
+        .map(move |make| make(&words))
+        .filter(|s| !s.blocks.is_empty())
 }
 
 /// The filters a report was made with, as a sentence, if any.
