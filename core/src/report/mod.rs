@@ -477,7 +477,6 @@ impl<'r> Report<'r> {
             .collect();
         let risk_changes = risk_changes(state, &risks, period);
         let trends = trends(&all, state);
-        drop(all);
         Gathered {
             everything,
             costs,
