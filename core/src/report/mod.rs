@@ -495,21 +495,10 @@ impl<'r> Gathered<'r> {
     /// The report on `period`, as of `today`, from what was gathered for it
     /// with the same roadmaps, day and options.
     pub fn report(self, roadmaps: &[&'r Roadmap], today: NaiveDate, period: Period, options: &Options) -> Report<'r> {
-        let Gathered {
-            everything,
-            costs,
-            done,
-            notes,
-            changes,
-            completed,
-            risks,
-            risk_changes,
-            trends,
-        } = self;
         let horizon_weeks = options.horizon_weeks;
         let filter = &options.filter;
         let horizon = today + Duration::weeks(i64::from(horizon_weeks));
-        let all = filtered(&everything, filter);
+        let all = filtered(&self.everything, filter);
         // Open work, for the lists of what is late and what comes: with
         // `--owner`, only work the owner has an open part in.
         let open: Vec<&Standing> = all.iter().copied().filter(|s| filter.has_open_work(s)).collect();
@@ -541,7 +530,7 @@ impl<'r> Gathered<'r> {
         let mine = |r: &Roadmap| by_plan.get(r.id.as_str()).cloned().unwrap_or_default();
         let lights: Vec<PlanLights> = roadmaps
             .iter()
-            .zip(&costs)
+            .zip(&self.costs)
             .map(|(r, cost)| lights::plan_lights(&r.id, &r.title, &mine(r), cost, today, horizon, &options.lights))
             .collect();
         let behind = Dependents::new(&all);
@@ -550,15 +539,21 @@ impl<'r> Gathered<'r> {
         let roadmap_progress = roadmaps.iter().map(|r| progress(r, &mine(r))).collect();
         let budgets = roadmaps
             .iter()
-            .zip(costs)
+            .zip(self.costs)
             .filter(|(_, cost)| cost.budget.is_some() || cost.spent.is_some() || cost.forecast.is_some())
             .map(|(r, cost)| budget(r, cost, &mine(r)))
             .collect();
-        let deviations = deviations(&changes, &all, &behind, roadmaps, &period, today);
-        let mut open_risks: Vec<Risk> = risks.iter().filter(|r| !r.closed).cloned().collect();
+        let deviations = deviations(&self.changes, &all, &behind, roadmaps, &period, today);
+        let mut open_risks: Vec<Risk> = self.risks.iter().filter(|r| !r.closed).cloned().collect();
         open_risks.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.opened_on.cmp(&b.opened_on)));
-        let risks_opened = risks.iter().filter(|r| period.contains(r.opened_on)).cloned().collect();
-        let risks_closed = risks
+        let risks_opened = self
+            .risks
+            .iter()
+            .filter(|r| period.contains(r.opened_on))
+            .cloned()
+            .collect();
+        let risks_closed = self
+            .risks
             .iter()
             .filter(|r| r.closed_on.is_some_and(|d| period.contains(d)))
             .cloned()
@@ -594,14 +589,14 @@ impl<'r> Gathered<'r> {
             headline,
             assessment: options.assessment.map(str::to_string),
             roadmaps: roadmap_progress,
-            done,
-            completed,
-            changes,
+            done: self.done,
+            completed: self.completed,
+            changes: self.changes,
             coming_due,
             overdue: overdue_items,
             blocked,
             open_by_owner: open_by_owner(&parties),
-            notes,
+            notes: self.notes,
             timeline: timeline(&all, horizon),
             owner: options.owner.map(str::to_string),
             phase: options.phase.map(str::to_string),
@@ -612,10 +607,10 @@ impl<'r> Gathered<'r> {
             risks: open_risks,
             risks_opened,
             risks_closed,
-            risk_changes,
+            risk_changes: self.risk_changes,
             blockers: people::root_blockers(&open, filter, &mut once),
             parties,
-            trends,
+            trends: self.trends,
             portfolio,
             customers,
         }
