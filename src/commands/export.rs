@@ -94,9 +94,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 lights: context.lights,
                 assessment: None,
             };
-            let period = Period::week_of(today);
-            let report =
-                Report::gather(&roadmaps, &state, today, &period, &options).report(&roadmaps, today, period, &options);
+            let report = Report::gather(&roadmaps, &state, today, Period::week_of(today), options).report();
             if args.format == ExportFormat::Json {
                 crate::render::json::to_string(&report)?
             } else {

@@ -61,12 +61,12 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
         lights: context.lights,
         assessment: assessment.as_deref(),
     };
-    let gathered = Report::gather(&roadmaps, &state, as_of, &period, &options);
+    let gathered = Report::gather(&roadmaps, &state, as_of, period, options);
     // The report's own lists need no more of the state: a national
     // portfolio's changes and their fold give them their room.
     drop(state);
     drop(read);
-    let report = gathered.report(&roadmaps, as_of, period, &options);
+    let report = gathered.report();
     let rendered = match args.format {
         ReportFormat::Markdown => {
             // Drawn onto standard output as it goes: a national portfolio's

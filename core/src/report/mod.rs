@@ -408,7 +408,12 @@ pub struct Options<'a> {
 /// money, and what happened. Gathered first (`Report::gather`), so that the
 /// state, a national portfolio's hundred thousand changes and their fold, can
 /// be let go before the report's own lists are made (`Gathered::report`).
-pub struct Gathered<'r> {
+pub struct Gathered<'g, 'r> {
+    /// What it was gathered for, which the report is made for too.
+    roadmaps: &'g [&'r Roadmap],
+    today: NaiveDate,
+    period: Period,
+    options: Options<'g>,
     /// Every milestone's standing, roadmap by roadmap, the filter's or not.
     everything: Vec<Standing<'r>>,
     costs: Vec<PlanCost>,
@@ -434,13 +439,13 @@ impl<'r> Report<'r> {
     /// the day it is as of (`as_of`); fold the state with `State::fold_until`
     /// that day, so that a report on a past period comes out the same
     /// whenever it is made.
-    pub fn gather(
-        roadmaps: &[&'r Roadmap],
+    pub fn gather<'g>(
+        roadmaps: &'g [&'r Roadmap],
         state: &State<'_>,
         today: NaiveDate,
-        period: &Period,
-        options: &Options,
-    ) -> Gathered<'r> {
+        period: Period,
+        options: Options<'g>,
+    ) -> Gathered<'g, 'r> {
         let filter = &options.filter;
         // Sized once: grown by doubling, a national portfolio's standings
         // were copied into fresh memory at every doubling.
@@ -462,8 +467,8 @@ impl<'r> Report<'r> {
                 .milestone_id()
                 .is_some_and(|m| shown.contains(&(target.roadmap(), m)))
         };
-        let (done, notes, changes) = happenings(roadmaps, state, period, &in_scope);
-        let completed = completed(&all, state, period);
+        let (done, notes, changes) = happenings(roadmaps, state, &period, &in_scope);
+        let completed = completed(&all, state, &period);
         let risks: Vec<Risk> = crate::risk::risks(state)
             .into_iter()
             .filter(|r| roadmaps.iter().any(|m| m.id == r.roadmap))
@@ -475,9 +480,13 @@ impl<'r> Report<'r> {
             })
             .filter(|r| options.owner.is_none() || filter.owns(roadmap_of(roadmaps, &r.roadmap), r.owner.as_deref()))
             .collect();
-        let risk_changes = risk_changes(state, &risks, period);
+        let risk_changes = risk_changes(state, &risks, &period);
         let trends = trends(&all, state);
         Gathered {
+            roadmaps,
+            today,
+            period,
+            options,
             everything,
             costs,
             done,
@@ -491,10 +500,10 @@ impl<'r> Report<'r> {
     }
 }
 
-impl<'r> Gathered<'r> {
-    /// The report on `period`, as of `today`, from what was gathered for it
-    /// with the same roadmaps, day and options.
-    pub fn report(self, roadmaps: &[&'r Roadmap], today: NaiveDate, period: Period, options: &Options) -> Report<'r> {
+impl<'r> Gathered<'_, 'r> {
+    /// The report that was gathered for.
+    pub fn report(self) -> Report<'r> {
+        let (roadmaps, today, period, options) = (self.roadmaps, self.today, self.period, &self.options);
         let horizon_weeks = options.horizon_weeks;
         let filter = &options.filter;
         let horizon = today + Duration::weeks(i64::from(horizon_weeks));
