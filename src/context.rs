@@ -114,6 +114,12 @@ fn git_user_name(dir: &std::path::Path) -> Option<String> {
     Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
+/// Whether the file at `path` is big enough to be read on a thread of its
+/// own: 64 KiB is about 400 changes, read in a fraction of a millisecond.
+fn is_big(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|file| file.len() >= 64 * 1024)
+}
+
 /// The state file a command read: where it is, and what it holds.
 pub struct StateRead {
     pub location: Location,
@@ -244,6 +250,29 @@ impl Context {
             std::env::var_os("ROADMAP_STATE").map(PathBuf::from),
             &self.cwd,
         )
+    }
+
+    /// The roadmaps and the whole state, for a command that reads both. The
+    /// state file is read on a thread of its own while the plans are parsed:
+    /// on a portfolio its log is a tenth of a view's work. What is wrong with
+    /// the roadmaps is said first, as when one was read after the other.
+    pub fn read(&self) -> Result<(Kept<Cow<'_, Catalog>>, StateRead)> {
+        let location = match self.state_location() {
+            Ok(location) if self.global.workspaces.is_empty() && is_big(&location.path) => location,
+            // Read one after the other: `--workspace` reads both in one go
+            // (`joined`), a state file that cannot be found is said after
+            // the roadmaps' errors, and a small one is read in less time
+            // than a thread takes to start.
+            _ => return Ok((self.catalog()?, self.read_state()?)),
+        };
+        let (catalog, log) = std::thread::scope(|scope| {
+            let reading = scope.spawn(|| roadmap_core::state::file::read(&location.path));
+            (self.catalog(), reading.join())
+        });
+        let catalog = catalog?;
+        let log = log.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        crate::phases::mark("state read");
+        Ok((catalog, StateRead { location, log }))
     }
 
     /// Reads the whole state file (with `--workspace`, each workspace's).

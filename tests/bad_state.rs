@@ -192,6 +192,57 @@ fn done_keeps_the_old_bytes(sandbox: &Sandbox, old: &[u8]) {
     );
 }
 
+/// A state file big enough to be read while the plans are parsed (from
+/// 64 KiB, `Context::read`) loads as a small one does, its bad line is
+/// named as in a small one, and a broken plan is said before it, as when
+/// the one was read after the other.
+#[test]
+fn a_big_state_file_read_beside_the_plans_says_what_a_small_one_says() {
+    let mut text = format!("{HEADER}\n");
+    let mut changes = 0;
+    while text.len() < 80 * 1024 {
+        changes += 1;
+        text.push_str(&event(&format!("e{changes}"), "2026-11-20T09:15:02.114000Z", 1));
+        text.push('\n');
+    }
+    let views: [&[&str]; 4] = [&["status"], &["overdue"], &["timeline"], &["report"]];
+    let sandbox = Sandbox::new();
+    sandbox.write(STATE, &text);
+    // Every change ticks step 1 of the start-up milestone: one step done.
+    let (out, err) = expect_code(&sandbox.run(&["status", "--format", "json"]), 0);
+    assert!(err.is_empty(), "{err}");
+    let status: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let start = status["roadmaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["id"] == "hubs-sdk")
+        .flat_map(|r| r["milestones"].as_array().unwrap())
+        .find(|m| m["id"] == "projektstart")
+        .unwrap();
+    assert_eq!(start["steps_done"], 1, "{start}");
+
+    let broken_line = changes + 2;
+    text.push_str("{\"id\": \"trasig\"\n");
+    sandbox.write(STATE, &text);
+    for args in views {
+        let (out, err) = expect_code(&sandbox.run(args), 1);
+        assert!(out.is_empty() && !err.contains("panicked"), "{args:?}:\n{err}");
+        assert!(err.contains(&format!("{STATE}:{broken_line}:")), "{args:?}:\n{err}");
+    }
+
+    sandbox.write(".roadmap/roadmaps/trasig.toml", "[roadmap\nid = \"trasig\"\n");
+    for args in views {
+        let (out, err) = expect_code(&sandbox.run(args), 1);
+        assert!(out.is_empty() && !err.contains("panicked"), "{args:?}:\n{err}");
+        assert!(
+            err.contains("trasig.toml:1:"),
+            "{args:?}: the plan's error first:\n{err}"
+        );
+        assert!(!err.contains(STATE), "{args:?}: the state is not named:\n{err}");
+    }
+}
+
 #[test]
 fn a_duplicated_line_counts_once() {
     let sandbox = Sandbox::new();

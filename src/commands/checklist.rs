@@ -93,8 +93,7 @@ fn timestamp(event: &Event) -> String {
 }
 
 pub fn run(context: &Context, args: &ChecklistArgs) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
-    let read = context.read_state()?;
+    let (catalog, read) = context.read()?;
     let state = read.fold(&catalog);
     let (roadmap, only) = roadmap_core::address::roadmap_or_address(&catalog, &args.target)?;
     let filter = context.filter(args.filter.owner.as_deref(), args.filter.phase.as_deref(), &[roadmap])?;

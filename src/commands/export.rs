@@ -18,8 +18,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<ExitCode> {
             "write `roadmap export --format csv --excel`",
         ));
     }
-    let catalog = context.catalog()?;
-    let read = context.read_state()?;
+    let (catalog, read) = context.read()?;
     let state = read.fold(&catalog);
     let roadmaps = context.scope(&catalog, &args.roadmaps)?.roadmaps;
     let today = context.today();

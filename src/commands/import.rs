@@ -124,8 +124,7 @@ pub fn run(context: &Context, args: &ImportArgs) -> Result<ExitCode> {
     let old = if args.update { Some(earlier(&target)?) } else { None };
     let (plan, differences, dropped) = match &old {
         Some(old) => {
-            let catalog = context.catalog()?;
-            let read = context.read_state()?;
+            let (catalog, read) = context.read()?;
             let state = read.fold(&catalog);
             let updated = update::update(catalog.get(&old.id).unwrap_or(old), plan, &state);
             (updated.plan, updated.differences, updated.dropped)

@@ -30,8 +30,7 @@ struct EntryJson<'a> {
 }
 
 pub fn run(context: &Context, args: &LogArgs) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
-    let read = context.read_state()?;
+    let (catalog, read) = context.read()?;
     let state = read.fold(&catalog);
     // An address is looked up as any other, so a step given by its place
     // finds the changes recorded under its key; a roadmap id, or a target

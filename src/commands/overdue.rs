@@ -201,8 +201,7 @@ fn joined_cmp(left: &[&[u8]], right: &[&[u8]]) -> std::cmp::Ordering {
 }
 
 pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
-    let read = context.read_state()?;
+    let (catalog, read) = context.read()?;
     let state = read.fold(&catalog);
     let today = context.today();
     let roadmaps = context.scope(&catalog, &args.roadmaps)?.roadmaps;

@@ -35,8 +35,7 @@ fn assessment(context: &Context, given: Option<&std::path::Path>, period: &Perio
 }
 
 pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
-    let read = context.read_state()?;
+    let (catalog, read) = context.read()?;
     let roadmaps = context.scope(&catalog, &args.roadmaps)?.roadmaps;
     let today = context.today();
     let period = match (&args.week, args.since) {

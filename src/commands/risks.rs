@@ -9,8 +9,7 @@ use crate::i18n::t;
 use crate::render::{Format, Table, cell, headers};
 
 pub fn run(context: &Context, args: &RisksArgs) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
-    let read = context.read_state()?;
+    let (catalog, read) = context.read()?;
     let state = read.fold(&catalog);
     let scope = context.scope(&catalog, &args.roadmaps)?;
     let mut risks: Vec<Risk> = risk::risks(&state)

@@ -50,8 +50,7 @@ fn label<S: serde::Serializer>(due: &Option<Due>, s: S) -> Result<S::Ok, S::Erro
 }
 
 pub fn run(context: &Context, args: &SlipsArgs) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
-    let read = context.read_state()?;
+    let (catalog, read) = context.read()?;
     let state = read.fold(&catalog);
     let mut slips = Vec::new();
     for roadmap in context.scope(&catalog, &args.roadmaps)?.roadmaps {

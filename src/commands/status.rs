@@ -101,8 +101,7 @@ impl<'a> MilestoneJson<'a> {
 }
 
 pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
-    let read = context.read_state()?;
+    let (catalog, read) = context.read()?;
     let state = read.fold(&catalog);
     let today = context.today();
     let scope = context.scope(&catalog, &args.roadmaps)?;

@@ -140,8 +140,7 @@ struct RowJson<'a> {
 }
 
 pub fn run(context: &Context, args: &TimelineArgs) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
-    let read = context.read_state()?;
+    let (catalog, read) = context.read()?;
     let state = read.fold(&catalog);
     let today = context.today();
     let roadmaps = context.scope(&catalog, &args.roadmaps)?.roadmaps;
