@@ -81,6 +81,11 @@ pub struct Counted<'a> {
 /// What `target` counts for after the rekeys: its own, else its
 /// milestone's (a milestone re-attached takes its steps along).
 fn rekey(rekeyed: &HashMap<&Target, Target>, target: &Target) -> Target {
+    // Most logs have no rekeys: nothing to look up, nor a milestone's
+    // target to make for it.
+    if rekeyed.is_empty() {
+        return target.clone();
+    }
     if let Some(to) = rekeyed.get(target) {
         return to.clone();
     }
