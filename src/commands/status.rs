@@ -193,18 +193,18 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
             out
         }
         format => {
-            let mut out: String = shown
-                .iter()
-                .map(|(roadmap, standings, unmatched, cost)| {
-                    roadmap_text(
-                        context,
-                        format,
-                        roadmap,
-                        standings,
-                        &summarise(standings, *unmatched, cost.clone()),
-                    )
-                })
-                .collect();
+            // Each plan written as it is made: a portfolio's page is never
+            // held whole, nor copied into fresh memory each time it grows.
+            let mut out = context.terminal.stream();
+            for (roadmap, standings, unmatched, cost) in &shown {
+                out.put(&roadmap_text(
+                    context,
+                    format,
+                    roadmap,
+                    standings,
+                    &summarise(standings, *unmatched, cost.clone()),
+                ))?;
+            }
             let language = &context.language;
             let mut footer = String::new();
             if !left_out.is_empty() {
@@ -228,11 +228,11 @@ pub fn run(context: &Context, args: &StatusArgs) -> Result<ExitCode> {
                 today = language.date(today)
             ));
             footer.push('\n');
-            out.push_str(&match format {
+            out.put(&match format {
                 Format::Markdown => footer.lines().map(|l| format!("_{l}_\n")).collect(),
                 _ => context.terminal.paint(Style::Dim, &footer),
-            });
-            out
+            })?;
+            return out.finish().map(|()| ExitCode::Success);
         }
     };
     context.terminal.emit(&text)?;
