@@ -121,7 +121,7 @@ impl Table {
             return None;
         }
         let all = || std::iter::once(header).chain(&self.rows);
-        if all().any(|row| row.text.chars().any(|c| c.is_control() && c != '\n')) {
+        if all().any(|row| has_control(&row.text)) {
             return None;
         }
         let mut widths = vec![1; columns];
@@ -139,18 +139,21 @@ impl Table {
     }
 
     /// The table drawn in one pass with `widths` (from `plain_widths`),
-    /// straight into `out`.
+    /// straight into `out`, a line at a time: `out` is the output itself,
+    /// and a quarter of a million rows were a dozen writes each.
     fn draw_plain(&self, widths: &[usize], out: &mut impl fmt::Write) -> fmt::Result {
         let header = self.header.iter();
         rule(out, widths, '┌', '─', '┬', '┐')?;
         out.write_char('\n')?;
+        let mut drawn = String::new();
         for (i, row) in header.chain(&self.rows).enumerate() {
             let height = row.height();
             for k in 0..height {
-                out.write_char('│')?;
+                drawn.clear();
+                drawn.push('│');
                 for (j, (cell, width)) in row.cells().zip(widths).enumerate() {
                     if j > 0 {
-                        out.write_char('┆')?;
+                        drawn.push('┆');
                     }
                     let line = if height == 1 {
                         cell
@@ -158,17 +161,18 @@ impl Table {
                         cell.split('\n').nth(k).unwrap_or("")
                     };
                     let pad = width - columns_of(line);
-                    out.write_char(' ')?;
+                    drawn.push(' ');
                     if self.right.contains(&j) {
-                        spaces(out, pad)?;
-                        out.write_str(line)?;
+                        spaces(&mut drawn, pad);
+                        drawn.push_str(line);
                     } else {
-                        out.write_str(line)?;
-                        spaces(out, pad)?;
+                        drawn.push_str(line);
+                        spaces(&mut drawn, pad);
                     }
-                    out.write_char(' ')?;
+                    drawn.push(' ');
                 }
-                out.write_str("│\n")?;
+                drawn.push_str("│\n");
+                out.write_str(&drawn)?;
             }
             if i == 0 {
                 rule(out, widths, '╞', '═', '╪', '╡')?;
@@ -232,14 +236,20 @@ fn columns_of(line: &str) -> usize {
 }
 
 /// `count` spaces: a cell's padding.
-fn spaces(out: &mut impl fmt::Write, mut count: usize) -> fmt::Result {
-    const SPACES: &str = "                                                                ";
-    while count > 0 {
-        let now = count.min(SPACES.len());
-        out.write_str(&SPACES[..now])?;
-        count -= now;
-    }
-    Ok(())
+fn spaces(out: &mut String, count: usize) {
+    out.extend(std::iter::repeat_n(' ', count));
+}
+
+/// Whether `text` holds a control character other than a line break
+/// (`char::is_control`: U+0000-U+001F and U+007F-U+009F), read from the
+/// UTF-8 bytes: the bytes below 0x20 and 0x7F, and 0xC2 followed by
+/// 0x80-0x9F. Every cell of a table is asked, a quarter of a million rows
+/// at 100k milestones.
+fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n') || b == 0x7f || (b == 0xc2 && bytes.get(i + 1).is_some_and(|next| *next <= 0x9f))
+    })
 }
 
 /// A horizontal line across the columns.
@@ -275,4 +285,18 @@ pub fn drawn_both_ways(table: &Table) -> (Option<String>, String) {
         out
     });
     (plain, table.comfy().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The byte rule gives the character rule's answer for every character,
+    /// alone and between others.
+    #[test]
+    fn control_characters_are_found_from_the_bytes_as_from_the_characters() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let by_char = c.is_control() && c != '\n';
+            assert_eq!(super::has_control(&c.to_string()), by_char, "{c:?}");
+            assert_eq!(super::has_control(&format!("Öst{c}é")), by_char, "{c:?} inside");
+        }
+    }
 }
