@@ -52,7 +52,14 @@ const CELL_LIMIT: usize = 8000;
 
 /// Text from a roadmap or state file made safe for one table cell in `format`.
 pub fn cell(format: Format, text: &str) -> String {
-    let shown = match text.char_indices().nth(CELL_LIMIT) {
+    // A text of no more bytes than the limit has no more characters: only
+    // a longer one is walked to find where the limit falls.
+    let cut = if text.len() <= CELL_LIMIT {
+        None
+    } else {
+        text.char_indices().nth(CELL_LIMIT)
+    };
+    let shown = match cut {
         // Past the limit the cell says how much is left out, in figures
         // any reader follows, in every language alike.
         Some((cut, _)) => Cow::Owned(format!("{}… (+{})", &text[..cut], text[cut..].chars().count())),
@@ -445,6 +452,18 @@ pub fn write_output(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cell shows 8,000 characters, however many bytes they take, and
+    /// says how many more there are.
+    #[test]
+    fn a_cell_shows_eight_thousand_characters_and_counts_the_rest() {
+        for letter in ["a", "ö", "漢"] {
+            let whole = letter.repeat(8000);
+            assert_eq!(cell(Format::Table, &whole), whole);
+            let longer = letter.repeat(8003);
+            assert_eq!(cell(Format::Table, &longer), format!("{whole}… (+3)"));
+        }
+    }
 
     #[test]
     fn bars_round_to_the_nearest_cell() {
