@@ -277,6 +277,24 @@ pub fn squeeze<'t>(text: &'t str, buffer: &'t mut String) -> &'t str {
     buffer
 }
 
+/// A space, in `KIND`.
+const SPACE: u8 = 1;
+/// Other white space, or a byte other white space may begin with, in `KIND`.
+const OTHER_SPACE: u8 = 2;
+/// What a byte is to `is_squeezed`, looked up rather than compared nine
+/// ways: every step's text is read there, byte by byte.
+const KIND: [u8; 256] = {
+    let mut kind = [0; 256];
+    kind[b' ' as usize] = SPACE;
+    let others = [b'\t', b'\n', 0x0b, 0x0c, b'\r', 0xc2, 0xe1, 0xe2, 0xe3];
+    let mut i = 0;
+    while i < others.len() {
+        kind[others[i] as usize] = OTHER_SPACE;
+        i += 1;
+    }
+    kind
+};
+
 /// Whether `text` has no white space but single spaces between other
 /// characters. It reads bytes: an ASCII byte is white space when it is a tab,
 /// line end, vertical tab, form feed or space; every other white space
@@ -288,14 +306,13 @@ fn is_squeezed(text: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut space_before = false;
+    let mut before = 0;
     for &b in bytes {
-        match b {
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3 => return false,
-            b' ' if space_before => return false,
-            _ => {}
+        let kind = KIND[usize::from(b)];
+        if kind == OTHER_SPACE || kind & before == SPACE {
+            return false;
         }
-        space_before = b == b' ';
+        before = kind;
     }
     true
 }
