@@ -6,7 +6,9 @@
 //!
 //! The marks, in the order a view passes them: `arguments` (the command
 //! line read, the configuration and language found), `roadmaps read`,
-//! `state read`, `state folded`, `worked out` (the command's own work, up to
+//! `state read` (for a view, `Context::read` reads a large state file
+//! beside the roadmaps: what is left of it once they are read),
+//! `state folded`, `worked out` (the command's own work, up to
 //! its first output) and `output` (written and flushed; a table drawn as it
 //! is written counts here).
 
