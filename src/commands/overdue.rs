@@ -258,7 +258,7 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
         }
         let m = s.milestone;
         let at = |step| {
-            let mut found = Found {
+            let found = Found {
                 standing,
                 step,
                 due,
@@ -266,8 +266,10 @@ pub fn run(context: &Context, args: &OverdueArgs) -> Result<ExitCode> {
                 group: 0,
                 head: 0,
             };
-            found.head = found.spot(&all).head();
-            found
+            Found {
+                head: found.spot(&all).head(),
+                ..found
+            }
         };
         // For an owner, a milestone with steps is theirs through their open steps.
         if !filter.has_owner() || m.steps.is_empty() {
