@@ -107,58 +107,88 @@ fn renamed_by_hand<'a>(
     use crate::address::Targets;
     let resolver = crate::address::Resolver::new(catalog);
     let mut by_roadmap: Vec<(&str, Vec<&Target>, usize)> = Vec::new();
+    let mut place: HashMap<&str, usize> = HashMap::default();
     for (target, events) in unmatched {
-        match by_roadmap.iter_mut().find(|(r, ..)| *r == target.roadmap()) {
-            Some((_, targets, count)) => {
-                targets.push(target);
-                *count += events.len();
+        let at = *place.entry(target.roadmap()).or_insert_with(|| {
+            by_roadmap.push((target.roadmap(), Vec::new(), 0));
+            by_roadmap.len() - 1
+        });
+        let (_, targets, count) = &mut by_roadmap[at];
+        targets.push(target);
+        *count += events.len();
+    }
+    // The roadmaps a target would match something in: the same for every
+    // roadmap it was recorded under, so worked out once for what follows
+    // the roadmap's id. Plans copied from one template share their
+    // milestone ids, and a portfolio of them has each target match in many.
+    let mut matching: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut found = Vec::new();
+    for (old, targets, count) in by_roadmap {
+        let mut hits = vec![0_usize; catalog.roadmaps.len()];
+        for t in &targets {
+            let rest = &t.as_str()[t.roadmap().len()..];
+            let roadmaps = matching.entry(rest).or_insert_with(|| {
+                (catalog.roadmaps.iter().enumerate())
+                    .filter(|(_, r)| resolver.resolve(&t.in_roadmap(&r.id)).is_some())
+                    .map(|(i, _)| i)
+                    .collect()
+            });
+            for &i in roadmaps.iter() {
+                hits[i] += 1;
             }
-            None => by_roadmap.push((target.roadmap(), vec![target], events.len())),
+        }
+        let best = (catalog.roadmaps.iter().zip(hits))
+            .filter(|(r, _)| r.id != old)
+            .map(|(r, hits)| (hits, r.id.as_str()))
+            .max_by_key(|(hits, _)| *hits);
+        if let Some((hits, new)) = best
+            && targets.len() > 1
+            && hits * 2 > targets.len()
+        {
+            found.push((old, new, count));
         }
     }
-    by_roadmap
-        .into_iter()
-        .filter_map(|(old, targets, count)| {
-            let (hits, new) = catalog
-                .roadmaps
-                .iter()
-                .filter(|r| r.id != old)
-                .map(|r| {
-                    let hits = targets
-                        .iter()
-                        .filter(|t| resolver.resolve(&t.in_roadmap(&r.id)).is_some())
-                        .count();
-                    (hits, r.id.as_str())
-                })
-                .max_by_key(|(hits, _)| *hits)?;
-            (targets.len() > 1 && hits * 2 > targets.len()).then_some((old, new, count))
-        })
-        .collect()
+    found
 }
 
 /// Warnings and notes about the state file at `path` against the roadmaps.
 pub fn state(log: &Log, state: &State<'_>, catalog: &Catalog, path: &str) -> Vec<Diagnostic> {
+    // Each change's line by its id (the first line of an id written twice),
+    // made the first time a finding needs one: a log of a hundred thousand
+    // changes was searched once for every finding.
+    let lines: std::cell::OnceCell<HashMap<&str, usize>> = std::cell::OnceCell::new();
     let line_of = |event: &crate::state::Event| {
-        log.events
-            .iter()
-            .position(|e| e.id == event.id)
-            .map_or(0, |i| log.lines[i])
+        let lines = lines.get_or_init(|| {
+            let mut lines = HashMap::default();
+            for (e, line) in log.events.iter().zip(&log.lines) {
+                lines.entry(e.id.as_str()).or_insert(*line);
+            }
+            lines
+        });
+        lines.get(event.id.as_str()).copied().unwrap_or(0)
     };
     let at = |line: usize, message: String| Diagnostic::in_file(path, line, 1, message);
     let mut found = Vec::new();
     // Changes that match nothing, by target as recorded, in file order.
     let mut unmatched: Vec<(&Target, Vec<&crate::state::Event>)> = Vec::new();
+    let mut place: HashMap<&Target, usize> = HashMap::default();
     for counted in state.unmatched().filter(|c| c.event.op != Op::Rekey) {
         let target = &counted.event.target;
-        match unmatched.iter_mut().find(|(t, _)| *t == target) {
-            Some((_, events)) => events.push(counted.event),
-            None => unmatched.push((target, vec![counted.event])),
-        }
+        let at = *place.entry(target).or_insert_with(|| {
+            unmatched.push((target, Vec::new()));
+            unmatched.len() - 1
+        });
+        unmatched[at].1.push(counted.event);
     }
     let renamed = renamed_by_hand(&unmatched, catalog);
+    // Each roadmap's first unmatched change, and the roadmaps renamed by hand.
+    let mut first: HashMap<&str, &crate::state::Event> = HashMap::default();
+    for (target, events) in &unmatched {
+        first.entry(target.roadmap()).or_insert(events[0]);
+    }
+    let renamed_olds: foldhash::HashSet<&str> = renamed.iter().map(|(old, ..)| *old).collect();
     for (old, new, count) in &renamed {
-        let first = unmatched.iter().find(|(t, _)| t.roadmap() == *old).map(|(_, e)| e[0]);
-        let line = first.map_or(0, line_of);
+        let line = first.get(old).map_or(0, |event| line_of(event));
         found.push(
             at(
                 line,
@@ -171,7 +201,7 @@ pub fn state(log: &Log, state: &State<'_>, catalog: &Catalog, path: &str) -> Vec
         );
     }
     for (target, events) in &unmatched {
-        if renamed.iter().any(|(old, ..)| *old == target.roadmap()) {
+        if renamed_olds.contains(target.roadmap()) {
             continue;
         }
         let line = line_of(events[0]);
