@@ -186,12 +186,7 @@ pub fn period_name(language: &Language, period: &Period) -> String {
 
 /// The report's verdict in one sentence: "Red (time, Plan A): …".
 pub fn verdict_sentence(language: &Language, report: &Report) -> String {
-    let (_, verdict, sentence) = Words {
-        language,
-        year: report.today.year(),
-        report,
-    }
-    .headline();
+    let (_, verdict, sentence) = Words::new(language, report).headline();
     format!("{verdict}: {sentence}")
 }
 
@@ -205,11 +200,7 @@ pub fn document(language: &Language, report: &Report) -> Document {
 
 /// The document's heading, without its sections.
 pub fn heading(language: &Language, report: &Report) -> Document {
-    let words = Words {
-        language,
-        year: report.today.year(),
-        report,
-    };
+    let words = Words::new(language, report);
     let (light, verdict, sentence) = words.headline();
     let as_of = t!(language, "report-as-of", today = language.day_long(report.today));
     let subtitle = match report.period.week {
@@ -234,11 +225,7 @@ pub fn heading(language: &Language, report: &Report) -> Document {
 /// made when it is asked for: a layout that draws them as they come holds
 /// one at a time, not a national portfolio's whole report.
 pub fn sections<'a>(language: &'a Language, report: &'a Report) -> impl Iterator<Item = Section> + 'a {
-    let words = Words {
-        language,
-        year: report.today.year(),
-        report,
-    };
+    let words = Words::new(language, report);
     let makers: [fn(&Words<'a>) -> Section; 16] = [
         Words::assessment,
         Words::lights,
@@ -299,7 +286,15 @@ struct Words<'a> {
     report: &'a Report<'a>,
 }
 
-impl Words<'_> {
+impl<'a> Words<'a> {
+    fn new(language: &'a Language, report: &'a Report<'a>) -> Words<'a> {
+        Words {
+            language,
+            year: report.today.year(),
+            report,
+        }
+    }
+
     fn due(&self, due: Option<&Due>) -> String {
         due.map_or_else(|| t!(self.language, "no-date"), |d| self.language.due(d, self.year))
     }
@@ -1296,11 +1291,7 @@ impl Words<'_> {
 /// are several. What the picture shows, for a layout that puts words
 /// beside it.
 pub fn timeline_tables(language: &Language, report: &Report) -> Vec<Block> {
-    let words = Words {
-        language,
-        year: report.today.year(),
-        report,
-    };
+    let words = Words::new(language, report);
     words.by_plan(
         &report.timeline,
         |task| task.roadmap,
