@@ -97,14 +97,23 @@ pub fn target(path: &Path, what: &str) -> Result<PathBuf> {
     check(path, what)?;
     let resolved = match std::fs::canonicalize(path) {
         Ok(real) => real,
-        // Missing: a dangling symlink is refused; otherwise the path as given.
-        Err(_) if std::fs::symlink_metadata(path).is_ok() => {
-            return Err(Error::refused(
-                format!("{what} {} is a symlink to a file that does not exist", path.display()),
-                "point the link at an existing file, or give the path of a regular file",
-            ));
-        }
-        Err(_) => path.to_path_buf(),
+        Err(_) => match std::fs::symlink_metadata(path) {
+            // Missing: the path as given.
+            Err(_) => path.to_path_buf(),
+            // Something is there after all: it appeared since (another
+            // command wrote the same new file), or it is a symlink whose end
+            // is missing, which is refused.
+            Ok(found) => match std::fs::canonicalize(path) {
+                Ok(real) => real,
+                Err(_) if found.file_type().is_symlink() => {
+                    return Err(Error::refused(
+                        format!("{what} {} is a symlink to a file that does not exist", path.display()),
+                        "point the link at an existing file, or give the path of a regular file",
+                    ));
+                }
+                Err(_) => path.to_path_buf(),
+            },
+        },
     };
     let dir = parent_dir(&resolved);
     if !dir.is_dir() {
