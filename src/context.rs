@@ -257,20 +257,28 @@ impl Context {
     /// on a portfolio its log is a tenth of a view's work. What is wrong with
     /// the roadmaps is said first, as when one was read after the other.
     pub fn read(&self) -> Result<(Kept<Cow<'_, Catalog>>, StateRead)> {
-        let location = match self.state_location() {
-            Ok(location) if self.global.workspaces.is_empty() && is_big(&location.path) => location,
-            // Read one after the other: `--workspace` reads both in one go
-            // (`joined`), a state file that cannot be found is said after
-            // the roadmaps' errors, and a small one is read in less time
-            // than a thread takes to start.
-            _ => return Ok((self.catalog()?, self.read_state()?)),
+        // `--workspace` reads the roadmaps and the states in one go (`joined`).
+        if !self.global.workspaces.is_empty() {
+            return Ok((self.catalog()?, self.read_state()?));
+        }
+        // Found once; a state file that cannot be found is said after the
+        // roadmaps' errors.
+        let location = self.state_location();
+        let (catalog, log) = match &location {
+            Ok(at) if is_big(&at.path) => std::thread::scope(|scope| {
+                let reading = scope.spawn(|| roadmap_core::state::file::read(&at.path));
+                let catalog = self.catalog();
+                (catalog, Some(reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+            }),
+            // A small one is read in less time than a thread takes to start.
+            _ => (self.catalog(), None),
         };
-        let (catalog, log) = std::thread::scope(|scope| {
-            let reading = scope.spawn(|| roadmap_core::state::file::read(&location.path));
-            (self.catalog(), reading.join())
-        });
         let catalog = catalog?;
-        let log = log.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        let location = location?;
+        let log = match log {
+            Some(read) => read?,
+            None => roadmap_core::state::file::read(&location.path)?,
+        };
         crate::phases::mark("state read");
         Ok((catalog, StateRead { location, log }))
     }
