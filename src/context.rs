@@ -268,7 +268,10 @@ impl Context {
             Ok(at) if is_big(&at.path) => std::thread::scope(|scope| {
                 let reading = scope.spawn(|| roadmap_core::state::file::read(&at.path));
                 let catalog = self.catalog();
-                (catalog, Some(reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+                (
+                    catalog,
+                    Some(reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
+                )
             }),
             // A small one is read in less time than a thread takes to start.
             _ => (self.catalog(), None),

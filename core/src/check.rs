@@ -97,35 +97,53 @@ pub fn plan(roadmap: &Roadmap, state: &State<'_>) -> Vec<Diagnostic> {
     found
 }
 
-/// Roadmaps whose unmatched changes mostly match another loaded roadmap:
+/// `items` grouped by `key`: the groups in the order of their first item,
+/// each item in its group in the order it came.
+fn grouped<T: Copy, K: Copy + Eq + std::hash::Hash>(
+    items: impl IntoIterator<Item = T>,
+    key: impl Fn(T) -> K,
+) -> Vec<(K, Vec<T>)> {
+    let mut groups: Vec<(K, Vec<T>)> = Vec::new();
+    let mut place: HashMap<K, usize> = HashMap::default();
+    for item in items {
+        let k = key(item);
+        let at = *place.entry(k).or_insert_with(|| {
+            groups.push((k, Vec::new()));
+            groups.len() - 1
+        });
+        groups[at].1.push(item);
+    }
+    groups
+}
+
+/// A roadmap whose unmatched changes mostly match another loaded roadmap:
 /// a copy renamed by hand (its file and id), whose progress one
-/// `reattach OLD NEW` brings back. (old id, new id, changes.)
+/// `reattach OLD NEW` brings back.
+struct Renamed<'a> {
+    old: &'a str,
+    new: &'a str,
+    changes: usize,
+    /// The first of them in the log.
+    first: &'a crate::state::Event,
+}
+
+/// The roadmaps renamed by hand, from the changes that match nothing, by
+/// target in the order of the log.
 fn renamed_by_hand<'a>(
-    unmatched: &[(&'a Target, Vec<&crate::state::Event>)],
+    unmatched: &[(&'a Target, Vec<&'a crate::state::Event>)],
     catalog: &'a Catalog,
-) -> Vec<(&'a str, &'a str, usize)> {
+) -> Vec<Renamed<'a>> {
     use crate::address::Targets;
     let resolver = crate::address::Resolver::new(catalog);
-    let mut by_roadmap: Vec<(&str, Vec<&Target>, usize)> = Vec::new();
-    let mut place: HashMap<&str, usize> = HashMap::default();
-    for (target, events) in unmatched {
-        let at = *place.entry(target.roadmap()).or_insert_with(|| {
-            by_roadmap.push((target.roadmap(), Vec::new(), 0));
-            by_roadmap.len() - 1
-        });
-        let (_, targets, count) = &mut by_roadmap[at];
-        targets.push(target);
-        *count += events.len();
-    }
     // The roadmaps a target would match something in: the same for every
     // roadmap it was recorded under, so worked out once for what follows
     // the roadmap's id. Plans copied from one template share their
     // milestone ids, and a portfolio of them has each target match in many.
     let mut matching: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut found = Vec::new();
-    for (old, targets, count) in by_roadmap {
+    for (old, targets) in grouped(unmatched, |(target, _)| target.roadmap()) {
         let mut hits = vec![0_usize; catalog.roadmaps.len()];
-        for t in &targets {
+        for (t, _) in &targets {
             let rest = &t.as_str()[t.roadmap().len()..];
             let roadmaps = matching.entry(rest).or_insert_with(|| {
                 (catalog.roadmaps.iter().enumerate())
@@ -145,7 +163,12 @@ fn renamed_by_hand<'a>(
             && targets.len() > 1
             && hits * 2 > targets.len()
         {
-            found.push((old, new, count));
+            found.push(Renamed {
+                old,
+                new,
+                changes: targets.iter().map(|(_, events)| events.len()).sum(),
+                first: targets[0].1[0],
+            });
         }
     }
     found
@@ -170,30 +193,24 @@ pub fn state(log: &Log, state: &State<'_>, catalog: &Catalog, path: &str) -> Vec
     let at = |line: usize, message: String| Diagnostic::in_file(path, line, 1, message);
     let mut found = Vec::new();
     // Changes that match nothing, by target as recorded, in file order.
-    let mut unmatched: Vec<(&Target, Vec<&crate::state::Event>)> = Vec::new();
-    let mut place: HashMap<&Target, usize> = HashMap::default();
-    for counted in state.unmatched().filter(|c| c.event.op != Op::Rekey) {
-        let target = &counted.event.target;
-        let at = *place.entry(target).or_insert_with(|| {
-            unmatched.push((target, Vec::new()));
-            unmatched.len() - 1
-        });
-        unmatched[at].1.push(counted.event);
-    }
+    let unmatched = grouped(
+        state.unmatched().filter(|c| c.event.op != Op::Rekey).map(|c| c.event),
+        |event| &event.target,
+    );
     let renamed = renamed_by_hand(&unmatched, catalog);
-    // Each roadmap's first unmatched change, and the roadmaps renamed by hand.
-    let mut first: HashMap<&str, &crate::state::Event> = HashMap::default();
-    for (target, events) in &unmatched {
-        first.entry(target.roadmap()).or_insert(events[0]);
-    }
-    let renamed_olds: foldhash::HashSet<&str> = renamed.iter().map(|(old, ..)| *old).collect();
-    for (old, new, count) in &renamed {
-        let line = first.get(old).map_or(0, |event| line_of(event));
+    let renamed_olds: foldhash::HashSet<&str> = renamed.iter().map(|r| r.old).collect();
+    for Renamed {
+        old,
+        new,
+        changes,
+        first,
+    } in &renamed
+    {
         found.push(
             at(
-                line,
+                line_of(first),
                 format!(
-                    "{count} changes recorded under `{old}` match nothing there, and match `{new}` (was `{old}` renamed to `{new}` by hand?); kept, and counted for nothing"
+                    "{changes} changes recorded under `{old}` match nothing there, and match `{new}` (was `{old}` renamed to `{new}` by hand?); kept, and counted for nothing"
                 ),
             )
             .with_hint(format!("let them count for it: roadmap reattach {old} {new}"))
