@@ -95,25 +95,19 @@ pub fn read(path: &Path, limit: u64, what: &str) -> Result<Option<Vec<u8>>> {
 /// points to (followed to the end). A missing file's folder must exist.
 pub fn target(path: &Path, what: &str) -> Result<PathBuf> {
     check(path, what)?;
-    let resolved = match std::fs::canonicalize(path) {
-        Ok(real) => real,
-        Err(_) => match std::fs::symlink_metadata(path) {
-            // Missing: the path as given.
-            Err(_) => path.to_path_buf(),
-            // Something is there after all: it appeared since (another
-            // command wrote the same new file), or it is a symlink whose end
-            // is missing, which is refused.
-            Ok(found) => match std::fs::canonicalize(path) {
-                Ok(real) => real,
-                Err(_) if found.file_type().is_symlink() => {
-                    return Err(Error::refused(
-                        format!("{what} {} is a symlink to a file that does not exist", path.display()),
-                        "point the link at an existing file, or give the path of a regular file",
-                    ));
-                }
-                Err(_) => path.to_path_buf(),
-            },
-        },
+    // What is there is asked before where it leads: a file that another
+    // command writes in between (the same new file) is then found where it
+    // leads, not taken for a symlink whose end is missing.
+    let resolved = match (std::fs::symlink_metadata(path), std::fs::canonicalize(path)) {
+        (_, Ok(real)) => real,
+        (Ok(found), Err(_)) if found.file_type().is_symlink() => {
+            return Err(Error::refused(
+                format!("{what} {} is a symlink to a file that does not exist", path.display()),
+                "point the link at an existing file, or give the path of a regular file",
+            ));
+        }
+        // Missing: the path as given.
+        _ => path.to_path_buf(),
     };
     let dir = parent_dir(&resolved);
     if !dir.is_dir() {
