@@ -309,7 +309,8 @@ fn is_squeezed(text: &str) -> bool {
     let mut before = 0;
     for &b in bytes {
         let kind = KIND[usize::from(b)];
-        if kind == OTHER_SPACE || kind & before == SPACE {
+        // A space after a space: only SPACE & SPACE is SPACE.
+        if kind == OTHER_SPACE || (kind & before) == SPACE {
             return false;
         }
         before = kind;
